@@ -1,0 +1,2 @@
+//! `planwork`: the engine on the command line.
+fn main() {}

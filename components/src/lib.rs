@@ -1,0 +1,1 @@
+//! Planwork's Leptos UI components.

@@ -1,0 +1,1 @@
+//! The Planwork app shell.
