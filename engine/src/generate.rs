@@ -1,0 +1,253 @@
+//! Synthetic programs for benchmarks and property tests: chains, wide layered plans and
+//! random DAGs, reproducible from a seed.
+//!
+//! The random generator is a local SplitMix64 seeded by the caller: no global RNG, so the
+//! same arguments always give the same program.
+//!
+//! ```
+//! use engine::generate::{generate, Shape};
+//! let program = generate(Shape::Random, 1_000, 7);
+//! assert_eq!(program.tasks.len(), 1_000);
+//! assert!(engine::schedule(&program).is_ok());
+//! assert_eq!(program, generate(Shape::Random, 1_000, 7));
+//! ```
+
+use crate::model::{
+    Calendar, Constraint, ConstraintKind, Dependency, LinkType, Program, ProgramInfo, Task,
+    Workstream,
+};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+
+/// The form of a synthetic program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// Each task follows the previous one (finish-to-start): one long critical path.
+    Chain,
+    /// Layers about √n wide; each task follows two tasks of the layer before.
+    Layered,
+    /// Each task has about two predecessors among the few hundred tasks before it, with
+    /// mixed link types and lags, some constraints and deadlines.
+    Random,
+}
+
+impl std::str::FromStr for Shape {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "chain" => Ok(Shape::Chain),
+            "layered" => Ok(Shape::Layered),
+            "random" => Ok(Shape::Random),
+            other => Err(format!(
+                "unknown shape '{other}': expected chain, layered or random"
+            )),
+        }
+    }
+}
+
+/// What to put in a random program besides tasks and links.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Some tasks get date constraints and some milestones deadlines.
+    pub constraints: bool,
+    /// One workstream works Monday to Thursday on its own calendar.
+    pub team_calendar: bool,
+}
+
+/// A program of `tasks` tasks in `shape`, with constraints, from `seed`.
+pub fn generate(shape: Shape, tasks: usize, seed: u64) -> Program {
+    generate_with(
+        shape,
+        tasks,
+        seed,
+        Options {
+            constraints: true,
+            team_calendar: false,
+        },
+    )
+}
+
+/// A program of `tasks` tasks in `shape` with the given options, from `seed`.
+pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) -> Program {
+    let mut rng = SplitMix64(seed);
+    let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default();
+    let mut program = Program {
+        program: ProgramInfo {
+            name: format!("{shape:?} {tasks}"),
+            start,
+            status_date: None,
+            finish_by: None,
+        },
+        calendar: Calendar {
+            workdays: weekdays(),
+            holidays: holidays(start.year(), 40),
+        },
+        workstreams: workstreams(options.team_calendar),
+        tasks: Vec::with_capacity(tasks),
+        dependencies: Vec::with_capacity(tasks * 2),
+    };
+    for i in 0..tasks {
+        let milestone = shape != Shape::Chain && rng.below(20) == 0;
+        program.tasks.push(Task {
+            id: format!("T{i}"),
+            name: format!("Task {i}"),
+            workstream: format!("ws{}", rng.below(6)),
+            duration: if milestone {
+                0
+            } else {
+                1 + rng.below(20) as i64
+            },
+            milestone,
+            ..Task::default()
+        });
+    }
+    match shape {
+        Shape::Chain => chain(&mut program),
+        Shape::Layered => layered(&mut program, &mut rng),
+        Shape::Random => random(&mut program, &mut rng, options.constraints),
+    }
+    program
+}
+
+fn chain(program: &mut Program) {
+    for i in 1..program.tasks.len() {
+        program.dependencies.push(link(i - 1, i, LinkType::FS, 0));
+    }
+}
+
+fn layered(program: &mut Program, rng: &mut SplitMix64) {
+    let n = program.tasks.len();
+    let width = ((n as f64).sqrt() as usize).max(1);
+    for i in width..n {
+        let layer_start = (i / width - 1) * width;
+        let first = layer_start + rng.below(width as u64) as usize;
+        let second = layer_start + rng.below(width as u64) as usize;
+        program.dependencies.push(link(first, i, LinkType::FS, 0));
+        if second != first {
+            program.dependencies.push(link(second, i, LinkType::FS, 0));
+        }
+    }
+}
+
+fn random(program: &mut Program, rng: &mut SplitMix64, constraints: bool) {
+    let n = program.tasks.len();
+    let start = program.program.start;
+    for i in 1..n {
+        let window = i.min(300) as u64;
+        let count = 1 + rng.below(3);
+        let mut chosen: Vec<usize> = (0..count)
+            .map(|_| i - 1 - rng.below(window) as usize)
+            .collect();
+        chosen.sort_unstable();
+        chosen.dedup();
+        for p in chosen {
+            let kind = match rng.below(20) {
+                0..=13 => LinkType::FS,
+                14..=16 => LinkType::SS,
+                17..=18 => LinkType::FF,
+                _ => LinkType::SF,
+            };
+            let lag = match rng.below(10) {
+                0 => -(rng.below(3) as i64),
+                1 | 2 => 1 + rng.below(5) as i64,
+                _ => 0,
+            };
+            program.dependencies.push(link(p, i, kind, lag));
+        }
+    }
+    if !constraints {
+        return;
+    }
+    for (i, task) in program.tasks.iter_mut().enumerate() {
+        let date = start
+            .checked_add_days(Days::new(rng.below((i as u64 / 2).max(30))))
+            .unwrap_or(start);
+        match rng.below(40) {
+            0 => {
+                task.constraint = Some(Constraint {
+                    kind: ConstraintKind::SNET,
+                    date: Some(date),
+                })
+            }
+            1 => {
+                task.constraint = Some(Constraint {
+                    kind: ConstraintKind::FNLT,
+                    date: Some(date),
+                })
+            }
+            2 if task.is_milestone() => task.deadline = Some(date),
+            _ => {}
+        }
+    }
+}
+
+fn link(from: usize, to: usize, kind: LinkType, lag: i64) -> Dependency {
+    Dependency {
+        from: format!("T{from}"),
+        to: format!("T{to}"),
+        kind,
+        lag,
+    }
+}
+
+fn weekdays() -> Vec<Weekday> {
+    vec![
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ]
+}
+
+/// Fixed-date public holidays for `years` years from `first_year`.
+fn holidays(first_year: i32, years: i32) -> Vec<NaiveDate> {
+    let fixed = [
+        (1, 1),
+        (5, 1),
+        (7, 4),
+        (11, 11),
+        (12, 24),
+        (12, 25),
+        (12, 26),
+        (12, 31),
+    ];
+    (first_year..first_year + years)
+        .flat_map(|year| {
+            fixed
+                .iter()
+                .filter_map(move |&(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+        })
+        .collect()
+}
+
+fn workstreams(team_calendar: bool) -> Vec<Workstream> {
+    (0..6)
+        .map(|w| Workstream {
+            id: format!("ws{w}"),
+            name: format!("Workstream {w}"),
+            calendar: (team_calendar && w == 5).then(|| Calendar {
+                workdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu],
+                holidays: holidays(2027, 1).into_iter().take(2).collect(),
+            }),
+        })
+        .collect()
+}
+
+/// SplitMix64: a tiny, good-enough, seedable generator (Steele, Lea, Flood 2014).
+#[derive(Clone, Debug)]
+pub struct SplitMix64(pub u64);
+
+impl SplitMix64 {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: u64) -> u64 {
+        ((u128::from(self.next_u64()) * u128::from(n.max(1))) >> 64) as u64
+    }
+}

@@ -1,0 +1,197 @@
+//! The program model: what a program manager enters. Plain data, checked by [`crate::check`].
+//!
+//! Serialised with serde using the keys of the program file (`program`, `calendar`,
+//! `workstreams`, `tasks`, `dependencies`). Values are taken as entered (durations and lags
+//! are signed so a negative one can be reported, not rejected by the parser); every rule is
+//! checked in one place, [`crate::check::check`].
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// A whole program: its plan and its calendar.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Program {
+    pub program: ProgramInfo,
+    #[serde(default)]
+    pub calendar: Calendar,
+    #[serde(default)]
+    pub workstreams: Vec<Workstream>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub dependencies: Vec<Dependency>,
+}
+
+/// The program's name and dates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramInfo {
+    pub name: String,
+    /// No task starts before this date.
+    pub start: NaiveDate,
+    /// The status (data) date: work before it is history, unfinished work is scheduled from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_date: Option<NaiveDate>,
+    /// A committed finish for the whole program: the backward pass starts from it instead
+    /// of from the computed finish, so float can be negative (late) or positive (room).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish_by: Option<NaiveDate>,
+}
+
+impl Default for ProgramInfo {
+    fn default() -> Self {
+        ProgramInfo {
+            name: String::new(),
+            start: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
+            status_date: None,
+            finish_by: None,
+        }
+    }
+}
+
+/// Working weekdays and holidays.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calendar {
+    /// Working weekdays, e.g. `["Mon","Tue","Wed","Thu","Fri"]`.
+    #[serde(default = "monday_to_friday")]
+    pub workdays: Vec<Weekday>,
+    /// Non-working dates.
+    #[serde(default)]
+    pub holidays: Vec<NaiveDate>,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        Calendar {
+            workdays: monday_to_friday(),
+            holidays: Vec::new(),
+        }
+    }
+}
+
+fn monday_to_friday() -> Vec<Weekday> {
+    vec![
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ]
+}
+
+/// A team. Its tasks work on its own calendar if it has one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workstream {
+    pub id: String,
+    pub name: String,
+    /// The team's working weekdays and holidays. A team works only on days that are also
+    /// working days of the program calendar (the program calendar is the common timeline).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
+}
+
+/// A task or a milestone.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: String,
+    pub name: String,
+    /// The id of the task's workstream.
+    pub workstream: String,
+    /// Working days; zero for a milestone.
+    #[serde(default)]
+    pub duration: i64,
+    /// A milestone has no duration. A task of duration zero is a milestone too.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub milestone: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub constraint: Option<Constraint>,
+    /// A committed date: it does not move the task, but a later finish shows negative float.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_finish: Option<NaiveDate>,
+    /// 0 to 100.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub percent_complete: f64,
+}
+
+impl Task {
+    /// Whether the task is a milestone: flagged as one, or of zero duration.
+    pub fn is_milestone(&self) -> bool {
+        self.milestone || self.duration == 0
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+fn is_zero(value: &f64) -> bool {
+    *value == 0.0
+}
+
+/// How a dependency ties its two tasks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum LinkType {
+    /// Finish-to-start: the successor starts after the predecessor finishes.
+    #[default]
+    FS,
+    /// Start-to-start: the successor starts after the predecessor starts.
+    SS,
+    /// Finish-to-finish: the successor finishes after the predecessor finishes.
+    FF,
+    /// Start-to-finish: the successor finishes after the predecessor starts.
+    SF,
+}
+
+/// A dependency: `to` depends on `from`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Dependency {
+    /// The predecessor's id.
+    pub from: String,
+    /// The successor's id.
+    pub to: String,
+    #[serde(rename = "type", default)]
+    pub kind: LinkType,
+    /// Working days (of the program calendar) added to the link; negative is a lead.
+    #[serde(default)]
+    pub lag: i64,
+}
+
+/// A date constraint on a task.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Constraint {
+    #[serde(rename = "type")]
+    pub kind: ConstraintKind,
+    /// Required for every kind but `ASAP`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+/// The constraint types of MS Project and Primavera P6.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ConstraintKind {
+    /// As soon as possible: no date.
+    #[default]
+    ASAP,
+    /// Start no earlier than.
+    SNET,
+    /// Start no later than.
+    SNLT,
+    /// Finish no earlier than.
+    FNET,
+    /// Finish no later than.
+    FNLT,
+    /// Must start on.
+    MSO,
+    /// Must finish on.
+    MFO,
+}
+
+impl ConstraintKind {
+    /// Whether the kind needs a date.
+    pub fn needs_date(self) -> bool {
+        self != ConstraintKind::ASAP
+    }
+}

@@ -1,0 +1,93 @@
+//! The forward pass: early start and finish, in topological order.
+
+use super::Pass;
+use crate::check::{Checked, Progress};
+use crate::model::LinkType;
+
+/// Early dates of every task. Link rules, for a predecessor P and successor S with lag L:
+/// FS: S.es ≥ P.ef + L; SS: S.es ≥ P.es + L; FF: S.ef ≥ P.ef + L; SF: S.ef ≥ P.es + L.
+pub(crate) fn pass(checked: &Checked<'_>) -> Pass {
+    let n = checked.tasks.len();
+    let mut es = vec![0i64; n];
+    let mut ef = vec![0i64; n];
+    for &t in &checked.order {
+        let t = t as usize;
+        let (start_bound, finish_bound) = link_bounds(checked, t, &es, &ef);
+        let (start, finish) = place(checked, t, start_bound, finish_bound);
+        es[t] = start;
+        ef[t] = finish;
+    }
+    Pass {
+        start: es,
+        finish: ef,
+    }
+}
+
+/// The lower bounds the predecessors put on the start and on the finish of task `t`
+/// (`i64::MIN` where none).
+pub(crate) fn link_bounds(checked: &Checked<'_>, t: usize, es: &[i64], ef: &[i64]) -> (i64, i64) {
+    let mut start = i64::MIN;
+    let mut finish = i64::MIN;
+    for link in checked.predecessors.of(t) {
+        let p = link.task as usize;
+        match link.kind {
+            LinkType::FS => start = start.max(ef[p] + link.lag),
+            LinkType::SS => start = start.max(es[p] + link.lag),
+            LinkType::FF => finish = finish.max(ef[p] + link.lag),
+            LinkType::SF => finish = finish.max(es[p] + link.lag),
+        }
+    }
+    (start, finish)
+}
+
+/// Early start and finish of task `t` given its link bounds.
+fn place(checked: &Checked<'_>, t: usize, start_bound: i64, finish_bound: i64) -> (i64, i64) {
+    let task = &checked.tasks[t];
+    let span = checked.span(t);
+    let finish_bound = finish_bound.max(task.finish_min);
+    // The earliest start the logic and constraints allow, from `floor` on.
+    let logical_start = |floor: i64| {
+        let mut start = start_bound.max(floor);
+        if finish_bound > i64::MIN {
+            start = start.max(span.start_to_finish_by(finish_bound, task.duration));
+        }
+        span.start_at_or_after(start)
+    };
+    match task.progress {
+        Progress::NotStarted => {
+            let start = logical_start(task.start_min.max(checked.status.unwrap_or(i64::MIN)));
+            (start, span.finish_from(start))
+        }
+        Progress::InProgress {
+            actual_start,
+            remaining,
+        } => {
+            let start = actual_start.unwrap_or_else(|| logical_start(task.start_min));
+            // The work done so far stays; what remains resumes at the status date at the
+            // earliest, and after any predecessor it still waits for (retained logic).
+            let mut resume = span
+                .finish_after(start, task.duration - remaining)
+                .max(checked.status.unwrap_or(i64::MIN))
+                .max(start_bound);
+            if finish_bound > i64::MIN {
+                resume = resume.max(span.start_to_finish_by(finish_bound, remaining));
+            }
+            let resume = span.start_at_or_after(resume);
+            (start, span.finish_after(resume, remaining))
+        }
+        Progress::Complete {
+            actual_start,
+            actual_finish: Some(finish),
+        } => {
+            let start = actual_start.unwrap_or_else(|| span.start_from(finish));
+            (start.min(finish), finish)
+        }
+        Progress::Complete {
+            actual_start,
+            actual_finish: None,
+        } => {
+            let start = actual_start.unwrap_or_else(|| logical_start(task.start_min));
+            (start, span.finish_from(start))
+        }
+    }
+}

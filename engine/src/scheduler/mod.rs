@@ -1,0 +1,103 @@
+//! Critical-path scheduling: a [`Checked`] program in, a [`Schedule`] out.
+//!
+//! The phases, in order (after [`crate::check`], which is phase 1):
+//!
+//! 2. **forward pass** ([`forward`]): early start and finish of every task in topological
+//!    order, from the program start, the status date, constraints and links;
+//! 3. **backward pass** ([`backward`]): late start and finish in reverse order, from the
+//!    program finish (or its `finish_by` date), constraints, deadlines and links;
+//! 4. **post-check** ([`post`]): float, the critical path, dates, and warnings (a must-start
+//!    constraint the logic overrode, a missed deadline); an error if dates leave the range
+//!    chrono can represent.
+//!
+//! Each pass visits every task and link once: O(T + D) for T tasks and D dependencies, plus
+//! O(log H) per date for H holidays. Nothing here mutates the program.
+
+mod backward;
+mod forward;
+mod post;
+pub(crate) mod span;
+
+use crate::check::{Checked, Progress, TaskIndex};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use chrono::NaiveDate;
+use serde::Serialize;
+use span::Span;
+
+/// The computed dates of one task.
+///
+/// Offsets are working days of the program calendar from the program start; the task
+/// occupies `[es, ef)`. Dates are calendar dates: `start` is the first working day, `finish`
+/// the last working day (for a milestone, both are the day it closes).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TaskSchedule {
+    pub es: i64,
+    pub ef: i64,
+    pub ls: i64,
+    pub lf: i64,
+    /// Working days (of the task's calendar) the task can slip without delaying the program
+    /// finish or breaking a constraint or deadline. Negative: already late.
+    pub total_float: i64,
+    /// Working days the task can slip without delaying any successor or the program finish.
+    pub free_float: i64,
+    /// On the critical path: an unfinished task with the least total float.
+    pub critical: bool,
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub late_start: NaiveDate,
+    pub late_finish: NaiveDate,
+}
+
+/// A schedule: one [`TaskSchedule`] per task, in the program's task order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Schedule {
+    pub tasks: Vec<TaskSchedule>,
+    /// The first day of work (the program start if there is no task).
+    pub start: NaiveDate,
+    /// The last day of work.
+    pub finish: NaiveDate,
+    /// The program finish as an offset: the latest early finish.
+    pub finish_offset: i64,
+    /// Problems that did not stop scheduling.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Schedule {
+    /// The indices of critical tasks, in task order.
+    pub fn critical_tasks(&self) -> impl Iterator<Item = TaskIndex> + '_ {
+        self.tasks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.critical)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Schedules a checked program. Fails only if the result leaves the representable dates
+/// (code E017).
+pub fn schedule_checked(checked: &Checked<'_>) -> Result<Schedule, Diagnostics> {
+    let early = forward::pass(checked);
+    let finish_offset = early.finish.iter().copied().max().unwrap_or(0);
+    let program_end = checked.finish_by.unwrap_or(finish_offset);
+    let late = backward::pass(checked, &early, program_end);
+    post::assemble(checked, &early, &late, program_end, finish_offset)
+}
+
+/// Early or late dates of every task, as offsets.
+pub(crate) struct Pass {
+    pub start: Vec<i64>,
+    pub finish: Vec<i64>,
+}
+
+impl Checked<'_> {
+    /// The calendar placement of task `t`.
+    pub(crate) fn span(&self, t: usize) -> Span<'_> {
+        let task = &self.tasks[t];
+        let team = task.calendar.map(|c| &self.team_calendars[c as usize]);
+        Span::new(&self.timeline, team, task.duration)
+    }
+
+    pub(crate) fn is_complete(&self, t: usize) -> bool {
+        matches!(self.tasks[t].progress, Progress::Complete { .. })
+    }
+}

@@ -1,0 +1,145 @@
+//! Property tests on random programs: the rules of the schedule hold for any plan.
+
+use engine::generate::{Options, Shape, generate_with};
+use engine::{LinkType, Program, Schedule};
+use proptest::prelude::*;
+
+fn shapes() -> impl Strategy<Value = Shape> {
+    prop_oneof![
+        Just(Shape::Chain),
+        Just(Shape::Layered),
+        Just(Shape::Random)
+    ]
+}
+
+fn plan(
+    shape: Shape,
+    n: usize,
+    seed: u64,
+    constraints: bool,
+    team_calendar: bool,
+) -> (Program, Schedule) {
+    let program = generate_with(
+        shape,
+        n,
+        seed,
+        Options {
+            constraints,
+            team_calendar,
+        },
+    );
+    let schedule = engine::schedule(&program).expect("generated programs are valid");
+    (program, schedule)
+}
+
+fn index_of(program: &Program) -> std::collections::HashMap<&str, usize> {
+    program
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_link_rule_holds(shape in shapes(), n in 1usize..300, seed: u64, constraints: bool, team: bool) {
+        let (program, s) = plan(shape, n, seed, constraints, team);
+        let index = index_of(&program);
+        for dep in &program.dependencies {
+            let (p, t) = (&s.tasks[index[dep.from.as_str()]], &s.tasks[index[dep.to.as_str()]]);
+            let ok = match dep.kind {
+                LinkType::FS => t.es >= p.ef + dep.lag,
+                LinkType::SS => t.es >= p.es + dep.lag,
+                LinkType::FF => t.ef >= p.ef + dep.lag,
+                LinkType::SF => t.ef >= p.es + dep.lag,
+            };
+            prop_assert!(ok, "{dep:?} broken: {p:?} {t:?}");
+        }
+        for t in &s.tasks {
+            prop_assert!(t.es >= 0 && t.es <= t.ef && t.start <= t.finish);
+        }
+    }
+
+    #[test]
+    fn float_is_never_negative_without_constraints(shape in shapes(), n in 1usize..300, seed: u64, team: bool) {
+        let (_, s) = plan(shape, n, seed, false, team);
+        for t in &s.tasks {
+            prop_assert!(t.total_float >= 0, "{t:?}");
+            prop_assert!(t.free_float >= 0, "{t:?}");
+            prop_assert!(t.es <= t.ls && t.ef <= t.lf, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn free_float_never_exceeds_total_float(shape in shapes(), n in 1usize..300, seed: u64) {
+        let (_, s) = plan(shape, n, seed, false, false);
+        for t in &s.tasks {
+            prop_assert!(t.free_float <= t.total_float, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn critical_tasks_have_the_least_float(shape in shapes(), n in 1usize..300, seed: u64, constraints: bool, team: bool) {
+        let (_, s) = plan(shape, n, seed, constraints, team);
+        let least = s.tasks.iter().map(|t| t.total_float).min().unwrap();
+        prop_assert!(s.tasks.iter().any(|t| t.critical));
+        for t in &s.tasks {
+            prop_assert_eq!(t.critical, t.total_float == least);
+        }
+        if !constraints {
+            prop_assert_eq!(least, 0);
+            let last = s.tasks.iter().map(|t| t.ef).max().unwrap();
+            prop_assert!(s.tasks.iter().any(|t| t.critical && t.ef == last), "the critical path reaches the finish");
+        }
+    }
+
+    #[test]
+    fn scheduling_is_deterministic_and_pure(shape in shapes(), n in 1usize..200, seed: u64) {
+        let program = generate_with(shape, n, seed, Options { constraints: true, team_calendar: true });
+        let before = program.clone();
+        let first = engine::schedule(&program).unwrap();
+        prop_assert_eq!(&program, &before);
+        prop_assert_eq!(first, engine::schedule(&program).unwrap());
+    }
+
+    #[test]
+    fn the_driving_path_ends_at_its_target(n in 2usize..200, seed: u64) {
+        let program = generate_with(Shape::Random, n, seed, Options { constraints: false, team_calendar: false });
+        let checked = engine::check(&program).unwrap();
+        let s = engine::schedule_checked(&checked).unwrap();
+        let target = n - 1;
+        let path = engine::paths::driving_path(&checked, &s, target);
+        prop_assert_eq!(path.last().copied(), Some(target));
+        // Unconstrained: the path starts at a task placed at the program start.
+        prop_assert_eq!(s.tasks[path[0]].es, 0);
+    }
+}
+
+#[test]
+fn shuffled_task_order_gives_the_same_dates() {
+    let program = generate_with(
+        Shape::Random,
+        500,
+        42,
+        Options {
+            constraints: true,
+            team_calendar: true,
+        },
+    );
+    let s = engine::schedule(&program).unwrap();
+    let mut reversed = program.clone();
+    reversed.tasks.reverse();
+    reversed.dependencies.reverse();
+    let r = engine::schedule(&reversed).unwrap();
+    let n = program.tasks.len();
+    for i in 0..n {
+        let (a, b) = (&s.tasks[i], &r.tasks[n - 1 - i]);
+        assert_eq!(
+            (a.es, a.ef, a.ls, a.lf, a.total_float),
+            (b.es, b.ef, b.ls, b.lf, b.total_float)
+        );
+    }
+}
