@@ -1,0 +1,148 @@
+//! Command-line arguments: what the user asked for, or what is wrong with the request.
+
+use engine::generate::Shape;
+
+pub const USAGE: &str = "\
+Usage:
+  planwork schedule PLAN.json [--json] [--driving TASK_ID]
+      Schedule a program file and print every task's dates, float and criticality
+      (a table, or JSON with --json). --driving also lists the tasks driving TASK_ID.
+  planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar]
+      Print a synthetic program (for benchmarks and experiments).
+  planwork help
+
+Exit status: 0 on success, 1 if the program is invalid (each problem is printed with
+its code, e.g. E009 for a dependency cycle), 2 for a usage or file error.
+";
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Command {
+    Help,
+    Schedule {
+        path: String,
+        json: bool,
+        driving: Option<String>,
+    },
+    Generate {
+        shape: Shape,
+        tasks: usize,
+        seed: u64,
+        team_calendar: bool,
+    },
+}
+
+pub fn parse(argv: &[String]) -> Result<Command, String> {
+    let Some((command, rest)) = argv.split_first() else {
+        return Ok(Command::Help);
+    };
+    match command.as_str() {
+        "help" | "--help" | "-h" => Ok(Command::Help),
+        "schedule" => schedule(rest),
+        "generate" => generate(rest),
+        other => Err(format!("unknown command '{other}'")),
+    }
+}
+
+fn schedule(rest: &[String]) -> Result<Command, String> {
+    let mut path = None;
+    let mut json = false;
+    let mut driving = None;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--json" => json = true,
+            "--driving" => driving = Some(value(&mut words, "--driving")?),
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("schedule needs a program file")?;
+    Ok(Command::Schedule {
+        path,
+        json,
+        driving,
+    })
+}
+
+fn generate(rest: &[String]) -> Result<Command, String> {
+    let mut shape = None;
+    let mut tasks = None;
+    let mut seed = 1;
+    let mut team_calendar = false;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--shape" => shape = Some(value(&mut words, "--shape")?.parse::<Shape>()?),
+            "--tasks" => tasks = Some(number(&value(&mut words, "--tasks")?, "--tasks")?),
+            "--seed" => seed = number(&value(&mut words, "--seed")?, "--seed")?,
+            "--team-calendar" => team_calendar = true,
+            other => return Err(format!("unexpected argument '{other}'")),
+        }
+    }
+    let shape = shape.ok_or("generate needs --shape")?;
+    let tasks = tasks.ok_or("generate needs --tasks")? as usize;
+    Ok(Command::Generate {
+        shape,
+        tasks,
+        seed,
+        team_calendar,
+    })
+}
+
+fn value<'a>(words: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<String, String> {
+    words
+        .next()
+        .cloned()
+        .ok_or_else(|| format!("{flag} needs a value"))
+}
+
+fn number(text: &str, flag: &str) -> Result<u64, String> {
+    text.parse()
+        .map_err(|_| format!("{flag} takes a whole number, not '{text}'"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(String::from).collect()
+    }
+
+    #[test]
+    fn parses_schedule() {
+        assert_eq!(
+            parse(&words("schedule p.json --json --driving M1")),
+            Ok(Command::Schedule {
+                path: "p.json".into(),
+                json: true,
+                driving: Some("M1".into())
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_bad_requests_with_a_reason() {
+        assert_eq!(
+            parse(&words("schedule")),
+            Err("schedule needs a program file".into())
+        );
+        assert_eq!(
+            parse(&words("schedule a b")),
+            Err("unexpected argument 'b'".into())
+        );
+        assert_eq!(
+            parse(&words("generate --shape star --tasks 3")).unwrap_err(),
+            "unknown shape 'star': expected chain, layered or random"
+        );
+        assert_eq!(
+            parse(&words("generate --shape chain --tasks x")).unwrap_err(),
+            "--tasks takes a whole number, not 'x'"
+        );
+        assert_eq!(
+            parse(&words("frobnicate")).unwrap_err(),
+            "unknown command 'frobnicate'"
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! The `planwork` binary end to end: files in, tables and JSON out, clear errors.
+
+use std::process::{Command, Output};
+
+fn planwork(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwork"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn schedule_prints_json_with_every_key() {
+    let out = planwork(&[
+        "schedule",
+        "tests/fixtures/launch.json",
+        "--json",
+        "--driving",
+        "go-live",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["start"], "2026-01-05");
+    // Design Jan 5–9, Build Jan 12–26 (10 days, Monday 19th a holiday): go-live closes the 26th.
+    assert_eq!(report["finish"], "2026-01-26");
+    let build = &report["tasks"][1];
+    for key in [
+        "id",
+        "es",
+        "ef",
+        "ls",
+        "lf",
+        "total_float",
+        "free_float",
+        "critical",
+        "start",
+        "finish",
+    ] {
+        assert!(build.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(
+        (build["es"].as_i64(), build["ef"].as_i64()),
+        (Some(5), Some(15))
+    );
+    assert_eq!(build["critical"], true);
+    let runbook = &report["tasks"][2];
+    assert_eq!(
+        (runbook["es"].as_i64(), runbook["total_float"].as_i64()),
+        (Some(2), Some(10))
+    );
+    assert_eq!(
+        report["driving_path"],
+        serde_json::json!(["design", "build", "go-live"])
+    );
+}
+
+#[test]
+fn schedule_prints_a_table() {
+    let out = planwork(&["schedule", "tests/fixtures/launch.json"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Launch: 2026-01-05 → 2026-01-26"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("* build") && l.contains("2026-01-12")),
+        "{text}"
+    );
+    assert!(text.lines().any(|l| l.starts_with("  runbook")), "{text}");
+}
+
+#[test]
+fn invalid_programs_list_every_problem_and_exit_1() {
+    let out = planwork(&["schedule", "tests/fixtures/cycle.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("error[E003] tasks[2].workstream"), "{err}");
+    assert!(
+        err.contains("error[E009]") && err.contains("a → b → a"),
+        "{err}"
+    );
+    assert!(err.contains("2 problem(s)"), "{err}");
+}
+
+#[test]
+fn file_errors_say_what_and_where() {
+    let out = planwork(&["schedule", "tests/fixtures/syntax.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("tests/fixtures/syntax.json:3:"),
+        "{}",
+        stderr(&out)
+    );
+    let out = planwork(&["schedule", "tests/fixtures/missing.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read tests/fixtures/missing.json"));
+    let out = planwork(&["schedule"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn generated_programs_schedule() {
+    let out = planwork(&[
+        "generate", "--shape", "random", "--tasks", "200", "--seed", "3",
+    ]);
+    assert!(out.status.success());
+    let dir = std::env::temp_dir().join(format!("planwork-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("random.json");
+    std::fs::write(&file, &out.stdout).unwrap();
+    let scheduled = planwork(&["schedule", file.to_str().unwrap(), "--json"]);
+    assert!(scheduled.status.success(), "{}", stderr(&scheduled));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&scheduled)).unwrap();
+    assert_eq!(report["tasks"].as_array().unwrap().len(), 200);
+}
