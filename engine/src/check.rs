@@ -200,6 +200,7 @@ impl<'p> Checker<'p> {
             .collect();
         let pairs = self.links(&index);
         let predecessors = LinkLists::group(tasks.len(), &pairs);
+        self.report_duplicate_links(&predecessors);
         let successor_pairs: Vec<(u32, Link)> = pairs
             .iter()
             .map(|&(to, link)| (link.task, Link { task: to, ..link }))
@@ -236,11 +237,11 @@ impl<'p> Checker<'p> {
     fn check_dates(&mut self) {
         let program = self.program;
         let info = &program.program;
-        let mut dates: Vec<(String, NaiveDate)> = vec![("program.start".into(), info.start)];
-        dates.extend(info.status_date.map(|d| ("program.status_date".into(), d)));
-        dates.extend(info.finish_by.map(|d| ("program.finish_by".into(), d)));
+        self.date_in_range(&"program.start", Some(info.start));
+        self.date_in_range(&"program.status_date", info.status_date);
+        self.date_in_range(&"program.finish_by", info.finish_by);
         for (i, &d) in program.calendar.holidays.iter().enumerate() {
-            dates.push((format!("calendar.holidays[{i}]"), d));
+            self.date_in_range(&format_args!("calendar.holidays[{i}]"), Some(d));
         }
         for (w, ws) in program.workstreams.iter().enumerate() {
             for (i, &d) in ws
@@ -249,7 +250,10 @@ impl<'p> Checker<'p> {
                 .flat_map(|c| c.holidays.iter())
                 .enumerate()
             {
-                dates.push((format!("workstreams[{w}].calendar.holidays[{i}]"), d));
+                self.date_in_range(
+                    &format_args!("workstreams[{w}].calendar.holidays[{i}]"),
+                    Some(d),
+                );
             }
         }
         for (t, task) in program.tasks.iter().enumerate() {
@@ -263,18 +267,19 @@ impl<'p> Checker<'p> {
                 ("actual_finish", task.actual_finish),
             ];
             for (field, date) in fields {
-                dates.extend(date.map(|d| (format!("tasks[{t}].{field}"), d)));
+                self.date_in_range(&format_args!("tasks[{t}].{field}"), date);
             }
         }
-        for (path, date) in dates {
-            if !date_in_range(date) {
-                self.error(
-                    Code::DateOutOfRange,
-                    path,
-                    vec![],
-                    format!("{date} is outside the supported dates (1900-01-01 to 9999-12-31)"),
-                );
-            }
+    }
+
+    fn date_in_range(&mut self, path: &dyn std::fmt::Display, date: Option<NaiveDate>) {
+        if let Some(date) = date.filter(|&d| !date_in_range(d)) {
+            self.error(
+                Code::DateOutOfRange,
+                path.to_string(),
+                vec![],
+                format!("{date} is outside the supported dates (1900-01-01 to 9999-12-31)"),
+            );
         }
     }
 
@@ -651,21 +656,24 @@ impl<'p> Checker<'p> {
         };
     }
 
-    /// Dependencies as (successor, link to predecessor) pairs; reports unknown tasks (E004),
-    /// self-links (E005), lags out of range (E015) and duplicates (E014).
+    /// Dependencies as (successor, link to predecessor) pairs; reports
+    /// unknown tasks (E004), self-links (E005) and lags out of range (E015).
     fn links(&mut self, index: &FxHashMap<&str, u32>) -> Vec<(u32, Link)> {
         let program = self.program;
         let mut pairs = Vec::with_capacity(program.dependencies.len());
-        let mut seen: FxHashMap<(u32, u32), usize> = FxHashMap::default();
-        seen.reserve(program.dependencies.len());
+        // Consecutive dependencies often share their successor: resolve it once.
+        let mut last_to: (&str, Option<u32>) = ("", None);
         for (i, dep) in program.dependencies.iter().enumerate() {
-            let path = format!("dependencies[{i}]");
-            let ends = [("from", &dep.from), ("to", &dep.to)].map(|(field, id)| {
-                let found = index.get(id.as_str()).copied();
+            let from = index.get(dep.from.as_str()).copied();
+            if dep.to != last_to.0 || i == 0 {
+                last_to = (&dep.to, index.get(dep.to.as_str()).copied());
+            }
+            let to = last_to.1;
+            for (field, id, found) in [("from", &dep.from, from), ("to", &dep.to, to)] {
                 if found.is_none() {
                     self.error(
                         Code::UnknownTask,
-                        format!("{path}.{field}"),
+                        format!("dependencies[{i}].{field}"),
                         vec![id.clone()],
                         format!(
                             "dependency {} → {} names task '{id}', which does not exist",
@@ -673,12 +681,11 @@ impl<'p> Checker<'p> {
                         ),
                     );
                 }
-                found
-            });
+            }
             if dep.lag.abs() > MAX_DAYS {
                 self.error(
                     Code::ValueOutOfRange,
-                    format!("{path}.lag"),
+                    format!("dependencies[{i}].lag"),
                     vec![dep.from.clone(), dep.to.clone()],
                     format!(
                         "dependency {} → {} has a lag of {}; at most ±{MAX_DAYS} is supported",
@@ -687,27 +694,15 @@ impl<'p> Checker<'p> {
                 );
                 continue;
             }
-            let [Some(from), Some(to)] = ends else {
+            let (Some(from), Some(to)) = (from, to) else {
                 continue;
             };
             if from == to {
                 self.error(
                     Code::SelfLink,
-                    path,
+                    format!("dependencies[{i}]"),
                     vec![dep.from.clone()],
                     format!("task '{}' depends on itself", dep.from),
-                );
-                continue;
-            }
-            if let Some(first) = seen.insert((from, to), i) {
-                self.error(
-                    Code::DuplicateLink,
-                    path,
-                    vec![dep.from.clone(), dep.to.clone()],
-                    format!(
-                        "{} → {} is linked more than once (first at dependencies[{first}])",
-                        dep.from, dep.to
-                    ),
                 );
                 continue;
             }
@@ -721,6 +716,42 @@ impl<'p> Checker<'p> {
             ));
         }
         pairs
+    }
+
+    /// E014: two dependencies between the same two tasks. O(T + D) with one marker per task.
+    fn report_duplicate_links(&mut self, predecessors: &LinkLists) {
+        let tasks = &self.program.tasks;
+        let mut marked_for = vec![u32::MAX; tasks.len()];
+        let mut duplicates = Vec::new();
+        for t in 0..tasks.len() {
+            for link in predecessors.of(t) {
+                let mark = &mut marked_for[link.task as usize];
+                if *mark == t as u32 {
+                    duplicates.push((link.task as usize, t));
+                }
+                *mark = t as u32;
+            }
+        }
+        for (from, to) in duplicates {
+            let (from, to) = (&tasks[from].id, &tasks[to].id);
+            let positions: Vec<usize> = self
+                .program
+                .dependencies
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| &d.from == from && &d.to == to)
+                .map(|(i, _)| i)
+                .collect();
+            self.error(
+                Code::DuplicateLink,
+                format!(
+                    "dependencies[{}]",
+                    positions.last().copied().unwrap_or_default()
+                ),
+                vec![from.clone(), to.clone()],
+                format!("{from} → {to} is linked more than once (dependencies {positions:?})"),
+            );
+        }
     }
 
     /// E009, one diagnostic per strongly connected set of tasks, naming one cycle in order.

@@ -59,3 +59,25 @@ impl Timeline {
         self.calendar.ordinal(day) - self.origin
     }
 }
+
+impl Timeline {
+    /// The dates of offsets `first..=last`, walking the calendar once: O(days in the range).
+    /// `None` if the range leaves chrono's dates.
+    pub fn dates(&self, first: i64, last: i64) -> Option<Vec<NaiveDate>> {
+        let mut day = self.day_of(first);
+        let mut date = date_of_day(day)?;
+        let mut dates = Vec::with_capacity(usize::try_from(last - first + 1).unwrap_or(0));
+        dates.push(date);
+        for _ in first..last {
+            loop {
+                day += 1;
+                date = date.succ_opt()?;
+                if self.calendar.is_working_day(day) {
+                    break;
+                }
+            }
+            dates.push(date);
+        }
+        Some(dates)
+    }
+}

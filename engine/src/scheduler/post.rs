@@ -24,10 +24,11 @@ pub(crate) fn assemble(
         .min();
     let mut out_of_range = Vec::new();
     let mut tasks = Vec::with_capacity(n);
+    let lookup = DateLookup::new(&checked.timeline, early, late);
     for t in 0..n {
         let milestone = checked.tasks[t].duration == 0;
         let dates = Dates::of(
-            &checked.timeline,
+            &lookup,
             milestone,
             early.start[t],
             early.finish[t],
@@ -120,7 +121,7 @@ impl Dates {
     /// the working day before its finish offset. A milestone is an instant at the end of
     /// the working day before its offset (or at the start of the program, at offset 0).
     fn of(
-        timeline: &Timeline,
+        timeline: &DateLookup<'_>,
         milestone: bool,
         es: i64,
         ef: i64,
@@ -143,6 +144,50 @@ impl Dates {
             late_start: timeline.date_of(ls)?,
             late_finish: timeline.date_of(lf - 1)?,
         })
+    }
+}
+
+/// Dates of offsets: a table over the schedule's range when it is not much longer than
+/// the task list (one calendar walk instead of a calendar search per date), else computed.
+struct DateLookup<'a> {
+    timeline: &'a Timeline,
+    first: i64,
+    table: Vec<NaiveDate>,
+}
+
+impl<'a> DateLookup<'a> {
+    fn new(timeline: &'a Timeline, early: &Pass, late: &Pass) -> Self {
+        let offsets = || {
+            early
+                .start
+                .iter()
+                .chain(&early.finish)
+                .chain(&late.start)
+                .chain(&late.finish)
+        };
+        let first = offsets().copied().min().unwrap_or(0) - 1;
+        let last = offsets().copied().max().unwrap_or(0);
+        let affordable = (last - first) / 16 <= early.start.len() as i64 + 64;
+        let table = if affordable {
+            timeline.dates(first, last).unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        DateLookup {
+            timeline,
+            first,
+            table,
+        }
+    }
+
+    fn date_of(&self, k: i64) -> Option<NaiveDate> {
+        match usize::try_from(k - self.first)
+            .ok()
+            .and_then(|i| self.table.get(i))
+        {
+            Some(&date) => Some(date),
+            None => self.timeline.date_of(k),
+        }
     }
 }
 
