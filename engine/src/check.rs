@@ -40,11 +40,13 @@ pub(crate) struct LinkLists {
 }
 
 impl LinkLists {
-    /// Groups `(task, link)` pairs by task with a counting sort.
-    fn group(task_count: usize, pairs: &[(u32, Link)]) -> Self {
+    /// Groups `(task, link)` pairs by task with a counting sort: O(T + D), stable.
+    fn group<I: Iterator<Item = (u32, Link)>>(task_count: usize, pairs: impl Fn() -> I) -> Self {
         let mut starts = vec![0u32; task_count + 1];
-        for &(task, _) in pairs {
+        let mut count = 0;
+        for (task, _) in pairs() {
             starts[task as usize + 1] += 1;
+            count += 1;
         }
         for t in 0..task_count {
             starts[t + 1] += starts[t];
@@ -56,14 +58,32 @@ impl LinkLists {
                 kind: LinkType::FS,
                 lag: 0
             };
-            pairs.len()
+            count
         ];
-        for &(task, link) in pairs {
+        for (task, link) in pairs() {
             let slot = &mut next[task as usize];
             items[*slot as usize] = link;
             *slot += 1;
         }
         LinkLists { starts, items }
+    }
+
+    /// The same links seen from the other end: successor lists from predecessor lists.
+    fn transpose(&self) -> Self {
+        let task_count = self.starts.len() - 1;
+        LinkLists::group(task_count, || {
+            (0..task_count).flat_map(move |t| {
+                self.of(t).iter().map(move |link| {
+                    (
+                        link.task,
+                        Link {
+                            task: t as u32,
+                            ..*link
+                        },
+                    )
+                })
+            })
+        })
     }
 
     pub fn of(&self, task: usize) -> &[Link] {
@@ -199,13 +219,9 @@ impl<'p> Checker<'p> {
             .map(|(i, task)| self.prepare_task(i, task, &team_index, timeline.as_ref()))
             .collect();
         let pairs = self.links(&index);
-        let predecessors = LinkLists::group(tasks.len(), &pairs);
+        let predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());
         self.report_duplicate_links(&predecessors);
-        let successor_pairs: Vec<(u32, Link)> = pairs
-            .iter()
-            .map(|&(to, link)| (link.task, Link { task: to, ..link }))
-            .collect();
-        let successors = LinkLists::group(tasks.len(), &successor_pairs);
+        let successors = predecessors.transpose();
         let order = topological_order(&predecessors, &successors);
         if order.len() < tasks.len() {
             self.report_cycles(&order, &successors);
