@@ -9,6 +9,8 @@ Usage:
       (a table, or JSON with --json). --driving also lists the tasks driving TASK_ID.
   planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar]
       Print a synthetic program (for benchmarks and experiments).
+  planwork upgrade PLAN.json
+      Print the program file in the current version of the format.
   planwork help
 
 Exit status: 0 on success, 1 if the program is invalid (each problem is printed with
@@ -29,6 +31,9 @@ pub enum Command {
         seed: u64,
         team_calendar: bool,
     },
+    Upgrade {
+        path: String,
+    },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -39,6 +44,10 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "help" | "--help" | "-h" => Ok(Command::Help),
         "schedule" => schedule(rest),
         "generate" => generate(rest),
+        "upgrade" => match rest {
+            [path] => Ok(Command::Upgrade { path: path.clone() }),
+            _ => Err("upgrade needs exactly one program file".into()),
+        },
         other => Err(format!("unknown command '{other}'")),
     }
 }

@@ -36,14 +36,10 @@ fn main() -> ExitCode {
                     team_calendar,
                 },
             );
-            match serde_json::to_string_pretty(&program) {
-                Ok(text) => {
-                    println!("{text}");
-                    ExitCode::SUCCESS
-                }
-                Err(e) => fail(&format!("cannot write the program: {e}")),
-            }
+            print!("{}", planfile::write(&planfile::Document::new(program)));
+            ExitCode::SUCCESS
         }
+        Ok(Command::Upgrade { path }) => upgrade(&path),
         Err(message) => {
             eprintln!("planwork: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -56,9 +52,19 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
         Ok(text) => text,
         Err(e) => return fail(&format!("cannot read {path}: {e}")),
     };
-    let program: engine::Program = match serde_json::from_str(&text) {
-        Ok(program) => program,
-        Err(e) => return fail(&format!("{path}:{}:{}: {e}", e.line(), e.column())),
+    let program = match planfile::read(&text) {
+        Ok(document) => document.program,
+        Err(planfile::FileError::Invalid { problems }) => {
+            for problem in &problems {
+                eprintln!("{path}: {problem}");
+            }
+            eprintln!(
+                "planwork: {path} cannot be scheduled: {} problem(s)",
+                problems.len()
+            );
+            return ExitCode::from(1);
+        }
+        Err(error) => return fail(&format!("{path}: {error}")),
     };
     let checked = match engine::check(&program) {
         Ok(checked) => checked,
@@ -89,6 +95,21 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot write the schedule: {e}")),
+    }
+}
+
+/// Prints a program file in the current version of the format.
+fn upgrade(path: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return fail(&format!("cannot read {path}: {e}")),
+    };
+    match planfile::read(&text) {
+        Ok(document) => {
+            print!("{}", planfile::write(&document));
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail(&format!("{path}: {error}")),
     }
 }
 

@@ -11,7 +11,7 @@
 
 use crate::calendar::WorkCalendar;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::model::{Calendar, ConstraintKind, LinkType, Program, Task};
+use crate::model::{Calendar, ConstraintKind, Dependency, LinkType, Program, Task};
 use crate::timeline::Timeline;
 use chrono::{NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
@@ -273,6 +273,13 @@ impl<'p> Checker<'p> {
             }
         }
         for (t, task) in program.tasks.iter().enumerate() {
+            let has_dates = task.constraint.as_ref().is_some_and(|c| c.date.is_some())
+                || task.deadline.is_some()
+                || task.actual_start.is_some()
+                || task.actual_finish.is_some();
+            if !has_dates {
+                continue;
+            }
             let fields = [
                 (
                     "constraint.date",
@@ -329,7 +336,7 @@ impl<'p> Checker<'p> {
         let mut index = FxHashMap::default();
         let mut calendars = Vec::new();
         for (w, ws) in program.workstreams.iter().enumerate() {
-            if ws.id.trim().is_empty() {
+            if is_blank(&ws.id) {
                 self.error(
                     Code::EmptyId,
                     format!("workstreams[{w}].id"),
@@ -419,7 +426,7 @@ impl<'p> Checker<'p> {
         let mut index =
             FxHashMap::with_capacity_and_hasher(program.tasks.len(), Default::default());
         for (t, task) in program.tasks.iter().enumerate() {
-            if task.id.trim().is_empty() {
+            if is_blank(&task.id) {
                 self.error(
                     Code::EmptyId,
                     format!("tasks[{t}].id"),
@@ -618,10 +625,11 @@ impl<'p> Checker<'p> {
     /// Actual dates and percent complete.
     fn apply_progress(&mut self, t: usize, task: &Task, timeline: &Timeline, p: &mut Prepared) {
         let status = self.program.program.status_date;
-        for (field, date) in [
+        let actuals = [
             ("actual_start", task.actual_start),
             ("actual_finish", task.actual_finish),
-        ] {
+        ];
+        for (field, date) in actuals.into_iter().filter(|_| status.is_some()) {
             if let (Some(date), Some(status)) = (date, status) {
                 if date > status {
                     self.warn(
@@ -685,18 +693,8 @@ impl<'p> Checker<'p> {
                 last_to = (&dep.to, index.get(dep.to.as_str()).copied());
             }
             let to = last_to.1;
-            for (field, id, found) in [("from", &dep.from, from), ("to", &dep.to, to)] {
-                if found.is_none() {
-                    self.error(
-                        Code::UnknownTask,
-                        format!("dependencies[{i}].{field}"),
-                        vec![id.clone()],
-                        format!(
-                            "dependency {} → {} names task '{id}', which does not exist",
-                            dep.from, dep.to
-                        ),
-                    );
-                }
+            if from.is_none() || to.is_none() {
+                self.unknown_ends(i, dep, from, to);
             }
             if dep.lag.abs() > MAX_DAYS {
                 self.error(
@@ -732,6 +730,23 @@ impl<'p> Checker<'p> {
             ));
         }
         pairs
+    }
+
+    /// E004 for each end of dependency `i` that names no task.
+    fn unknown_ends(&mut self, i: usize, dep: &Dependency, from: Option<u32>, to: Option<u32>) {
+        for (field, id, found) in [("from", &dep.from, from), ("to", &dep.to, to)] {
+            if found.is_none() {
+                self.error(
+                    Code::UnknownTask,
+                    format!("dependencies[{i}].{field}"),
+                    vec![id.clone()],
+                    format!(
+                        "dependency {} → {} names task '{id}', which does not exist",
+                        dep.from, dep.to
+                    ),
+                );
+            }
+        }
     }
 
     /// E014: two dependencies between the same two tasks. O(T + D) with one marker per task.
@@ -787,10 +802,17 @@ impl<'p> Checker<'p> {
     }
 }
 
+const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date");
+const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
+
+/// Whether a date is in the range the engine supports (1900 to 9999).
 fn date_in_range(date: NaiveDate) -> bool {
-    let first = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX);
-    (first..=last).contains(&date)
+    (FIRST_DATE..=LAST_DATE).contains(&date)
+}
+
+/// Whether an id is empty or only white space (cheap for ordinary ids).
+fn is_blank(id: &str) -> bool {
+    id.chars().next().is_none_or(char::is_whitespace) && id.trim().is_empty()
 }
 
 /// The working calendar of a calendar as entered.

@@ -157,16 +157,16 @@ struct DateLookup<'a> {
 
 impl<'a> DateLookup<'a> {
     fn new(timeline: &'a Timeline, early: &Pass, late: &Pass) -> Self {
-        let offsets = || {
-            early
-                .start
-                .iter()
-                .chain(&early.finish)
-                .chain(&late.start)
-                .chain(&late.finish)
-        };
-        let first = offsets().copied().min().unwrap_or(0) - 1;
-        let last = offsets().copied().max().unwrap_or(0);
+        // Late dates can precede early ones (negative float), and milestones show the day
+        // before their offset: the range covers both passes, one day wider.
+        let (mut first, mut last) = (0, 0);
+        for pass in [early, late] {
+            for (&start, &finish) in pass.start.iter().zip(&pass.finish) {
+                first = first.min(start);
+                last = last.max(finish);
+            }
+        }
+        let first = first - 1;
         let affordable = (last - first) / 16 <= early.start.len() as i64 + 64;
         let table = if affordable {
             timeline.dates(first, last).unwrap_or_default()

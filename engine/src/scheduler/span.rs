@@ -18,6 +18,7 @@ pub(crate) struct Span<'a> {
 }
 
 impl<'a> Span<'a> {
+    #[inline]
     pub fn new(timeline: &'a Timeline, team: Option<&'a WorkCalendar>, duration: i64) -> Self {
         // Milestones are instants: no calendar applies.
         let team = if duration == 0 { None } else { team };
@@ -29,16 +30,19 @@ impl<'a> Span<'a> {
     }
 
     /// Team working days before offset `k`.
+    #[inline]
     fn rank(&self, team: &WorkCalendar, k: i64) -> i64 {
         team.ordinal(self.timeline.day_of(k))
     }
 
     /// The offset of the team's working day of rank `r`.
+    #[inline]
     fn at(&self, team: &WorkCalendar, r: i64) -> i64 {
         self.timeline.offset_of_day(team.nth_working_day(r))
     }
 
     /// The earliest start at or after `bound`.
+    #[inline]
     pub fn start_at_or_after(&self, bound: i64) -> i64 {
         match self.team {
             None => bound,
@@ -47,6 +51,7 @@ impl<'a> Span<'a> {
     }
 
     /// The finish of `days` working days begun at `start` (a working day).
+    #[inline]
     pub fn finish_after(&self, start: i64, days: i64) -> i64 {
         match self.team {
             Some(team) if days > 0 => self.at(team, self.rank(team, start) + days - 1) + 1,
@@ -55,11 +60,13 @@ impl<'a> Span<'a> {
     }
 
     /// The finish of the whole duration begun at `start`.
+    #[inline]
     pub fn finish_from(&self, start: i64) -> i64 {
         self.finish_after(start, self.duration)
     }
 
     /// The earliest start such that `days` working days finish at or after `bound`.
+    #[inline]
     pub fn start_to_finish_by(&self, bound: i64, days: i64) -> i64 {
         match self.team {
             Some(team) if days > 0 => self.at(team, self.rank(team, bound - 1) - days + 1),
@@ -68,6 +75,7 @@ impl<'a> Span<'a> {
     }
 
     /// The latest finish at or before `bound`.
+    #[inline]
     pub fn finish_at_or_before(&self, bound: i64) -> i64 {
         match self.team {
             Some(team) => self.at(team, self.rank(team, bound) - 1) + 1,
@@ -76,6 +84,7 @@ impl<'a> Span<'a> {
     }
 
     /// The start of the whole duration ending at `finish` (just after a working day).
+    #[inline]
     pub fn start_from(&self, finish: i64) -> i64 {
         match self.team {
             Some(team) if self.duration > 0 => {
@@ -86,6 +95,7 @@ impl<'a> Span<'a> {
     }
 
     /// The latest finish of the whole duration begun at or before `bound`.
+    #[inline]
     pub fn finish_if_started_by(&self, bound: i64) -> i64 {
         match self.team {
             Some(team) => self.finish_from(self.at(team, self.rank(team, bound + 1) - 1)),
@@ -94,6 +104,7 @@ impl<'a> Span<'a> {
     }
 
     /// Working days in `[from, to)` on this calendar (negative if `to < from`).
+    #[inline]
     pub fn working_days(&self, from: i64, to: i64) -> i64 {
         match self.team {
             Some(team) => self.rank(team, to) - self.rank(team, from),

@@ -1,0 +1,95 @@
+//! Runs the engine benchmarks as wasm in headless Chromium and prints a markdown table.
+//!
+//!   node bench/web/run.mjs [--quick]
+//!
+//! Serves bench/web/index.html and the wasm-bindgen output in target/bench-web (built by
+//! scripts/bench) on a free 127.0.0.1 port, opens the page in Debian's Chromium with a fresh
+//! profile, runs each case on a freshly loaded page and exits non-zero on any page error
+//! or failed request.
+//! --quick runs only the 1,000 and 10,000 task cases.
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '..', '..', 'target', 'bench-web');
+const quick = process.argv.includes('--quick');
+
+// Shape × (tasks, timed samples), as in engine/benches/schedule.rs.
+const sizes = [[1_000, 300], [10_000, 60], [100_000, 15]].filter(([tasks]) => !quick || tasks < 100_000);
+const cases = ['chain', 'layered', 'random'].flatMap((shape) =>
+  sizes.map(([tasks, runs]) => ['bench_schedule', [shape, tasks, runs]]));
+
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
+
+// The page at /, the wasm-bindgen files by name; nothing else. Cross-origin isolation
+// makes Chromium's performance.now() finer (5 µs instead of 100 µs).
+const server = createServer(async (request, response) => {
+  const name = basename(new URL(request.url, 'http://localhost').pathname);
+  const file = name === '' || name === 'index.html' ? join(here, 'index.html') : join(pkg, name);
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}/`;
+
+const profile = await mkdtemp(join(tmpdir(), 'planwork-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const errors = [];
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  // Each case on a freshly loaded page: its own wasm instance, so the memory is its own.
+  const load = async () => {
+    await page.goto(url);
+    await page.evaluate(() => window.benchReady);
+  };
+  await load();
+  const isolated = await page.evaluate(() => self.crossOriginIsolated);
+
+  console.log(`wasm in ${context.browser()?.version() ?? 'Chromium'} (headless` +
+    `${isolated ? ', cross-origin isolated' : ''})\n`);
+  console.log('| shape | tasks | links | median ms | min ms | wasm memory MB | runs × batch |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const [name, args] of cases) {
+    if (errors.length) break;
+    await load();
+    const r = await page.evaluate(([name, args]) => window.runCase(name, args), [name, args]);
+    console.log(`| ${r.shape} | ${r.tasks} | ${r.links} | ${r.median_ms.toFixed(3)} | ` +
+      `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
+  }
+} catch (error) {
+  errors.push(String(error));
+} finally {
+  await context.close();
+  server.close();
+  await rm(profile, { recursive: true, force: true });
+}
+for (const error of errors) console.error(`bench: ${error}`);
+process.exit(errors.length ? 1 : 0);

@@ -1,0 +1,235 @@
+//! Stage 2 of reading: a JSON tree to a checked program, with every problem at once.
+//!
+//! Each section and each item is decoded on its own, so one bad task does not hide the
+//! next; a problem names its item and field (`tasks[3].duration`). A program whose
+//! structure is sound is then checked by the engine (duplicate ids, unknown references,
+//! cycles …) and its errors are reported the same way. Nothing is returned unless all is
+//! well: a file is taken whole or not at all.
+
+use crate::extras::dependency_item;
+use crate::{Document, Extras, FileError, Problem};
+use engine::{Calendar, Dependency, Program, ProgramInfo, Task, Workstream};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+pub(crate) const TOP_FIELDS: &[&str] = &[
+    "format",
+    "version",
+    "program",
+    "calendar",
+    "workstreams",
+    "tasks",
+    "dependencies",
+];
+pub(crate) const PROGRAM_FIELDS: &[&str] = &["name", "start", "status_date", "finish_by"];
+pub(crate) const CALENDAR_FIELDS: &[&str] = &["workdays", "holidays"];
+pub(crate) const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "calendar"];
+pub(crate) const TASK_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "workstream",
+    "duration",
+    "milestone",
+    "constraint",
+    "deadline",
+    "actual_start",
+    "actual_finish",
+    "percent_complete",
+];
+pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
+pub(crate) const DEPENDENCY_FIELDS: &[&str] = &["from", "to", "type", "lag"];
+
+pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
+    let mut decoder = Decoder {
+        problems: Vec::new(),
+        extras: Extras::default(),
+    };
+    decoder.extras.keep(String::new(), &top, TOP_FIELDS);
+    let info = decoder.program_info(top.get("program"));
+    let calendar = decoder.calendar(top.get("calendar"));
+    let workstreams = decoder.items(
+        "workstreams",
+        top.get("workstreams"),
+        |d, ws: &Workstream, object| {
+            d.extras
+                .keep(format!("workstreams/{}", ws.id), object, WORKSTREAM_FIELDS);
+            if let Some(Value::Object(calendar)) = object.get("calendar") {
+                d.extras.keep(
+                    format!("workstreams/{}/calendar", ws.id),
+                    calendar,
+                    CALENDAR_FIELDS,
+                );
+            }
+        },
+    );
+    let tasks = decoder.items("tasks", top.get("tasks"), |d, task: &Task, object| {
+        d.extras
+            .keep(format!("tasks/{}", task.id), object, TASK_FIELDS);
+        if let Some(Value::Object(constraint)) = object.get("constraint") {
+            d.extras.keep(
+                format!("tasks/{}/constraint", task.id),
+                constraint,
+                CONSTRAINT_FIELDS,
+            );
+        }
+    });
+    let dependencies = decoder.items(
+        "dependencies",
+        top.get("dependencies"),
+        |d, dep: &Dependency, object| {
+            d.extras.keep(
+                dependency_item(&dep.from, &dep.to),
+                object,
+                DEPENDENCY_FIELDS,
+            );
+        },
+    );
+    let Decoder {
+        mut problems,
+        extras,
+    } = decoder;
+    let Some(info) = info else {
+        return Err(FileError::Invalid { problems });
+    };
+    if !problems.is_empty() {
+        return Err(FileError::Invalid { problems });
+    }
+    let program = Program {
+        program: info,
+        calendar,
+        workstreams,
+        tasks,
+        dependencies,
+    };
+    if let Err(diagnostics) = engine::check(&program) {
+        problems.extend(diagnostics.0.into_iter().map(|d| Problem {
+            path: d.path,
+            message: d.message,
+            code: Some(d.code.as_str()),
+        }));
+        return Err(FileError::Invalid { problems });
+    }
+    Ok(Document { program, extras })
+}
+
+struct Decoder {
+    problems: Vec<Problem>,
+    extras: Extras,
+}
+
+impl Decoder {
+    fn problem(&mut self, path: String, message: String) {
+        self.problems.push(Problem {
+            path,
+            message,
+            code: None,
+        });
+    }
+
+    fn program_info(&mut self, value: Option<&Value>) -> Option<ProgramInfo> {
+        let Some(value) = value else {
+            self.problem(
+                "program".into(),
+                "missing: the program's name and start date".into(),
+            );
+            return None;
+        };
+        if let Value::Object(object) = value {
+            self.extras.keep("program".into(), object, PROGRAM_FIELDS);
+        }
+        self.value("program", value)
+    }
+
+    fn calendar(&mut self, value: Option<&Value>) -> Calendar {
+        let Some(value) = value else {
+            return Calendar::default();
+        };
+        if let Value::Object(object) = value {
+            self.extras.keep("calendar".into(), object, CALENDAR_FIELDS);
+        }
+        self.value("calendar", value).unwrap_or_default()
+    }
+
+    /// Decodes each element of the list `section`; `keep` files the item's unknown fields.
+    fn items<T: DeserializeOwned>(
+        &mut self,
+        section: &str,
+        value: Option<&Value>,
+        keep: impl Fn(&mut Self, &T, &Map<String, Value>),
+    ) -> Vec<T> {
+        let elements = match value {
+            None => return Vec::new(),
+            Some(Value::Array(elements)) => elements,
+            Some(other) => {
+                self.problem(
+                    section.into(),
+                    format!("expected a list, found {}", kind(other)),
+                );
+                return Vec::new();
+            }
+        };
+        let mut items = Vec::with_capacity(elements.len());
+        for (i, element) in elements.iter().enumerate() {
+            let path = format!("{section}[{i}]");
+            let Value::Object(object) = element else {
+                self.problem(path, format!("expected an object, found {}", kind(element)));
+                continue;
+            };
+            if let Some(item) = self.value::<T>(&path, element) {
+                keep(self, &item, object);
+                items.push(item);
+            }
+        }
+        items
+    }
+
+    /// Decodes one value, or records the problem at `path` and the field inside it.
+    fn value<T: DeserializeOwned>(&mut self, path: &str, value: &Value) -> Option<T> {
+        match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(decoded) => Some(decoded),
+            Err(error) => {
+                let inner = error.path().to_string();
+                let full = if inner == "." {
+                    path.to_string()
+                } else {
+                    format!("{path}.{inner}")
+                };
+                self.problem(full, plain(&error.into_inner().to_string()));
+                None
+            }
+        }
+    }
+}
+
+/// serde's wording, in a program manager's words.
+fn plain(message: &str) -> String {
+    const DATE_ERRORS: [&str; 6] = [
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+    ];
+    if DATE_ERRORS.iter().any(|e| message.contains(e)) {
+        return format!("not a date: expected YYYY-MM-DD ({message})");
+    }
+    if message.contains("weekday names expected") {
+        return "not a weekday: expected Mon, Tue, Wed, Thu, Fri, Sat or Sun".to_string();
+    }
+    message
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
+        .replace("invalid type: null", "missing value (null)")
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
