@@ -120,14 +120,14 @@ impl WorkCalendar {
     /// Non-decreasing in `day`; increases by one across each working day.
     pub fn ordinal(&self, day: DayNumber) -> i64 {
         let weekly = self.weekly_ordinal(day);
-        weekly - self.holidays.partition_point(|&h| h < weekly) as i64
+        weekly - count_at_most(&self.holidays, weekly - 1) as i64
     }
 
     /// The day of the working day with ordinal `n`: the inverse of [`Self::ordinal`] on
     /// working days. The calendar must have working days.
     pub fn nth_working_day(&self, n: i64) -> DayNumber {
         debug_assert!(self.has_working_days());
-        let weekly = n + self.holiday_keys.partition_point(|&key| key <= n) as i64;
+        let weekly = n + count_at_most(&self.holiday_keys, n) as i64;
         let week = weekly.div_euclid(self.per_week);
         let rank = weekly.rem_euclid(self.per_week);
         week * 7 + self.position[rank as usize]
@@ -140,6 +140,16 @@ impl WorkCalendar {
     /// Working weekdays before `day`, ignoring holidays.
     fn weekly_ordinal(&self, day: DayNumber) -> i64 {
         day.div_euclid(7) * self.per_week + self.before[day.rem_euclid(7) as usize]
+    }
+}
+
+/// How many of the sorted `values` are at most `n`: O(1) outside their range (most dates
+/// of a long plan fall after the last listed holiday), else a binary search.
+fn count_at_most(values: &[i64], n: i64) -> usize {
+    match (values.first(), values.last()) {
+        (Some(&first), _) if n < first => 0,
+        (_, Some(&last)) if n >= last => values.len(),
+        _ => values.partition_point(|&v| v <= n),
     }
 }
 

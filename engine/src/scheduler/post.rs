@@ -167,7 +167,7 @@ impl<'a> DateLookup<'a> {
             }
         }
         let first = first - 1;
-        let affordable = (last - first) / 16 <= early.start.len() as i64 + 64;
+        let affordable = (last - first) / 4 <= early.start.len() as i64 + 64;
         let table = if affordable {
             timeline.dates(first, last).unwrap_or_default()
         } else {
