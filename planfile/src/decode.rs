@@ -84,6 +84,7 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
             );
         },
     );
+    let id = decoder.id(top.get("id"));
     let Decoder {
         mut problems,
         extras,
@@ -109,7 +110,11 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
         }));
         return Err(FileError::Invalid { problems });
     }
-    Ok(Document { program, extras })
+    Ok(Document {
+        id,
+        program,
+        extras,
+    })
 }
 
 struct Decoder {
@@ -124,6 +129,19 @@ impl Decoder {
             message,
             code: None,
         });
+    }
+
+    fn id(&mut self, value: Option<&Value>) -> Option<String> {
+        match value? {
+            Value::String(id) if !id.trim().is_empty() => Some(id.clone()),
+            other => {
+                self.problem(
+                    "id".into(),
+                    format!("expected the program's id as text, found {}", kind(other)),
+                );
+                None
+            }
+        }
     }
 
     fn program_info(&mut self, value: Option<&Value>) -> Option<ProgramInfo> {

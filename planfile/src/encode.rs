@@ -15,6 +15,9 @@ pub(crate) fn encode(document: &Document) -> String {
     let mut top = Map::new();
     top.insert("format".into(), Value::from(FORMAT));
     top.insert("version".into(), Value::from(VERSION));
+    if let Some(id) = &document.id {
+        top.insert("id".into(), Value::from(id.as_str()));
+    }
     top.insert(
         "program".into(),
         object(&program.program, |o| extras.restore("program", o)),

@@ -44,6 +44,9 @@ pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 /// A program as a file holds it: the program, and what this version does not understand.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Document {
+    /// The program's identity across copies of the file (set by the app when it creates a
+    /// program); lets an import recognise a program that is already there.
+    pub id: Option<String>,
     pub program: engine::Program,
     pub extras: Extras,
 }
@@ -52,6 +55,7 @@ impl Document {
     /// A document of a program, with nothing unknown.
     pub fn new(program: engine::Program) -> Self {
         Document {
+            id: None,
             program,
             extras: Extras::default(),
         }

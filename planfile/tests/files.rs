@@ -53,6 +53,7 @@ fn version_0_is_upgraded() {
 #[test]
 fn unknown_fields_are_kept_where_they_were() {
     let document = read_file("v1/future-fields.planwork.json").unwrap();
+    assert_eq!(document.id.as_deref(), Some("prog-7f3a"));
     let extras = &document.extras;
     assert!(extras.of("").unwrap().contains_key("risks"));
     assert_eq!(extras.of("program").unwrap()["sponsor"], "CTO office");
