@@ -1,10 +1,15 @@
-//! The Planwork app shell: the root [`App`] component and hash-based navigation.
+//! The Planwork app shell: the root [`App`] component, navigation, storage and file import
+//! and export.
 //!
 //! `main.rs` mounts [`App`] on the page; everything visible is composed here from the
-//! `components` crate. Domain logic lives in `engine`, never here.
+//! `components` crate. Domain logic lives in `engine`, never here; only [`storage`] touches
+//! IndexedDB and only [`storage`] and [`file_io`] (through `planfile`) touch JSON.
 
 pub mod app;
+pub mod file_io;
+pub mod ids;
 pub mod route;
+pub mod storage;
 
 pub use app::App;
 pub use route::{Nav, View};
