@@ -85,6 +85,7 @@ pub mod calendar;
 pub mod check;
 mod cycles;
 pub mod diagnostics;
+pub mod entry;
 pub mod generate;
 pub mod model;
 pub mod paths;

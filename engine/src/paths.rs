@@ -80,3 +80,59 @@ fn drivers<'a>(
             (span.start_at_or_after(start.max(0)) == times[t].es).then_some(p)
         })
 }
+
+/// Whether a new link `from → to` would close a dependency cycle: if so, the cycle it would
+/// close, as task indices from `from` through `to` and back (`to` already reaches `from`).
+/// Breadth-first over successors from `to`: O(T + D), and a shortest such cycle.
+///
+/// ```
+/// use engine::{check, paths::cycle_if_linked, Program};
+/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
+///   "workstreams": [{"id": "w", "name": "W"}],
+///   "tasks": [{"id": "a", "name": "A", "workstream": "w", "duration": 1},
+///             {"id": "b", "name": "B", "workstream": "w", "duration": 1},
+///             {"id": "c", "name": "C", "workstream": "w", "duration": 1}],
+///   "dependencies": [{"from": "a", "to": "b"}, {"from": "b", "to": "c"}]}"#;
+/// let program: Program = serde_json::from_str(json).unwrap();
+/// let checked = check(&program).unwrap();
+/// assert_eq!(cycle_if_linked(&checked, 2, 0), Some(vec![2, 0, 1]));
+/// assert_eq!(cycle_if_linked(&checked, 0, 2), None);
+/// ```
+pub fn cycle_if_linked(
+    checked: &Checked<'_>,
+    from: TaskIndex,
+    to: TaskIndex,
+) -> Option<Vec<TaskIndex>> {
+    let n = checked.tasks.len();
+    if from >= n || to >= n {
+        return None;
+    }
+    if from == to {
+        return Some(vec![from]);
+    }
+    let mut parent = vec![usize::MAX; n];
+    parent[to] = to;
+    let mut queue = std::collections::VecDeque::from([to]);
+    while let Some(t) = queue.pop_front() {
+        for link in checked.successors.of(t) {
+            let s = link.task as usize;
+            if parent[s] != usize::MAX {
+                continue;
+            }
+            parent[s] = t;
+            if s == from {
+                let mut cycle = vec![from];
+                let mut at = from;
+                while at != to {
+                    at = parent[at];
+                    cycle.push(at);
+                }
+                cycle.reverse();
+                cycle.rotate_right(1);
+                return Some(cycle);
+            }
+            queue.push_back(s);
+        }
+    }
+    None
+}

@@ -143,3 +143,31 @@ fn shuffled_task_order_gives_the_same_dates() {
         );
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_link_closes_a_cycle_exactly_when_check_would_refuse_it(n in 2usize..120, seed: u64, a: usize, b: usize) {
+        let mut program = generate_with(Shape::Random, n, seed, Options { constraints: false, team_calendar: false });
+        let (from, to) = (a % n, b % n);
+        let predicted = {
+            let checked = engine::check(&program).unwrap();
+            engine::paths::cycle_if_linked(&checked, from, to)
+        };
+        let already_linked = program.dependencies.iter().any(|d| d.from == program.tasks[from].id && d.to == program.tasks[to].id);
+        prop_assume!(!already_linked && from != to);
+        program.dependencies.push(engine::Dependency {
+            from: program.tasks[from].id.clone(),
+            to: program.tasks[to].id.clone(),
+            kind: LinkType::FS,
+            lag: 0,
+        });
+        let refused = engine::check(&program).err().is_some_and(|e| e.with_code(engine::Code::DependencyCycle).count() > 0);
+        prop_assert_eq!(predicted.is_some(), refused);
+        if let Some(cycle) = predicted {
+            prop_assert_eq!(cycle[0], from);
+            prop_assert_eq!(cycle[1], to);
+        }
+    }
+}
