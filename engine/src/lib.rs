@@ -81,14 +81,17 @@
 //! assert_eq!(plan.finish.to_string(), "2026-01-14");
 //! ```
 
+pub mod baseline;
 pub mod calendar;
 pub mod check;
+pub mod compare;
 mod cycles;
 pub mod diagnostics;
 pub mod entry;
 pub mod generate;
 pub mod model;
 pub mod paths;
+pub mod scenario;
 pub mod scheduler;
 pub mod timeline;
 

@@ -171,3 +171,31 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_slip_within_float_never_moves_the_finish_and_a_critical_slip_moves_it_exactly(
+        shape in shapes(), n in 2usize..150, seed: u64, pick: usize, slip in 1i64..30,
+    ) {
+        use engine::scenario::Change;
+        let program = generate_with(shape, n, seed, Options { constraints: false, team_calendar: false });
+        let base = engine::schedule(&program).unwrap();
+        let t = pick % n;
+        prop_assume!(!program.tasks[t].is_milestone());
+        let change = Change::Slip { task: program.tasks[t].id.clone(), days: slip };
+        let impact = engine::compare::quick_impact(&program, &base, &[change]).unwrap();
+        let delta = impact.comparison.finish.delta.unwrap();
+        let float = base.tasks[t].total_float;
+        if slip <= float {
+            prop_assert_eq!(delta, 0);
+        }
+        // Exactly the slip when links are finish-to-start. With SS or SF links a task can be
+        // critical through its start alone, and a longer duration then delays nothing.
+        if base.tasks[t].critical && shape != Shape::Random {
+            prop_assert_eq!(delta, slip);
+        }
+        prop_assert!(delta <= slip && delta >= 0);
+    }
+}
