@@ -84,6 +84,16 @@ try {
     console.log(`| ${r.shape} | ${r.tasks} | ${r.links} | ${r.median_ms.toFixed(3)} | ` +
       `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
   }
+
+  // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
+  console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  if (!errors.length) {
+    await load();
+    const r = await page.evaluate(() => window.runCase('bench_scenarios', [5_000, 10, 30]));
+    console.log(`| ${r.scenarios} | ${r.tasks} | ${r.changes_each} | ${r.median_ms.toFixed(3)} | ` +
+      `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
+  }
 } catch (error) {
   errors.push(String(error));
 } finally {
