@@ -8,6 +8,8 @@
 
 use crate::extras::dependency_item;
 use crate::{Document, Extras, FileError, Problem};
+use engine::baseline::Baseline;
+use engine::scenario::Scenario;
 use engine::{Calendar, Dependency, Program, ProgramInfo, Task, Workstream};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -15,11 +17,15 @@ use serde_json::{Map, Value};
 pub(crate) const TOP_FIELDS: &[&str] = &[
     "format",
     "version",
+    "id",
     "program",
     "calendar",
     "workstreams",
     "tasks",
     "dependencies",
+    "scenarios",
+    "baselines",
+    "active_baseline",
 ];
 pub(crate) const PROGRAM_FIELDS: &[&str] = &["name", "start", "status_date", "finish_by"];
 pub(crate) const CALENDAR_FIELDS: &[&str] = &["workdays", "holidays"];
@@ -37,6 +43,8 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
     "percent_complete",
 ];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
+pub(crate) const SCENARIO_FIELDS: &[&str] = &["id", "name", "description", "changes"];
+pub(crate) const BASELINE_FIELDS: &[&str] = &["id", "name", "saved_on", "tasks"];
 pub(crate) const DEPENDENCY_FIELDS: &[&str] = &["from", "to", "type", "lag"];
 
 pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
@@ -85,6 +93,31 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
         },
     );
     let id = decoder.id(top.get("id"));
+    let scenarios = decoder.items(
+        "scenarios",
+        top.get("scenarios"),
+        |d, scenario: &Scenario, object| {
+            d.extras.keep(
+                format!("scenarios/{}", scenario.id),
+                object,
+                SCENARIO_FIELDS,
+            );
+        },
+    );
+    let baselines = decoder.items(
+        "baselines",
+        top.get("baselines"),
+        |d, baseline: &Baseline, object| {
+            d.extras.keep(
+                format!("baselines/{}", baseline.id),
+                object,
+                BASELINE_FIELDS,
+            );
+        },
+    );
+    let active_baseline = decoder.active_baseline(top.get("active_baseline"), &baselines);
+    decoder.unique_ids("scenarios", scenarios.iter().map(|s| s.id.as_str()));
+    decoder.unique_ids("baselines", baselines.iter().map(|b| b.id.as_str()));
     let Decoder {
         mut problems,
         extras,
@@ -113,6 +146,9 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
     Ok(Document {
         id,
         program,
+        scenarios,
+        baselines,
+        active_baseline,
         extras,
     })
 }
@@ -140,6 +176,45 @@ impl Decoder {
                     format!("expected the program's id as text, found {}", kind(other)),
                 );
                 None
+            }
+        }
+    }
+
+    /// The active baseline must be one of the baselines.
+    fn active_baseline(&mut self, value: Option<&Value>, baselines: &[Baseline]) -> Option<String> {
+        match value? {
+            Value::String(id) if baselines.iter().any(|b| &b.id == id) => Some(id.clone()),
+            Value::String(id) => {
+                self.problem(
+                    "active_baseline".into(),
+                    format!("there is no baseline '{id}'"),
+                );
+                None
+            }
+            other => {
+                self.problem(
+                    "active_baseline".into(),
+                    format!("expected a baseline id, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    /// Ids in `section` must be present and unique.
+    fn unique_ids<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
+        let mut seen = std::collections::HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if id.trim().is_empty() {
+                self.problem(
+                    format!("{section}[{i}].id"),
+                    "missing: every item needs an id".into(),
+                );
+            } else if !seen.insert(id) {
+                self.problem(
+                    format!("{section}[{i}].id"),
+                    format!("'{id}' is used more than once"),
+                );
             }
         }
     }

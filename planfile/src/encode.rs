@@ -50,6 +50,25 @@ pub(crate) fn encode(document: &Document) -> String {
         })
     });
     top.insert("dependencies".into(), Value::Array(dependencies.collect()));
+    if !document.scenarios.is_empty() {
+        let scenarios = document.scenarios.iter().map(|scenario| {
+            object(scenario, |o| {
+                extras.restore(&format!("scenarios/{}", scenario.id), o)
+            })
+        });
+        top.insert("scenarios".into(), Value::Array(scenarios.collect()));
+    }
+    if !document.baselines.is_empty() {
+        let baselines = document.baselines.iter().map(|baseline| {
+            object(baseline, |o| {
+                extras.restore(&format!("baselines/{}", baseline.id), o)
+            })
+        });
+        top.insert("baselines".into(), Value::Array(baselines.collect()));
+    }
+    if let Some(active) = &document.active_baseline {
+        top.insert("active_baseline".into(), Value::from(active.as_str()));
+    }
     extras.restore("", &mut top);
     // Writing a JSON tree to a string cannot fail: every key is a string and no IO is done.
     let mut text = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();

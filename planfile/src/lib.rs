@@ -48,6 +48,12 @@ pub struct Document {
     /// program); lets an import recognise a program that is already there.
     pub id: Option<String>,
     pub program: engine::Program,
+    /// Named variants of the program, as lists of changes against it.
+    pub scenarios: Vec<engine::scenario::Scenario>,
+    /// Saved schedules to measure variance against.
+    pub baselines: Vec<engine::baseline::Baseline>,
+    /// The id of the baseline variance is measured against.
+    pub active_baseline: Option<String>,
     pub extras: Extras,
 }
 
@@ -55,9 +61,8 @@ impl Document {
     /// A document of a program, with nothing unknown.
     pub fn new(program: engine::Program) -> Self {
         Document {
-            id: None,
             program,
-            extras: Extras::default(),
+            ..Document::default()
         }
     }
 }

@@ -162,6 +162,14 @@ const BROKEN: &[(&str, &[&str])] = &[
         ],
     ),
     ("missing-program.json", &["program: missing"]),
+    (
+        "bad-scenarios.json",
+        &[
+            "scenarios[2].changes[0].change: unknown variant `capacity`, expected one of `slip`",
+            "active_baseline: there is no baseline 'nowhere'",
+            "scenarios[1].id: 's1' is used more than once",
+        ],
+    ),
 ];
 
 #[test]
@@ -219,4 +227,25 @@ fn the_known_fields_match_the_model() {
             "{key}"
         );
     }
+}
+
+#[test]
+fn known_top_level_fields_are_not_kept_as_unknown() {
+    let document = read_file("v1/scenarios.planwork.json").unwrap();
+    assert!(
+        document.extras.of("").is_none(),
+        "{:?}",
+        document.extras.of("")
+    );
+    assert_eq!(document.scenarios.len(), 2);
+    assert_eq!(document.scenarios[0].changes.len(), 3);
+    assert_eq!(document.baselines[0].tasks.len(), 3);
+    assert_eq!(document.active_baseline.as_deref(), Some("signed-off"));
+    assert!(
+        document
+            .extras
+            .of("scenarios/late-identity")
+            .unwrap()
+            .contains_key("owner")
+    );
 }
