@@ -218,6 +218,8 @@ impl<'p> Checker<'p> {
             .enumerate()
             .map(|(i, task)| self.prepare_task(i, task, &team_index, timeline.as_ref()))
             .collect();
+        self.check_estimates();
+        self.check_risks(&index);
         let pairs = self.links(&index);
         let predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());
         self.report_duplicate_links(&predecessors);
@@ -730,6 +732,89 @@ impl<'p> Checker<'p> {
             ));
         }
         pairs
+    }
+
+    /// E018: a three-point estimate must be ordered, finite and within range.
+    fn check_estimates(&mut self) {
+        let program = self.program;
+        for (t, task) in program.tasks.iter().enumerate() {
+            let Some(e) = &task.estimate else { continue };
+            let values = [e.optimistic, e.likely, e.pessimistic];
+            let problem = if values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+                Some("its values must be numbers of days, 0 or more".to_string())
+            } else if !(e.optimistic <= e.likely && e.likely <= e.pessimistic) {
+                Some("optimistic ≤ likely ≤ pessimistic does not hold".to_string())
+            } else if e.pessimistic > MAX_DAYS as f64 {
+                Some(format!("at most {MAX_DAYS} working days"))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.error(
+                    Code::InvalidEstimate,
+                    format!("tasks[{t}].estimate"),
+                    vec![task.id.clone()],
+                    format!(
+                        "task '{}' has the estimate {}/{}/{}: {problem}",
+                        task.id, e.optimistic, e.likely, e.pessimistic
+                    ),
+                );
+            }
+        }
+    }
+
+    /// E019 and E020: risks need a probability in [0, 1], an ordered impact in range, known
+    /// tasks and unique ids.
+    fn check_risks(&mut self, index: &FxHashMap<&str, u32>) {
+        let program = self.program;
+        let mut ids = FxHashMap::default();
+        for (r, risk) in program.risks.iter().enumerate() {
+            if let Some(first) = ids.insert(risk.id.as_str(), r) {
+                self.error(
+                    Code::DuplicateRiskId,
+                    format!("risks[{r}].id"),
+                    vec![risk.id.clone()],
+                    format!(
+                        "risk id '{}' is used more than once (first at risks[{first}])",
+                        risk.id
+                    ),
+                );
+            }
+            let problem = if !(0.0..=1.0).contains(&risk.probability) {
+                Some(format!(
+                    "its probability is {}; a probability is 0 to 1",
+                    risk.probability
+                ))
+            } else if risk.impact.min < 0
+                || risk.impact.min > risk.impact.max
+                || risk.impact.max > MAX_DAYS
+            {
+                Some(format!(
+                    "its impact {}–{} days must have 0 ≤ min ≤ max ≤ {MAX_DAYS}",
+                    risk.impact.min, risk.impact.max
+                ))
+            } else {
+                None
+            };
+            if let Some(problem) = problem {
+                self.error(
+                    Code::InvalidRisk,
+                    format!("risks[{r}]"),
+                    vec![risk.id.clone()],
+                    format!("risk '{}': {problem}", risk.id),
+                );
+            }
+            for (i, id) in risk.tasks.iter().enumerate() {
+                if !index.contains_key(id.as_str()) {
+                    self.error(
+                        Code::UnknownTask,
+                        format!("risks[{r}].tasks[{i}]"),
+                        vec![id.clone()],
+                        format!("risk '{}' names task '{id}', which does not exist", risk.id),
+                    );
+                }
+            }
+        }
     }
 
     /// E004 for each end of dependency `i` that names no task.

@@ -58,6 +58,9 @@ codes! {
     ValueOutOfRange = "E015", Error, "value-out-of-range";
     DateOutOfRange = "E016", Error, "date-out-of-range";
     ScheduleOutOfRange = "E017", Error, "schedule-beyond-supported-dates";
+    InvalidEstimate = "E018", Error, "invalid-estimate";
+    InvalidRisk = "E019", Error, "invalid-risk";
+    DuplicateRiskId = "E020", Error, "duplicate-risk-id";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

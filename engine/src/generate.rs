@@ -13,8 +13,8 @@
 //! ```
 
 use crate::model::{
-    Calendar, Constraint, ConstraintKind, Dependency, LinkType, Program, ProgramInfo, Task,
-    Workstream,
+    Calendar, Constraint, ConstraintKind, Dependency, Distribution, Estimate, Impact, LinkType,
+    Program, ProgramInfo, Risk, Task, Workstream,
 };
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -84,6 +84,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         workstreams: workstreams(options.team_calendar),
         tasks: Vec::with_capacity(tasks),
         dependencies: Vec::with_capacity(tasks * 2),
+        risks: Vec::new(),
     };
     for i in 0..tasks {
         let milestone = shape != Shape::Chain && rng.below(20) == 0;
@@ -106,6 +107,56 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         Shape::Random => random(&mut program, &mut rng, options.constraints),
     }
     program
+}
+
+/// Adds uncertainty to a generated program, from `seed`: a three-point estimate around
+/// every task's duration (PERT, triangular and uniform in turn; optimistic 70–100 % of it,
+/// pessimistic 100–250 %) and one risk per 100 tasks (probability 5–50 %, 2–15 days on 1–3
+/// tasks).
+pub fn add_uncertainty(program: &mut Program, seed: u64) {
+    let mut rng = SplitMix64(seed);
+    let distributions = [
+        Distribution::Pert,
+        Distribution::Triangular,
+        Distribution::Uniform,
+    ];
+    for (i, task) in program
+        .tasks
+        .iter_mut()
+        .enumerate()
+        .filter(|(_, t)| !t.is_milestone())
+    {
+        let likely = task.duration as f64;
+        let optimistic = (likely * (0.7 + 0.3 * rng.unit())).floor();
+        let pessimistic = (likely * (1.0 + 1.5 * rng.unit())).ceil();
+        task.estimate = Some(Estimate {
+            optimistic,
+            likely,
+            pessimistic,
+            distribution: distributions[i % 3],
+        });
+    }
+    let n = program.tasks.len() as u64;
+    for r in 0..program.tasks.len() / 100 {
+        let min = 2 + rng.below(5) as i64;
+        let count = 1 + rng.below(3);
+        let mut tasks: Vec<String> = (0..count)
+            .map(|_| program.tasks[rng.below(n) as usize].id.clone())
+            .collect();
+        tasks.sort();
+        tasks.dedup();
+        let (probability, spread) = (0.05 + 0.45 * rng.unit(), rng.below(9) as i64);
+        program.risks.push(Risk {
+            id: format!("R{r}"),
+            title: format!("Risk {r}"),
+            probability,
+            impact: Impact {
+                min,
+                max: min + spread,
+            },
+            tasks,
+        });
+    }
 }
 
 fn chain(program: &mut Program) {
@@ -244,6 +295,11 @@ impl SplitMix64 {
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^ (z >> 31)
+    }
+
+    /// A number in `[0, 1)` with 53 random bits.
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
     }
 
     /// A number in `0..n` (`n > 0`).

@@ -98,8 +98,8 @@ pub mod timeline;
 pub use check::{Checked, TaskIndex, check};
 pub use diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::{
-    Calendar, Constraint, ConstraintKind, Dependency, LinkType, Program, ProgramInfo, Task,
-    Workstream,
+    Calendar, Constraint, ConstraintKind, Dependency, Distribution, Estimate, Impact, LinkType,
+    Program, ProgramInfo, Risk, Task, Workstream,
 };
 pub use scheduler::{Schedule, TaskSchedule, schedule_checked};
 

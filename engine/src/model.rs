@@ -20,6 +20,9 @@ pub struct Program {
     pub tasks: Vec<Task>,
     #[serde(default)]
     pub dependencies: Vec<Dependency>,
+    /// Risk events that would delay tasks if they happen (for forecasts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
 }
 
 /// The program's name and dates.
@@ -114,6 +117,65 @@ pub struct Task {
     /// 0 to 100.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub percent_complete: f64,
+    /// A three-point estimate of the duration, for forecasts; the task keeps its fixed
+    /// `duration` for the deterministic schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+}
+
+/// A three-point estimate in working days: optimistic ≤ likely ≤ pessimistic.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub optimistic: f64,
+    pub likely: f64,
+    pub pessimistic: f64,
+    #[serde(default)]
+    pub distribution: Distribution,
+}
+
+impl Estimate {
+    /// The distribution's mean: (a + 4m + b) / 6 for PERT, (a + m + b) / 3 for triangular,
+    /// (a + b) / 2 for uniform.
+    pub fn mean(&self) -> f64 {
+        let (a, m, b) = (self.optimistic, self.likely, self.pessimistic);
+        match self.distribution {
+            Distribution::Pert => (a + 4.0 * m + b) / 6.0,
+            Distribution::Triangular => (a + m + b) / 3.0,
+            Distribution::Uniform => (a + b) / 2.0,
+        }
+    }
+}
+
+/// The shape of a three-point estimate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Distribution {
+    /// Beta-PERT: a smooth hump around the likely value (the default).
+    #[default]
+    Pert,
+    Triangular,
+    /// Any value between optimistic and pessimistic (the likely value is ignored).
+    Uniform,
+}
+
+/// A risk event: if it happens (with `probability`), it delays each of `tasks` by a number
+/// of working days between `impact.min` and `impact.max`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Risk {
+    pub id: String,
+    pub title: String,
+    /// 0 to 1.
+    pub probability: f64,
+    pub impact: Impact,
+    /// Ids of the tasks it would delay.
+    pub tasks: Vec<String>,
+}
+
+/// A range of working days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Impact {
+    pub min: i64,
+    pub max: i64,
 }
 
 impl Task {

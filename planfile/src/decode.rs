@@ -10,7 +10,7 @@ use crate::extras::dependency_item;
 use crate::{Document, Extras, FileError, Problem};
 use engine::baseline::Baseline;
 use engine::scenario::Scenario;
-use engine::{Calendar, Dependency, Program, ProgramInfo, Task, Workstream};
+use engine::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
@@ -23,6 +23,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "workstreams",
     "tasks",
     "dependencies",
+    "risks",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -41,8 +42,10 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
     "actual_start",
     "actual_finish",
     "percent_complete",
+    "estimate",
 ];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
+pub(crate) const RISK_FIELDS: &[&str] = &["id", "title", "probability", "impact", "tasks"];
 pub(crate) const SCENARIO_FIELDS: &[&str] = &["id", "name", "description", "changes"];
 pub(crate) const BASELINE_FIELDS: &[&str] = &["id", "name", "saved_on", "tasks"];
 pub(crate) const DEPENDENCY_FIELDS: &[&str] = &["from", "to", "type", "lag"];
@@ -92,6 +95,10 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
             );
         },
     );
+    let risks = decoder.items("risks", top.get("risks"), |d, risk: &Risk, object| {
+        d.extras
+            .keep(format!("risks/{}", risk.id), object, RISK_FIELDS);
+    });
     let id = decoder.id(top.get("id"));
     let scenarios = decoder.items(
         "scenarios",
@@ -134,6 +141,7 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
         workstreams,
         tasks,
         dependencies,
+        risks,
     };
     if let Err(diagnostics) = engine::check(&program) {
         problems.extend(diagnostics.0.into_iter().map(|d| Problem {
@@ -324,5 +332,119 @@ fn kind(value: &Value) -> &'static str {
         Value::String(_) => "text",
         Value::Array(_) => "a list",
         Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use engine::baseline::BaselineTask;
+    use engine::{Constraint, ConstraintKind, Estimate, Impact, LinkType};
+
+    /// The keys `value` serialises to, sorted.
+    fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
+        let mut keys: Vec<String> = match serde_json::to_value(value) {
+            Ok(Value::Object(map)) => map.keys().cloned().collect(),
+            other => panic!("not an object: {other:?}"),
+        };
+        keys.sort();
+        keys
+    }
+
+    fn sorted(fields: &[&str]) -> Vec<String> {
+        let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+        fields.sort();
+        fields
+    }
+
+    /// Every field of the model is in its known list, so a model field can never be taken
+    /// for an unknown one (kept and written twice), and every known field is in the model.
+    #[test]
+    fn the_known_fields_are_the_model_fields() {
+        let date = serde_json::from_str("\"2026-01-05\"").unwrap();
+        let calendar = Calendar::default();
+        let task = Task {
+            id: "t".into(),
+            name: "T".into(),
+            workstream: "w".into(),
+            duration: 0,
+            milestone: true,
+            constraint: Some(Constraint {
+                kind: ConstraintKind::SNET,
+                date: Some(date),
+            }),
+            deadline: Some(date),
+            actual_start: Some(date),
+            actual_finish: Some(date),
+            percent_complete: 50.0,
+            estimate: Some(Estimate::default()),
+        };
+        let info = ProgramInfo {
+            name: "P".into(),
+            start: date,
+            status_date: Some(date),
+            finish_by: Some(date),
+        };
+        let workstream = Workstream {
+            id: "w".into(),
+            name: "W".into(),
+            calendar: Some(calendar.clone()),
+        };
+        let dependency = Dependency {
+            from: "a".into(),
+            to: "b".into(),
+            kind: LinkType::SS,
+            lag: 1,
+        };
+        let risk = Risk {
+            id: "r".into(),
+            title: "R".into(),
+            probability: 0.5,
+            impact: Impact { min: 1, max: 2 },
+            tasks: vec![],
+        };
+        let scenario = Scenario {
+            id: "s".into(),
+            name: "S".into(),
+            description: "d".into(),
+            changes: vec![],
+        };
+        let baseline = Baseline {
+            id: "b".into(),
+            name: "B".into(),
+            saved_on: date,
+            tasks: vec![BaselineTask {
+                id: "t".into(),
+                start: date,
+                finish: date,
+            }],
+        };
+        assert_eq!(keys(&task), sorted(TASK_FIELDS));
+        assert_eq!(keys(&info), sorted(PROGRAM_FIELDS));
+        assert_eq!(keys(&calendar), sorted(CALENDAR_FIELDS));
+        assert_eq!(keys(&workstream), sorted(WORKSTREAM_FIELDS));
+        assert_eq!(keys(&task.constraint), sorted(CONSTRAINT_FIELDS));
+        assert_eq!(keys(&dependency), sorted(DEPENDENCY_FIELDS));
+        assert_eq!(keys(&risk), sorted(RISK_FIELDS));
+        assert_eq!(keys(&scenario), sorted(SCENARIO_FIELDS));
+        assert_eq!(keys(&baseline), sorted(BASELINE_FIELDS));
+        let program = Program {
+            risks: vec![risk],
+            ..Program::default()
+        };
+        let mut top = keys(&program);
+        top.extend(
+            [
+                "format",
+                "version",
+                "id",
+                "scenarios",
+                "baselines",
+                "active_baseline",
+            ]
+            .map(String::from),
+        );
+        top.sort();
+        assert_eq!(top, sorted(TOP_FIELDS));
     }
 }

@@ -50,6 +50,13 @@ pub(crate) fn encode(document: &Document) -> String {
         })
     });
     top.insert("dependencies".into(), Value::Array(dependencies.collect()));
+    if !program.risks.is_empty() {
+        let risks = program
+            .risks
+            .iter()
+            .map(|risk| object(risk, |o| extras.restore(&format!("risks/{}", risk.id), o)));
+        top.insert("risks".into(), Value::Array(risks.collect()));
+    }
     if !document.scenarios.is_empty() {
         let scenarios = document.scenarios.iter().map(|scenario| {
             object(scenario, |o| {
