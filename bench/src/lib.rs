@@ -5,6 +5,7 @@
 //! To add one (file import/export, scenario comparison, Monte Carlo …), add a module with
 //! such a function and a case for it in `bench/web/run.mjs`.
 
+pub mod forecast;
 pub mod scenarios;
 pub mod schedule;
 pub mod timer;

@@ -94,6 +94,16 @@ try {
     console.log(`| ${r.scenarios} | ${r.tasks} | ${r.changes_each} | ${r.median_ms.toFixed(3)} | ` +
       `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
   }
+
+  // Monte Carlo forecast (issue 7): 10,000 iterations of a 1,000-task program.
+  console.log('\n| forecast tasks | links | risks | iterations | median ms | min ms | sensitivity ms | wasm memory MB |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+  if (!errors.length) {
+    await load();
+    const r = await page.evaluate(() => window.runCase('bench_forecast', [1_000, 10_000, 5]));
+    console.log(`| ${r.tasks} | ${r.links} | ${r.risks} | ${r.iterations} | ${r.median_ms.toFixed(1)} | ` +
+      `${r.min_ms.toFixed(1)} | ${r.sensitivity_ms.toFixed(1)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} |`);
+  }
 } catch (error) {
   errors.push(String(error));
 } finally {

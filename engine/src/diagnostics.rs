@@ -61,6 +61,7 @@ codes! {
     InvalidEstimate = "E018", Error, "invalid-estimate";
     InvalidRisk = "E019", Error, "invalid-risk";
     DuplicateRiskId = "E020", Error, "duplicate-risk-id";
+    InvalidForecastSettings = "E021", Error, "invalid-forecast-settings";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

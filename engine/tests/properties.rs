@@ -199,3 +199,33 @@ proptest! {
         prop_assert!(delta <= slip && delta >= 0);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A forecast without variance is the deterministic schedule, whichever passes it runs
+    /// (lean on the program calendar, the scheduler's own with team calendars).
+    #[test]
+    fn a_forecast_without_variance_is_the_schedule(
+        shape in shapes(), n in 1usize..200, seed: u64, team: bool, finish_by in 0u64..60,
+    ) {
+        let mut program = generate_with(shape, n, seed, Options { constraints: true, team_calendar: team });
+        if finish_by > 0 {
+            program.program.finish_by = program.program.start.checked_add_days(chrono::Days::new(finish_by * 7));
+        }
+        for task in &mut program.tasks {
+            let d = task.duration as f64;
+            task.estimate = Some(engine::Estimate { optimistic: d, likely: d, pessimistic: d, distribution: engine::Distribution::Pert });
+        }
+        let plan = engine::schedule(&program).unwrap();
+        let checked = engine::check(&program).unwrap();
+        let f = engine::forecast::forecast(&checked, &engine::forecast::Settings { iterations: 3, seed }).unwrap();
+        prop_assert_eq!(f.finish.p90, plan.finish);
+        for (t, times) in plan.tasks.iter().enumerate() {
+            prop_assert_eq!(f.criticality[t], if times.critical { 1.0 } else { 0.0 }, "task {}", t);
+        }
+        for m in &f.milestones {
+            prop_assert_eq!(m.outcome.p50, plan.tasks[m.task].finish);
+        }
+    }
+}

@@ -6,14 +6,22 @@ use crate::model::LinkType;
 
 /// Late dates of every task, from `program_end` (the latest early finish, or the program's
 /// `finish_by`). Finished tasks keep their actual dates.
-pub(crate) fn pass(checked: &Checked<'_>, early: &Pass, program_end: i64) -> Pass {
-    let n = checked.tasks.len();
-    let mut ls = vec![0i64; n];
-    let mut lf = vec![0i64; n];
+pub(crate) fn pass_into(
+    checked: &Checked<'_>,
+    durations: &[i64],
+    early: &Pass,
+    program_end: i64,
+    late: &mut Pass,
+) {
+    late.resize(checked.tasks.len());
+    let Pass {
+        start: ls,
+        finish: lf,
+    } = late;
     for &t in checked.order.iter().rev() {
         let t = t as usize;
         let task = &checked.tasks[t];
-        let span = checked.span(t);
+        let span = checked.span_for(t, durations[t]);
         if checked.is_complete(t) {
             ls[t] = early.start[t];
             lf[t] = early.finish[t];
@@ -41,9 +49,5 @@ pub(crate) fn pass(checked: &Checked<'_>, early: &Pass, program_end: i64) -> Pas
         }
         lf[t] = span.finish_at_or_before(finish_bound);
         ls[t] = span.start_from(lf[t]);
-    }
-    Pass {
-        start: ls,
-        finish: lf,
     }
 }

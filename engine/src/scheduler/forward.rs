@@ -4,22 +4,18 @@ use super::Pass;
 use crate::check::{Checked, Progress};
 use crate::model::LinkType;
 
-/// Early dates of every task. Link rules, for a predecessor P and successor S with lag L:
-/// FS: S.es ≥ P.ef + L; SS: S.es ≥ P.es + L; FF: S.ef ≥ P.ef + L; SF: S.ef ≥ P.es + L.
-pub(crate) fn pass(checked: &Checked<'_>) -> Pass {
-    let n = checked.tasks.len();
-    let mut es = vec![0i64; n];
-    let mut ef = vec![0i64; n];
+/// Early dates of every task, with task `t` lasting `durations[t]` working days, written
+/// into `early` (reused between runs: a forecast runs this thousands of times). Link rules,
+/// for a predecessor P and successor S with lag L: FS: S.es ≥ P.ef + L; SS: S.es ≥ P.es + L;
+/// FF: S.ef ≥ P.ef + L; SF: S.ef ≥ P.es + L.
+pub(crate) fn pass_into(checked: &Checked<'_>, durations: &[i64], early: &mut Pass) {
+    early.resize(checked.tasks.len());
     for &t in &checked.order {
         let t = t as usize;
-        let (start_bound, finish_bound) = link_bounds(checked, t, &es, &ef);
-        let (start, finish) = place(checked, t, start_bound, finish_bound);
-        es[t] = start;
-        ef[t] = finish;
-    }
-    Pass {
-        start: es,
-        finish: ef,
+        let (start_bound, finish_bound) = link_bounds(checked, t, &early.start, &early.finish);
+        let (start, finish) = place(checked, t, durations[t], start_bound, finish_bound);
+        early.start[t] = start;
+        early.finish[t] = finish;
     }
 }
 
@@ -40,16 +36,22 @@ pub(crate) fn link_bounds(checked: &Checked<'_>, t: usize, es: &[i64], ef: &[i64
     (start, finish)
 }
 
-/// Early start and finish of task `t` given its link bounds.
-fn place(checked: &Checked<'_>, t: usize, start_bound: i64, finish_bound: i64) -> (i64, i64) {
+/// Early start and finish of task `t`, lasting `duration`, given its link bounds.
+fn place(
+    checked: &Checked<'_>,
+    t: usize,
+    duration: i64,
+    start_bound: i64,
+    finish_bound: i64,
+) -> (i64, i64) {
     let task = &checked.tasks[t];
-    let span = checked.span(t);
+    let span = checked.span_for(t, duration);
     let finish_bound = finish_bound.max(task.finish_min);
     // The earliest start the logic and constraints allow, from `floor` on.
     let logical_start = |floor: i64| {
         let mut start = start_bound.max(floor);
         if finish_bound > i64::MIN {
-            start = start.max(span.start_to_finish_by(finish_bound, task.duration));
+            start = start.max(span.start_to_finish_by(finish_bound, duration));
         }
         span.start_at_or_after(start)
     };

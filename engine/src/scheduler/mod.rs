@@ -15,7 +15,7 @@
 
 mod backward;
 mod forward;
-mod post;
+pub(crate) mod post;
 pub(crate) mod span;
 
 use crate::check::{Checked, Progress, TaskIndex};
@@ -76,25 +76,72 @@ impl Schedule {
 /// Schedules a checked program. Fails only if the result leaves the representable dates
 /// (code E017).
 pub fn schedule_checked(checked: &Checked<'_>) -> Result<Schedule, Diagnostics> {
-    let early = forward::pass(checked);
-    let finish_offset = early.finish.iter().copied().max().unwrap_or(0);
-    let program_end = checked.finish_by.unwrap_or(finish_offset);
-    let late = backward::pass(checked, &early, program_end);
-    post::assemble(checked, &early, &late, program_end, finish_offset)
+    let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
+    let mut passes = Passes::default();
+    passes.run(checked, &durations);
+    post::assemble(
+        checked,
+        &passes.early,
+        &passes.late,
+        passes.program_end,
+        passes.finish_offset,
+    )
+}
+
+/// The forward and backward passes over a checked program with given durations, keeping
+/// their buffers so that repeated runs (a forecast's iterations) allocate nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Passes {
+    pub early: Pass,
+    pub late: Pass,
+    /// The latest early finish.
+    pub finish_offset: i64,
+    /// Where the backward pass started: the program's `finish_by`, else `finish_offset`.
+    pub program_end: i64,
+}
+
+impl Passes {
+    /// Runs both passes with task `t` lasting `durations[t]`.
+    pub fn run(&mut self, checked: &Checked<'_>, durations: &[i64]) {
+        forward::pass_into(checked, durations, &mut self.early);
+        self.finish_offset = self.early.finish.iter().copied().max().unwrap_or(0);
+        self.program_end = checked.finish_by.unwrap_or(self.finish_offset);
+        backward::pass_into(
+            checked,
+            durations,
+            &self.early,
+            self.program_end,
+            &mut self.late,
+        );
+    }
 }
 
 /// Early or late dates of every task, as offsets.
+#[derive(Debug, Default)]
 pub(crate) struct Pass {
     pub start: Vec<i64>,
     pub finish: Vec<i64>,
 }
 
+impl Pass {
+    fn resize(&mut self, tasks: usize) {
+        self.start.resize(tasks, 0);
+        self.finish.resize(tasks, 0);
+    }
+}
+
 impl Checked<'_> {
     /// The calendar placement of task `t`.
     pub(crate) fn span(&self, t: usize) -> Span<'_> {
-        let task = &self.tasks[t];
-        let team = task.calendar.map(|c| &self.team_calendars[c as usize]);
-        Span::new(&self.timeline, team, task.duration)
+        self.span_for(t, self.tasks[t].duration)
+    }
+
+    /// The calendar placement of task `t` if it lasted `duration` working days.
+    pub(crate) fn span_for(&self, t: usize, duration: i64) -> Span<'_> {
+        let team = self.tasks[t]
+            .calendar
+            .map(|c| &self.team_calendars[c as usize]);
+        Span::new(&self.timeline, team, duration)
     }
 
     pub(crate) fn is_complete(&self, t: usize) -> bool {

@@ -16,7 +16,7 @@ pub(crate) fn assemble(
 ) -> Result<Schedule, Diagnostics> {
     let n = checked.tasks.len();
     let total: Vec<i64> = (0..n)
-        .map(|t| total_float(checked, t, early, late))
+        .map(|t| total_float(checked, t, checked.tasks[t].duration, early, late))
         .collect();
     let least = (0..n)
         .filter(|&t| !checked.is_complete(t))
@@ -79,13 +79,20 @@ pub(crate) fn assemble(
     })
 }
 
-/// Late finish minus early finish in the task's working days; zero once finished.
-fn total_float(checked: &Checked<'_>, t: usize, early: &Pass, late: &Pass) -> i64 {
+/// Late finish minus early finish in the task's working days (the task lasting
+/// `duration`); zero once finished.
+pub(crate) fn total_float(
+    checked: &Checked<'_>,
+    t: usize,
+    duration: i64,
+    early: &Pass,
+    late: &Pass,
+) -> i64 {
     if checked.is_complete(t) {
         return 0;
     }
     checked
-        .span(t)
+        .span_for(t, duration)
         .working_days(early.finish[t], late.finish[t])
 }
 

@@ -1,0 +1,515 @@
+//! Forecasts with confidence: Monte Carlo schedule risk analysis.
+//!
+//! Each iteration draws a duration for every task with a three-point
+//! [`Estimate`](crate::Estimate) (tasks without one keep their fixed duration; started and
+//! finished tasks keep theirs), lets each [`Risk`](crate::Risk) happen with its probability
+//! (adding an impact between its minimum and maximum to its tasks), and runs the scheduler's
+//! own forward and backward passes on those durations — so a plan without variance
+//! reproduces the deterministic schedule exactly. From all iterations come, for the program
+//! finish and every milestone, P10/P50/P80/P90 dates, the mean, the probability of meeting
+//! its deadline (or the program's `finish_by`) and a histogram; for every task its
+//! criticality index (the share of iterations in which it was critical); and, on demand, the
+//! tasks and risks that drive a chosen finish most ([`Forecast::sensitivity`], Spearman rank
+//! correlation: the tornado chart).
+//!
+//! Same program, settings and seed: the same forecast, natively and in wasm (iteration `i`
+//! draws from its own random stream; the maths is IEEE arithmetic and `libm`).
+//!
+//! Cost: O(iterations × (T + D)) time; the samples kept for sensitivity take
+//! iterations × (uncertain tasks + risks) × 2 bytes (10,000 iterations of 1,000 uncertain
+//! tasks: 20 MB). A [`Simulation`] runs in chunks, so a caller (a Web Worker) can report
+//! progress and stop between chunks.
+//!
+//! ```
+//! use engine::forecast::{forecast, Settings};
+//! use engine::{check, Program};
+//! let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
+//!   "workstreams": [{"id": "w", "name": "W"}],
+//!   "tasks": [
+//!     {"id": "a", "name": "A", "workstream": "w", "duration": 5,
+//!      "estimate": {"optimistic": 3, "likely": 5, "pessimistic": 12}},
+//!     {"id": "m", "name": "Launch", "workstream": "w", "duration": 0, "deadline": "2026-01-16"}],
+//!   "dependencies": [{"from": "a", "to": "m"}]}"#;
+//! let program: Program = serde_json::from_str(json).unwrap();
+//! let checked = check(&program).unwrap();
+//! let result = forecast(&checked, &Settings { iterations: 2_000, seed: 42 }).unwrap();
+//! let launch = &result.milestones[0].outcome;
+//! assert!(launch.p10 <= launch.p50 && launch.p50 <= launch.p90);
+//! assert!(launch.probability_on_time.unwrap() > 0.8);
+//! assert_eq!(result.criticality[0], 1.0, "the only path is always critical");
+//! ```
+
+mod lean;
+mod sampling;
+mod stats;
+
+use crate::check::{Checked, Progress, TaskIndex};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::rng::SplitMix64;
+use crate::scheduler::{Passes, post, schedule_checked};
+use chrono::NaiveDate;
+use sampling::Quantiles;
+use serde::Serialize;
+
+/// At most this many iterations.
+pub const MAX_ITERATIONS: usize = 100_000;
+
+/// How to run a forecast.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Settings {
+    pub iterations: usize,
+    pub seed: u64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            iterations: 5_000,
+            seed: 1,
+        }
+    }
+}
+
+/// The spread of one finish date over the iterations.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    /// The date of the deterministic schedule.
+    pub deterministic: NaiveDate,
+    /// The committed date (a milestone's deadline, the program's `finish_by`).
+    pub committed: Option<NaiveDate>,
+    pub p10: NaiveDate,
+    pub p50: NaiveDate,
+    pub p80: NaiveDate,
+    pub p90: NaiveDate,
+    pub mean: NaiveDate,
+    /// The mean as a working-day offset (fractional).
+    pub mean_offset: f64,
+    /// The share of iterations finishing by the committed date.
+    pub probability_on_time: Option<f64>,
+    pub histogram: Vec<Bin>,
+}
+
+/// Iterations finishing between two dates (inclusive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bin {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub count: u32,
+}
+
+/// A milestone's forecast.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MilestoneOutcome {
+    pub task: TaskIndex,
+    pub id: String,
+    pub outcome: Outcome,
+}
+
+/// Whose finish a question is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Finish,
+    Milestone(TaskIndex),
+}
+
+/// What drives a finish: a task's duration or a risk's impact, and how strongly (Spearman's
+/// rank correlation with the finish, −1 to 1).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Driver {
+    pub kind: DriverKind,
+    pub id: String,
+    pub name: String,
+    pub correlation: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DriverKind {
+    Task,
+    Risk,
+}
+
+/// The result of a forecast.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Forecast {
+    pub settings: Settings,
+    pub finish: Outcome,
+    pub milestones: Vec<MilestoneOutcome>,
+    /// Per task (program order): the share of iterations in which it was critical.
+    pub criticality: Vec<f64>,
+    #[serde(skip)]
+    samples: Samples,
+}
+
+/// What the iterations produced, kept for the statistics.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Samples {
+    finish: Vec<i64>,
+    /// `milestones[k]`: the finishes of milestone `k` (in [`Simulation::milestones`] order).
+    milestones: Vec<Vec<i64>>,
+    /// Drawn durations of the uncertain tasks, iteration-major.
+    durations: Vec<u16>,
+    /// Impacts of the risks (0 when one did not happen), iteration-major.
+    impacts: Vec<u16>,
+    /// Task and risk labels for sensitivity: (id, name).
+    tasks: Vec<(String, String)>,
+    risks: Vec<(String, String)>,
+}
+
+/// The passes an iteration runs: lean where the plan allows, else the scheduler's own.
+enum Engine {
+    Lean(lean::Lean),
+    General(Passes),
+}
+
+impl Engine {
+    /// Runs both passes, writes every task's total float into `floats` and returns the
+    /// program finish offset.
+    fn run(&mut self, checked: &Checked<'_>, durations: &[i64], floats: &mut [i64]) -> i64 {
+        match self {
+            Engine::Lean(lean) => {
+                lean.run(checked, durations);
+                for (t, float) in floats.iter_mut().enumerate() {
+                    *float = lean.total_float(t);
+                }
+                lean.finish_offset
+            }
+            Engine::General(passes) => {
+                passes.run(checked, durations);
+                for (t, float) in floats.iter_mut().enumerate() {
+                    *float =
+                        post::total_float(checked, t, durations[t], &passes.early, &passes.late);
+                }
+                passes.finish_offset
+            }
+        }
+    }
+
+    fn early_finish(&self) -> &[i64] {
+        match self {
+            Engine::Lean(lean) => &lean.early_finish,
+            Engine::General(passes) => &passes.early.finish,
+        }
+    }
+}
+
+/// Runs a whole forecast.
+pub fn forecast(checked: &Checked<'_>, settings: &Settings) -> Result<Forecast, Diagnostics> {
+    let mut simulation = Simulation::new(checked, settings)?;
+    simulation.run(settings.iterations);
+    simulation.finish()
+}
+
+/// A forecast in progress: [`Simulation::run`] a chunk at a time, then [`Simulation::finish`].
+pub struct Simulation<'c, 'p> {
+    checked: &'c Checked<'p>,
+    settings: Settings,
+    base: Vec<i64>,
+    /// Uncertain tasks (not started, with an estimate) and their quantile tables.
+    uncertain: Vec<(usize, Quantiles)>,
+    /// Risks: probability, impact range, the not-started tasks they delay.
+    risks: Vec<(f64, i64, i64, Vec<usize>)>,
+    milestones: Vec<usize>,
+    durations: Vec<i64>,
+    passes: Engine,
+    /// Total float of each task in the current iteration.
+    floats: Vec<i64>,
+    /// The tasks not finished: those that can be critical.
+    open: Vec<usize>,
+    critical: Vec<u32>,
+    done: usize,
+    samples: Samples,
+}
+
+impl<'c, 'p> Simulation<'c, 'p> {
+    /// Prepares a forecast. Fails if the settings are out of range (E021).
+    pub fn new(checked: &'c Checked<'p>, settings: &Settings) -> Result<Self, Diagnostics> {
+        if settings.iterations == 0 || settings.iterations > MAX_ITERATIONS {
+            return Err(Diagnostics(vec![Diagnostic::new(
+                Code::InvalidForecastSettings,
+                "forecast.iterations",
+                vec![],
+                format!(
+                    "{} iterations: a forecast runs 1 to {MAX_ITERATIONS}",
+                    settings.iterations
+                ),
+            )]));
+        }
+        let program = checked.program();
+        let not_started = |t: usize| matches!(checked.tasks[t].progress, Progress::NotStarted);
+        let base: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
+        let grid = sampling::Grid::new();
+        let uncertain: Vec<(usize, Quantiles)> = program
+            .tasks
+            .iter()
+            .enumerate()
+            .filter(|&(t, _)| not_started(t) && base[t] > 0)
+            .filter_map(|(t, task)| task.estimate.as_ref().map(|e| (t, Quantiles::of(e, &grid))))
+            .collect();
+        let risks = program
+            .risks
+            .iter()
+            .map(|risk| {
+                let tasks = risk
+                    .tasks
+                    .iter()
+                    .filter_map(|id| checked.task_index(id))
+                    .filter(|&t| not_started(t));
+                (
+                    risk.probability,
+                    risk.impact.min,
+                    risk.impact.max,
+                    tasks.collect(),
+                )
+            })
+            .collect();
+        let milestones: Vec<usize> = (0..base.len())
+            .filter(|&t| program.tasks[t].is_milestone())
+            .collect();
+        let samples = Samples {
+            finish: Vec::with_capacity(settings.iterations),
+            milestones: vec![Vec::with_capacity(settings.iterations); milestones.len()],
+            durations: Vec::with_capacity(settings.iterations * uncertain.len()),
+            impacts: Vec::with_capacity(settings.iterations * program.risks.len()),
+            tasks: uncertain
+                .iter()
+                .map(|&(t, _)| (program.tasks[t].id.clone(), program.tasks[t].name.clone()))
+                .collect(),
+            risks: program
+                .risks
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect(),
+        };
+        Ok(Simulation {
+            checked,
+            settings: *settings,
+            durations: base.clone(),
+            base,
+            uncertain,
+            risks,
+            milestones,
+            passes: match lean::Lean::new(checked) {
+                Some(lean) => Engine::Lean(lean),
+                None => Engine::General(Passes::default()),
+            },
+            floats: vec![0; checked.tasks.len()],
+            open: (0..checked.tasks.len())
+                .filter(|&t| !checked.is_complete(t))
+                .collect(),
+            critical: vec![0; checked.tasks.len()],
+            done: 0,
+            samples,
+        })
+    }
+
+    /// Iterations run so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.done, self.settings.iterations)
+    }
+
+    /// Runs up to `iterations` more iterations (never past the settings' total).
+    pub fn run(&mut self, iterations: usize) {
+        let end = (self.done + iterations).min(self.settings.iterations);
+        while self.done < end {
+            self.iterate(self.done as u64);
+            self.done += 1;
+        }
+    }
+
+    fn iterate(&mut self, iteration: u64) {
+        let mut rng = SplitMix64::stream(self.settings.seed, iteration);
+        self.durations.copy_from_slice(&self.base);
+        for (t, quantiles) in &self.uncertain {
+            let days = quantiles.draw(&mut rng).clamp(0, crate::check::MAX_DAYS);
+            self.durations[*t] = days;
+            self.samples
+                .durations
+                .push(days.min(i64::from(u16::MAX)) as u16);
+        }
+        for (probability, min, max, tasks) in &self.risks {
+            let happens = rng.unit() < *probability;
+            let impact = if happens {
+                min + rng.below((max - min + 1) as u64) as i64
+            } else {
+                0
+            };
+            for &t in tasks {
+                self.durations[t] += impact;
+            }
+            self.samples
+                .impacts
+                .push(impact.min(i64::from(u16::MAX)) as u16);
+        }
+        let finish_offset = self
+            .passes
+            .run(self.checked, &self.durations, &mut self.floats);
+        self.samples.finish.push(finish_offset);
+        let early_finish = self.passes.early_finish();
+        for (k, &m) in self.milestones.iter().enumerate() {
+            self.samples.milestones[k].push(early_finish[m]);
+        }
+        self.count_critical();
+    }
+
+    /// Adds one to the count of every task critical in this iteration (the least float).
+    fn count_critical(&mut self) {
+        let floats = &self.floats;
+        let Some(least) = self.open.iter().map(|&t| floats[t]).min() else {
+            return;
+        };
+        for &t in &self.open {
+            if floats[t] == least {
+                self.critical[t] += 1;
+            }
+        }
+    }
+
+    /// The forecast from the iterations run.
+    pub fn finish(self) -> Result<Forecast, Diagnostics> {
+        let deterministic = schedule_checked(self.checked)?;
+        let timeline = self.checked.timeline();
+        let date = |k: i64| {
+            timeline
+                .date_of(if k > 0 { k - 1 } else { k })
+                .unwrap_or(deterministic.finish)
+        };
+        let runs = self.done.max(1) as f64;
+        let finish = outcome(
+            &self.samples.finish,
+            deterministic.finish,
+            self.checked.finish_by,
+            self.checked.program().program.finish_by,
+            &date,
+        );
+        let milestones = self
+            .milestones
+            .iter()
+            .zip(&self.samples.milestones)
+            .map(|(&m, samples)| MilestoneOutcome {
+                task: m,
+                id: self.checked.program().tasks[m].id.clone(),
+                outcome: outcome(
+                    samples,
+                    deterministic.tasks[m].finish,
+                    self.checked.tasks[m].deadline,
+                    self.checked.program().tasks[m].deadline,
+                    &date,
+                ),
+            })
+            .collect();
+        Ok(Forecast {
+            settings: Settings {
+                iterations: self.done,
+                seed: self.settings.seed,
+            },
+            finish,
+            milestones,
+            criticality: self.critical.iter().map(|&c| f64::from(c) / runs).collect(),
+            samples: self.samples,
+        })
+    }
+}
+
+/// The statistics of one finish's samples (offsets).
+fn outcome(
+    samples: &[i64],
+    deterministic: NaiveDate,
+    committed_offset: Option<i64>,
+    committed: Option<NaiveDate>,
+    date: &impl Fn(i64) -> NaiveDate,
+) -> Outcome {
+    let mut sorted = samples.to_vec();
+    sorted.sort_unstable();
+    let mean_offset = stats::mean(&sorted);
+    let on_time = committed_offset
+        .map(|limit| sorted.partition_point(|&k| k <= limit) as f64 / sorted.len().max(1) as f64);
+    Outcome {
+        deterministic,
+        committed,
+        p10: date(stats::percentile(&sorted, 10.0)),
+        p50: date(stats::percentile(&sorted, 50.0)),
+        p80: date(stats::percentile(&sorted, 80.0)),
+        p90: date(stats::percentile(&sorted, 90.0)),
+        mean: date(mean_offset.round() as i64),
+        mean_offset,
+        probability_on_time: on_time,
+        histogram: histogram(&sorted, date),
+    }
+}
+
+/// At most about 40 bins of equal width over the sorted samples.
+fn histogram(sorted: &[i64], date: &impl Fn(i64) -> NaiveDate) -> Vec<Bin> {
+    let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
+        return Vec::new();
+    };
+    let width = ((high - low + 1) + 39) / 40;
+    let mut bins = Vec::new();
+    let mut from = low;
+    let mut at = 0;
+    while from <= high {
+        let to = from + width - 1;
+        let end = sorted.partition_point(|&k| k <= to);
+        bins.push(Bin {
+            first: date(from),
+            last: date(to),
+            count: (end - at) as u32,
+        });
+        at = end;
+        from = to + 1;
+    }
+    bins
+}
+
+impl Forecast {
+    /// The samples of a target's finish (working-day offsets), in iteration order.
+    pub fn finishes(&self, target: Target) -> &[i64] {
+        match target {
+            Target::Finish => &self.samples.finish,
+            Target::Milestone(task) => self
+                .milestones
+                .iter()
+                .position(|m| m.task == task)
+                .map_or(&[][..], |k| &self.samples.milestones[k]),
+        }
+    }
+
+    /// The tasks and risks that drive a target's finish, strongest first: Spearman's rank
+    /// correlation of each uncertain task's duration and each risk's impact with the finish.
+    /// O((uncertain tasks + risks) × iterations).
+    pub fn sensitivity(&self, target: Target) -> Vec<Driver> {
+        let finishes = self.finishes(target);
+        let n = finishes.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let finish_ranks = stats::ranks(finishes);
+        let column = |values: &[u16], width: usize, j: usize| -> Vec<i64> {
+            (0..n).map(|i| i64::from(values[i * width + j])).collect()
+        };
+        let (tasks, risks) = (&self.samples.tasks, &self.samples.risks);
+        let mut drivers: Vec<Driver> = Vec::with_capacity(tasks.len() + risks.len());
+        for (j, (id, name)) in tasks.iter().enumerate() {
+            let ranks = stats::ranks(&column(&self.samples.durations, tasks.len(), j));
+            let correlation = stats::correlation(&ranks, &finish_ranks);
+            drivers.push(Driver {
+                kind: DriverKind::Task,
+                id: id.clone(),
+                name: name.clone(),
+                correlation,
+            });
+        }
+        for (j, (id, name)) in risks.iter().enumerate() {
+            let ranks = stats::ranks(&column(&self.samples.impacts, risks.len(), j));
+            let correlation = stats::correlation(&ranks, &finish_ranks);
+            drivers.push(Driver {
+                kind: DriverKind::Risk,
+                id: id.clone(),
+                name: name.clone(),
+                correlation,
+            });
+        }
+        drivers.sort_by(|a, b| b.correlation.abs().total_cmp(&a.correlation.abs()));
+        drivers
+    }
+}

@@ -1,0 +1,238 @@
+//! Forecasts: the correctness checks of issue 7 and the determinism of a seed.
+
+mod common;
+use common::*;
+use engine::forecast::{Settings, Target, forecast};
+use engine::generate::{Options, Shape, add_uncertainty, generate_with};
+use engine::{Distribution, Estimate, Impact, LinkType::FS, Program, Risk};
+
+fn estimate(a: f64, m: f64, b: f64, distribution: Distribution) -> Option<Estimate> {
+    Some(Estimate {
+        optimistic: a,
+        likely: m,
+        pessimistic: b,
+        distribution,
+    })
+}
+
+fn run_forecast(p: &Program, iterations: usize, seed: u64) -> engine::forecast::Forecast {
+    let checked = engine::check(p).unwrap();
+    forecast(&checked, &Settings { iterations, seed }).unwrap()
+}
+
+#[test]
+fn zero_variance_reproduces_the_deterministic_schedule_exactly() {
+    let mut p = generate_with(
+        Shape::Random,
+        300,
+        9,
+        Options {
+            constraints: true,
+            team_calendar: true,
+        },
+    );
+    for task in &mut p.tasks {
+        let d = task.duration as f64;
+        task.estimate = estimate(d, d, d, Distribution::Pert);
+    }
+    let plan = run(&p);
+    let f = run_forecast(&p, 200, 1);
+    for o in std::iter::once(&f.finish).chain(f.milestones.iter().map(|m| &m.outcome)) {
+        assert_eq!(
+            (o.p10, o.p50, o.p90, o.mean),
+            (
+                o.deterministic,
+                o.deterministic,
+                o.deterministic,
+                o.deterministic
+            )
+        );
+    }
+    assert_eq!(f.finish.deterministic, plan.finish);
+    for (t, times) in plan.tasks.iter().enumerate() {
+        assert_eq!(
+            f.criticality[t],
+            if times.critical { 1.0 } else { 0.0 },
+            "task {t}"
+        );
+    }
+}
+
+#[test]
+fn a_chains_mean_finish_is_the_sum_of_the_means() {
+    let shapes = [
+        Distribution::Pert,
+        Distribution::Triangular,
+        Distribution::Uniform,
+    ];
+    let tasks: Vec<(String, i64)> = (0..12).map(|i| (format!("T{i}"), 5)).collect();
+    let refs: Vec<(&str, i64)> = tasks.iter().map(|(id, d)| (id.as_str(), *d)).collect();
+    let links: Vec<(String, String)> = (1..12)
+        .map(|i| (format!("T{}", i - 1), format!("T{i}")))
+        .collect();
+    let link_refs: Vec<(&str, &str, engine::LinkType, i64)> = links
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str(), FS, 0))
+        .collect();
+    let mut p = program(&refs, &link_refs);
+    let mut expected = 0.0;
+    for (i, task) in p.tasks.iter_mut().enumerate() {
+        task.estimate = estimate(3.0, 5.0, 12.0, shapes[i % 3]);
+        expected += task.estimate.as_ref().unwrap().mean();
+    }
+    let f = run_forecast(&p, 20_000, 3);
+    // Each task's sd ≤ 2.6 days: the chain's ≤ 9; the standard error of 20,000 means ≤ 0.07.
+    assert!(
+        (f.finish.mean_offset - expected).abs() < 0.3,
+        "{} vs {expected}",
+        f.finish.mean_offset
+    );
+}
+
+#[test]
+fn the_pert_mean_is_a_plus_four_m_plus_b_over_six() {
+    let e = Estimate {
+        optimistic: 2.0,
+        likely: 4.0,
+        pessimistic: 12.0,
+        distribution: Distribution::Pert,
+    };
+    assert_eq!(e.mean(), 5.0);
+    let mut p = program(&[("A", 4)], &[]);
+    p.tasks[0].estimate = Some(e);
+    let f = run_forecast(&p, 40_000, 5);
+    assert!(
+        (f.finish.mean_offset - 5.0).abs() < 0.05,
+        "{}",
+        f.finish.mean_offset
+    );
+}
+
+#[test]
+fn a_sole_path_is_always_critical() {
+    let mut p = program(
+        &[("A", 5), ("B", 3), ("M", 0)],
+        &[("A", "B", FS, 0), ("B", "M", FS, 0)],
+    );
+    p.tasks[0].estimate = estimate(2.0, 5.0, 20.0, Distribution::Triangular);
+    p.tasks[1].estimate = estimate(1.0, 3.0, 9.0, Distribution::Uniform);
+    let f = run_forecast(&p, 3_000, 8);
+    assert_eq!(f.criticality, [1.0, 1.0, 1.0]);
+}
+
+fn with_risk(probability: f64, min: i64, max: i64) -> Program {
+    let mut p = program(&[("A", 5), ("M", 0)], &[("A", "M", FS, 0)]);
+    p.risks.push(Risk {
+        id: "R".into(),
+        title: "Vendor late".into(),
+        probability,
+        impact: Impact { min, max },
+        tasks: vec!["A".into()],
+    });
+    p
+}
+
+#[test]
+fn a_risk_of_probability_zero_changes_nothing_and_of_one_adds_its_impact() {
+    let none = run_forecast(&with_risk(0.0, 5, 5), 500, 1);
+    assert_eq!(none.finish.p90, none.finish.deterministic);
+    let sure = run_forecast(&with_risk(1.0, 5, 5), 500, 1);
+    assert_eq!(
+        (sure.finish.p10, sure.finish.p90),
+        (d("2026-01-16"), d("2026-01-16")),
+        "5 + 5 days"
+    );
+    let half = run_forecast(&with_risk(0.5, 5, 5), 4_000, 1);
+    assert!(
+        (half.finish.mean_offset - 7.5).abs() < 0.15,
+        "{}",
+        half.finish.mean_offset
+    );
+}
+
+#[test]
+fn probability_of_meeting_a_deadline() {
+    let mut p = with_risk(0.25, 5, 5);
+    p.tasks[1].deadline = Some(d("2026-01-09"));
+    let f = run_forecast(&p, 8_000, 2);
+    let on_time = f.milestones[0].outcome.probability_on_time.unwrap();
+    assert!((on_time - 0.75).abs() < 0.02, "{on_time}");
+    assert_eq!(f.milestones[0].outcome.committed, Some(d("2026-01-09")));
+}
+
+#[test]
+fn the_same_seed_gives_the_same_forecast_and_another_seed_another() {
+    let mut p = generate_with(
+        Shape::Random,
+        200,
+        4,
+        Options {
+            constraints: true,
+            team_calendar: false,
+        },
+    );
+    add_uncertainty(&mut p, 4);
+    let a = run_forecast(&p, 1_000, 77);
+    let b = run_forecast(&p, 1_000, 77);
+    assert_eq!(a, b);
+    assert_eq!(a.sensitivity(Target::Finish), b.sensitivity(Target::Finish));
+    let c = run_forecast(&p, 1_000, 78);
+    assert_ne!(a.finishes(Target::Finish), c.finishes(Target::Finish));
+}
+
+#[test]
+fn chunks_give_the_same_result_as_one_run() {
+    let mut p = generate_with(
+        Shape::Layered,
+        150,
+        2,
+        Options {
+            constraints: false,
+            team_calendar: false,
+        },
+    );
+    add_uncertainty(&mut p, 2);
+    let checked = engine::check(&p).unwrap();
+    let settings = Settings {
+        iterations: 700,
+        seed: 5,
+    };
+    let mut simulation = engine::forecast::Simulation::new(&checked, &settings).unwrap();
+    while simulation.progress().0 < 700 {
+        simulation.run(64);
+    }
+    assert_eq!(
+        simulation.finish().unwrap(),
+        forecast(&checked, &settings).unwrap()
+    );
+}
+
+#[test]
+fn the_most_uncertain_task_on_the_path_drives_the_finish() {
+    let mut p = program(
+        &[("A", 5), ("B", 5), ("C", 5)],
+        &[("A", "B", FS, 0), ("B", "C", FS, 0)],
+    );
+    p.tasks[0].estimate = estimate(4.0, 5.0, 6.0, Distribution::Uniform);
+    p.tasks[1].estimate = estimate(2.0, 5.0, 30.0, Distribution::Pert);
+    p.tasks[2].estimate = estimate(4.0, 5.0, 7.0, Distribution::Triangular);
+    let f = run_forecast(&p, 5_000, 6);
+    let drivers = f.sensitivity(Target::Finish);
+    assert_eq!(drivers[0].id, "B");
+    assert!(drivers[0].correlation > 0.9, "{:?}", drivers[0]);
+}
+
+#[test]
+fn settings_out_of_range_are_refused() {
+    let p = program(&[("A", 1)], &[]);
+    let checked = engine::check(&p).unwrap();
+    let error = forecast(
+        &checked,
+        &Settings {
+            iterations: 0,
+            seed: 1,
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.0[0].code, engine::Code::InvalidForecastSettings);
+}
