@@ -58,7 +58,7 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 
 const errors = [];
-const samples = { import: [], load: [], save: [], export: [] };
+const samples = { import: [], 'import-parse': [], load: [], save: [], export: [] };
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -95,6 +95,7 @@ try {
     await page.locator('main[data-view="program"] [data-role="save-status"].status-saved')
       .waitFor({ timeout: 60_000 });
     samples.import.push(await last(page, 'planwork:import'));
+    samples['import-parse'].push(await last(page, 'planwork:import-parse'));
     samples.load.push(await last(page, 'planwork:load'));
 
     await page.locator('[data-field="program-name"]').fill(`Bench run ${run}`);
@@ -117,6 +118,7 @@ try {
     ['save', 'serialise + one IndexedDB readwrite transaction (revision check, put, commit)', 50],
     ['load', 'read from IndexedDB + parse and check', 100],
     ['import', 'read the file + parse and check + store', 100],
+    ['import-parse', 'of which parse and check (planfile::read)', null],
     ['export', 'serialise to the program file', null],
   ];
   for (const [name, what, target] of rows) {

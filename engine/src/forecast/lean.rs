@@ -1,24 +1,45 @@
 //! Lean passes for forecasts: the scheduler's rules specialised to plans where every task
 //! works on the program calendar, none is in progress and every finished task has its
 //! actual finish. On such plans a task's calendar placement is plain arithmetic
-//! (`finish = start + duration`), so each pass is a tight loop over the same dependency
-//! lists. Results are identical to the general passes (a property test holds them to it);
-//! other plans use the general passes.
+//! (`finish = start + duration`). Tasks are renumbered in topological order, so each pass
+//! walks its arrays front to back (or back to front) with compact links in the same order.
+//! Results are identical to the general passes (a property test holds them to it); other
+//! plans use the general passes.
 
-use crate::check::{Checked, Progress};
+use crate::check::{Checked, LinkLists, Progress};
 use crate::model::LinkType;
 
+/// A link between two positions (topological order), as the values it joins. Dates are
+/// kept flat, `[start, finish]` of position 0, then of position 1, …; a link reads the
+/// value at `read` (its other task's start or finish) and bounds its own task's start or
+/// finish (`to_finish`). FS reads a finish and bounds a start, SS start → start, FF finish
+/// → finish, SF start → finish; in a successor list the roles swap. Indexing by value
+/// instead of matching on the type keeps the inner loops free of unpredictable branches.
+#[derive(Clone, Copy)]
+struct Link {
+    read: u32,
+    lag: i32,
+    to_finish: bool,
+}
+
 pub(crate) struct Lean {
+    /// The task at each position, and the position of each task.
+    position: Vec<u32>,
+    /// Links by position: those of position `i` are `[starts[i], starts[i + 1])`.
+    pred_starts: Vec<u32>,
+    preds: Vec<Link>,
+    succ_starts: Vec<u32>,
+    succs: Vec<Link>,
     start_min: Vec<i64>,
     finish_min: Vec<i64>,
     start_max: Vec<i64>,
     finish_max: Vec<i64>,
     /// Finished tasks' (start, finish), which no draw changes.
     fixed: Vec<Option<(i64, i64)>>,
-    pub early_start: Vec<i64>,
-    pub early_finish: Vec<i64>,
-    late_start: Vec<i64>,
-    pub late_finish: Vec<i64>,
+    finish_by: Option<i64>,
+    /// Early and late dates, flat: `[start, finish]` of each position in turn.
+    early: Vec<i64>,
+    late: Vec<i64>,
     pub finish_offset: i64,
 }
 
@@ -26,24 +47,25 @@ impl Lean {
     /// Lean passes for `checked`, if its plan allows them.
     pub fn new(checked: &Checked<'_>) -> Option<Self> {
         let n = checked.tasks.len();
-        let mut lean = Lean {
-            start_min: Vec::with_capacity(n),
-            finish_min: Vec::with_capacity(n),
-            start_max: Vec::with_capacity(n),
-            finish_max: Vec::with_capacity(n),
-            fixed: Vec::with_capacity(n),
-            early_start: vec![0; n],
-            early_finish: vec![0; n],
-            late_start: vec![0; n],
-            late_finish: vec![0; n],
-            finish_offset: 0,
-        };
+        let task_at = checked.order.clone();
+        let mut position = vec![0u32; n];
+        for (i, &t) in task_at.iter().enumerate() {
+            position[t as usize] = i as u32;
+        }
         let status = checked.status.unwrap_or(i64::MIN);
-        for task in &checked.tasks {
+        let (mut start_min, mut finish_min, mut start_max, mut finish_max, mut fixed) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for &t in &task_at {
+            let task = &checked.tasks[t as usize];
             if task.calendar.is_some() {
                 return None;
             }
-            let fixed = match task.progress {
+            fixed.push(match task.progress {
                 Progress::NotStarted => None,
                 Progress::Complete {
                     actual_start,
@@ -57,89 +79,160 @@ impl Lean {
                     ..
                 }
                 | Progress::InProgress { .. } => return None,
-            };
-            lean.start_min.push(task.start_min.max(status));
-            lean.finish_min.push(task.finish_min);
-            lean.start_max.push(task.start_max);
-            lean.finish_max.push(task.finish_max);
-            lean.fixed.push(fixed);
+            });
+            start_min.push(task.start_min.max(status));
+            finish_min.push(task.finish_min);
+            start_max.push(task.start_max);
+            finish_max.push(task.finish_max);
         }
-        Some(lean)
+        let (pred_starts, preds) = renumber(
+            &checked.predecessors,
+            &task_at,
+            &position,
+            Side::Predecessor,
+        );
+        let (succ_starts, succs) =
+            renumber(&checked.successors, &task_at, &position, Side::Successor);
+        Some(Lean {
+            position,
+            pred_starts,
+            preds,
+            succ_starts,
+            succs,
+            start_min,
+            finish_min,
+            start_max,
+            finish_max,
+            fixed,
+            finish_by: checked.finish_by,
+            early: vec![0; 2 * n],
+            late: vec![0; 2 * n],
+            finish_offset: 0,
+        })
     }
 
-    /// Both passes with task `t` lasting `durations[t]`.
-    pub fn run(&mut self, checked: &Checked<'_>, durations: &[i64]) {
-        self.forward(checked, durations);
-        let program_end = checked.finish_by.unwrap_or(self.finish_offset);
-        self.backward(checked, durations, program_end);
+    /// The position of each task: durations, floats and finishes are in position order.
+    pub fn positions(&self) -> &[u32] {
+        &self.position
     }
 
-    fn forward(&mut self, checked: &Checked<'_>, durations: &[i64]) {
-        let (es, ef) = (&mut self.early_start, &mut self.early_finish);
+    /// Both passes with the task at position `i` lasting `durations[i]`.
+    pub fn run(&mut self, durations: &[i64]) {
+        self.forward(durations);
+        self.backward(durations, self.finish_by.unwrap_or(self.finish_offset));
+    }
+
+    fn forward(&mut self, durations: &[i64]) {
+        let early = &mut self.early;
         let mut latest = i64::MIN;
-        for &t in &checked.order {
-            let t = t as usize;
-            let (start, finish) = match self.fixed[t] {
-                Some(dates) => dates,
-                None => {
-                    let mut start = self.start_min[t];
-                    let mut finish = self.finish_min[t];
-                    for link in checked.predecessors.of(t) {
-                        let p = link.task as usize;
-                        match link.kind {
-                            LinkType::FS => start = start.max(ef[p] + link.lag),
-                            LinkType::SS => start = start.max(es[p] + link.lag),
-                            LinkType::FF => finish = finish.max(ef[p] + link.lag),
-                            LinkType::SF => finish = finish.max(es[p] + link.lag),
-                        }
-                    }
-                    if finish > i64::MIN {
-                        start = start.max(finish.saturating_sub(durations[t]));
-                    }
-                    (start, start + durations[t])
-                }
-            };
-            es[t] = start;
-            ef[t] = finish;
-            latest = latest.max(finish);
+        for i in 0..durations.len() {
+            if let Some((start, finish)) = self.fixed[i] {
+                early[2 * i] = start;
+                early[2 * i + 1] = finish;
+                latest = latest.max(finish);
+                continue;
+            }
+            let (mut start, mut finish) = (self.start_min[i], self.finish_min[i]);
+            let links = &self.preds[self.pred_starts[i] as usize..self.pred_starts[i + 1] as usize];
+            for link in links {
+                let value = early[link.read as usize] + i64::from(link.lag);
+                // The bound this link raises: branch-free (selects, no jumps).
+                start = start.max(if link.to_finish { i64::MIN } else { value });
+                finish = finish.max(if link.to_finish { value } else { i64::MIN });
+            }
+            let duration = durations[i];
+            if finish > i64::MIN {
+                start = start.max(finish.saturating_sub(duration));
+            }
+            early[2 * i] = start;
+            early[2 * i + 1] = start + duration;
+            latest = latest.max(start + duration);
         }
         self.finish_offset = if latest == i64::MIN { 0 } else { latest };
     }
 
-    fn backward(&mut self, checked: &Checked<'_>, durations: &[i64], program_end: i64) {
-        let (ls, lf) = (&mut self.late_start, &mut self.late_finish);
-        for &t in checked.order.iter().rev() {
-            let t = t as usize;
-            if let Some((start, finish)) = self.fixed[t] {
-                ls[t] = start;
-                lf[t] = finish;
+    fn backward(&mut self, durations: &[i64], program_end: i64) {
+        let late = &mut self.late;
+        for i in (0..durations.len()).rev() {
+            if let Some((start, finish)) = self.fixed[i] {
+                late[2 * i] = start;
+                late[2 * i + 1] = finish;
                 continue;
             }
-            let mut finish = program_end.min(self.finish_max[t]);
-            let mut start = self.start_max[t];
-            for link in checked.successors.of(t) {
-                let s = link.task as usize;
-                match link.kind {
-                    LinkType::FS => finish = finish.min(ls[s] - link.lag),
-                    LinkType::SS => start = start.min(ls[s] - link.lag),
-                    LinkType::FF => finish = finish.min(lf[s] - link.lag),
-                    LinkType::SF => start = start.min(lf[s] - link.lag),
-                }
+            let (mut finish, mut start) = (program_end.min(self.finish_max[i]), self.start_max[i]);
+            let links = &self.succs[self.succ_starts[i] as usize..self.succ_starts[i + 1] as usize];
+            for link in links {
+                let value = late[link.read as usize] - i64::from(link.lag);
+                finish = finish.min(if link.to_finish { value } else { i64::MAX });
+                start = start.min(if link.to_finish { i64::MAX } else { value });
             }
+            let duration = durations[i];
             if start < i64::MAX {
-                finish = finish.min(start.saturating_add(durations[t]));
+                finish = finish.min(start.saturating_add(duration));
             }
-            lf[t] = finish;
-            ls[t] = finish - durations[t];
+            late[2 * i] = finish - duration;
+            late[2 * i + 1] = finish;
         }
     }
 
-    /// Total float of task `t` (finished tasks have none).
-    pub fn total_float(&self, t: usize) -> i64 {
-        if self.fixed[t].is_some() {
-            0
-        } else {
-            self.late_finish[t] - self.early_finish[t]
+    /// Writes each position's total float (finished tasks have none) into `floats`.
+    pub fn floats_into(&self, floats: &mut [i64]) {
+        for (i, (float, fixed)) in floats.iter_mut().zip(&self.fixed).enumerate() {
+            *float = if fixed.is_some() {
+                0
+            } else {
+                self.late[2 * i + 1] - self.early[2 * i + 1]
+            };
         }
     }
+
+    /// The early finish of the task at position `i`.
+    pub fn early_finish_at(&self, i: usize) -> i64 {
+        self.early[2 * i + 1]
+    }
+}
+
+/// Which list a link is in: a task's predecessors (the link reads the predecessor) or its
+/// successors (the backward pass reads the successor).
+#[derive(Clone, Copy)]
+enum Side {
+    Predecessor,
+    Successor,
+}
+
+/// Links grouped by position instead of by task, reading flat values by position.
+fn renumber(
+    lists: &LinkLists,
+    task_at: &[u32],
+    position: &[u32],
+    side: Side,
+) -> (Vec<u32>, Vec<Link>) {
+    let mut starts = Vec::with_capacity(task_at.len() + 1);
+    let mut links = Vec::new();
+    starts.push(0);
+    for &t in task_at {
+        for link in lists.of(t as usize) {
+            // The ends a link joins: (predecessor's, successor's), 0 start, 1 finish.
+            let (predecessor_end, successor_end) = match link.kind {
+                LinkType::FS => (1, 0),
+                LinkType::SS => (0, 0),
+                LinkType::FF => (1, 1),
+                LinkType::SF => (0, 1),
+            };
+            let (read_end, own_end) = match side {
+                Side::Predecessor => (predecessor_end, successor_end),
+                Side::Successor => (successor_end, predecessor_end),
+            };
+            let other = position[link.task as usize];
+            // Lags are validated to at most ±100,000 days.
+            let lag = link.lag.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+            links.push(Link {
+                read: 2 * other + read_end,
+                lag,
+                to_finish: own_end == 1,
+            });
+        }
+        starts.push(links.len() as u32);
+    }
+    (starts, links)
 }

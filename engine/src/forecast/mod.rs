@@ -163,15 +163,22 @@ enum Engine {
 }
 
 impl Engine {
-    /// Runs both passes, writes every task's total float into `floats` and returns the
-    /// program finish offset.
+    /// The slot of each task: the order durations, floats and finishes are kept in
+    /// (topological positions for the lean passes, task order for the general ones).
+    fn slots(&self, tasks: usize) -> Vec<usize> {
+        match self {
+            Engine::Lean(lean) => lean.positions().iter().map(|&i| i as usize).collect(),
+            Engine::General(_) => (0..tasks).collect(),
+        }
+    }
+
+    /// Runs both passes with durations by slot, writes every slot's total float into
+    /// `floats` and returns the program finish offset.
     fn run(&mut self, checked: &Checked<'_>, durations: &[i64], floats: &mut [i64]) -> i64 {
         match self {
             Engine::Lean(lean) => {
-                lean.run(checked, durations);
-                for (t, float) in floats.iter_mut().enumerate() {
-                    *float = lean.total_float(t);
-                }
+                lean.run(durations);
+                lean.floats_into(floats);
                 lean.finish_offset
             }
             Engine::General(passes) => {
@@ -185,10 +192,10 @@ impl Engine {
         }
     }
 
-    fn early_finish(&self) -> &[i64] {
+    fn early_finish_at(&self, slot: usize) -> i64 {
         match self {
-            Engine::Lean(lean) => &lean.early_finish,
-            Engine::General(passes) => &passes.early.finish,
+            Engine::Lean(lean) => lean.early_finish_at(slot),
+            Engine::General(passes) => passes.early.finish[slot],
         }
     }
 }
@@ -210,6 +217,10 @@ pub struct Simulation<'c, 'p> {
     /// Risks: probability, impact range, the not-started tasks they delay.
     risks: Vec<(f64, i64, i64, Vec<usize>)>,
     milestones: Vec<usize>,
+    /// Each task's slot in the engine's order (see [`Engine::slots`]); the per-iteration
+    /// vectors below are by slot.
+    slot: Vec<usize>,
+    milestone_slots: Vec<usize>,
     durations: Vec<i64>,
     passes: Engine,
     /// Total float of each task in the current iteration.
@@ -237,13 +248,21 @@ impl<'c, 'p> Simulation<'c, 'p> {
         }
         let program = checked.program();
         let not_started = |t: usize| matches!(checked.tasks[t].progress, Progress::NotStarted);
-        let base: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
+        let passes = match lean::Lean::new(checked) {
+            Some(lean) => Engine::Lean(lean),
+            None => Engine::General(Passes::default()),
+        };
+        let slot = passes.slots(checked.tasks.len());
+        let mut base = vec![0; slot.len()];
+        for (t, task) in checked.tasks.iter().enumerate() {
+            base[slot[t]] = task.duration;
+        }
         let grid = sampling::Grid::new();
         let uncertain: Vec<(usize, Quantiles)> = program
             .tasks
             .iter()
             .enumerate()
-            .filter(|&(t, _)| not_started(t) && base[t] > 0)
+            .filter(|&(t, _)| not_started(t) && checked.tasks[t].duration > 0)
             .filter_map(|(t, task)| task.estimate.as_ref().map(|e| (t, Quantiles::of(e, &grid))))
             .collect();
         let risks = program
@@ -254,7 +273,8 @@ impl<'c, 'p> Simulation<'c, 'p> {
                     .tasks
                     .iter()
                     .filter_map(|id| checked.task_index(id))
-                    .filter(|&t| not_started(t));
+                    .filter(|&t| not_started(t))
+                    .map(|t| slot[t]);
                 (
                     risk.probability,
                     risk.impact.min,
@@ -263,7 +283,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 )
             })
             .collect();
-        let milestones: Vec<usize> = (0..base.len())
+        let milestones: Vec<usize> = (0..slot.len())
             .filter(|&t| program.tasks[t].is_milestone())
             .collect();
         let samples = Samples {
@@ -281,6 +301,10 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 .map(|r| (r.id.clone(), r.title.clone()))
                 .collect(),
         };
+        let uncertain = uncertain
+            .into_iter()
+            .map(|(t, quantiles)| (slot[t], quantiles))
+            .collect();
         Ok(Simulation {
             checked,
             settings: *settings,
@@ -288,16 +312,16 @@ impl<'c, 'p> Simulation<'c, 'p> {
             base,
             uncertain,
             risks,
+            milestone_slots: milestones.iter().map(|&m| slot[m]).collect(),
             milestones,
-            passes: match lean::Lean::new(checked) {
-                Some(lean) => Engine::Lean(lean),
-                None => Engine::General(Passes::default()),
-            },
-            floats: vec![0; checked.tasks.len()],
-            open: (0..checked.tasks.len())
+            passes,
+            floats: vec![0; slot.len()],
+            open: (0..slot.len())
                 .filter(|&t| !checked.is_complete(t))
+                .map(|t| slot[t])
                 .collect(),
-            critical: vec![0; checked.tasks.len()],
+            critical: vec![0; slot.len()],
+            slot,
             done: 0,
             samples,
         })
@@ -345,9 +369,8 @@ impl<'c, 'p> Simulation<'c, 'p> {
             .passes
             .run(self.checked, &self.durations, &mut self.floats);
         self.samples.finish.push(finish_offset);
-        let early_finish = self.passes.early_finish();
-        for (k, &m) in self.milestones.iter().enumerate() {
-            self.samples.milestones[k].push(early_finish[m]);
+        for (k, &m) in self.milestone_slots.iter().enumerate() {
+            self.samples.milestones[k].push(self.passes.early_finish_at(m));
         }
         self.count_critical();
     }
@@ -405,7 +428,11 @@ impl<'c, 'p> Simulation<'c, 'p> {
             },
             finish,
             milestones,
-            criticality: self.critical.iter().map(|&c| f64::from(c) / runs).collect(),
+            criticality: self
+                .slot
+                .iter()
+                .map(|&s| f64::from(self.critical[s]) / runs)
+                .collect(),
             samples: self.samples,
         })
     }

@@ -10,7 +10,10 @@
 use crate::model::{Distribution, Estimate};
 use crate::rng::SplitMix64;
 
-const STEPS: usize = 256;
+/// Cells of a quantile table. 64 cells of `f32` make a table 260 bytes, so the tables of a
+/// thousand uncertain tasks stay in the processor's cache while every draw picks a
+/// different one; linear interpolation keeps the error on a mean to about 0.001 day.
+const STEPS: usize = 64;
 /// Cells of the numerical integration of a PERT density.
 const GRID: usize = 2048;
 
@@ -37,14 +40,14 @@ impl Grid {
     }
 }
 
-/// Quantiles `q[j]` = the `j/256` quantile, for `j` in `0..=256`.
+/// Quantiles `q[j]` = the `j/STEPS` quantile, for `j` in `0..=STEPS`.
 #[derive(Clone, Debug)]
-pub(crate) struct Quantiles(Box<[f64; STEPS + 1]>);
+pub(crate) struct Quantiles([f32; STEPS + 1]);
 
 impl Quantiles {
     pub fn of(estimate: &Estimate, grid: &Grid) -> Self {
         let (a, m, b) = (estimate.optimistic, estimate.likely, estimate.pessimistic);
-        let mut q = Box::new([a; STEPS + 1]);
+        let mut q = [a; STEPS + 1];
         if b > a {
             match estimate.distribution {
                 Distribution::Uniform => fill(&mut q, |u| a + u * (b - a)),
@@ -52,15 +55,15 @@ impl Quantiles {
                 Distribution::Pert => pert(&mut q, grid, a, m, b),
             }
         }
-        Quantiles(q)
+        Quantiles(q.map(|x| x as f32))
     }
 
     /// The value at probability `u` in `[0, 1)`.
     pub fn at(&self, u: f64) -> f64 {
         let x = u * STEPS as f64;
         let i = (x as usize).min(STEPS - 1);
-        let q = &self.0;
-        q[i] + (x - i as f64) * (q[i + 1] - q[i])
+        let (low, high) = (f64::from(self.0[i]), f64::from(self.0[i + 1]));
+        low + (x - i as f64) * (high - low)
     }
 
     /// A whole number of working days: a draw, randomly rounded. One 64-bit random number
@@ -168,6 +171,7 @@ mod tests {
         assert!((q.at(0.0) - 2.0).abs() < 1e-9);
         assert!((q.at(0.999_999) - 10.0).abs() < 0.05);
         assert!(q.0.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(std::mem::size_of::<Quantiles>(), 260);
     }
 
     #[test]
