@@ -9,6 +9,10 @@ Usage:
       (a table, or JSON with --json). --driving also lists the tasks driving TASK_ID.
   planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar]
       Print a synthetic program (for benchmarks and experiments).
+  planwork forecast PLAN.json [--iterations N] [--seed S] [--json]
+      Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
+      the chance of meeting each deadline for the finish and every milestone, each task's
+      criticality index and what drives the finish most.
   planwork upgrade PLAN.json
       Print the program file in the current version of the format.
   planwork help
@@ -34,6 +38,12 @@ pub enum Command {
     Upgrade {
         path: String,
     },
+    Forecast {
+        path: String,
+        iterations: usize,
+        seed: u64,
+        json: bool,
+    },
 }
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
@@ -44,6 +54,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "help" | "--help" | "-h" => Ok(Command::Help),
         "schedule" => schedule(rest),
         "generate" => generate(rest),
+        "forecast" => forecast(rest),
         "upgrade" => match rest {
             [path] => Ok(Command::Upgrade { path: path.clone() }),
             _ => Err("upgrade needs exactly one program file".into()),
@@ -71,6 +82,32 @@ fn schedule(rest: &[String]) -> Result<Command, String> {
         path,
         json,
         driving,
+    })
+}
+
+fn forecast(rest: &[String]) -> Result<Command, String> {
+    let defaults = engine::forecast::Settings::default();
+    let (mut path, mut iterations, mut seed, mut json) =
+        (None, defaults.iterations, defaults.seed, false);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--iterations" => {
+                iterations = number(&value(&mut words, "--iterations")?, "--iterations")? as usize
+            }
+            "--seed" => seed = number(&value(&mut words, "--seed")?, "--seed")?,
+            "--json" => json = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("forecast needs a program file")?;
+    Ok(Command::Forecast {
+        path,
+        iterations,
+        seed,
+        json,
     })
 }
 

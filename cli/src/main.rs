@@ -40,6 +40,12 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Command::Upgrade { path }) => upgrade(&path),
+        Ok(Command::Forecast {
+            path,
+            iterations,
+            seed,
+            json,
+        }) => forecast(&path, iterations, seed, json),
         Err(message) => {
             eprintln!("planwork: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -48,23 +54,9 @@ fn main() -> ExitCode {
 }
 
 fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => return fail(&format!("cannot read {path}: {e}")),
-    };
-    let program = match planfile::read(&text) {
-        Ok(document) => document.program,
-        Err(planfile::FileError::Invalid { problems }) => {
-            for problem in &problems {
-                eprintln!("{path}: {problem}");
-            }
-            eprintln!(
-                "planwork: {path} cannot be scheduled: {} problem(s)",
-                problems.len()
-            );
-            return ExitCode::from(1);
-        }
-        Err(error) => return fail(&format!("{path}: {error}")),
+    let program = match read_program(path) {
+        Ok(program) => program,
+        Err(code) => return code,
     };
     let checked = match engine::check(&program) {
         Ok(checked) => checked,
@@ -95,6 +87,55 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(&format!("cannot write the schedule: {e}")),
+    }
+}
+
+/// Runs a Monte Carlo forecast and prints its statistics.
+fn forecast(path: &str, iterations: usize, seed: u64, json: bool) -> ExitCode {
+    let program = match read_program(path) {
+        Ok(program) => program,
+        Err(code) => return code,
+    };
+    let checked = match engine::check(&program) {
+        Ok(checked) => checked,
+        Err(diagnostics) => return invalid(path, &diagnostics),
+    };
+    let settings = engine::forecast::Settings { iterations, seed };
+    let result = match engine::forecast::forecast(&checked, &settings) {
+        Ok(result) => result,
+        Err(diagnostics) => return invalid(path, &diagnostics),
+    };
+    let text = if json {
+        report::forecast_json(&program, &result)
+    } else {
+        Ok(table::forecast(&program, &result))
+    };
+    match text {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&format!("cannot write the forecast: {e}")),
+    }
+}
+
+/// Reads a program file, printing its problems if it has some.
+fn read_program(path: &str) -> Result<engine::Program, ExitCode> {
+    let text =
+        std::fs::read_to_string(path).map_err(|e| fail(&format!("cannot read {path}: {e}")))?;
+    match planfile::read(&text) {
+        Ok(document) => Ok(document.program),
+        Err(planfile::FileError::Invalid { problems }) => {
+            for problem in &problems {
+                eprintln!("{path}: {problem}");
+            }
+            eprintln!(
+                "planwork: {path} cannot be scheduled: {} problem(s)",
+                problems.len()
+            );
+            Err(ExitCode::from(1))
+        }
+        Err(error) => Err(fail(&format!("{path}: {error}"))),
     }
 }
 

@@ -72,3 +72,41 @@ pub fn json(
     text.push('\n');
     Ok(text)
 }
+
+/// The forecast as JSON: settings, the finish and each milestone's statistics, each task's
+/// criticality index and the drivers of the finish.
+pub fn forecast_json(
+    program: &Program,
+    forecast: &engine::forecast::Forecast,
+) -> serde_json::Result<String> {
+    #[derive(Serialize)]
+    struct Criticality<'a> {
+        id: &'a str,
+        criticality: f64,
+    }
+    #[derive(Serialize)]
+    struct Report<'a> {
+        program: &'a str,
+        #[serde(flatten)]
+        forecast: &'a engine::forecast::Forecast,
+        tasks: Vec<Criticality<'a>>,
+        drivers_of_finish: Vec<engine::forecast::Driver>,
+    }
+    let report = Report {
+        program: &program.program.name,
+        forecast,
+        tasks: program
+            .tasks
+            .iter()
+            .zip(&forecast.criticality)
+            .map(|(task, &criticality)| Criticality {
+                id: &task.id,
+                criticality,
+            })
+            .collect(),
+        drivers_of_finish: forecast.sensitivity(engine::forecast::Target::Finish),
+    };
+    let mut text = serde_json::to_string_pretty(&report)?;
+    text.push('\n');
+    Ok(text)
+}

@@ -140,3 +140,54 @@ fn upgrade_writes_the_current_version() {
         "the stored v1 example is the upgrade of the v0 one"
     );
 }
+
+#[test]
+fn forecast_prints_percentiles_criticality_and_drivers() {
+    let out = planwork(&[
+        "forecast",
+        "../tests/files/v1/forecast.planwork.json",
+        "--iterations",
+        "2000",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["settings"]["iterations"], 2000);
+    assert_eq!(report["settings"]["seed"], 7);
+    let finish = &report["finish"];
+    for key in ["p10", "p50", "p80", "p90", "mean", "deterministic"] {
+        assert!(finish[key].is_string(), "{key}");
+    }
+    assert!(finish["p10"].as_str() <= finish["p90"].as_str());
+    let launch = &report["milestones"][0]["outcome"];
+    let on_time = launch["probability_on_time"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&on_time));
+    assert_eq!(
+        report["tasks"][0]["criticality"], 1.0,
+        "the build is on every path"
+    );
+    assert_eq!(report["drivers_of_finish"][0]["id"], "build");
+    let again = planwork(&[
+        "forecast",
+        "../tests/files/v1/forecast.planwork.json",
+        "--iterations",
+        "2000",
+        "--seed",
+        "7",
+        "--json",
+    ]);
+    assert_eq!(stdout(&out), stdout(&again), "same seed, same output");
+    let table = planwork(&[
+        "forecast",
+        "../tests/files/v1/forecast.planwork.json",
+        "--iterations",
+        "500",
+    ]);
+    assert!(
+        stdout(&table).contains("program finish"),
+        "{}",
+        stdout(&table)
+    );
+}
