@@ -1,0 +1,79 @@
+// End-to-end: Planwork without installing anything. dist/planwork.html, opened from disk
+// (file://), is the whole app: create and edit a program, close the browser, open it again
+// with the same profile — the program is there. Nothing is requested from anywhere, and the
+// served app carries a Content-Security-Policy that forbids other origins.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createProgram, addTask, saved, outDir } from './helpers.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = join(here, '..', '..', 'dist');
+const single = join(dist, 'planwork.html');
+const fileUrl = pathToFileURL(single).href;
+
+/** Chromium with a profile that outlives the browser, quiet on a closed network. */
+function launchWithProfile(profile) {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Opens the one-file app, recording any problem and any request that is not the file. */
+async function openOffline(context, problems) {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (url !== fileUrl && !url.startsWith('data:') && !url.startsWith('blob:')) problems.push(`request: ${url}`);
+  });
+  await page.goto(fileUrl);
+  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 20_000 });
+  return page;
+}
+
+test('planwork.html is one file within its size budget, locked down', () => {
+  const size = statSync(single).size;
+  assert.ok(size <= 1_500_000, `planwork.html is ${size} bytes; the budget is 1,500,000`);
+  const html = readFileSync(single, 'utf8');
+  assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
+  assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');
+  const served = readFileSync(join(dist, 'index.html'), 'utf8');
+  assert.match(served, /http-equiv="Content-Security-Policy" content="default-src 'self';[^"]*connect-src 'self'/);
+});
+
+test('a program made in planwork.html from disk is there after the browser restarts', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'planwork-offline-'));
+  const problems = [];
+  try {
+    let context = await launchWithProfile(profile);
+    let page = await openOffline(context, problems);
+    await createProgram(page, 'Offline plan');
+    await addTask(page, 'Survey sites', 4);
+    await page.locator('[data-task-id]').first().waitFor();
+    await saved(page);
+    await page.screenshot({ path: join(outDir, 'offline-file.png') });
+    await context.close();
+
+    context = await launchWithProfile(profile);
+    page = await openOffline(context, problems);
+    const names = await page.locator('table.program-list tbody .program-name').allTextContents();
+    assert.deepEqual(names.map((n) => n.trim()), ['Offline plan']);
+    await page.locator('.program-name', { hasText: 'Offline plan' }).click();
+    await page.locator('[data-task-id]').first().waitFor({ timeout: 15_000 });
+    const task = await page.locator('[data-field="task-name"]').first().inputValue();
+    assert.equal(task, 'Survey sites');
+    await context.close();
+    assert.deepEqual(problems, []);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
