@@ -77,3 +77,52 @@ test('a program made in planwork.html from disk is there after the browser resta
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('after a first visit the served app opens with the server gone', async () => {
+  const { createServer } = await import('node:http');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+    '.css': 'text/css', '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json' };
+  const server = createServer((request, response) => {
+    const path = new URL(request.url, 'http://x').pathname;
+    const file = join(dist, path === '/' ? 'index.html' : path.slice(1));
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'Content-Type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const profile = mkdtempSync(join(tmpdir(), 'planwork-sw-'));
+  const context = await launchWithProfile(profile);
+  const problems = [];
+  // Once the server is gone the browser may log failed background refreshes: expected.
+  let serverGone = false;
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error' && !serverGone) problems.push(`console error: ${m.text()}`); });
+    await page.goto(url);
+    await page.locator('main[data-view="home"]').waitFor({ timeout: 20_000 });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve));
+      }
+    });
+    await new Promise((resolve) => server.close(resolve));
+    server.closeAllConnections?.();
+    serverGone = true;
+    await page.reload();
+    await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 20_000 });
+    const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+    assert.equal(manifest, 'manifest.webmanifest');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
