@@ -17,8 +17,8 @@ function examples(dir) {
   return readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => join(folder, f));
 }
 
-test('every version 1 example validates against the schema', () => {
-  const files = examples('v1');
+test('every version 1 example, and the example shipped with the app, validates', () => {
+  const files = [...examples('v1'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
   assert.ok(files.length >= 2);
   for (const file of files) {
     const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
