@@ -78,7 +78,7 @@ impl Lean {
                     actual_finish: None,
                     ..
                 }
-                | Progress::InProgress { .. } => return None,
+                | Progress::Started { .. } => return None,
             });
             start_min.push(task.start_min.max(status));
             finish_min.push(task.finish_min);

@@ -38,7 +38,7 @@ pub(crate) fn pass_into(
                 LinkType::SF => start_bound = start_bound.min(lf[s] - link.lag),
             }
         }
-        if let Progress::InProgress { .. } = task.progress {
+        if let Progress::Started { .. } = task.progress {
             // Started: only the finish can still move.
             ls[t] = early.start[t];
             lf[t] = span.finish_at_or_before(finish_bound);

@@ -60,7 +60,7 @@ fn place(
             let start = logical_start(task.start_min.max(checked.status.unwrap_or(i64::MIN)));
             (start, span.finish_from(start))
         }
-        Progress::InProgress {
+        Progress::Started {
             actual_start,
             remaining,
         } => {

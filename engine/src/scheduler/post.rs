@@ -25,7 +25,7 @@ pub(crate) fn assemble(
     let mut out_of_range = Vec::new();
     let mut tasks = Vec::with_capacity(n);
     let lookup = DateLookup::new(&checked.timeline, early, late);
-    for t in 0..n {
+    for (t, &total_float) in total.iter().enumerate() {
         let milestone = checked.tasks[t].duration == 0;
         let dates = Dates::of(
             &lookup,
@@ -44,9 +44,9 @@ pub(crate) fn assemble(
             ef: early.finish[t],
             ls: late.start[t],
             lf: late.finish[t],
-            total_float: total[t],
+            total_float,
             free_float: free_float(checked, t, early, program_end),
-            critical: !checked.is_complete(t) && Some(total[t]) == least,
+            critical: !checked.is_complete(t) && Some(total_float) == least,
             start: dates.start,
             finish: dates.finish,
             late_start: dates.late_start,
@@ -229,18 +229,18 @@ fn constraint_warnings(checked: &Checked<'_>, tasks: &[TaskSchedule]) -> Vec<Dia
                 ));
             }
         }
-        if let Some(deadline) = prepared.deadline {
-            if times.ef > deadline {
-                warnings.push(Diagnostic::new(
-                    Code::DeadlineMissed,
-                    format!("tasks[{t}].deadline"),
-                    vec![id.clone()],
-                    format!(
-                        "task '{id}' finishes {} working days after its deadline",
-                        times.ef - deadline
-                    ),
-                ));
-            }
+        if let Some(deadline) = prepared.deadline
+            && times.ef > deadline
+        {
+            warnings.push(Diagnostic::new(
+                Code::DeadlineMissed,
+                format!("tasks[{t}].deadline"),
+                vec![id.clone()],
+                format!(
+                    "task '{id}' finishes {} working days after its deadline",
+                    times.ef - deadline
+                ),
+            ));
         }
     }
     warnings

@@ -1,0 +1,233 @@
+//! Dependencies as the scheduler walks them: resolving ends to tasks, compressed (CSR)
+//! lists by task, duplicate links, and the topological order (with cycles named when there
+//! is none).
+
+use super::{Checker, MAX_DAYS};
+use crate::diagnostics::Code;
+use crate::model::{Dependency, LinkType};
+use rustc_hash::FxHashMap;
+
+/// A dependency as the scheduler walks it, from one task to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Link {
+    /// The task at the other end (predecessor in a predecessor list, successor in a
+    /// successor list).
+    pub task: u32,
+    pub kind: LinkType,
+    pub lag: i64,
+}
+
+/// Links grouped by task: the links of task `t` are `items[starts[t]..starts[t + 1]]`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LinkLists {
+    starts: Vec<u32>,
+    items: Vec<Link>,
+}
+
+impl LinkLists {
+    /// Groups `(task, link)` pairs by task with a counting sort: O(T + D), stable.
+    pub(super) fn group<I: Iterator<Item = (u32, Link)>>(
+        task_count: usize,
+        pairs: impl Fn() -> I,
+    ) -> Self {
+        let mut starts = vec![0u32; task_count + 1];
+        let mut count = 0;
+        for (task, _) in pairs() {
+            starts[task as usize + 1] += 1;
+            count += 1;
+        }
+        for t in 0..task_count {
+            starts[t + 1] += starts[t];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![
+            Link {
+                task: 0,
+                kind: LinkType::FS,
+                lag: 0
+            };
+            count
+        ];
+        for (task, link) in pairs() {
+            let slot = &mut next[task as usize];
+            items[*slot as usize] = link;
+            *slot += 1;
+        }
+        LinkLists { starts, items }
+    }
+
+    /// The same links seen from the other end: successor lists from predecessor lists.
+    pub(super) fn transpose(&self) -> Self {
+        let task_count = self.starts.len() - 1;
+        LinkLists::group(task_count, || {
+            (0..task_count).flat_map(move |t| {
+                self.of(t).iter().map(move |link| {
+                    (
+                        link.task,
+                        Link {
+                            task: t as u32,
+                            ..*link
+                        },
+                    )
+                })
+            })
+        })
+    }
+
+    pub fn of(&self, task: usize) -> &[Link] {
+        &self.items[self.starts[task] as usize..self.starts[task + 1] as usize]
+    }
+}
+
+/// Kahn's algorithm, breadth-first from the tasks without predecessors. Tasks on
+/// or behind a cycle are left out.
+pub(super) fn topological_order(predecessors: &LinkLists, successors: &LinkLists) -> Vec<u32> {
+    let n = predecessors.starts.len() - 1;
+    let mut waiting: Vec<u32> = (0..n).map(|t| predecessors.of(t).len() as u32).collect();
+    let mut order: Vec<u32> = (0..n as u32)
+        .filter(|&t| waiting[t as usize] == 0)
+        .collect();
+    order.reserve(n - order.len());
+    let mut next = 0;
+    while next < order.len() {
+        let t = order[next] as usize;
+        next += 1;
+        for link in successors.of(t) {
+            let w = &mut waiting[link.task as usize];
+            *w -= 1;
+            if *w == 0 {
+                order.push(link.task);
+            }
+        }
+    }
+    order
+}
+
+impl<'p> Checker<'p> {
+    /// Dependencies as (successor, link to predecessor) pairs; reports
+    /// unknown tasks (E004), self-links (E005) and lags out of range (E015).
+    pub(super) fn links(&mut self, index: &FxHashMap<&str, u32>) -> Vec<(u32, Link)> {
+        let program = self.program;
+        let mut pairs = Vec::with_capacity(program.dependencies.len());
+        // Consecutive dependencies often share their successor: resolve it once.
+        let mut last_to: (&str, Option<u32>) = ("", None);
+        for (i, dep) in program.dependencies.iter().enumerate() {
+            let from = index.get(dep.from.as_str()).copied();
+            if dep.to != last_to.0 || i == 0 {
+                last_to = (&dep.to, index.get(dep.to.as_str()).copied());
+            }
+            let to = last_to.1;
+            if from.is_none() || to.is_none() {
+                self.unknown_ends(i, dep, from, to);
+            }
+            if dep.lag.abs() > MAX_DAYS {
+                self.error(
+                    Code::ValueOutOfRange,
+                    format!("dependencies[{i}].lag"),
+                    vec![dep.from.clone(), dep.to.clone()],
+                    format!(
+                        "dependency {} → {} has a lag of {}; at most ±{MAX_DAYS} is supported",
+                        dep.from, dep.to, dep.lag
+                    ),
+                );
+                continue;
+            }
+            let (Some(from), Some(to)) = (from, to) else {
+                continue;
+            };
+            if from == to {
+                self.error(
+                    Code::SelfLink,
+                    format!("dependencies[{i}]"),
+                    vec![dep.from.clone()],
+                    format!("task '{}' depends on itself", dep.from),
+                );
+                continue;
+            }
+            pairs.push((
+                to,
+                Link {
+                    task: from,
+                    kind: dep.kind,
+                    lag: dep.lag,
+                },
+            ));
+        }
+        pairs
+    }
+
+    /// E004 for each end of dependency `i` that names no task.
+    pub(super) fn unknown_ends(
+        &mut self,
+        i: usize,
+        dep: &Dependency,
+        from: Option<u32>,
+        to: Option<u32>,
+    ) {
+        for (field, id, found) in [("from", &dep.from, from), ("to", &dep.to, to)] {
+            if found.is_none() {
+                self.error(
+                    Code::UnknownTask,
+                    format!("dependencies[{i}].{field}"),
+                    vec![id.clone()],
+                    format!(
+                        "dependency {} → {} names task '{id}', which does not exist",
+                        dep.from, dep.to
+                    ),
+                );
+            }
+        }
+    }
+
+    /// E014: two dependencies between the same two tasks. O(T + D) with one marker per task.
+    pub(super) fn report_duplicate_links(&mut self, predecessors: &LinkLists) {
+        let tasks = &self.program.tasks;
+        let mut marked_for = vec![u32::MAX; tasks.len()];
+        let mut duplicates = Vec::new();
+        for t in 0..tasks.len() {
+            for link in predecessors.of(t) {
+                let mark = &mut marked_for[link.task as usize];
+                if *mark == t as u32 {
+                    duplicates.push((link.task as usize, t));
+                }
+                *mark = t as u32;
+            }
+        }
+        for (from, to) in duplicates {
+            let (from, to) = (&tasks[from].id, &tasks[to].id);
+            let positions: Vec<usize> = self
+                .program
+                .dependencies
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| &d.from == from && &d.to == to)
+                .map(|(i, _)| i)
+                .collect();
+            self.error(
+                Code::DuplicateLink,
+                format!(
+                    "dependencies[{}]",
+                    positions.last().copied().unwrap_or_default()
+                ),
+                vec![from.clone(), to.clone()],
+                format!("{from} → {to} is linked more than once (dependencies {positions:?})"),
+            );
+        }
+    }
+
+    /// E009, one diagnostic per strongly connected set of tasks, naming one cycle in order.
+    pub(super) fn report_cycles(&mut self, order: &[u32], successors: &LinkLists) {
+        let tasks = &self.program.tasks;
+        for cycle in crate::cycles::find_cycles(tasks.len(), order, successors) {
+            let ids: Vec<String> = cycle.iter().map(|&t| tasks[t].id.clone()).collect();
+            let mut shown = ids.clone();
+            shown.push(ids[0].clone());
+            self.error(
+                Code::DependencyCycle,
+                format!("tasks[{}]", cycle[0]),
+                ids,
+                format!("dependency cycle: {}", shown.join(" → ")),
+            );
+        }
+    }
+}
