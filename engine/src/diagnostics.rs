@@ -62,6 +62,7 @@ codes! {
     InvalidRisk = "E019", Error, "invalid-risk";
     DuplicateRiskId = "E020", Error, "duplicate-risk-id";
     InvalidForecastSettings = "E021", Error, "invalid-forecast-settings";
+    InvalidEdit = "E022", Error, "invalid-edit";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

@@ -87,6 +87,7 @@ pub mod check;
 pub mod compare;
 mod cycles;
 pub mod diagnostics;
+pub mod edit;
 pub mod entry;
 pub mod forecast;
 pub mod generate;

@@ -229,3 +229,92 @@ proptest! {
         }
     }
 }
+
+/// A random user action on a program of `n` tasks, from `choice` numbers.
+fn random_action(program: &Program, choice: &[u64]) -> Vec<engine::edit::Edit> {
+    use engine::edit::Edit;
+    let n = program.tasks.len().max(1);
+    let pick = |k: usize| choice[k % choice.len()] as usize;
+    let task_id = |k: usize| program.tasks[pick(k) % n].id.clone();
+    let link = |k: usize, kind: LinkType| engine::Dependency {
+        from: task_id(k),
+        to: task_id(k + 1),
+        kind,
+        lag: (pick(k + 2) % 5) as i64 - 2,
+    };
+    (0..1 + pick(0) % 3)
+        .map(|step| match pick(step + 3) % 7 {
+            0 => {
+                let mut task = program.tasks[pick(step) % n].clone();
+                task.duration = (pick(step + 1) % 20) as i64 - 1;
+                Edit::ReplaceTask {
+                    index: pick(step) % n,
+                    task,
+                }
+            }
+            1 => Edit::InsertTask {
+                index: pick(step) % (n + 1),
+                task: engine::Task {
+                    id: format!("new{}", pick(step + 1)),
+                    name: "New".into(),
+                    workstream: "ws0".into(),
+                    duration: 3,
+                    ..Default::default()
+                },
+            },
+            2 => Edit::RemoveTask {
+                index: pick(step) % n,
+            },
+            3 => Edit::AddDependency {
+                dependency: link(step, LinkType::FS),
+            },
+            4 => Edit::RemoveDependency {
+                from: task_id(step),
+                to: task_id(step + 1),
+            },
+            5 => Edit::SetPredecessors {
+                task: task_id(step + 1),
+                links: vec![link(step, LinkType::SS), link(step + 4, LinkType::FF)],
+            },
+            _ => Edit::RemoveDependencyAt {
+                index: pick(step) % (program.dependencies.len() + 1),
+            },
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Whatever is edited, a refused action changes nothing, the plan always checks, and
+    /// undoing everything gives the program back exactly (redoing gives the edits back).
+    #[test]
+    fn edits_are_all_or_nothing_and_undo_exactly(
+        n in 2usize..40, seed: u64, actions in proptest::collection::vec(proptest::collection::vec(any::<u64>(), 6), 1..12),
+    ) {
+        let mut program = generate_with(Shape::Random, n, seed, Options { constraints: false, team_calendar: false });
+        let original = program.clone();
+        let mut history = engine::edit::History::default();
+        let mut states = vec![program.clone()];
+        for choice in &actions {
+            let action = random_action(&program, choice);
+            let before = program.clone();
+            match history.apply(&mut program, action) {
+                Ok(()) => states.push(program.clone()),
+                Err(_) => prop_assert_eq!(&program, &before, "a refused action changed the plan"),
+            }
+            prop_assert!(engine::check(&program).is_ok());
+        }
+        let done = states.len() - 1;
+        for k in (0..done).rev() {
+            prop_assert!(history.undo(&mut program));
+            prop_assert_eq!(&program, &states[k]);
+        }
+        prop_assert!(!history.undo(&mut program));
+        prop_assert_eq!(&program, &original);
+        for state in states.iter().skip(1) {
+            prop_assert!(history.redo(&mut program));
+            prop_assert_eq!(&program, state);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! Editing a program: one user action is a list of [`Edit`]s, made together or not at all,
+//! and undoable.
+//!
+//! [`History::apply`] makes an action's edits, then checks the whole program; if the check
+//! finds an error (an unknown predecessor, a link that closes a cycle, a negative duration …)
+//! it takes every edit back and returns the diagnostics, so a refused edit never changes the
+//! plan. Each edit, when made, yields its inverse; an action's inverses are its undo step.
+//! The history is plain data: no signals, no clock.
+//!
+//! ```
+//! use engine::edit::{Edit, History};
+//! use engine::{Dependency, LinkType, Program};
+//! let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
+//!   "workstreams": [{"id": "w", "name": "W"}],
+//!   "tasks": [{"id": "a", "name": "A", "workstream": "w", "duration": 2},
+//!             {"id": "b", "name": "B", "workstream": "w", "duration": 3}],
+//!   "dependencies": [{"from": "a", "to": "b"}]}"#;
+//! let mut program: Program = serde_json::from_str(json).unwrap();
+//! let original = program.clone();
+//! let mut history = History::default();
+//! // Closing a cycle is refused, and nothing changes.
+//! let cycle = Edit::AddDependency { dependency: Dependency { from: "b".into(), to: "a".into(), kind: LinkType::FS, lag: 0 } };
+//! assert!(history.apply(&mut program, vec![cycle]).is_err());
+//! assert_eq!(program, original);
+//! // A re-estimate is made, undone and redone.
+//! let mut longer = program.tasks[1].clone();
+//! longer.duration = 8;
+//! history.apply(&mut program, vec![Edit::ReplaceTask { index: 1, task: longer }]).unwrap();
+//! assert!(history.undo(&mut program));
+//! assert_eq!(program, original);
+//! assert!(history.redo(&mut program));
+//! assert_eq!(program.tasks[1].duration, 8);
+//! ```
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::model::{Dependency, Program, Task};
+use serde::{Deserialize, Serialize};
+
+/// One change to a program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
+pub enum Edit {
+    /// Replace the task at `index` (its name, duration, workstream, constraint …). Its id
+    /// stays: links and scenarios refer to it.
+    ReplaceTask { index: usize, task: Task },
+    /// Insert a task at `index` (0 to the number of tasks).
+    InsertTask { index: usize, task: Task },
+    /// Remove the task at `index` and every link to or from it.
+    RemoveTask { index: usize },
+    /// Add a link (appended to the program's dependencies).
+    AddDependency { dependency: Dependency },
+    /// Remove the link `from → to`.
+    RemoveDependency { from: String, to: String },
+    /// Insert a link at a position of the dependency list (what undoing a removal needs).
+    InsertDependency {
+        index: usize,
+        dependency: Dependency,
+    },
+    /// Remove the link at a position of the dependency list (what undoing an addition needs).
+    RemoveDependencyAt { index: usize },
+    /// Replace every link into `task` with `links` (the predecessors cell).
+    SetPredecessors {
+        task: String,
+        links: Vec<Dependency>,
+    },
+}
+
+/// Why an edit could not even be attempted.
+fn refused(message: String) -> Diagnostics {
+    Diagnostics(vec![Diagnostic::new(
+        Code::InvalidEdit,
+        "edit",
+        vec![],
+        message,
+    )])
+}
+
+impl Edit {
+    /// Makes the edit; returns the edits that undo it, in the order to apply them.
+    fn make(&self, program: &mut Program) -> Result<Vec<Edit>, Diagnostics> {
+        let tasks = program.tasks.len();
+        match self {
+            Edit::ReplaceTask { index, task } => {
+                let slot = program
+                    .tasks
+                    .get_mut(*index)
+                    .ok_or_else(|| refused(format!("there is no task at row {index}")))?;
+                if slot.id != task.id {
+                    return Err(refused(format!(
+                        "task '{}' cannot become '{}': ids do not change",
+                        slot.id, task.id
+                    )));
+                }
+                let old = std::mem::replace(slot, task.clone());
+                Ok(vec![Edit::ReplaceTask {
+                    index: *index,
+                    task: old,
+                }])
+            }
+            Edit::InsertTask { index, task } => {
+                if *index > tasks {
+                    return Err(refused(format!(
+                        "row {index} is past the end ({tasks} tasks)"
+                    )));
+                }
+                program.tasks.insert(*index, task.clone());
+                Ok(vec![Edit::RemoveTask { index: *index }])
+            }
+            Edit::RemoveTask { index } => {
+                if *index >= tasks {
+                    return Err(refused(format!("there is no task at row {index}")));
+                }
+                let task = program.tasks.remove(*index);
+                let mut undo = vec![Edit::InsertTask {
+                    index: *index,
+                    task: task.clone(),
+                }];
+                let mut kept = Vec::with_capacity(program.dependencies.len());
+                for (i, dep) in std::mem::take(&mut program.dependencies)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if dep.from == task.id || dep.to == task.id {
+                        undo.push(Edit::InsertDependency {
+                            index: i,
+                            dependency: dep,
+                        });
+                    } else {
+                        kept.push(dep);
+                    }
+                }
+                program.dependencies = kept;
+                Ok(undo)
+            }
+            Edit::AddDependency { dependency } => {
+                program.dependencies.push(dependency.clone());
+                Ok(vec![Edit::RemoveDependencyAt {
+                    index: program.dependencies.len() - 1,
+                }])
+            }
+            Edit::InsertDependency { index, dependency } => {
+                let at = (*index).min(program.dependencies.len());
+                program.dependencies.insert(at, dependency.clone());
+                Ok(vec![Edit::RemoveDependencyAt { index: at }])
+            }
+            Edit::RemoveDependencyAt { index } => {
+                if *index >= program.dependencies.len() {
+                    return Err(refused(format!("there is no link at position {index}")));
+                }
+                let dependency = program.dependencies.remove(*index);
+                Ok(vec![Edit::InsertDependency {
+                    index: *index,
+                    dependency,
+                }])
+            }
+            Edit::RemoveDependency { from, to } => {
+                let at = program
+                    .dependencies
+                    .iter()
+                    .position(|d| &d.from == from && &d.to == to)
+                    .ok_or_else(|| refused(format!("there is no link {from} → {to}")))?;
+                let dependency = program.dependencies.remove(at);
+                Ok(vec![Edit::InsertDependency {
+                    index: at,
+                    dependency,
+                }])
+            }
+            Edit::SetPredecessors { task, links } => {
+                if let Some(other) = links.iter().find(|d| &d.to != task) {
+                    return Err(refused(format!(
+                        "a predecessor of '{task}' must link into it, not into '{}'",
+                        other.to
+                    )));
+                }
+                // Undo: remove the new links (appended last, so from the end), then put the
+                // old ones back where they were (ascending positions restore the list).
+                let mut undo = Vec::with_capacity(links.len());
+                let mut kept = Vec::with_capacity(program.dependencies.len() + links.len());
+                for (i, dep) in std::mem::take(&mut program.dependencies)
+                    .into_iter()
+                    .enumerate()
+                {
+                    if &dep.to == task {
+                        undo.push(Edit::InsertDependency {
+                            index: i,
+                            dependency: dep,
+                        });
+                    } else {
+                        kept.push(dep);
+                    }
+                }
+                let appended = kept.len();
+                kept.extend(links.iter().cloned());
+                program.dependencies = kept;
+                let removals = (appended..appended + links.len())
+                    .rev()
+                    .map(|index| Edit::RemoveDependencyAt { index });
+                undo.splice(0..0, removals);
+                Ok(undo)
+            }
+        }
+    }
+}
+
+/// Makes `edits` in order; on any failure takes back those made. Returns the undo step.
+fn make_all(program: &mut Program, edits: &[Edit]) -> Result<Vec<Edit>, Diagnostics> {
+    let mut steps: Vec<Vec<Edit>> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.make(program) {
+            Ok(inverse) => steps.push(inverse),
+            Err(error) => {
+                take_back(program, steps);
+                return Err(error);
+            }
+        }
+    }
+    // Undoing runs the last edit's inverse first.
+    Ok(steps.into_iter().rev().flatten().collect())
+}
+
+/// Applies inverse steps (each step's edits in order, last step first).
+fn take_back(program: &mut Program, steps: Vec<Vec<Edit>>) {
+    for step in steps.into_iter().rev() {
+        for edit in step {
+            // An inverse always fits the program it was made from.
+            let _ = edit.make(program);
+        }
+    }
+}
+
+/// Undo and redo of user actions.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// For each action done: (the action, the edits that undo it).
+    done: Vec<(Vec<Edit>, Vec<Edit>)>,
+    undone: Vec<(Vec<Edit>, Vec<Edit>)>,
+}
+
+/// Actions kept for undo; older ones are forgotten.
+pub const UNDO_LIMIT: usize = 500;
+
+impl History {
+    /// Makes one user action's edits, or none of them: the program must still check (no
+    /// cycle, no unknown task, …) afterwards, else every edit is taken back and the
+    /// diagnostics say why. A done action clears the redo list.
+    pub fn apply(&mut self, program: &mut Program, action: Vec<Edit>) -> Result<(), Diagnostics> {
+        let undo = make_all(program, &action)?;
+        if let Err(diagnostics) = crate::check(program) {
+            let _ = make_all(program, &undo);
+            return Err(diagnostics);
+        }
+        self.done.push((action, undo));
+        if self.done.len() > UNDO_LIMIT {
+            self.done.remove(0);
+        }
+        self.undone.clear();
+        Ok(())
+    }
+
+    /// Undoes the last action; `false` if there is none.
+    pub fn undo(&mut self, program: &mut Program) -> bool {
+        let Some((action, undo)) = self.done.pop() else {
+            return false;
+        };
+        let _ = make_all(program, &undo);
+        self.undone.push((action, undo));
+        true
+    }
+
+    /// Redoes the last undone action; `false` if there is none.
+    pub fn redo(&mut self, program: &mut Program) -> bool {
+        let Some((action, _)) = self.undone.pop() else {
+            return false;
+        };
+        match make_all(program, &action) {
+            Ok(undo) => {
+                self.done.push((action, undo));
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.undone.is_empty()
+    }
+}
