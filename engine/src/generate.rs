@@ -131,12 +131,12 @@ pub fn add_uncertainty(program: &mut Program, seed: u64) {
         let likely = task.duration as f64;
         let optimistic = (likely * (0.7 + 0.3 * rng.unit())).floor();
         let pessimistic = (likely * (1.0 + 1.5 * rng.unit())).ceil();
-        task.estimate = Some(Estimate {
+        task.estimate = Some(Box::new(Estimate {
             optimistic,
             likely,
             pessimistic,
             distribution: distributions[i % 3],
-        });
+        }));
     }
     let n = program.tasks.len() as u64;
     for r in 0..program.tasks.len() / 100 {

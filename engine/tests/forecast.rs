@@ -6,13 +6,13 @@ use engine::forecast::{Settings, Target, forecast};
 use engine::generate::{Options, Shape, add_uncertainty, generate_with};
 use engine::{Distribution, Estimate, Impact, LinkType::FS, Program, Risk};
 
-fn estimate(a: f64, m: f64, b: f64, distribution: Distribution) -> Option<Estimate> {
-    Some(Estimate {
+fn estimate(a: f64, m: f64, b: f64, distribution: Distribution) -> Option<Box<Estimate>> {
+    Some(Box::new(Estimate {
         optimistic: a,
         likely: m,
         pessimistic: b,
         distribution,
-    })
+    }))
 }
 
 fn run_forecast(p: &Program, iterations: usize, seed: u64) -> engine::forecast::Forecast {
@@ -99,7 +99,7 @@ fn the_pert_mean_is_a_plus_four_m_plus_b_over_six() {
     };
     assert_eq!(e.mean(), 5.0);
     let mut p = program(&[("A", 4)], &[]);
-    p.tasks[0].estimate = Some(e);
+    p.tasks[0].estimate = Some(Box::new(e));
     let f = run_forecast(&p, 40_000, 5);
     assert!(
         (f.finish.mean_offset - 5.0).abs() < 0.05,

@@ -215,7 +215,7 @@ proptest! {
         }
         for task in &mut program.tasks {
             let d = task.duration as f64;
-            task.estimate = Some(engine::Estimate { optimistic: d, likely: d, pessimistic: d, distribution: engine::Distribution::Pert });
+            task.estimate = Some(Box::new(engine::Estimate { optimistic: d, likely: d, pessimistic: d, distribution: engine::Distribution::Pert }));
         }
         let plan = engine::schedule(&program).unwrap();
         let checked = engine::check(&program).unwrap();

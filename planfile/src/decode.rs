@@ -339,7 +339,7 @@ fn kind(value: &Value) -> &'static str {
 mod tests {
     use super::*;
     use engine::baseline::BaselineTask;
-    use engine::{Constraint, ConstraintKind, Estimate, Impact, LinkType};
+    use engine::{Constraint, ConstraintKind, Impact, LinkType};
 
     /// The keys `value` serialises to, sorted.
     fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
@@ -377,7 +377,7 @@ mod tests {
             actual_start: Some(date),
             actual_finish: Some(date),
             percent_complete: 50.0,
-            estimate: Some(Estimate::default()),
+            estimate: Some(Box::default()),
         };
         let info = ProgramInfo {
             name: "P".into(),

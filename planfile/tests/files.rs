@@ -30,14 +30,19 @@ fn read_file(name: &str) -> Result<Document, FileError> {
 
 #[test]
 fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../public/examples/platform-migration.planwork.json");
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../public/examples/platform-migration.planwork.json");
     for path in files("v0").into_iter().chain(files("v1")).chain([shipped]) {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let once = write(&document);
         let again = write(&read(&once).unwrap());
         assert_eq!(once, again, "{}", path.display());
         if path.starts_with(Path::new(env!("CARGO_MANIFEST_DIR")).join("../public")) {
-            assert_eq!(once, text(&path), "the shipped example is in canonical form");
+            assert_eq!(
+                once,
+                text(&path),
+                "the shipped example is in canonical form"
+            );
         }
         assert!(
             once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 1,\n"),
