@@ -1,19 +1,38 @@
-//! [`App`]: the shell every view sits in — the header, then the `<main>` region that shows
-//! the programs home view or a program's workbench.
+//! [`App`]: the shell every view sits in: the header, the app's messages (errors, the
+//! persistent-storage notice, an import waiting for a choice), then the `<main>` region
+//! that shows the programs home view or a program. A file dropped anywhere is imported.
 
-use components::{AppHeader, PRODUCT_NAME, ProgramSummary, ProgramsHome, Workbench};
+use components::{AppHeader, ImportChoice, Notice, NoticeKind, PRODUCT_NAME};
 use leptos::prelude::*;
 
+use crate::editor::{Editor, ProgramView};
+use crate::home::HomeView;
 use crate::route::{HOME_HASH, Nav, View};
+use crate::state::Ctx;
 
 /// The root component of the app.
 #[component]
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
+    let ctx = Ctx::provide();
+    Editor::provide(ctx);
 
-    // No storage yet (a later issue): the home view lists no programs.
-    let programs = Signal::stored(Vec::<ProgramSummary>::new());
-    let open_program = Callback::new(move |id: String| nav.go(View::Program(id)));
+    // Drag and drop of a file anywhere on the page imports it.
+    let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        let file = ev
+            .data_transfer()
+            .and_then(|t| t.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            crate::import::import_file(ctx, nav, file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        drop.remove();
+    });
 
     Effect::new(move |_| {
         let title = match nav.view() {
@@ -24,18 +43,80 @@ pub fn App() -> impl IntoView {
     });
 
     let main_view = move || match nav.view() {
-        View::Home => view! { <ProgramsHome programs=programs on_open=open_program /> }.into_any(),
-        View::Program(id) => view! { <Workbench program_id=id home_href=HOME_HASH /> }.into_any(),
+        View::Home => view! { <HomeView /> }.into_any(),
+        View::Program(id) => view! { <ProgramView id=id /> }.into_any(),
     };
     let view_name = move || match nav.view() {
         View::Home => "home",
         View::Program(_) => "program",
+    };
+    let messages = move || {
+        view! {
+            {move || {
+                ctx.storage_error
+                    .get()
+                    .map(|error| {
+                        view! {
+                            <Notice
+                                kind=NoticeKind::Error
+                                title="Programs cannot be saved in this browser"
+                                message=error
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                ctx.persist_refused
+                    .get()
+                    .then(|| {
+                        view! {
+                            <Notice
+                                kind=NoticeKind::Warning
+                                title="Storage is not guaranteed"
+                                message="The browser did not grant persistent storage, so it may \
+                                         clear Planwork's programs when space runs short. Export \
+                                         programs you care about regularly."
+                                on_dismiss=Callback::new(move |()| ctx.persist_refused.set(false))
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                ctx.message
+                    .get()
+                    .map(|m| {
+                        view! {
+                            <Notice
+                                kind=m.kind
+                                title=m.title
+                                message=m.text
+                                on_dismiss=Callback::new(move |()| ctx.message.set(None))
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                ctx.pending_import
+                    .get()
+                    .map(|pending| {
+                        view! {
+                            <ImportChoice
+                                existing_name=pending.existing_name
+                                on_copy=Callback::new(move |()| crate::import::import_as_copy(ctx, nav))
+                                on_replace=Callback::new(move |()| crate::import::import_replacing(ctx, nav))
+                                on_cancel=Callback::new(move |()| ctx.pending_import.set(None))
+                            />
+                        }
+                    })
+            }}
+        }
     };
 
     view! {
         <div class="app">
             <AppHeader home_href=HOME_HASH />
             <main id="main" class="app-main" data-view=view_name>
+                <div class="messages" aria-live="polite">{messages}</div>
                 {main_view}
             </main>
         </div>

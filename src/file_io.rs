@@ -1,1 +1,81 @@
-//! Export and import of program files (placeholder).
+//! Program files in and out of the browser: export (`planfile::write` → a downloaded
+//! `<name>-<YYYY-MM-DD>.planwork.json`) and reading a picked or dropped file
+//! (size check before reading, then `planfile::read`).
+//!
+//! Does not: store anything, decide what an import does to existing programs (that is the
+//! app's import flow in `app.rs`), or show anything.
+
+use planfile::Document;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::format;
+use crate::perf;
+
+/// The file name an export of `document` gets today.
+pub fn export_file_name(document: &Document) -> String {
+    format!(
+        "{}-{}.planwork.json",
+        format::slug(&document.program.program.name),
+        format::today()
+    )
+}
+
+/// Downloads `document` as a program file. Works without storage.
+pub fn export(document: &Document) -> Result<(), String> {
+    let span = perf::start("planwork:export");
+    let text = planfile::write(document);
+    span.end();
+    download(&export_file_name(document), &text)
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
+fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| wasm_bindgen::JsValue::from_str("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // Give the download time to start before the URL is released.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// Reads a picked or dropped file as a program: refuses files over
+/// [`planfile::MAX_FILE_BYTES`] unread, then reads the text and checks it whole. The error
+/// is a message for the user, naming the file.
+pub async fn read_file(file: &web_sys::File) -> Result<Document, String> {
+    let name = file.name();
+    let size = file.size();
+    if size > planfile::MAX_FILE_BYTES as f64 {
+        let error = planfile::FileError::TooLarge {
+            bytes: size as usize,
+        };
+        return Err(format!("“{name}” cannot be imported: {error}."));
+    }
+    // The bytes, decoded here: no detour through a JavaScript (UTF-16) string.
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("“{name}” could not be read: {e:?}"))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("“{name}” cannot be imported: it is not UTF-8 text."))?;
+    // A byte-order mark, as some editors on Windows write, is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let span = perf::start("planwork:import-parse");
+    let result = planfile::read(text);
+    span.end();
+    result.map_err(|error| format!("“{name}” cannot be imported: {error}"))
+}

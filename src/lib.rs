@@ -6,9 +6,15 @@
 //! IndexedDB and only [`storage`] and [`file_io`] (through `planfile`) touch JSON.
 
 pub mod app;
+pub mod editor;
 pub mod file_io;
+pub mod format;
+pub mod home;
 pub mod ids;
+pub mod import;
+pub mod perf;
 pub mod route;
+pub mod state;
 pub mod storage;
 
 pub use app::App;

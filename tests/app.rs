@@ -77,15 +77,35 @@ async fn shell_shows_header_and_empty_programs_view() {
         Some("No programs yet")
     );
     assert!(root.query_selector(".program-list").unwrap().is_none());
-    assert!(root.query_selector("main button").unwrap().is_none());
+    assert!(
+        root.query_selector("main form.new-program")
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        root.query_selector("main input[type=file]")
+            .unwrap()
+            .is_some()
+    );
     assert_eq!(document().title(), "Planwork");
 
     drop(handle);
     root.remove();
 }
 
+/// Waits (up to about two seconds) until `selector` matches something under `root`.
+async fn wait_for(root: &web_sys::HtmlElement, selector: &str) {
+    for _ in 0..100 {
+        if root.query_selector(selector).unwrap().is_some() {
+            return;
+        }
+        settle().await;
+    }
+    panic!("{selector} never appeared");
+}
+
 #[wasm_bindgen_test]
-async fn program_hash_opens_workbench_region_and_link_goes_home() {
+async fn program_hash_opens_program_view_and_link_goes_home() {
     set_hash("#/program/p-42");
     next_task().await;
     let root = container();
@@ -94,9 +114,22 @@ async fn program_hash_opens_workbench_region_and_link_goes_home() {
 
     let main = root.query_selector("main").unwrap().unwrap();
     assert_eq!(main.get_attribute("data-view").as_deref(), Some("program"));
-    assert_eq!(text(&root, "main .program-id").as_deref(), Some("p-42"));
-    assert!(text(&root, "main h1").unwrap().starts_with("Program"));
+    let section = root
+        .query_selector("main section.workbench")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        section.get_attribute("data-program-id").as_deref(),
+        Some("p-42")
+    );
     assert_eq!(document().title(), "Program p-42 · Planwork");
+    // No such program in this browser: said plainly.
+    wait_for(&root, "main .notice-error").await;
+    assert!(
+        text(&root, "main .notice-error")
+            .unwrap()
+            .contains("There is no program “p-42”")
+    );
 
     // Following "All programs" changes the hash, and the view follows it.
     let link: web_sys::HtmlElement = root
@@ -112,7 +145,88 @@ async fn program_hash_opens_workbench_region_and_link_goes_home() {
     // So does a hash typed or restored by Back.
     set_hash("#/program/other");
     settle().await;
-    assert_eq!(text(&root, "main .program-id").as_deref(), Some("other"));
+    let section = root
+        .query_selector("main section.workbench")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        section.get_attribute("data-program-id").as_deref(),
+        Some("other")
+    );
+
+    drop(handle);
+    root.remove();
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn new_program_is_created_saved_and_edited() {
+    set_hash("");
+    next_task().await;
+    let root = container();
+    let handle = mount_to(root.clone(), App);
+    tick().await;
+    let name = format!("Test {}", js_sys::Math::random());
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("#new-program-name")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    input.set_value(&name);
+    let create: web_sys::HtmlElement = root
+        .query_selector("form.new-program button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    // The database opens asynchronously: wait for it before creating.
+    for _ in 0..50 {
+        settle().await;
+    }
+    create.click();
+    wait_for(&root, "main [data-field=new-task-name]").await;
+    assert_eq!(text(&root, "main h1").as_deref(), Some(name.as_str()));
+    let id = root
+        .query_selector("main section.workbench")
+        .unwrap()
+        .unwrap()
+        .get_attribute("data-program-id")
+        .unwrap();
+
+    let task: web_sys::HtmlInputElement = root
+        .query_selector("[data-field=new-task-name]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    task.set_value("Design");
+    let add: web_sys::HtmlElement = root
+        .query_selector("form.add-task button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    add.click();
+    wait_for(&root, "[data-task-id] [data-field=task-finish]").await;
+    // 5 working days from today's start date: a finish date is shown.
+    assert_eq!(text(&root, "[data-field=task-finish]").unwrap().len(), 10);
+    // Saved within a second or so.
+    for _ in 0..100 {
+        if text(&root, "[data-role=save-status]").as_deref() == Some("Saved") {
+            break;
+        }
+        settle().await;
+    }
+    assert_eq!(
+        text(&root, "[data-role=save-status]").as_deref(),
+        Some("Saved")
+    );
+    let store = planwork_app::storage::Store::open(planwork_app::storage::DB_NAME)
+        .await
+        .unwrap();
+    let loaded = store.load(&id).await.unwrap();
+    assert_eq!(loaded.document.program.program.name, name);
+    assert_eq!(loaded.document.program.tasks.len(), 1);
+    assert_eq!(loaded.document.program.tasks[0].name, "Design");
+    store.delete(&id, js_sys::Date::now()).await.unwrap();
+    store.close();
 
     drop(handle);
     root.remove();

@@ -58,7 +58,7 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 
 const errors = [];
-const samples = { import: [], 'import-parse': [], load: [], save: [], export: [] };
+const samples = { import: [], 'import-parse': [], 'import-store': [], load: [], save: [], export: [] };
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -96,6 +96,7 @@ try {
       .waitFor({ timeout: 60_000 });
     samples.import.push(await last(page, 'planwork:import'));
     samples['import-parse'].push(await last(page, 'planwork:import-parse'));
+    samples['import-store'].push(await last(page, 'planwork:import-store'));
     samples.load.push(await last(page, 'planwork:load'));
 
     await page.locator('[data-field="program-name"]').fill(`Bench run ${run}`);
@@ -119,6 +120,7 @@ try {
     ['load', 'read from IndexedDB + parse and check', 100],
     ['import', 'read the file + parse and check + store', 100],
     ['import-parse', 'of which parse and check (planfile::read)', null],
+    ['import-store', 'of which store (serialise + one IndexedDB transaction)', null],
     ['export', 'serialise to the program file', null],
   ];
   for (const [name, what, target] of rows) {

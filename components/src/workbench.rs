@@ -1,13 +1,9 @@
-//! `Workbench`: the region where one program's workbench goes.
-//!
-//! For now it only names the program it was opened for: the workbench itself (tasks,
-//! calendar, schedule) is built in later issues.
+//! `Workbench`: the frame of a program's view: the way back home, the program's name as the
+//! heading, a toolbar, then the content (status, editor, snapshots) passed as children.
 
 use leptos::prelude::*;
 
-use crate::EmptyState;
-
-/// The workbench region for the program `program_id`, with a link back home.
+/// The frame of the program view for `program_id`.
 #[component]
 pub fn Workbench(
     /// The id of the program this workbench is for.
@@ -16,24 +12,28 @@ pub fn Workbench(
     /// Where the "All programs" link goes.
     #[prop(into)]
     home_href: String,
+    /// The heading: the program's name.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Buttons beside the heading (Export, …).
+    #[prop(optional)]
+    toolbar: Option<ChildrenFn>,
+    children: Children,
 ) -> impl IntoView {
-    let id_attr = program_id.clone();
     view! {
         <section
             class="view workbench"
             aria-labelledby="workbench-heading"
-            data-program-id=id_attr
+            data-program-id=program_id
         >
             <nav class="breadcrumb" aria-label="Breadcrumb">
                 <a href=home_href>"All programs"</a>
             </nav>
-            <h1 id="workbench-heading" class="view-title">
-                "Program " <code class="program-id">{program_id}</code>
-            </h1>
-            <EmptyState
-                title="The workbench is not built yet"
-                hint="This region will hold the program's tasks, calendar and schedule."
-            />
+            <div class="view-head">
+                <h1 id="workbench-heading" class="view-title">{move || title.get()}</h1>
+                <div class="view-tools">{toolbar.map(|t| t())}</div>
+            </div>
+            {children()}
         </section>
     }
 }

@@ -2,8 +2,8 @@
 //! a whole, opening and deleting a database. No knowledge of what is stored.
 
 use js_sys::{Array, Promise};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     DomException, IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest,
@@ -13,10 +13,11 @@ use web_sys::{
 use super::StorageError;
 
 /// The schema version; [`upgrade`] creates the stores of each version.
-const DB_VERSION: u32 = 1;
+const DB_VERSION: u32 = 2;
 
 /// Object store names.
 pub(crate) const PROGRAMS: &str = "programs";
+pub(crate) const TEXTS: &str = "texts";
 pub(crate) const BIN: &str = "bin";
 pub(crate) const SNAPSHOTS: &str = "snapshots";
 /// The index of `snapshots` by program id.
@@ -73,7 +74,10 @@ impl Tx {
         stores: &[&str],
         mode: IdbTransactionMode,
     ) -> Result<Tx, StorageError> {
-        let names = stores.iter().map(|s| JsValue::from_str(s)).collect::<Array>();
+        let names = stores
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<Array>();
         let tx = db
             .transaction_with_str_sequence_and_mode(&names, mode)
             .map_err(|e| error_from(&e))?;
@@ -94,7 +98,9 @@ impl Tx {
     /// Commits and waits until the writes are durable (or the transaction aborted).
     pub(crate) async fn commit(mut self) -> Result<(), StorageError> {
         // commit() only speeds things up; a transaction without pending requests commits
-        // anyway, so an error here (already committing) is not a failure.
+        // anyway, so an error here (already committing) is not a failure. web-sys marks
+        // commit() deprecated, but it is standard and in every current browser.
+        #[allow(deprecated)]
         let _ = self.tx.commit();
         let done = self.done.take();
         match done {
@@ -168,16 +174,29 @@ pub(crate) async fn open(name: &str) -> Result<IdbDatabase, StorageError> {
         })?
         .dyn_into::<IdbDatabase>()
         .map_err(|_| StorageError::Unavailable("IndexedDB did not open".into()))?;
+    // A newer Planwork in another tab wants to upgrade the database: let it (this tab's
+    // later saves then fail plainly, and its program stays in memory to export).
+    let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
+        let db = db.clone();
+        move |_event: web_sys::Event| db.close()
+    });
+    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+    // Lives as long as the connection (one per opened database).
+    on_version_change.forget();
     Ok(db)
 }
 
-/// Creates the object stores of version 1 (the only version so far).
+/// Creates the object stores that are missing (version 1 had no `texts`; nothing stored
+/// before version 2 was ever released).
 fn upgrade(db: &IdbDatabase) {
     let names = db.object_store_names();
     let keyed_by_id = IdbObjectStoreParameters::new();
     keyed_by_id.set_key_path(&JsValue::from_str("id"));
     if !names.contains(PROGRAMS) {
         let _ = db.create_object_store_with_optional_parameters(PROGRAMS, &keyed_by_id);
+    }
+    if !names.contains(TEXTS) {
+        let _ = db.create_object_store_with_optional_parameters(TEXTS, &keyed_by_id);
     }
     if !names.contains(BIN) {
         let _ = db.create_object_store_with_optional_parameters(BIN, &keyed_by_id);
@@ -195,8 +214,6 @@ fn upgrade(db: &IdbDatabase) {
 /// Deletes the database `name` (tests use a fresh database each).
 pub(crate) async fn delete_database(name: &str) -> Result<(), StorageError> {
     let factory = factory()?;
-    let req = factory
-        .delete_database(name)
-        .map_err(|e| error_from(&e))?;
+    let req = factory.delete_database(name).map_err(|e| error_from(&e))?;
     request(&req).await.map(|_| ())
 }

@@ -3,9 +3,12 @@
 //! One database (`planwork` in the app; tests use their own names) with three object stores:
 //!
 //! * `programs`: key = program id; value `{id, name, updated_ms, revision, size_bytes,
-//!   daily_day, text}`, where `text` is the program file (`planfile::write`), the one
-//!   serialisation of a program;
-//! * `bin`: deleted programs, the same plus `deleted_ms`; purged after [`BIN_DAYS`] days;
+//!   daily_day}`: what the list shows and the revision a save checks;
+//! * `texts`: key = program id; value `{id, text}`, where `text` is the program file
+//!   (`planfile::write`), the one serialisation of a program. Kept apart from `programs` so
+//!   that listing, and the revision check of a save, do not read megabytes of text;
+//! * `bin`: deleted programs, `programs` value plus `text` and `deleted_ms`; purged after
+//!   [`BIN_DAYS`] days;
 //! * `snapshots`: auto key; `{key, program_id, name, kind, created_ms, text}`, indexed by
 //!   `program_id`.
 //!
@@ -26,8 +29,8 @@ use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, PROGRAMS, SNAPSHOTS, Tx, request};
-use record::{ProgramRecord, SnapshotRecord};
+use idb::{BIN, BY_PROGRAM, PROGRAMS, SNAPSHOTS, TEXTS, Tx, request};
+use record::{ProgramRecord, SnapshotRecord, text_from_js, text_to_js};
 
 /// The database the app uses.
 pub const DB_NAME: &str = "planwork";
@@ -68,7 +71,10 @@ impl fmt::Display for StorageError {
                  Export your work, then delete programs or snapshots you no longer need."
             ),
             StorageError::Conflict => {
-                write!(f, "This program was changed in another tab since this tab loaded it.")
+                write!(
+                    f,
+                    "This program was changed in another tab since this tab loaded it."
+                )
             }
             StorageError::NotFound(id) => write!(f, "There is no program or snapshot {id}."),
             StorageError::AlreadyExists(id) => write!(f, "A program {id} already exists."),
@@ -98,10 +104,11 @@ pub struct BinEntry {
 }
 
 impl BinEntry {
-    /// Whole days left before it is purged (0 on its last day).
+    /// Days left before it is purged, counting a part of a day as a day (30 just after
+    /// the delete, 1 on its last day, 0 when it is due).
     pub fn days_left(&self, now_ms: f64) -> i64 {
         let purge_at = self.deleted_ms + BIN_DAYS as f64 * DAY_MS;
-        ((purge_at - now_ms) / DAY_MS).floor().max(0.0) as i64
+        ((purge_at - now_ms) / DAY_MS).ceil().max(0.0) as i64
     }
 }
 
@@ -272,7 +279,11 @@ impl Store {
             .iter()
             .map(|value| ProgramRecord::from_js(&value).map(|r| meta_of(&r)))
             .collect::<Result<Vec<_>, _>>()?;
-        list.sort_by(|a, b| b.updated_ms.total_cmp(&a.updated_ms).then(a.name.cmp(&b.name)));
+        list.sort_by(|a, b| {
+            b.updated_ms
+                .total_cmp(&a.updated_ms)
+                .then(a.name.cmp(&b.name))
+        });
         tx.commit().await?;
         Ok(list)
     }
@@ -307,34 +318,53 @@ impl Store {
             updated_ms: now_ms,
             revision: 1,
             size_bytes: text.len() as u64,
-            text,
+            text: None,
             daily_day: day_of(now_ms),
             deleted_ms: None,
             id: id.clone(),
         };
-        let tx = self.tx(&[PROGRAMS], true)?;
-        let store = tx.store(PROGRAMS)?;
-        let result = request(&store.add(&record.to_js()).map_err(|e| idb::error_from(&e))?).await;
+        let tx = self.tx(&[PROGRAMS, TEXTS], true)?;
+        let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
+        let result = request(
+            &programs
+                .add(&record.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await;
         match result {
             Err(StorageError::AlreadyExists(_)) => return Err(StorageError::AlreadyExists(id)),
             other => other?,
         };
+        request(
+            &texts
+                .put(&text_to_js(&id, &text))
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         tx.commit().await?;
         Ok(meta_of(&record))
     }
 
     /// Loads a program.
     pub async fn load(&self, id: &str) -> Result<Loaded, StorageError> {
-        let tx = self.tx(&[PROGRAMS], false)?;
-        let store = tx.store(PROGRAMS)?;
-        let value = request(&store.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
+        let tx = self.tx(&[PROGRAMS, TEXTS], false)?;
+        let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
+        let value = request(&programs.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
+        let text = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         tx.commit().await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
         }
+        if text.is_undefined() {
+            return Err(StorageError::Corrupt(format!(
+                "{id}: the program's text is missing"
+            )));
+        }
         let record = ProgramRecord::from_js(&value)?;
         Ok(Loaded {
-            document: parse(&record.text, id)?,
+            document: parse(&text_from_js(&text)?, id)?,
             meta: meta_of(&record),
         })
     }
@@ -349,7 +379,8 @@ impl Store {
         base_revision: u64,
         now_ms: f64,
     ) -> Result<ProgramMeta, StorageError> {
-        self.write(document, Some(base_revision), None, now_ms).await
+        self.write(document, Some(base_revision), None, now_ms)
+            .await
     }
 
     /// Writes `document` over the stored program whatever its revision, after keeping the
@@ -375,8 +406,9 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
         let text = planfile::write(document);
-        let tx = self.tx(&[PROGRAMS, SNAPSHOTS], true)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS], true)?;
         let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
         let snapshots = tx.store(SNAPSHOTS)?;
         let stored = request(&programs.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
         let stored = if stored.is_undefined() {
@@ -385,7 +417,7 @@ impl Store {
             Some(ProgramRecord::from_js(&stored)?)
         };
         let today = day_of(now_ms);
-        let (revision, daily_day) = match (&stored, base_revision) {
+        let (revision, mut daily_day) = match (&stored, base_revision) {
             (None, Some(_)) => return Err(StorageError::NotFound(id)),
             (None, None) => (1, today),
             (Some(stored), Some(base)) if stored.revision != base => {
@@ -393,27 +425,34 @@ impl Store {
             }
             (Some(stored), _) => (stored.revision + 1, stored.daily_day),
         };
-        let mut daily_day = daily_day;
-        if let Some(stored) = &stored {
-            let mut keep = |kind: SnapshotKind, name: String| {
+        let daily = stored.as_ref().is_some_and(|s| s.daily_day < today);
+        if daily || (stored.is_some() && snapshot.is_some()) {
+            // Only now is the stored text read: most saves do not need it.
+            let old = request(&texts.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
+            let old = text_from_js(&old)?;
+            let mut kinds = Vec::new();
+            if daily {
+                kinds.push((SnapshotKind::Daily, format!("Daily, {}", day_name(today))));
+                daily_day = today;
+            }
+            if let Some(kind) = snapshot {
+                kinds.push((kind, String::from(kind.label())));
+            }
+            for (kind, name) in kinds {
                 let record = SnapshotRecord {
                     key: None,
                     program_id: id.clone(),
                     name,
                     kind,
                     created_ms: now_ms,
-                    text: stored.text.clone(),
+                    text: old.clone(),
                 };
-                snapshots.add(&record.to_js()).map_err(|e| idb::error_from(&e))
-            };
-            if stored.daily_day < today {
-                let request_ = keep(SnapshotKind::Daily, format!("Daily, {}", day_name(today)))?;
-                request(&request_).await?;
-                daily_day = today;
-            }
-            if let Some(kind) = snapshot {
-                let request_ = keep(kind, String::from(kind.label()))?;
-                request(&request_).await?;
+                request(
+                    &snapshots
+                        .add(&record.to_js())
+                        .map_err(|e| idb::error_from(&e))?,
+                )
+                .await?;
             }
         }
         let record = ProgramRecord {
@@ -422,11 +461,22 @@ impl Store {
             updated_ms: now_ms,
             revision,
             size_bytes: text.len() as u64,
-            text,
+            text: None,
             daily_day,
             deleted_ms: None,
         };
-        request(&programs.put(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
+        request(
+            &programs
+                .put(&record.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
+        request(
+            &texts
+                .put(&text_to_js(&record.id, &text))
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         tx.commit().await?;
         Ok(meta_of(&record))
     }
@@ -460,17 +510,21 @@ impl Store {
 
     /// Moves a program to the bin (its snapshots stay, for a restore).
     pub async fn delete(&self, id: &str, now_ms: f64) -> Result<(), StorageError> {
-        let tx = self.tx(&[PROGRAMS, BIN], true)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, BIN], true)?;
         let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
         let bin = tx.store(BIN)?;
         let value = request(&programs.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
         }
+        let text = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         let mut record = ProgramRecord::from_js(&value)?;
+        record.text = Some(text_from_js(&text)?);
         record.deleted_ms = Some(now_ms);
         request(&bin.put(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
         request(&programs.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
+        request(&texts.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         tx.commit().await
     }
 
@@ -501,14 +555,19 @@ impl Store {
         fresh_id: &str,
         now_ms: f64,
     ) -> Result<ProgramMeta, StorageError> {
-        let tx = self.tx(&[PROGRAMS, BIN, SNAPSHOTS], true)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, BIN, SNAPSHOTS], true)?;
         let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
         let bin = tx.store(BIN)?;
         let value = request(&bin.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
         }
         let mut record = ProgramRecord::from_js(&value)?;
+        let mut text = record
+            .text
+            .take()
+            .ok_or_else(|| StorageError::Corrupt(format!("{id}: the program's text is missing")))?;
         record.deleted_ms = None;
         record.updated_ms = now_ms;
         record.revision += 1;
@@ -519,13 +578,15 @@ impl Store {
         )
         .await?;
         if taken.as_f64().unwrap_or(0.0) > 0.0 {
-            let document = parse(&record.text, id)?;
+            let document = parse(&text, id)?;
             record.id = fresh_id.to_owned();
-            record.text = text_with_id(&document, fresh_id);
-            record.size_bytes = record.text.len() as u64;
+            text = text_with_id(&document, fresh_id);
+            record.size_bytes = text.len() as u64;
             // Its snapshots follow it to the new id.
             let snapshots = tx.store(SNAPSHOTS)?;
-            let index = snapshots.index(BY_PROGRAM).map_err(|e| idb::error_from(&e))?;
+            let index = snapshots
+                .index(BY_PROGRAM)
+                .map_err(|e| idb::error_from(&e))?;
             let all = request(
                 &index
                     .get_all_with_key(&key(id))
@@ -535,11 +596,26 @@ impl Store {
             for value in Array::from(&all).iter() {
                 let mut snapshot = SnapshotRecord::from_js(&value)?;
                 snapshot.program_id = fresh_id.to_owned();
-                request(&snapshots.put(&snapshot.to_js()).map_err(|e| idb::error_from(&e))?)
-                    .await?;
+                request(
+                    &snapshots
+                        .put(&snapshot.to_js())
+                        .map_err(|e| idb::error_from(&e))?,
+                )
+                .await?;
             }
         }
-        request(&programs.add(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
+        request(
+            &programs
+                .add(&record.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
+        request(
+            &texts
+                .put(&text_to_js(&record.id, &text))
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         request(&bin.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         tx.commit().await?;
         Ok(meta_of(&record))
@@ -551,7 +627,9 @@ impl Store {
         let tx = self.tx(&[BIN, SNAPSHOTS], true)?;
         let bin = tx.store(BIN)?;
         let snapshots = tx.store(SNAPSHOTS)?;
-        let index = snapshots.index(BY_PROGRAM).map_err(|e| idb::error_from(&e))?;
+        let index = snapshots
+            .index(BY_PROGRAM)
+            .map_err(|e| idb::error_from(&e))?;
         let all = request(&bin.get_all().map_err(|e| idb::error_from(&e))?).await?;
         let limit = now_ms - BIN_DAYS as f64 * DAY_MS;
         let mut purged = 0;
@@ -567,10 +645,18 @@ impl Store {
             )
             .await?;
             for snapshot_key in Array::from(&keys).iter() {
-                request(&snapshots.delete(&snapshot_key).map_err(|e| idb::error_from(&e))?)
-                    .await?;
+                request(
+                    &snapshots
+                        .delete(&snapshot_key)
+                        .map_err(|e| idb::error_from(&e))?,
+                )
+                .await?;
             }
-            request(&bin.delete(&key(&record.id)).map_err(|e| idb::error_from(&e))?).await?;
+            request(
+                &bin.delete(&key(&record.id))
+                    .map_err(|e| idb::error_from(&e))?,
+            )
+            .await?;
             purged += 1;
         }
         tx.commit().await?;
@@ -585,24 +671,27 @@ impl Store {
         kind: SnapshotKind,
         now_ms: f64,
     ) -> Result<SnapshotMeta, StorageError> {
-        let tx = self.tx(&[PROGRAMS, SNAPSHOTS], true)?;
-        let programs = tx.store(PROGRAMS)?;
+        let tx = self.tx(&[TEXTS, SNAPSHOTS], true)?;
+        let texts = tx.store(TEXTS)?;
         let snapshots = tx.store(SNAPSHOTS)?;
-        let value = request(&programs.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
+        let value = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
         }
-        let program = ProgramRecord::from_js(&value)?;
         let mut record = SnapshotRecord {
             key: None,
             program_id: id.to_owned(),
             name: name.to_owned(),
             kind,
             created_ms: now_ms,
-            text: program.text,
+            text: text_from_js(&value)?,
         };
-        let new_key =
-            request(&snapshots.add(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
+        let new_key = request(
+            &snapshots
+                .add(&record.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         tx.commit().await?;
         record.key = new_key.as_f64();
         Ok(snapshot_meta(&record))
@@ -612,7 +701,9 @@ impl Store {
     pub async fn list_snapshots(&self, id: &str) -> Result<Vec<SnapshotMeta>, StorageError> {
         let tx = self.tx(&[SNAPSHOTS], false)?;
         let snapshots = tx.store(SNAPSHOTS)?;
-        let index = snapshots.index(BY_PROGRAM).map_err(|e| idb::error_from(&e))?;
+        let index = snapshots
+            .index(BY_PROGRAM)
+            .map_err(|e| idb::error_from(&e))?;
         let all = request(
             &index
                 .get_all_with_key(&key(id))
@@ -658,8 +749,9 @@ impl Store {
         now_ms: f64,
     ) -> Result<Loaded, StorageError> {
         let snapshot = self.load_snapshot(snapshot_key).await?;
-        let tx = self.tx(&[PROGRAMS, SNAPSHOTS], true)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS], true)?;
         let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
         let snapshots = tx.store(SNAPSHOTS)?;
         let id = snapshot.meta.program_id.clone();
         let value = request(&programs.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
@@ -670,15 +762,21 @@ impl Store {
         if stored.revision != base_revision {
             return Err(StorageError::Conflict);
         }
+        let old = request(&texts.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
         let before = SnapshotRecord {
             key: None,
             program_id: id.clone(),
             name: format!("Before restoring “{}”", snapshot.meta.name),
             kind: SnapshotKind::BeforeRestore,
             created_ms: now_ms,
-            text: stored.text.clone(),
+            text: text_from_js(&old)?,
         };
-        request(&snapshots.add(&before.to_js()).map_err(|e| idb::error_from(&e))?).await?;
+        request(
+            &snapshots
+                .add(&before.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         let text = text_with_id(&snapshot.document, &id);
         let record = ProgramRecord {
             id: id.clone(),
@@ -686,11 +784,22 @@ impl Store {
             updated_ms: now_ms,
             revision: stored.revision + 1,
             size_bytes: text.len() as u64,
-            text,
+            text: None,
             daily_day: stored.daily_day,
             deleted_ms: None,
         };
-        request(&programs.put(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
+        request(
+            &programs
+                .put(&record.to_js())
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
+        request(
+            &texts
+                .put(&text_to_js(&id, &text))
+                .map_err(|e| idb::error_from(&e))?,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Loaded {
             meta: meta_of(&record),

@@ -26,7 +26,8 @@ fn number(object: &JsValue, key: &str) -> Result<f64, StorageError> {
         .ok_or_else(|| StorageError::Corrupt(format!("a stored record has no {key}")))
 }
 
-/// A program as stored: its text is the program file (`planfile::write`).
+/// A program as stored: in `programs` without its text (which is in `texts`), in `bin`
+/// with it. The text is the program file (`planfile::write`).
 #[derive(Clone, Debug)]
 pub(crate) struct ProgramRecord {
     pub id: String,
@@ -34,7 +35,8 @@ pub(crate) struct ProgramRecord {
     pub updated_ms: f64,
     pub revision: u64,
     pub size_bytes: u64,
-    pub text: String,
+    /// Only in the bin.
+    pub text: Option<String>,
     /// The day (days since 1970-01-01, UTC) of the last automatic daily snapshot, or of
     /// the program's creation.
     pub daily_day: i64,
@@ -54,7 +56,9 @@ impl ProgramRecord {
         if let Some(deleted) = self.deleted_ms {
             set(&object, "deleted_ms", &deleted.into());
         }
-        set(&object, "text", &self.text.as_str().into());
+        if let Some(text) = &self.text {
+            set(&object, "text", &text.as_str().into());
+        }
         object.into()
     }
 
@@ -67,7 +71,7 @@ impl ProgramRecord {
             size_bytes: number(value, "size_bytes")? as u64,
             daily_day: get(value, "daily_day").as_f64().unwrap_or(0.0) as i64,
             deleted_ms: get(value, "deleted_ms").as_f64(),
-            text: string(value, "text")?,
+            text: get(value, "text").as_string(),
         })
     }
 }
@@ -109,4 +113,17 @@ impl SnapshotRecord {
             text: string(value, "text")?,
         })
     }
+}
+
+/// A program's text in `texts`: `{id, text}`.
+pub(crate) fn text_to_js(id: &str, text: &str) -> JsValue {
+    let object = Object::new();
+    set(&object, "id", &id.into());
+    set(&object, "text", &text.into());
+    object.into()
+}
+
+/// The text of a `texts` value.
+pub(crate) fn text_from_js(value: &JsValue) -> Result<String, StorageError> {
+    string(value, "text")
 }

@@ -75,7 +75,8 @@ test('the app shell renders: header, empty Programs view, main region', async ()
     (await main.locator('.empty-state-title').textContent()).trim(),
     'No programs yet',
   );
-  assert.equal(await main.locator('li, button').count(), 0, 'no programs, no buttons');
+  assert.equal(await main.locator('tbody tr').count(), 0, 'no programs listed');
+  assert.equal(await main.locator('form.new-program').count(), 1, 'a form for a new program');
   assert.equal(await page.title(), 'Planwork');
 
   // Only our own origin was contacted: no CDN, no web fonts.
@@ -93,7 +94,13 @@ test('the app shell renders: header, empty Programs view, main region', async ()
   await page.goto(new URL('#/program/demo-1', baseUrl).href);
   await page.reload({ waitUntil: 'load' });
   await page.locator('main[data-view="program"]').waitFor({ timeout: 15_000 });
-  assert.equal((await page.locator('main .program-id').textContent()).trim(), 'demo-1');
+  assert.equal(
+    await page.locator('main section.workbench').getAttribute('data-program-id'),
+    'demo-1',
+  );
+  // There is no such program in a fresh browser: said plainly.
+  await page.locator('main .notice-error').waitFor({ timeout: 15_000 });
+  assert.match(await page.locator('main .notice-error').textContent(), /There is no program “demo-1”/);
   await page.screenshot({ path: join(outDir, 'program.png'), fullPage: true });
 
   // "All programs" leads back home.

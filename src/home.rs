@@ -1,0 +1,165 @@
+//! The home view's controller: the programs and the bin as the list shows them, and what
+//! New, Rename, Duplicate, Delete, Restore and Import do (through [`crate::storage`]).
+
+use components::{BinSummary, HomeActions, ProgramSummary, ProgramsHome};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::editor::new_program;
+use crate::format::{self, now_ms};
+use crate::ids::new_program_id;
+use crate::route::{Nav, View};
+use crate::state::{Ctx, store};
+use crate::storage::{ProgramMeta, StorageError};
+
+/// A storage action of the home view, answering the program it changed.
+type Action = Box<
+    dyn FnOnce(
+        crate::storage::Store,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<Option<ProgramMeta>, StorageError>>>,
+    >,
+>;
+
+/// The home view.
+#[component]
+pub fn HomeView() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let nav = Nav::expect();
+    // Another tab may have changed the list while this view was away.
+    ctx.refresh_soon();
+
+    let programs = Signal::derive(move || {
+        ctx.programs
+            .get()
+            .into_iter()
+            .map(|p| ProgramSummary {
+                id: p.id,
+                name: p.name,
+                updated: format::date_time(p.updated_ms),
+                size: format::size(p.size_bytes),
+            })
+            .collect::<Vec<_>>()
+    });
+    let bin = Signal::derive(move || {
+        let now = now_ms();
+        ctx.bin
+            .get()
+            .into_iter()
+            .map(|entry| {
+                let days = entry.days_left(now);
+                BinSummary {
+                    days_left: match days {
+                        0 => "deleted at the next start".to_owned(),
+                        1 => "1 more day".to_owned(),
+                        n => format!("{n} more days"),
+                    },
+                    deleted: format::date_time(entry.deleted_ms),
+                    id: entry.meta.id,
+                    name: entry.meta.name,
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+
+    // Runs a storage action, then lists again; an error is shown, nothing else happens.
+    // The action answers the program it changed, for the other tabs to hear of it.
+    let act = move |title: &'static str, action: Action| {
+        spawn_local(async move {
+            ctx.wait_ready().await;
+            let result = match store() {
+                Ok(store) => action(store).await,
+                Err(error) => Err(error),
+            };
+            match result {
+                Ok(meta) => {
+                    if let Some(meta) = meta {
+                        ctx.announce(&meta.id, meta.revision);
+                    }
+                    ctx.refresh().await;
+                }
+                Err(error) => ctx.show_error(title, &error.to_string()),
+            }
+        });
+    };
+
+    let actions = HomeActions {
+        open: Callback::new(move |id: String| nav.go(View::Program(id))),
+        create: Callback::new(move |name: String| {
+            let id = new_program_id(now_ms());
+            let document = new_program(&id, &name, format::today());
+            spawn_local(async move {
+                ctx.wait_ready().await;
+                match store() {
+                    Ok(store) => match store.create(&document, now_ms()).await {
+                        Ok(meta) => {
+                            ctx.announce(&meta.id, meta.revision);
+                            ctx.refresh().await;
+                            nav.go(View::Program(id));
+                        }
+                        Err(error) => {
+                            ctx.show_error("The program was not created", &error.to_string())
+                        }
+                    },
+                    Err(_) => {
+                        // No storage: the program lives in this tab only (it can be exported).
+                        ctx.handoff.set(Some(document));
+                        nav.go(View::Program(id));
+                    }
+                }
+            });
+        }),
+        rename: Callback::new(move |(id, name): (String, String)| {
+            act(
+                "The program was not renamed",
+                Box::new(move |store| {
+                    Box::pin(async move { store.rename(&id, &name, now_ms()).await.map(Some) })
+                }),
+            )
+        }),
+        duplicate: Callback::new(move |id: String| {
+            act(
+                "The program was not duplicated",
+                Box::new(move |store| {
+                    Box::pin(async move {
+                        let new_id = new_program_id(now_ms());
+                        store.duplicate(&id, &new_id, now_ms()).await.map(Some)
+                    })
+                }),
+            )
+        }),
+        delete: Callback::new(move |id: String| {
+            act(
+                "The program was not deleted",
+                Box::new(move |store| {
+                    Box::pin(async move {
+                        store.delete(&id, now_ms()).await?;
+                        Ok(Some(ProgramMeta {
+                            id,
+                            name: String::new(),
+                            updated_ms: 0.0,
+                            revision: 0,
+                            size_bytes: 0,
+                        }))
+                    })
+                }),
+            )
+        }),
+        restore: Callback::new(move |id: String| {
+            act(
+                "The program was not restored",
+                Box::new(move |store| {
+                    Box::pin(async move {
+                        let fresh = new_program_id(now_ms());
+                        store.restore(&id, &fresh, now_ms()).await.map(Some)
+                    })
+                }),
+            )
+        }),
+        import: Callback::new(move |file: web_sys::File| {
+            crate::import::import_file(ctx, nav, file)
+        }),
+    };
+
+    view! { <ProgramsHome programs=programs bin=bin actions=actions /> }
+}

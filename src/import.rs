@@ -1,0 +1,136 @@
+//! The import flow: a picked or dropped file becomes a new program, or (if its program is
+//! already here) waits for the user's choice: open as a copy, or replace after a snapshot.
+//! A file that cannot be read changes nothing and its problems are shown.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use planfile::Document;
+
+use crate::format::now_ms;
+use crate::ids::new_program_id;
+use crate::perf;
+use crate::route::{Nav, View, is_valid_program_id};
+use crate::state::{Ctx, PendingImport, store};
+use crate::storage::{SnapshotKind, StorageError};
+
+/// Imports `file` (from the file picker or a drop).
+pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
+    spawn_local(async move {
+        ctx.message.set(None);
+        ctx.pending_import.set(None);
+        let span = perf::start("planwork:import");
+        let mut document = match crate::file_io::read_file(&file).await {
+            Ok(document) => document,
+            Err(message) => {
+                ctx.show_error("Import failed: nothing was changed", &message);
+                return;
+            }
+        };
+        ctx.wait_ready().await;
+        let store = match store() {
+            Ok(store) => store,
+            Err(_) => {
+                // No storage: keep the program in memory so it can still be seen and exported.
+                let id = new_program_id(now_ms());
+                document.id = Some(id.clone());
+                ctx.handoff.set(Some(document));
+                nav.go(View::Program(id));
+                return;
+            }
+        };
+        let id = document.id.clone().filter(|id| is_valid_program_id(id));
+        if let Some(id) = &id {
+            match store.load(id).await {
+                Ok(existing) => {
+                    ctx.pending_import.set(Some(PendingImport {
+                        document,
+                        existing_name: existing.meta.name,
+                    }));
+                    return;
+                }
+                Err(StorageError::NotFound(_)) => {}
+                Err(StorageError::Corrupt(_)) => {
+                    // The stored one is unreadable: still ask, never overwrite silently.
+                    ctx.pending_import.set(Some(PendingImport {
+                        document,
+                        existing_name: id.clone(),
+                    }));
+                    return;
+                }
+                Err(error) => {
+                    ctx.show_error("Import failed: nothing was changed", &error.to_string());
+                    return;
+                }
+            }
+        }
+        let id = id.unwrap_or_else(|| new_program_id(now_ms()));
+        document.id = Some(id.clone());
+        let store_span = perf::start("planwork:import-store");
+        let created = store.create(&document, now_ms()).await;
+        store_span.end();
+        match created {
+            Ok(meta) => {
+                span.end();
+                ctx.announce(&meta.id, meta.revision);
+                ctx.refresh().await;
+                nav.go(View::Program(id));
+            }
+            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
+        }
+    });
+}
+
+/// The pending import becomes a new program: a new id, "(copy)" after its name.
+pub fn import_as_copy(ctx: Ctx, nav: Nav) {
+    let Some(pending) = ctx.pending_import.get_untracked() else {
+        return;
+    };
+    ctx.pending_import.set(None);
+    let mut document: Document = pending.document;
+    let id = new_program_id(now_ms());
+    document.id = Some(id.clone());
+    document.program.program.name = format!("{} (copy)", document.program.program.name);
+    spawn_local(async move {
+        let result = match store() {
+            Ok(store) => store.create(&document, now_ms()).await,
+            Err(error) => Err(error),
+        };
+        match result {
+            Ok(meta) => {
+                ctx.announce(&meta.id, meta.revision);
+                ctx.refresh().await;
+                nav.go(View::Program(id));
+            }
+            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
+        }
+    });
+}
+
+/// The pending import replaces the program here, whose current version is kept first as
+/// a `before-import` snapshot.
+pub fn import_replacing(ctx: Ctx, nav: Nav) {
+    let Some(pending) = ctx.pending_import.get_untracked() else {
+        return;
+    };
+    ctx.pending_import.set(None);
+    let document = pending.document;
+    let id = document.id.clone().unwrap_or_default();
+    spawn_local(async move {
+        let result = match store() {
+            Ok(store) => {
+                store
+                    .replace(&document, SnapshotKind::BeforeImport, now_ms())
+                    .await
+            }
+            Err(error) => Err(error),
+        };
+        match result {
+            Ok(meta) => {
+                ctx.announce(&meta.id, meta.revision);
+                ctx.refresh().await;
+                nav.go(View::Program(id));
+            }
+            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
+        }
+    });
+}

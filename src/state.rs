@@ -1,0 +1,213 @@
+//! App-wide state ([`Ctx`], shared through context): the open database, the programs and
+//! the bin as last listed, the app's messages, and the channel that tells other tabs what
+//! this one saved.
+
+use std::cell::RefCell;
+
+use components::NoticeKind;
+use leptos::prelude::*;
+use planfile::Document;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::format::now_ms;
+use crate::storage::{BinEntry, DB_NAME, ProgramMeta, StorageError, Store};
+
+thread_local! {
+    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+/// The open database, or why there is none.
+pub fn store() -> Result<Store, StorageError> {
+    STORE
+        .with(|s| s.borrow().clone())
+        .ok_or_else(|| StorageError::Unavailable("IndexedDB could not be opened".into()))
+}
+
+/// A message the app shows above the current view.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    pub kind: NoticeKind,
+    pub title: String,
+    pub text: String,
+}
+
+/// An import waiting for the user's choice: its program is already here.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub document: Document,
+    pub existing_name: String,
+}
+
+/// App-wide state.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// The database has been opened, or failed to open.
+    pub ready: RwSignal<bool>,
+    /// Why storage is unavailable, if it is.
+    pub storage_error: RwSignal<Option<String>>,
+    pub programs: RwSignal<Vec<ProgramMeta>>,
+    pub bin: RwSignal<Vec<BinEntry>>,
+    pub message: RwSignal<Option<Message>>,
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    /// The browser refused persistent storage (and the user has not dismissed the notice).
+    pub persist_refused: RwSignal<bool>,
+    persist_asked: StoredValue<bool>,
+    /// The last `(program id, revision)` another tab announced.
+    pub remote: RwSignal<Option<(String, u64)>>,
+    /// A program held only in memory (storage failed), for the program view to pick up.
+    pub handoff: RwSignal<Option<Document>>,
+}
+
+impl Ctx {
+    /// Creates the state, provides it as context, opens the database (purging the bin of
+    /// programs deleted 30 days ago) and listens to other tabs.
+    pub fn provide() -> Ctx {
+        let ctx = Ctx {
+            ready: RwSignal::new(false),
+            storage_error: RwSignal::new(None),
+            programs: RwSignal::new(Vec::new()),
+            bin: RwSignal::new(Vec::new()),
+            message: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            persist_refused: RwSignal::new(false),
+            persist_asked: StoredValue::new(false),
+            remote: RwSignal::new(None),
+            handoff: RwSignal::new(None),
+        };
+        provide_context(ctx);
+        leptos::task::spawn_local(async move {
+            match Store::open(DB_NAME).await {
+                Ok(store) => {
+                    if let Err(error) = store.purge_bin(now_ms()).await {
+                        ctx.show_error("The bin could not be emptied", &error.to_string());
+                    }
+                    STORE.with(|s| *s.borrow_mut() = Some(store));
+                    ctx.refresh().await;
+                }
+                Err(error) => ctx.storage_error.set(Some(error.to_string())),
+            }
+            ctx.ready.set(true);
+        });
+        ctx.listen();
+        ctx
+    }
+
+    /// Waits until the database has been opened (or has failed to open).
+    pub async fn wait_ready(&self) {
+        while self.ready.try_get_untracked() == Some(false) {
+            let promise = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(window) = web_sys::window() {
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        }
+    }
+
+    /// Shows an error above the current view.
+    pub fn show_error(&self, title: &str, text: &str) {
+        self.message.set(Some(Message {
+            kind: NoticeKind::Error,
+            title: title.to_owned(),
+            text: text.to_owned(),
+        }));
+    }
+
+    /// Lists the programs and the bin again.
+    pub async fn refresh(&self) {
+        let Ok(store) = store() else { return };
+        match store.list().await {
+            Ok(list) => self.programs.set(list),
+            Err(error) => self.show_error("The programs could not be listed", &error.to_string()),
+        }
+        match store.list_bin().await {
+            Ok(bin) => self.bin.set(bin),
+            Err(error) => self.show_error("The bin could not be listed", &error.to_string()),
+        }
+    }
+
+    /// Refreshes the lists without waiting.
+    pub fn refresh_soon(&self) {
+        let ctx = *self;
+        leptos::task::spawn_local(async move { ctx.refresh().await });
+    }
+
+    /// Tells other tabs that program `id` is now at `revision` (0: deleted or renamed
+    /// from the home view; lists only).
+    pub fn announce(&self, id: &str, revision: u64) {
+        CHANNEL.with(|channel| {
+            if let Some(channel) = channel.borrow().as_ref() {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
+                let _ =
+                    js_sys::Reflect::set(&message, &"revision".into(), &(revision as f64).into());
+                let _ = channel.post_message(&message);
+            }
+        });
+    }
+
+    fn listen(&self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new("planwork") else {
+            return;
+        };
+        let ctx = *self;
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let id = js_sys::Reflect::get(&data, &"id".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let revision = js_sys::Reflect::get(&data, &"revision".into())
+                    .ok()
+                    .and_then(|v| v.as_f64());
+                if let (Some(id), Some(revision)) = (id, revision) {
+                    let _ = ctx.remote.try_set(Some((id, revision as u64)));
+                    ctx.refresh_soon();
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        CHANNEL.with(|c| {
+            if let Some(old) = c.borrow_mut().replace(channel) {
+                old.close();
+            }
+        });
+        // The listener lives as long as the page.
+        on_message.forget();
+    }
+
+    /// Asks the browser once for persistent storage; shows a notice if it says no.
+    pub fn ask_persist(&self) {
+        if self.persist_asked.get_value() {
+            return;
+        }
+        self.persist_asked.set_value(true);
+        let ctx = *self;
+        leptos::task::spawn_local(async move {
+            let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
+                return;
+            };
+            if let Ok(promise) = manager.persisted() {
+                if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                    if value.as_bool() == Some(true) {
+                        return;
+                    }
+                }
+            }
+            let granted = match manager.persist() {
+                Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_bool())
+                    .unwrap_or(false),
+                Err(_) => false,
+            };
+            if !granted {
+                let _ = ctx.persist_refused.try_set(true);
+            }
+        });
+    }
+}

@@ -1,0 +1,135 @@
+// Shared by the end-to-end tests: launching Debian's Chromium and pages that record every
+// console error, page error, failed request and request to another origin.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const outDir = join(here, 'out');
+export const filesDir = join(here, '..', 'files');
+export const baseUrl = process.env.PLANWORK_URL;
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Launches Chromium, quiet on a closed network. */
+export async function launch() {
+  assert.ok(baseUrl, 'set PLANWORK_URL to the served app, e.g. http://127.0.0.1:8080/');
+  mkdirSync(outDir, { recursive: true });
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Records problems on `page` into `problems`. */
+export function watch(page, problems) {
+  const origin = new URL(baseUrl).origin;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText;
+    // A navigation (goto, reload) aborts requests still in flight, such as the favicon's.
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} (${error})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return page;
+}
+
+/** A page in its own browser with an on-disk profile (some DevTools storage overrides,
+ *  such as a quota, apply only to those). Close its `context` when done. */
+export async function openPersistentPage() {
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'planwork-e2e-profile-')), {
+    executablePath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  watch(page, problems);
+  return { context, page, problems };
+}
+
+/** A new page in a new context (its own, empty storage). */
+export async function openPage(browser) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const problems = [];
+  watch(page, problems);
+  return { context, page, problems };
+}
+
+/** Loads the home view and waits until the database is open (the list has rendered). */
+export async function home(page) {
+  await page.goto(baseUrl, { waitUntil: 'load' });
+  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 15_000 });
+}
+
+/** Names of the programs listed on the home view. */
+export async function programNames(page) {
+  return (await page.locator('table.program-list tbody .program-name').allTextContents()).map((s) =>
+    s.trim(),
+  );
+}
+
+/** Creates a program from the home view and waits for its editor. */
+export async function createProgram(page, name) {
+  await page.locator('#new-program-name').fill(name);
+  await page.locator('form.new-program button[type=submit]').click();
+  await page.locator('main[data-view="program"] [data-field="new-task-name"]').waitFor({ timeout: 15_000 });
+}
+
+/** Adds a task in the editor. */
+export async function addTask(page, name, days) {
+  await page.locator('[data-field="new-task-name"]').fill(name);
+  await page.locator('[data-field="new-task-duration"]').fill(String(days));
+  await page.locator('form.add-task button[type=submit]').click();
+}
+
+/** Waits until the status line says "Saved". */
+export async function saved(page) {
+  await page.locator('[data-role="save-status"].status-saved').waitFor({ timeout: 10_000 });
+}
+
+/** Exports the open program; returns the download's file name and bytes. */
+export async function exportProgram(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10_000 }),
+    page.locator('[data-action="export"]').click(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return { name: download.suggestedFilename(), path, bytes: await readFile(path) };
+}
+
+/** Imports a file through the file picker. */
+export async function importFile(page, path) {
+  await page.locator('input[data-role="import-file"]').setInputFiles(path);
+}
