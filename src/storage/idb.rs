@@ -61,6 +61,11 @@ pub(crate) async fn request(request: &IdbRequest) -> Result<JsValue, StorageErro
     }
 }
 
+/// Makes one IndexedDB call that returns a request, and waits for the request's result.
+pub(crate) async fn run(call: Result<IdbRequest, JsValue>) -> Result<JsValue, StorageError> {
+    request(&call.map_err(|e| error_from(&e))?).await
+}
+
 /// A transaction that is committed by [`Tx::commit`] and aborted when dropped otherwise:
 /// an early return (`?`) never leaves part of its writes behind.
 pub(crate) struct Tx {

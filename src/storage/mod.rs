@@ -19,8 +19,10 @@
 //! requests we make fit in one small helper module ([`idb`]), and aborting on early return
 //! is explicit.
 
+mod bin;
 mod idb;
 mod record;
+mod snapshots;
 
 use std::fmt;
 
@@ -29,7 +31,7 @@ use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, PROGRAMS, SNAPSHOTS, TEXTS, Tx, request};
+use idb::{BIN, BY_PROGRAM, PROGRAMS, SNAPSHOTS, TEXTS, Tx};
 use record::{ProgramRecord, SnapshotRecord, text_from_js, text_to_js};
 
 /// The database the app uses.
@@ -274,7 +276,7 @@ impl Store {
     pub async fn list(&self) -> Result<Vec<ProgramMeta>, StorageError> {
         let tx = self.tx(&[PROGRAMS], false)?;
         let store = tx.store(PROGRAMS)?;
-        let all = request(&store.get_all().map_err(|e| idb::error_from(&e))?).await?;
+        let all = idb::run(store.get_all()).await?;
         let mut list = Array::from(&all)
             .iter()
             .map(|value| ProgramRecord::from_js(&value).map(|r| meta_of(&r)))
@@ -292,12 +294,7 @@ impl Store {
     pub async fn exists(&self, id: &str) -> Result<bool, StorageError> {
         let tx = self.tx(&[PROGRAMS], false)?;
         let store = tx.store(PROGRAMS)?;
-        let count = request(
-            &store
-                .count_with_key(&key(id))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
+        let count = idb::run(store.count_with_key(&key(id))).await?;
         tx.commit().await?;
         Ok(count.as_f64().unwrap_or(0.0) > 0.0)
     }
@@ -326,22 +323,12 @@ impl Store {
         let tx = self.tx(&[PROGRAMS, TEXTS], true)?;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;
-        let result = request(
-            &programs
-                .add(&record.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await;
+        let result = idb::run(programs.add(&record.to_js())).await;
         match result {
             Err(StorageError::AlreadyExists(_)) => return Err(StorageError::AlreadyExists(id)),
             other => other?,
         };
-        request(
-            &texts
-                .put(&text_to_js(&id, &text))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
+        idb::run(texts.put(&text_to_js(&id, &text))).await?;
         tx.commit().await?;
         Ok(meta_of(&record))
     }
@@ -351,8 +338,8 @@ impl Store {
         let tx = self.tx(&[PROGRAMS, TEXTS], false)?;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;
-        let value = request(&programs.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        let text = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
+        let value = idb::run(programs.get(&key(id))).await?;
+        let text = idb::run(texts.get(&key(id))).await?;
         tx.commit().await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
@@ -410,7 +397,7 @@ impl Store {
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;
         let snapshots = tx.store(SNAPSHOTS)?;
-        let stored = request(&programs.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
+        let stored = idb::run(programs.get(&key(&id))).await?;
         let stored = if stored.is_undefined() {
             None
         } else {
@@ -428,7 +415,7 @@ impl Store {
         let daily = stored.as_ref().is_some_and(|s| s.daily_day < today);
         if daily || (stored.is_some() && snapshot.is_some()) {
             // Only now is the stored text read: most saves do not need it.
-            let old = request(&texts.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
+            let old = idb::run(texts.get(&key(&id))).await?;
             let old = text_from_js(&old)?;
             let mut kinds = Vec::new();
             if daily {
@@ -447,12 +434,7 @@ impl Store {
                     created_ms: now_ms,
                     text: old.clone(),
                 };
-                request(
-                    &snapshots
-                        .add(&record.to_js())
-                        .map_err(|e| idb::error_from(&e))?,
-                )
-                .await?;
+                idb::run(snapshots.add(&record.to_js())).await?;
             }
         }
         let record = ProgramRecord {
@@ -465,18 +447,8 @@ impl Store {
             daily_day,
             deleted_ms: None,
         };
-        request(
-            &programs
-                .put(&record.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        request(
-            &texts
-                .put(&text_to_js(&record.id, &text))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
+        idb::run(programs.put(&record.to_js())).await?;
+        idb::run(texts.put(&text_to_js(&record.id, &text))).await?;
         tx.commit().await?;
         Ok(meta_of(&record))
     }
@@ -506,304 +478,5 @@ impl Store {
         document.id = Some(new_id.to_owned());
         document.program.program.name = format!("{} (copy)", document.program.program.name);
         self.create(&document, now_ms).await
-    }
-
-    /// Moves a program to the bin (its snapshots stay, for a restore).
-    pub async fn delete(&self, id: &str, now_ms: f64) -> Result<(), StorageError> {
-        let tx = self.tx(&[PROGRAMS, TEXTS, BIN], true)?;
-        let programs = tx.store(PROGRAMS)?;
-        let texts = tx.store(TEXTS)?;
-        let bin = tx.store(BIN)?;
-        let value = request(&programs.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        if value.is_undefined() {
-            return Err(StorageError::NotFound(id.to_owned()));
-        }
-        let text = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        let mut record = ProgramRecord::from_js(&value)?;
-        record.text = Some(text_from_js(&text)?);
-        record.deleted_ms = Some(now_ms);
-        request(&bin.put(&record.to_js()).map_err(|e| idb::error_from(&e))?).await?;
-        request(&programs.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        request(&texts.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        tx.commit().await
-    }
-
-    /// The bin, most recently deleted first.
-    pub async fn list_bin(&self) -> Result<Vec<BinEntry>, StorageError> {
-        let tx = self.tx(&[BIN], false)?;
-        let store = tx.store(BIN)?;
-        let all = request(&store.get_all().map_err(|e| idb::error_from(&e))?).await?;
-        let mut list = Array::from(&all)
-            .iter()
-            .map(|value| {
-                ProgramRecord::from_js(&value).map(|r| BinEntry {
-                    meta: meta_of(&r),
-                    deleted_ms: r.deleted_ms.unwrap_or(0.0),
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        list.sort_by(|a, b| b.deleted_ms.total_cmp(&a.deleted_ms));
-        tx.commit().await?;
-        Ok(list)
-    }
-
-    /// Brings a program back from the bin. If its id has been taken meanwhile (an import of
-    /// the same program), it comes back as `fresh_id`.
-    pub async fn restore(
-        &self,
-        id: &str,
-        fresh_id: &str,
-        now_ms: f64,
-    ) -> Result<ProgramMeta, StorageError> {
-        let tx = self.tx(&[PROGRAMS, TEXTS, BIN, SNAPSHOTS], true)?;
-        let programs = tx.store(PROGRAMS)?;
-        let texts = tx.store(TEXTS)?;
-        let bin = tx.store(BIN)?;
-        let value = request(&bin.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        if value.is_undefined() {
-            return Err(StorageError::NotFound(id.to_owned()));
-        }
-        let mut record = ProgramRecord::from_js(&value)?;
-        let mut text = record
-            .text
-            .take()
-            .ok_or_else(|| StorageError::Corrupt(format!("{id}: the program's text is missing")))?;
-        record.deleted_ms = None;
-        record.updated_ms = now_ms;
-        record.revision += 1;
-        let taken = request(
-            &programs
-                .count_with_key(&key(id))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        if taken.as_f64().unwrap_or(0.0) > 0.0 {
-            let document = parse(&text, id)?;
-            record.id = fresh_id.to_owned();
-            text = text_with_id(&document, fresh_id);
-            record.size_bytes = text.len() as u64;
-            // Its snapshots follow it to the new id.
-            let snapshots = tx.store(SNAPSHOTS)?;
-            let index = snapshots
-                .index(BY_PROGRAM)
-                .map_err(|e| idb::error_from(&e))?;
-            let all = request(
-                &index
-                    .get_all_with_key(&key(id))
-                    .map_err(|e| idb::error_from(&e))?,
-            )
-            .await?;
-            for value in Array::from(&all).iter() {
-                let mut snapshot = SnapshotRecord::from_js(&value)?;
-                snapshot.program_id = fresh_id.to_owned();
-                request(
-                    &snapshots
-                        .put(&snapshot.to_js())
-                        .map_err(|e| idb::error_from(&e))?,
-                )
-                .await?;
-            }
-        }
-        request(
-            &programs
-                .add(&record.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        request(
-            &texts
-                .put(&text_to_js(&record.id, &text))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        request(&bin.delete(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        tx.commit().await?;
-        Ok(meta_of(&record))
-    }
-
-    /// Deletes for good the programs that have been in the bin for [`BIN_DAYS`] days or
-    /// more, with their snapshots. Returns how many.
-    pub async fn purge_bin(&self, now_ms: f64) -> Result<usize, StorageError> {
-        let tx = self.tx(&[BIN, SNAPSHOTS], true)?;
-        let bin = tx.store(BIN)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let index = snapshots
-            .index(BY_PROGRAM)
-            .map_err(|e| idb::error_from(&e))?;
-        let all = request(&bin.get_all().map_err(|e| idb::error_from(&e))?).await?;
-        let limit = now_ms - BIN_DAYS as f64 * DAY_MS;
-        let mut purged = 0;
-        for value in Array::from(&all).iter() {
-            let record = ProgramRecord::from_js(&value)?;
-            if record.deleted_ms.unwrap_or(0.0) > limit {
-                continue;
-            }
-            let keys = request(
-                &index
-                    .get_all_keys_with_key(&key(&record.id))
-                    .map_err(|e| idb::error_from(&e))?,
-            )
-            .await?;
-            for snapshot_key in Array::from(&keys).iter() {
-                request(
-                    &snapshots
-                        .delete(&snapshot_key)
-                        .map_err(|e| idb::error_from(&e))?,
-                )
-                .await?;
-            }
-            request(
-                &bin.delete(&key(&record.id))
-                    .map_err(|e| idb::error_from(&e))?,
-            )
-            .await?;
-            purged += 1;
-        }
-        tx.commit().await?;
-        Ok(purged)
-    }
-
-    /// Keeps the stored version of program `id` as a snapshot.
-    pub async fn take_snapshot(
-        &self,
-        id: &str,
-        name: &str,
-        kind: SnapshotKind,
-        now_ms: f64,
-    ) -> Result<SnapshotMeta, StorageError> {
-        let tx = self.tx(&[TEXTS, SNAPSHOTS], true)?;
-        let texts = tx.store(TEXTS)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let value = request(&texts.get(&key(id)).map_err(|e| idb::error_from(&e))?).await?;
-        if value.is_undefined() {
-            return Err(StorageError::NotFound(id.to_owned()));
-        }
-        let mut record = SnapshotRecord {
-            key: None,
-            program_id: id.to_owned(),
-            name: name.to_owned(),
-            kind,
-            created_ms: now_ms,
-            text: text_from_js(&value)?,
-        };
-        let new_key = request(
-            &snapshots
-                .add(&record.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        tx.commit().await?;
-        record.key = new_key.as_f64();
-        Ok(snapshot_meta(&record))
-    }
-
-    /// The snapshots of program `id`, newest first.
-    pub async fn list_snapshots(&self, id: &str) -> Result<Vec<SnapshotMeta>, StorageError> {
-        let tx = self.tx(&[SNAPSHOTS], false)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let index = snapshots
-            .index(BY_PROGRAM)
-            .map_err(|e| idb::error_from(&e))?;
-        let all = request(
-            &index
-                .get_all_with_key(&key(id))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        let mut list = Array::from(&all)
-            .iter()
-            .map(|value| SnapshotRecord::from_js(&value).map(|r| snapshot_meta(&r)))
-            .collect::<Result<Vec<_>, _>>()?;
-        list.sort_by(|a, b| b.key.total_cmp(&a.key));
-        tx.commit().await?;
-        Ok(list)
-    }
-
-    /// A snapshot with its program.
-    pub async fn load_snapshot(&self, snapshot_key: f64) -> Result<Snapshot, StorageError> {
-        let tx = self.tx(&[SNAPSHOTS], false)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let value = request(
-            &snapshots
-                .get(&JsValue::from_f64(snapshot_key))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        tx.commit().await?;
-        if value.is_undefined() {
-            return Err(StorageError::NotFound(format!("snapshot {snapshot_key}")));
-        }
-        let record = SnapshotRecord::from_js(&value)?;
-        Ok(Snapshot {
-            document: parse(&record.text, &record.program_id)?,
-            meta: snapshot_meta(&record),
-        })
-    }
-
-    /// Restores a snapshot over its program, which must still be at `base_revision`; the
-    /// program's stored version is first kept as a `before-restore` snapshot.
-    pub async fn restore_snapshot(
-        &self,
-        snapshot_key: f64,
-        base_revision: u64,
-        now_ms: f64,
-    ) -> Result<Loaded, StorageError> {
-        let snapshot = self.load_snapshot(snapshot_key).await?;
-        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS], true)?;
-        let programs = tx.store(PROGRAMS)?;
-        let texts = tx.store(TEXTS)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let id = snapshot.meta.program_id.clone();
-        let value = request(&programs.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
-        if value.is_undefined() {
-            return Err(StorageError::NotFound(id));
-        }
-        let stored = ProgramRecord::from_js(&value)?;
-        if stored.revision != base_revision {
-            return Err(StorageError::Conflict);
-        }
-        let old = request(&texts.get(&key(&id)).map_err(|e| idb::error_from(&e))?).await?;
-        let before = SnapshotRecord {
-            key: None,
-            program_id: id.clone(),
-            name: format!("Before restoring “{}”", snapshot.meta.name),
-            kind: SnapshotKind::BeforeRestore,
-            created_ms: now_ms,
-            text: text_from_js(&old)?,
-        };
-        request(
-            &snapshots
-                .add(&before.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        let text = text_with_id(&snapshot.document, &id);
-        let record = ProgramRecord {
-            id: id.clone(),
-            name: snapshot.document.program.program.name.clone(),
-            updated_ms: now_ms,
-            revision: stored.revision + 1,
-            size_bytes: text.len() as u64,
-            text: None,
-            daily_day: stored.daily_day,
-            deleted_ms: None,
-        };
-        request(
-            &programs
-                .put(&record.to_js())
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        request(
-            &texts
-                .put(&text_to_js(&id, &text))
-                .map_err(|e| idb::error_from(&e))?,
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(Loaded {
-            meta: meta_of(&record),
-            document: snapshot.document,
-        })
     }
 }
