@@ -21,6 +21,35 @@ type Action = Box<
     >,
 >;
 
+/// The example program shipped with the app (a platform migration: 6 workstreams, 80 tasks
+/// and milestones), inside the wasm so it opens from disk too.
+const EXAMPLE: &str = include_str!("../public/examples/platform-migration.planwork.json");
+
+/// Stores a new program and opens it; without storage it lives in this tab only (and can
+/// still be exported).
+fn add_program(ctx: Ctx, nav: Nav, document: planfile::Document) {
+    let Some(id) = document.id.clone() else {
+        return;
+    };
+    spawn_local(async move {
+        ctx.wait_ready().await;
+        match store() {
+            Ok(store) => match store.create(&document, now_ms()).await {
+                Ok(meta) => {
+                    ctx.announce(&meta.id, meta.revision);
+                    ctx.refresh().await;
+                    nav.go(View::Program(id));
+                }
+                Err(error) => ctx.show_error("The program was not created", &error.to_string()),
+            },
+            Err(_) => {
+                ctx.handoff.set(Some(document));
+                nav.go(View::Program(id));
+            }
+        }
+    });
+}
+
 /// The home view.
 #[component]
 pub fn HomeView() -> impl IntoView {
@@ -87,27 +116,15 @@ pub fn HomeView() -> impl IntoView {
         open: Callback::new(move |id: String| nav.go(View::Program(id))),
         create: Callback::new(move |name: String| {
             let id = new_program_id(now_ms());
-            let document = new_program(&id, &name, format::today());
-            spawn_local(async move {
-                ctx.wait_ready().await;
-                match store() {
-                    Ok(store) => match store.create(&document, now_ms()).await {
-                        Ok(meta) => {
-                            ctx.announce(&meta.id, meta.revision);
-                            ctx.refresh().await;
-                            nav.go(View::Program(id));
-                        }
-                        Err(error) => {
-                            ctx.show_error("The program was not created", &error.to_string())
-                        }
-                    },
-                    Err(_) => {
-                        // No storage: the program lives in this tab only (it can be exported).
-                        ctx.handoff.set(Some(document));
-                        nav.go(View::Program(id));
-                    }
-                }
-            });
+            add_program(ctx, nav, new_program(&id, &name, format::today()));
+        }),
+        open_example: Callback::new(move |()| match planfile::read(EXAMPLE) {
+            Ok(mut document) => {
+                // A fresh copy each time: the example can be opened again after editing one.
+                document.id = Some(new_program_id(now_ms()));
+                add_program(ctx, nav, document);
+            }
+            Err(error) => ctx.show_error("The example could not be opened", &error.to_string()),
         }),
         rename: Callback::new(move |(id, name): (String, String)| {
             act(

@@ -1,10 +1,12 @@
-//! `AppHeader`: the bar at the top of every page, with the product name linking home.
+//! `AppHeader`: the bar at the top of every page: the product name linking home, and the
+//! link that saves Planwork for offline use.
 
 use leptos::prelude::*;
 
 use crate::PRODUCT_NAME;
 
-/// The application header: the product name, which links to `home_href`, and a tagline.
+/// The application header: the product name, which links to `home_href`, a tagline, and a
+/// link that saves the whole app as one HTML file for use without installing anything.
 #[component]
 pub fn AppHeader(
     /// Where the product name links to (the home view).
@@ -18,6 +20,11 @@ pub fn AppHeader(
                 <span class="brand-name">{PRODUCT_NAME}</span>
             </a>
             <span class="tagline">"Program planning workbench"</span>
+            // The whole app as one file (built beside index.html); opened from disk, this
+            // page is that file, so the link saves a copy of itself.
+            <a class="offline-save" href="planwork.html" download="planwork.html">
+                "Save Planwork for offline use"
+            </a>
         </header>
     }
 }

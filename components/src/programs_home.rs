@@ -1,5 +1,5 @@
-//! `ProgramsHome`: the home view: "Programs", a form for a new one, import (button and
-//! drop zone), the list, and the bin.
+//! `ProgramsHome`: the home view: "Programs", a form for a new one, the example, import
+//! (button and drop zone), the list, and the bin.
 
 use leptos::prelude::*;
 
@@ -11,6 +11,8 @@ pub struct HomeActions {
     pub open: Callback<String>,
     /// With the new program's name.
     pub create: Callback<String>,
+    /// Opens a copy of the example program shipped with the app.
+    pub open_example: Callback<()>,
     pub rename: Callback<(String, String)>,
     pub duplicate: Callback<String>,
     pub delete: Callback<String>,
@@ -57,6 +59,14 @@ pub fn ProgramsHome(
                         required
                     />
                     <button type="submit" class="button button-primary">"Create"</button>
+                    <button
+                        type="button"
+                        class="button"
+                        data-action="open-example"
+                        on:click=move |_| actions.open_example.run(())
+                    >
+                        "Open example"
+                    </button>
                 </form>
                 <div class="import-zone" data-role="drop-zone">
                     <ImportButton on_file=actions.import />

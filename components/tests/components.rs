@@ -61,6 +61,7 @@ fn actions(log: RwSignal<Vec<String>>) -> HomeActions {
     HomeActions {
         open: Callback::new(move |id: String| note(format!("open {id}"))),
         create: Callback::new(move |name: String| note(format!("create {name}"))),
+        open_example: Callback::new(move |()| note("example".into())),
         rename: Callback::new(move |(id, name): (String, String)| {
             note(format!("rename {id} {name}"))
         }),

@@ -126,3 +126,28 @@ test('after a first visit the served app opens with the server gone', async () =
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('the served app saves itself as one file, and opens the example program', async () => {
+  const { launch, openPage, home } = await import('./helpers.mjs');
+  const browser = await launch();
+  try {
+    const { page, problems } = await openPage(browser);
+    await home(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('a.offline-save').click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'planwork.html');
+    const saved = readFileSync(await download.path());
+    assert.deepEqual(saved, readFileSync(single), 'the download is the one-file app');
+
+    await page.locator('[data-action="open-example"]').click();
+    await page.locator('main[data-view="program"] [data-task-id]').nth(79).waitFor({ timeout: 20_000 });
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'Platform migration (example)');
+    assert.equal(await page.locator('[data-task-id]').count(), 80);
+    await page.screenshot({ path: join(outDir, 'example.png') });
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
