@@ -34,14 +34,11 @@ fn add_program(ctx: Ctx, nav: Nav, document: planfile::Document) {
     spawn_local(async move {
         ctx.wait_ready().await;
         match store() {
-            Ok(store) => match store.create(&document, now_ms()).await {
-                Ok(meta) => {
-                    ctx.announce(&meta.id, meta.revision);
-                    ctx.refresh().await;
-                    nav.go(View::Program(id));
-                }
-                Err(error) => ctx.show_error("The program was not created", &error.to_string()),
-            },
+            Ok(store) => {
+                let created = store.create(&document, now_ms()).await;
+                ctx.open_stored(nav, created, "The program was not created")
+                    .await;
+            }
             Err(_) => {
                 ctx.handoff.set(Some(document));
                 nav.go(View::Program(id));

@@ -14,6 +14,9 @@ use crate::state::{Ctx, PendingImport, store};
 use crate::storage::{SnapshotKind, StorageError};
 
 /// Imports `file` (from the file picker or a drop).
+/// The title of every message about an import that did not happen.
+const FAILED: &str = "Import failed: nothing was changed";
+
 pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
     spawn_local(async move {
         ctx.message.set(None);
@@ -22,7 +25,7 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
         let mut document = match crate::file_io::read_file(&file).await {
             Ok(document) => document,
             Err(message) => {
-                ctx.show_error("Import failed: nothing was changed", &message);
+                ctx.show_error(FAILED, &message);
                 return;
             }
         };
@@ -58,7 +61,7 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
                     return;
                 }
                 Err(error) => {
-                    ctx.show_error("Import failed: nothing was changed", &error.to_string());
+                    ctx.show_error(FAILED, &error.to_string());
                     return;
                 }
             }
@@ -68,15 +71,10 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
         let store_span = perf::start("planwork:import-store");
         let created = store.create(&document, now_ms()).await;
         store_span.end();
-        match created {
-            Ok(meta) => {
-                span.end();
-                ctx.announce(&meta.id, meta.revision);
-                ctx.refresh().await;
-                nav.go(View::Program(id));
-            }
-            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
+        if created.is_ok() {
+            span.end();
         }
+        ctx.open_stored(nav, created, FAILED).await;
     });
 }
 
@@ -95,14 +93,7 @@ pub fn import_as_copy(ctx: Ctx, nav: Nav) {
             Ok(store) => store.create(&document, now_ms()).await,
             Err(error) => Err(error),
         };
-        match result {
-            Ok(meta) => {
-                ctx.announce(&meta.id, meta.revision);
-                ctx.refresh().await;
-                nav.go(View::Program(id));
-            }
-            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
-        }
+        ctx.open_stored(nav, result, FAILED).await;
     });
 }
 
@@ -114,7 +105,6 @@ pub fn import_replacing(ctx: Ctx, nav: Nav) {
     };
     ctx.pending_import.set(None);
     let document = pending.document;
-    let id = document.id.clone().unwrap_or_default();
     spawn_local(async move {
         let result = match store() {
             Ok(store) => {
@@ -124,13 +114,6 @@ pub fn import_replacing(ctx: Ctx, nav: Nav) {
             }
             Err(error) => Err(error),
         };
-        match result {
-            Ok(meta) => {
-                ctx.announce(&meta.id, meta.revision);
-                ctx.refresh().await;
-                nav.go(View::Program(id));
-            }
-            Err(error) => ctx.show_error("Import failed: nothing was changed", &error.to_string()),
-        }
+        ctx.open_stored(nav, result, FAILED).await;
     });
 }

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::format::now_ms;
+use crate::route::{Nav, View};
 use crate::storage::{BinEntry, DB_NAME, ProgramMeta, StorageError, Store};
 
 thread_local! {
@@ -117,6 +118,24 @@ impl Ctx {
     }
 
     /// Lists the programs and the bin again.
+    /// After a program was stored: tell other tabs, refresh the list and open it; or, if it
+    /// was not stored, say why under `failure`.
+    pub async fn open_stored(
+        &self,
+        nav: Nav,
+        stored: Result<ProgramMeta, StorageError>,
+        failure: &str,
+    ) {
+        match stored {
+            Ok(meta) => {
+                self.announce(&meta.id, meta.revision);
+                self.refresh().await;
+                nav.go(View::Program(meta.id));
+            }
+            Err(error) => self.show_error(failure, &error.to_string()),
+        }
+    }
+
     pub async fn refresh(&self) {
         let Ok(store) = store() else { return };
         match store.list().await {

@@ -12,12 +12,10 @@
 //! and `planwork:export` (serialise) and reports their medians. Exits non-zero on any page
 //! error, console error or failed request.
 
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, serve } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
@@ -28,33 +26,16 @@ if (!file) {
   process.exit(2);
 }
 
-const types = {
-  '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
-};
-const server = createServer(async (request, response) => {
-  const path = normalize(new URL(request.url, 'http://localhost').pathname).replace(/^\/+/, '');
+// The release build, nothing outside dist/.
+const server = await serve((pathname) => {
+  const path = normalize(pathname).replace(/^\/+/, '');
   const target = join(dist, path === '' ? 'index.html' : path);
-  if (!target.startsWith(dist)) return response.writeHead(404).end();
-  try {
-    const body = await readFile(target);
-    response.writeHead(200, { 'Content-Type': types[extname(target)] ?? 'application/octet-stream' });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
+  return target.startsWith(dist) ? target : null;
 });
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const profile = await mkdtemp(join(tmpdir(), 'planwork-app-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
+const url = server.url;
+const { context, close } = await launch('planwork-app-bench-', {
   acceptDownloads: true,
   viewport: { width: 1280, height: 800 },
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 
 const errors = [];
@@ -135,9 +116,8 @@ try {
 } catch (error) {
   errors.push(String(error));
 } finally {
-  await context.close();
+  await close();
   server.close();
-  await rm(profile, { recursive: true, force: true });
 }
 for (const error of errors) console.error(`bench: ${error}`);
 process.exit(errors.length ? 1 : 0);

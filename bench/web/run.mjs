@@ -8,12 +8,9 @@
 //! or failed request.
 //! --quick runs only the 1,000 and 10,000 task cases.
 
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, extname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launch, serve } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..', '..', 'target', 'bench-web');
@@ -24,35 +21,14 @@ const sizes = [[1_000, 300], [10_000, 60], [100_000, 15]].filter(([tasks]) => !q
 const cases = ['chain', 'layered', 'random'].flatMap((shape) =>
   sizes.map(([tasks, runs]) => ['bench_schedule', [shape, tasks, runs]]));
 
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm' };
-
 // The page at /, the wasm-bindgen files by name; nothing else. Cross-origin isolation
 // makes Chromium's performance.now() finer (5 µs instead of 100 µs).
-const server = createServer(async (request, response) => {
-  const name = basename(new URL(request.url, 'http://localhost').pathname);
-  const file = name === '' || name === 'index.html' ? join(here, 'index.html') : join(pkg, name);
-  try {
-    const body = await readFile(file);
-    response.writeHead(200, {
-      'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cross-Origin-Embedder-Policy': 'require-corp',
-    });
-    response.end(body);
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const profile = await mkdtemp(join(tmpdir(), 'planwork-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const server = await serve(
+  (path) => (basename(path) === '' || basename(path) === 'index.html' ? join(here, 'index.html') : join(pkg, basename(path))),
+  { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+);
+const url = server.url;
+const { context, close } = await launch('planwork-bench-');
 
 const errors = [];
 try {
@@ -107,9 +83,8 @@ try {
 } catch (error) {
   errors.push(String(error));
 } finally {
-  await context.close();
+  await close();
   server.close();
-  await rm(profile, { recursive: true, force: true });
 }
 for (const error of errors) console.error(`bench: ${error}`);
 process.exit(errors.length ? 1 : 0);

@@ -12,23 +12,26 @@ export const filesDir = join(here, '..', 'files');
 export const baseUrl = process.env.PLANWORK_URL;
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-/** Launches Chromium, quiet on a closed network. */
+/** How every test starts Debian's Chromium: headless and quiet on a closed network. */
+export const chromiumOptions = {
+  executablePath,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+/** Launches Chromium (a fresh temporary profile) for the served app. */
 export async function launch() {
   assert.ok(baseUrl, 'set PLANWORK_URL to the served app, e.g. http://127.0.0.1:8080/');
   mkdirSync(outDir, { recursive: true });
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(chromiumOptions);
 }
 
 /** Records problems on `page` into `problems`. */
@@ -61,12 +64,9 @@ export async function openPersistentPage() {
   const { mkdtempSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'planwork-e2e-profile-')), {
-    executablePath,
-    headless: true,
+    ...chromiumOptions,
     viewport: { width: 1280, height: 800 },
     acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];

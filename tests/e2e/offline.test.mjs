@@ -9,21 +9,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createProgram, addTask, saved, outDir } from './helpers.mjs';
+import { createProgram, addTask, saved, outDir, chromiumOptions, launch, openPage, home } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
 const single = join(dist, 'planwork.html');
 const fileUrl = pathToFileURL(single).href;
 
-/** Chromium with a profile that outlives the browser, quiet on a closed network. */
+/** Chromium with a profile that outlives the browser. */
 function launchWithProfile(profile) {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launchPersistentContext(profile, chromiumOptions);
 }
 
 /** Opens the one-file app, recording any problem and any request that is not the file. */
@@ -128,7 +123,6 @@ test('after a first visit the served app opens with the server gone', async () =
 });
 
 test('the served app saves itself as one file, and opens the example program', async () => {
-  const { launch, openPage, home } = await import('./helpers.mjs');
   const browser = await launch();
   try {
     const { page, problems } = await openPage(browser);

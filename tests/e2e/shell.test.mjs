@@ -1,63 +1,26 @@
 // End-to-end: the built app (dist/, served over HTTP) in Debian's Chromium, driven by
-// playwright-core. Fails on any console error or uncaught page error.
+// playwright-core. Fails on any console error, uncaught page error or request elsewhere.
 //
 // scripts/test builds dist/, serves it and sets PLANWORK_URL; to run by hand:
 //   PLANWORK_URL=http://127.0.0.1:8080/ node --test tests/e2e/
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const outDir = join(here, 'out');
-const baseUrl = process.env.PLANWORK_URL;
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+import { join } from 'node:path';
+import { launch, openPage as openIn, outDir, baseUrl } from './helpers.mjs';
 
 let browser;
 
 before(async () => {
-  assert.ok(baseUrl, 'set PLANWORK_URL to the served app, e.g. http://127.0.0.1:8080/');
-  mkdirSync(outDir, { recursive: true });
-  browser = await chromium.launch({
-    executablePath,
-    headless: true,
-    // Quiet on a closed network. Playwright gives each launch a fresh temporary profile.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-/** A new page that records every console error, page error and failed request. */
-async function openPage() {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  const problems = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => {
-    const error = req.failure()?.errorText;
-    // A navigation (goto, reload) aborts requests still in flight, such as the favicon's.
-    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} (${error})`);
-  });
-  page.on('response', (res) => {
-    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return { page, problems };
-}
+/** A new page that records every console error, page error, failed request and request
+ * to another origin. */
+const openPage = () => openIn(browser);
 
 test('the app shell renders: header, empty Programs view, main region', async () => {
   const { page, problems } = await openPage();

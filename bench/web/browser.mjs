@@ -1,0 +1,47 @@
+//! Shared by the benchmark runners: a static file server on a free 127.0.0.1 port, and
+//! Debian's Chromium with a fresh on-disk profile, quiet on a closed network.
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const types = {
+  '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+/** Serves the file `fileFor(pathname)` names (404 when it names none) with `headers`. */
+export async function serve(fileFor, headers = {}) {
+  const server = createServer(async (request, response) => {
+    const file = fileFor(new URL(request.url, 'http://localhost').pathname);
+    try {
+      if (!file) throw new Error('not served');
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', ...headers });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** Chromium with a fresh profile (named after `prefix`); `close()` removes the profile. */
+export async function launch(prefix, options = {}) {
+  const profile = await mkdtemp(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...options,
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { context, close };
+}
