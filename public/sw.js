@@ -1,15 +1,17 @@
 // Planwork's service worker: after the first visit the app opens with the network off.
 //
 // On install it reads index.html for the files the app is made of (their names carry a
-// content hash) and caches them all; afterwards it answers every same-origin GET from the
-// network when it can (and refreshes the cache), else from the cache. It never touches
+// content hash) and caches them all, with the forecast worker's script; afterwards it
+// answers every same-origin GET from the network when it can (and refreshes the cache),
+// else from the cache. It never touches
 // another origin, and never sees a program: programs live in IndexedDB, not in requests.
 const CACHE = 'planwork-shell-v1';
 
 /** The files index.html names (links, scripts, and the glue and wasm its loader imports). */
 async function shellFiles() {
   const html = await (await fetch('./', { cache: 'no-store' })).text();
-  const names = new Set(['./']);
+  // The forecast worker's script is not named in index.html: the app starts it by name.
+  const names = new Set(['./', 'forecast-worker.js']);
   for (const match of html.matchAll(/(?:href|src)="\/?([^"#?:]+)"/g)) names.add(match[1]);
   for (const match of html.matchAll(/'\/?([^'#?:]+\.(?:js|wasm))'/g)) names.add(match[1]);
   return [...names];

@@ -6,15 +6,24 @@
    WebAssembly allowed to compile.
 2. `planwork.html`: the whole app in one self-contained file that runs from disk (file://):
    the stylesheet and favicon inlined, the wasm-bindgen JavaScript inlined as a module (its
-   `export`s removed) with the wasm inlined as base64, started with `__wbg_init({module_or_path:
+   `export`s removed) with the wasm inlined gzipped and base64-encoded (unpacked by the
+   browser's DecompressionStream), started with `__wbg_init({module_or_path:
    bytes})`. Its policy allows no connection at all, and the one inline script by its hash.
+3. The forecast worker (see `src/forecast_run.rs`): it runs the app's own wasm module, which
+   the page posts it. Served, it is `forecast-worker.js`, which imports the glue beside it;
+   in `planwork.html` (where Chromium refuses a worker from a `file://` URL) the glue and the
+   same start-up code are a string in the page, started from a `blob:` URL that the page
+   leaves in `globalThis.planworkForecastWorker` (the policy allows `worker-src blob:`); a
+   classic worker, as Chromium starts no module worker from `blob:` on a `file://` page.
 
 Trunk runs it with TRUNK_STAGING_DIR set (the build's output before it moves to dist/); it
 can also be run by hand on a built folder: `python3 scripts/post_build.py dist`.
 Standard library only.
 """
 import base64
+import gzip
 import hashlib
+import json
 import os
 import re
 import sys
@@ -40,6 +49,26 @@ def strip_exports(module: str) -> str:
     module = re.sub(r"^export \{[^}]*\};?\s*$", "", module, flags=re.M)
     module = re.sub(r"^export default [^;]+;\s*$", "", module, flags=re.M)
     return re.sub(r"^export (?=(async function|function|class|const|let|var)\b)", "", module, flags=re.M)
+
+
+# Starts the worker: the first message is the page's WebAssembly.Module; instantiating it
+# runs `main`, which sees no `window` and installs the forecast request handler.
+WORKER_START = """
+self.onmessage = (event) => {
+  self.onmessage = null;
+  initSync({ module: event.data });
+};
+"""
+WORKER_SCRIPT = "forecast-worker.js"
+
+
+def worker_script(glue_name: str) -> str:
+    """The served worker: imports the hashed glue beside it."""
+    return (
+        "// Planwork's forecast worker, written by scripts/post_build.py: it starts the app's\n"
+        "// own WebAssembly module, posted by the page, which then answers forecast requests.\n"
+        f"import {{ initSync }} from './{glue_name}';\n" + WORKER_START
+    )
 
 
 def policy(script_hash: str, served: bool) -> str:
@@ -83,16 +112,27 @@ def main() -> None:
     html = html.replace('<meta charset="utf-8" />', '<meta charset="utf-8" />\n    ' + meta, 1)
     index_path.write_text(html, encoding="utf-8")
 
+    # 3. The served forecast worker.
+    (staging / WORKER_SCRIPT).write_text(worker_script(glue_name), encoding="utf-8")
+
     # 2. The one-file app.
     glue = strip_exports((staging / glue_name).read_text(encoding="utf-8"))
-    wasm = base64.b64encode((staging / wasm_name).read_bytes()).decode("ascii")
+    # Gzipped (mtime 0: the same build gives the same file): a third of the size.
+    wasm = base64.b64encode(gzip.compress((staging / wasm_name).read_bytes(), 9, mtime=0)).decode("ascii")
+    # A classic worker: Chromium refuses module workers from blob: on a file:// page.
+    worker_source = json.dumps(glue.replace("import.meta.url", "self.location.href") + WORKER_START)
     script = (
-        glue
-        + "\n// The app's WebAssembly, inlined so this file needs nothing else.\n"
-        + f'const wasmBase64 = "{wasm}";\n'
-        + "const raw = atob(wasmBase64);\n"
-        + "const bytes = new Uint8Array(raw.length);\n"
-        + "for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);\n"
+        "// The forecast worker: the same glue, started from a blob: URL (no file:// workers).\n"
+        + f"const workerSource = {worker_source};\n"
+        + "globalThis.planworkForecastWorker = URL.createObjectURL(\n"
+        + "  new Blob([workerSource], { type: 'text/javascript' }));\n"
+        + glue
+        + "\n// The app's WebAssembly, gzipped and inlined so this file needs nothing else (the\n"
+        + "// browser's own DecompressionStream unpacks it: no request is made).\n"
+        + f'const wasmGzipBase64 = "{wasm}";\n'
+        + "const packed = Uint8Array.from(atob(wasmGzipBase64), (c) => c.charCodeAt(0));\n"
+        + "const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));\n"
+        + "const bytes = new Uint8Array(await new Response(unpacked).arrayBuffer());\n"
         + "await __wbg_init({ module_or_path: bytes });\n"
     ).replace("</script", "<\\/script")
     css = (staging / css_name).read_text(encoding="utf-8")

@@ -15,7 +15,8 @@ use crate::state::Ctx;
 pub fn App() -> impl IntoView {
     let nav = Nav::provide();
     let ctx = Ctx::provide();
-    Editor::provide(ctx);
+    let prefs = crate::prefs::Prefs::provide();
+    let editor = Editor::provide(ctx);
 
     // Drag and drop of a file anywhere on the page imports it.
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
@@ -34,10 +35,13 @@ pub fn App() -> impl IntoView {
         drop.remove();
     });
 
+    // The tab's title names the open program (once it is loaded).
+    let program_name = Memo::new(move |_| editor.program_name());
     Effect::new(move |_| {
-        let title = match nav.view() {
-            View::Home => PRODUCT_NAME.to_owned(),
-            View::Program(id) => format!("Program {id} · {PRODUCT_NAME}"),
+        let title = match (nav.view(), program_name.get()) {
+            (View::Home, _) => PRODUCT_NAME.to_owned(),
+            (View::Program(_), Some(name)) => format!("{name} · {PRODUCT_NAME}"),
+            (View::Program(_), None) => format!("Program · {PRODUCT_NAME}"),
         };
         document().set_title(&title);
     });
@@ -114,7 +118,13 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app">
-            <AppHeader home_href=HOME_HASH />
+            <AppHeader
+                home_href=HOME_HASH
+                dark=prefs.dark
+                on_dark=Callback::new(move |()| prefs.dark.update(|d| *d = !*d))
+                large_text=prefs.large_text
+                on_large_text=Callback::new(move |()| prefs.large_text.update(|l| *l = !*l))
+            />
             <main id="main" class="app-main" data-view=view_name>
                 <div class="messages" aria-live="polite">{messages}</div>
                 {main_view}

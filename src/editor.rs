@@ -5,20 +5,20 @@
 //!
 //! Does not: touch IndexedDB (it calls [`crate::storage`]) or schedule (it calls `engine`).
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use components::{
     ConflictBanner, Notice, NoticeKind, ProgramDetails, SaveState, SnapshotActions,
-    SnapshotSummary, SnapshotView, SnapshotsPanel, StatusLine, TaskActions, TaskRow, TaskTable,
-    Workbench,
+    SnapshotSummary, SnapshotView, SnapshotsPanel, StatusLine, ViewTabs, Workbench,
 };
-use engine::{Task, Workstream};
+use engine::edit::Edit;
+use engine::{Diagnostics, Workstream};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
 
 use crate::format::{self, now_ms};
+use crate::history::DocHistory;
 use crate::perf;
 use crate::route::HOME_HASH;
 use crate::state::{Ctx, store};
@@ -26,8 +26,14 @@ use crate::storage::{SnapshotKind, SnapshotMeta, StorageError};
 
 /// How long typing must pause before a save.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
-/// The task table shows at most this many rows (the full grid is a later issue).
-const MAX_ROWS: usize = 200;
+/// The program view's tabs: (key, label).
+pub(crate) const TABS: &[(&str, &str)] = &[
+    ("plan", "Plan"),
+    ("map", "Dependency map"),
+    ("scenarios", "Scenarios"),
+    ("forecast", "Forecast"),
+    ("snapshots", "Snapshots"),
+];
 
 /// The program being edited and where its saving stands.
 #[derive(Clone, Copy)]
@@ -35,7 +41,7 @@ pub struct Editor {
     ctx: Ctx,
     /// The id of the program the view shows.
     current: RwSignal<Option<String>>,
-    doc: RwSignal<Option<Document>>,
+    pub(crate) doc: RwSignal<Option<Document>>,
     load_error: RwSignal<Option<String>>,
     /// The stored revision this tab last loaded or saved.
     base: RwSignal<u64>,
@@ -48,6 +54,17 @@ pub struct Editor {
     conflict: RwSignal<bool>,
     snapshots: RwSignal<Vec<SnapshotMeta>>,
     viewed: RwSignal<Option<SnapshotView>>,
+    /// Undo and redo of the open program's changes.
+    history: StoredValue<DocHistory>,
+    /// Whether there is something to undo / redo (kept in step with `history`).
+    pub(crate) can_undo: RwSignal<bool>,
+    pub(crate) can_redo: RwSignal<bool>,
+    /// The scenario the plan view shows and edits (`None`: the program itself).
+    pub(crate) scenario: RwSignal<Option<String>>,
+    /// The ids of the tasks selected in the grid or chart (quick impact starts from them).
+    pub(crate) selected: RwSignal<Vec<String>>,
+    /// The program view's tab shown: a key of [`TABS`].
+    pub(crate) tab: RwSignal<&'static str>,
 }
 
 impl Editor {
@@ -67,6 +84,12 @@ impl Editor {
             conflict: RwSignal::new(false),
             snapshots: RwSignal::new(Vec::new()),
             viewed: RwSignal::new(None),
+            history: StoredValue::new(DocHistory::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            scenario: RwSignal::new(None),
+            selected: RwSignal::new(Vec::new()),
+            tab: RwSignal::new("plan"),
         };
         provide_context(editor);
         let flush = move || {
@@ -80,11 +103,131 @@ impl Editor {
                 flush();
             }
         });
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| editor.on_key(&ev));
         on_cleanup(move || {
             hide.remove();
             visibility.remove();
+            keys.remove();
         });
         editor
+    }
+
+    /// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (⌘ too). Not while typing in a field:
+    /// there the browser undoes the typing.
+    fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        if !(ev.ctrl_key() || ev.meta_key()) || self.doc.with_untracked(Option::is_none) {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let done = match key.as_str() {
+            "z" if ev.shift_key() => self.redo(),
+            "z" => self.undo(),
+            "y" => self.redo(),
+            _ => return,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    }
+
+    /// The name of the program shown, once it is loaded.
+    pub(crate) fn program_name(&self) -> Option<String> {
+        let current = self.current.get();
+        self.doc.with(|d| {
+            d.as_ref()
+                .filter(|d| d.id.is_some() && d.id == current)
+                .map(|d| d.program.program.name.clone())
+        })
+    }
+
+    /// Makes one user action's edits to the program, all or none: a refused action (an
+    /// unknown predecessor, a cycle, …) leaves the plan as it was and says why.
+    pub(crate) fn act(&self, action: Vec<Edit>) -> Result<(), Diagnostics> {
+        let mut result = Ok(());
+        self.edit_if(|doc| {
+            result = self
+                .history
+                .try_update_value(|h| h.edit(doc, action))
+                .unwrap_or(Ok(()));
+            result.is_ok()
+        });
+        self.after_history_change();
+        result
+    }
+
+    /// Makes one user action's edits to what the plan view shows: the program, or, when a
+    /// scenario is shown, that scenario (the edits become its changes). The grid and the
+    /// chart send every edit here.
+    pub(crate) fn act_in_view(&self, action: Vec<Edit>) -> Result<(), String> {
+        match self.scenario.get_untracked() {
+            None => self.act(action).map_err(|d| describe(&d)),
+            Some(id) => self.change(false, |doc| crate::scenario_edit::record(doc, &id, &action)),
+        }
+    }
+
+    /// Makes one undoable change to the document beyond the program's tasks and links:
+    /// scenarios, baselines, or (`with_program`) the program as a whole. `change` returns
+    /// `Err(reason)` to refuse; nothing changes then.
+    pub(crate) fn change(
+        &self,
+        with_program: bool,
+        change: impl FnOnce(&mut Document) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut result = Err("No program is open.".to_owned());
+        self.edit_if(|doc| {
+            result = self
+                .history
+                .try_update_value(|h| h.change(doc, with_program, change))
+                .unwrap_or(Ok(()));
+            result.is_ok()
+        });
+        self.after_history_change();
+        result
+    }
+
+    /// Undoes the last change; `false` if there was none.
+    pub(crate) fn undo(&self) -> bool {
+        self.step(DocHistory::undo)
+    }
+
+    /// Redoes the last undone change; `false` if there was none.
+    pub(crate) fn redo(&self) -> bool {
+        self.step(DocHistory::redo)
+    }
+
+    fn step(&self, step: fn(&mut DocHistory, &mut Document) -> bool) -> bool {
+        let mut done = false;
+        self.edit_if(|doc| {
+            done = self
+                .history
+                .try_update_value(|h| step(h, doc))
+                .unwrap_or(false);
+            done
+        });
+        self.after_history_change();
+        done
+    }
+
+    fn after_history_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// A new program is shown: its changes start a new history.
+    fn reset_history(&self) {
+        self.history.set_value(DocHistory::default());
+        self.scenario.set(None);
+        self.selected.set(Vec::new());
+        self.after_history_change();
     }
 
     fn dirty(&self) -> bool {
@@ -125,6 +268,7 @@ impl Editor {
             .with_untracked(|h| h.as_ref().filter(|d| d.id.as_deref() == Some(&id)).cloned())
         {
             // Held in memory only: storage failed.
+            self.reset_history();
             self.doc.set(Some(document));
             self.edits.set_value(1);
             self.saved.set_value(0);
@@ -151,6 +295,7 @@ impl Editor {
                 self.base.set(loaded.meta.revision);
                 self.edits.set_value(0);
                 self.saved.set_value(0);
+                self.reset_history();
                 self.doc.set(Some(loaded.document));
                 self.status.set(SaveState::Saved);
                 self.reload_snapshots(&id).await;
@@ -169,14 +314,22 @@ impl Editor {
         }
     }
 
-    /// Applies an edit to the program in memory and schedules a save.
-    fn edit(&self, change: impl FnOnce(&mut Document)) {
+    /// Applies a change to the program in memory and schedules a save. Not undoable: user
+    /// actions go through [`Editor::act`] or [`Editor::change`].
+    pub(crate) fn edit(&self, change: impl FnOnce(&mut Document)) {
+        self.edit_if(|doc| {
+            change(doc);
+            true
+        });
+    }
+
+    /// Like [`Editor::edit`], for a change that may turn out to change nothing (`false`):
+    /// then no save is scheduled and nothing is notified.
+    fn edit_if(&self, change: impl FnOnce(&mut Document) -> bool) {
         let mut changed = false;
-        self.doc.update(|doc| {
-            if let Some(doc) = doc {
-                change(doc);
-                changed = true;
-            }
+        self.doc.maybe_update(|doc| {
+            changed = doc.as_mut().is_some_and(change);
+            changed
         });
         if !changed {
             return;
@@ -352,6 +505,33 @@ impl Editor {
         });
     }
 
+    /// Saves, then takes a named snapshot of the program, waiting for a save in flight;
+    /// `Err` says why none was taken (promoting a scenario needs one first).
+    pub(crate) async fn snapshot_now(&self, name: &str) -> Result<(), String> {
+        let Some(id) = self.current.get_untracked() else {
+            return Err("No program is open.".into());
+        };
+        for _ in 0..30 {
+            self.save_now().await;
+            if !self.dirty() {
+                break;
+            }
+            sleep_ms(100).await;
+        }
+        if self.dirty() {
+            return Err(
+                "The program's latest changes are not saved, so a snapshot would miss them.".into(),
+            );
+        }
+        let store = store().map_err(|e| e.to_string())?;
+        store
+            .take_snapshot(&id, name, SnapshotKind::Manual, now_ms())
+            .await
+            .map_err(|e| e.to_string())?;
+        self.reload_snapshots(&id).await;
+        Ok(())
+    }
+
     fn view_snapshot(&self, key: f64) {
         let editor = *self;
         spawn_local(async move {
@@ -406,6 +586,7 @@ impl Editor {
                     let generation = editor.edits.get_value();
                     editor.saved.set_value(generation);
                     editor.base.set(loaded.meta.revision);
+                    editor.reset_history();
                     editor.doc.set(Some(loaded.document));
                     editor.viewed.set(None);
                     editor.status.set(SaveState::Saved);
@@ -421,6 +602,30 @@ impl Editor {
     }
 }
 
+/// Waits `ms` milliseconds (a save in flight finishing).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Diagnostics in plain words, one per line (at most five, then how many more).
+pub(crate) fn describe(diagnostics: &Diagnostics) -> String {
+    let mut lines: Vec<String> = diagnostics
+        .0
+        .iter()
+        .take(5)
+        .map(|d| d.message.clone())
+        .collect();
+    if diagnostics.0.len() > 5 {
+        lines.push(format!("… and {} more.", diagnostics.0.len() - 5));
+    }
+    lines.join("\n")
+}
+
 /// A new program: a name, a start date, one workstream ("General"), no tasks.
 pub fn new_program(id: &str, name: &str, start: chrono::NaiveDate) -> Document {
     let mut program = engine::Program::default();
@@ -434,74 +639,6 @@ pub fn new_program(id: &str, name: &str, start: chrono::NaiveDate) -> Document {
     let mut document = Document::new(program);
     document.id = Some(id.to_owned());
     document
-}
-
-fn add_task(doc: &mut Document, name: String, duration: i64) {
-    let program = &mut doc.program;
-    if program.workstreams.is_empty() {
-        program.workstreams.push(Workstream {
-            id: "general".into(),
-            name: "General".into(),
-            calendar: None,
-        });
-    }
-    let workstream = program.workstreams[0].id.clone();
-    let taken: HashSet<&str> = program.tasks.iter().map(|t| t.id.as_str()).collect();
-    let mut n = program.tasks.len() + 1;
-    while taken.contains(format!("t{n}").as_str()) {
-        n += 1;
-    }
-    program.tasks.push(Task {
-        id: format!("t{n}"),
-        name,
-        workstream,
-        duration,
-        ..Task::default()
-    });
-}
-
-/// The rows the task table shows, how many tasks there are, and why the plan cannot be
-/// scheduled if it cannot.
-fn rows_of(doc: &Document) -> (Vec<TaskRow>, usize, Option<String>) {
-    let tasks = &doc.program.tasks;
-    let (dates, problem) = match engine::schedule(&doc.program) {
-        Ok(plan) => (
-            plan.tasks
-                .iter()
-                .take(MAX_ROWS)
-                .map(|t| (t.start.to_string(), t.finish.to_string()))
-                .collect::<Vec<_>>(),
-            None,
-        ),
-        Err(diagnostics) => (
-            Vec::new(),
-            Some(
-                diagnostics
-                    .0
-                    .iter()
-                    .take(5)
-                    .map(|d| d.message.clone())
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-            ),
-        ),
-    };
-    let rows = tasks
-        .iter()
-        .take(MAX_ROWS)
-        .enumerate()
-        .map(|(i, task)| {
-            let (start, finish) = dates.get(i).cloned().unwrap_or_default();
-            TaskRow {
-                id: task.id.clone(),
-                name: task.name.clone(),
-                duration: task.duration,
-                start,
-                finish,
-            }
-        })
-        .collect();
-    (rows, tasks.len(), problem)
 }
 
 /// The program view: name and start date, tasks, export, snapshots, save status.
@@ -527,16 +664,6 @@ pub fn ProgramView(
             _ => "Program".to_owned(),
         })
     });
-    let table = Memo::new(move |_| {
-        editor
-            .doc
-            .with(|d| d.as_ref().map(rows_of).unwrap_or_default())
-    });
-    // Memos, not derived signals: the table reads the rows once per cell.
-    let rows = Memo::new(move |_| table.with(|t| t.0.clone()));
-    let total = Memo::new(move |_| table.with(|t| t.1));
-    let plan_problem = move || table.with(|t| t.2.clone());
-
     let export = move |_| {
         if let Some(doc) = editor.doc.get_untracked() {
             if let Err(error) = crate::file_io::export(&doc) {
@@ -546,40 +673,34 @@ pub fn ProgramView(
     };
     let toolbar = move || {
         view! {
+            <button
+                type="button"
+                class="button"
+                data-action="undo"
+                title="Undo (Ctrl+Z)"
+                disabled=move || !editor.can_undo.get()
+                on:click=move |_| { editor.undo(); }
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                class="button"
+                data-action="redo"
+                title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+                disabled=move || !editor.can_redo.get()
+                on:click=move |_| { editor.redo(); }
+            >
+                "Redo"
+            </button>
             <button type="button" class="button" data-action="export" on:click=export>
                 "Export"
             </button>
         }
         .into_any()
     };
+    let tab = editor.tab;
 
-    let task_actions = TaskActions {
-        rename: Callback::new(move |(task, name): (String, String)| {
-            editor.edit(|d| {
-                if let Some(t) = d.program.tasks.iter_mut().find(|t| t.id == task) {
-                    t.name = name;
-                }
-            })
-        }),
-        set_duration: Callback::new(move |(task, days): (String, i64)| {
-            editor.edit(|d| {
-                if let Some(t) = d.program.tasks.iter_mut().find(|t| t.id == task) {
-                    t.duration = days;
-                }
-            })
-        }),
-        delete: Callback::new(move |task: String| {
-            editor.edit(|d| {
-                d.program.tasks.retain(|t| t.id != task);
-                d.program
-                    .dependencies
-                    .retain(|dep| dep.from != task && dep.to != task);
-            })
-        }),
-        add: Callback::new(move |(name, days): (String, i64)| {
-            editor.edit(|d| add_task(d, name, days))
-        }),
-    };
     let snapshot_actions = SnapshotActions {
         take: Callback::new(move |name: String| editor.take_snapshot(name)),
         view: Callback::new(move |key: f64| editor.view_snapshot(key)),
@@ -644,24 +765,20 @@ pub fn ProgramView(
                 <StatusLine state=editor.status />
                 {banner}
                 <ProgramDetails name=name start=start on_name=on_name on_start=on_start />
-                {move || {
-                    plan_problem()
-                        .map(|problem| {
-                            view! {
-                                <Notice
-                                    kind=NoticeKind::Warning
-                                    title="The plan cannot be scheduled"
-                                    message=problem
-                                />
-                            }
-                        })
+                <ViewTabs tabs=TABS active=tab />
+                {move || match tab.get() {
+                    "map" => view! { <crate::map_view::MapPanel /> }.into_any(),
+                    "scenarios" => view! { <crate::scenarios_view::ScenariosPanel /> }.into_any(),
+                    "forecast" => view! { <crate::forecast_view::ForecastPanel /> }.into_any(),
+                    "snapshots" => view! {
+                        <SnapshotsPanel
+                            snapshots=snapshots
+                            viewed=editor.viewed
+                            actions=snapshot_actions
+                        />
+                    }.into_any(),
+                    _ => view! { <crate::plan_view::PlanPanel /> }.into_any(),
                 }}
-                <TaskTable rows=rows total=total actions=task_actions />
-                <SnapshotsPanel
-                    snapshots=snapshots
-                    viewed=editor.viewed
-                    actions=snapshot_actions
-                />
             }
         })
     };

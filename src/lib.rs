@@ -8,12 +8,25 @@
 pub mod app;
 pub mod editor;
 pub mod file_io;
+pub mod forecast_data;
+pub mod forecast_run;
+pub mod forecast_store;
+pub mod forecast_view;
+pub mod forecast_worker;
 pub mod format;
+pub mod history;
 pub mod home;
 pub mod ids;
 pub mod import;
+pub mod map_view;
 pub mod perf;
+pub mod plan_edit;
+pub mod plan_rows;
+pub mod plan_view;
+pub mod prefs;
 pub mod route;
+pub mod scenario_edit;
+pub mod scenarios_view;
 pub mod state;
 pub mod storage;
 

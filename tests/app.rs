@@ -122,7 +122,8 @@ async fn program_hash_opens_program_view_and_link_goes_home() {
         section.get_attribute("data-program-id").as_deref(),
         Some("p-42")
     );
-    assert_eq!(document().title(), "Program p-42 · Planwork");
+    // Not loaded (and here: not there), so the title cannot name it yet.
+    assert_eq!(document().title(), "Program · Planwork");
     // No such program in this browser: said plainly.
     wait_for(&root, "main .notice-error").await;
     assert!(
@@ -183,7 +184,7 @@ async fn new_program_is_created_saved_and_edited() {
         settle().await;
     }
     create.click();
-    wait_for(&root, "main [data-field=new-task-name]").await;
+    wait_for(&root, "main .plan-grid").await;
     assert_eq!(text(&root, "main h1").as_deref(), Some(name.as_str()));
     let id = root
         .query_selector("main section.workbench")
@@ -192,21 +193,36 @@ async fn new_program_is_created_saved_and_edited() {
         .get_attribute("data-program-id")
         .unwrap();
 
+    // A name typed into the plan grid's empty row adds a task (committed when the cell's
+    // editor loses the focus).
+    let cell: web_sys::HtmlElement = root
+        .query_selector(".plan-grid .new-row [data-col=name]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    cell.click();
+    let grid = root.query_selector(".plan-grid").unwrap().unwrap();
+    grid.dispatch_event(&web_sys::Event::new("dblclick").unwrap())
+        .unwrap();
+    wait_for(&root, "[data-role=cell-input]").await;
     let task: web_sys::HtmlInputElement = root
-        .query_selector("[data-field=new-task-name]")
+        .query_selector("[data-role=cell-input]")
         .unwrap()
         .unwrap()
         .unchecked_into();
     task.set_value("Design");
-    let add: web_sys::HtmlElement = root
-        .query_selector("form.add-task button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    add.click();
-    wait_for(&root, "[data-task-id] [data-field=task-finish]").await;
-    // 5 working days from today's start date: a finish date is shown.
-    assert_eq!(text(&root, "[data-field=task-finish]").unwrap().len(), 10);
+    task.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    task.dispatch_event(&web_sys::Event::new("blur").unwrap())
+        .unwrap();
+    wait_for(&root, "[data-task-id] [data-col=finish]").await;
+    // A one-day task from today's start date: a finish date is shown.
+    assert_eq!(
+        text(&root, "[data-task-id] [data-col=finish]")
+            .unwrap()
+            .len(),
+        10
+    );
     // Saved within a second or so.
     for _ in 0..100 {
         if text(&root, "[data-role=save-status]").as_deref() == Some("Saved") {

@@ -1,5 +1,5 @@
-//! `AppHeader`: the bar at the top of every page: the product name linking home, and the
-//! link that saves Planwork for offline use.
+//! `AppHeader`: the bar at the top of every page: the product name linking home, the link
+//! that saves Planwork for offline use, and the dark-theme and large-text toggles.
 
 use leptos::prelude::*;
 
@@ -12,7 +12,43 @@ pub fn AppHeader(
     /// Where the product name links to (the home view).
     #[prop(into)]
     home_href: String,
+    /// Whether the dark theme is on; with `on_dark`, a toggle button is shown.
+    #[prop(optional, into)]
+    dark: Signal<bool>,
+    #[prop(optional)] on_dark: Option<Callback<()>>,
+    /// Whether large text (for a projector) is on; with `on_large_text`, a toggle.
+    #[prop(optional, into)]
+    large_text: Signal<bool>,
+    #[prop(optional)] on_large_text: Option<Callback<()>>,
 ) -> impl IntoView {
+    let dark_toggle = on_dark.map(|toggle| {
+        view! {
+            <button
+                type="button"
+                class="header-toggle"
+                data-action="toggle-theme"
+                aria-pressed=move || if dark.get() { "true" } else { "false" }
+                title="Dark theme"
+                on:click=move |_| toggle.run(())
+            >
+                "Dark"
+            </button>
+        }
+    });
+    let text_toggle = on_large_text.map(|toggle| {
+        view! {
+            <button
+                type="button"
+                class="header-toggle"
+                data-action="toggle-large-text"
+                aria-pressed=move || if large_text.get() { "true" } else { "false" }
+                title="Large text, for a projector"
+                on:click=move |_| toggle.run(())
+            >
+                "Large text"
+            </button>
+        }
+    });
     view! {
         <header class="app-header">
             <a class="brand" href=home_href aria-label=format!("{PRODUCT_NAME}: all programs")>
@@ -25,6 +61,7 @@ pub fn AppHeader(
             <a class="offline-save" href="planwork.html" download="planwork.html">
                 "Save Planwork for offline use"
             </a>
+            <span class="header-toggles">{dark_toggle}{text_toggle}</span>
         </header>
     }
 }

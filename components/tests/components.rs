@@ -6,7 +6,7 @@
 use components::{
     AppHeader, BinList, BinSummary, ConflictBanner, HomeActions, ImportChoice, Notice, NoticeKind,
     ProgramList, ProgramSummary, ProgramsHome, SaveState, SnapshotActions, SnapshotSummary,
-    SnapshotView, SnapshotsPanel, StatusLine, TaskActions, TaskRow, TaskTable, Workbench,
+    SnapshotView, SnapshotsPanel, StatusLine, Workbench,
 };
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -202,65 +202,6 @@ async fn bin_lists_entries_and_restores() {
     click(&root, "[data-action=restore]");
     tick().await;
     assert_eq!(restored.get_untracked().as_deref(), Some("old"));
-    drop(handle);
-    root.remove();
-}
-
-#[wasm_bindgen_test]
-async fn task_table_edits_call_back_and_rows_update_in_place() {
-    let root = container();
-    let rows = RwSignal::new(vec![TaskRow {
-        id: "t1".into(),
-        name: "Design".into(),
-        duration: 5,
-        start: "2026-01-05".into(),
-        finish: "2026-01-09".into(),
-    }]);
-    let log = RwSignal::new(Vec::<String>::new());
-    let note = move |what: String| log.update(|l| l.push(what));
-    let actions = TaskActions {
-        rename: Callback::new(move |(id, name): (String, String)| {
-            note(format!("rename {id} {name}"))
-        }),
-        set_duration: Callback::new(move |(id, d): (String, i64)| {
-            note(format!("duration {id} {d}"))
-        }),
-        delete: Callback::new(move |id: String| note(format!("delete {id}"))),
-        add: Callback::new(move |(name, d): (String, i64)| note(format!("add {name} {d}"))),
-    };
-    let handle = mount_to(root.clone(), move || {
-        view! { <TaskTable rows=rows total=Signal::derive(move || rows.with(Vec::len)) actions=actions /> }
-    });
-    tick().await;
-    assert_eq!(texts(&root, "[data-field=task-finish]"), ["2026-01-09"]);
-    let name: web_sys::HtmlInputElement = root
-        .query_selector("[data-field=task-name]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert_eq!(name.value(), "Design");
-
-    // A new schedule updates the row without replacing its input (focus stays).
-    rows.update(|r| r[0].finish = "2026-01-12".into());
-    tick().await;
-    assert_eq!(texts(&root, "[data-field=task-finish]"), ["2026-01-12"]);
-    let same: web_sys::HtmlInputElement = root
-        .query_selector("[data-field=task-name]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    assert!(same.is_same_node(Some(&name)), "the row was kept");
-
-    let new_name: web_sys::HtmlInputElement = root
-        .query_selector("[data-field=new-task-name]")
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    new_name.set_value("Build");
-    click(&root, "form.add-task button[type=submit]");
-    click(&root, "[data-action=delete-task]");
-    tick().await;
-    assert_eq!(log.get_untracked(), ["add Build 5", "delete t1"]);
     drop(handle);
     root.remove();
 }

@@ -204,3 +204,47 @@ pub fn quick_impact(
         comparison,
     })
 }
+
+impl Comparison {
+    /// A short plain-text account for an email, e.g. `Scenario 'Identity late': Launch
+    /// 2026-05-04 → 2026-05-25 (+15 working days); program finish … (+15 working days).`
+    pub fn summary(&self, label: &str) -> String {
+        let mut parts: Vec<String> = self
+            .moved_milestones()
+            .map(|m| format!("{} {}", m.name, shift_text(m.before, m.after, m.delta)))
+            .collect();
+        if parts.is_empty() {
+            parts.push("no milestone moves".into());
+        }
+        parts.push(format!(
+            "program finish {}",
+            shift_text(self.finish.before, self.finish.after, self.finish.delta)
+        ));
+        let mut text = format!("{label}: {}.", parts.join("; "));
+        if self.critical_path_changed() {
+            text.push_str(&format!(
+                " Critical path changed: {} task(s) joined it, {} left it.",
+                self.became_critical.len(),
+                self.left_critical.len()
+            ));
+        }
+        text
+    }
+}
+
+/// `2026-05-04 → 2026-05-25 (+15 working days)`, `unchanged (2026-05-04)`, or what is missing.
+fn shift_text(before: Option<NaiveDate>, after: Option<NaiveDate>, delta: Option<i64>) -> String {
+    let date = |d: Option<NaiveDate>| d.map_or_else(|| "none".to_owned(), |d| d.to_string());
+    match (before, after, delta) {
+        (_, Some(a), Some(0)) => format!("unchanged ({a})"),
+        (Some(_), Some(_), Some(days)) => format!(
+            "{} → {} ({days:+} working day{})",
+            date(before),
+            date(after),
+            if days.abs() == 1 { "" } else { "s" }
+        ),
+        (None, Some(a), _) => format!("new, {a}"),
+        (Some(b), None, _) => format!("removed (was {b})"),
+        _ => format!("{} → {}", date(before), date(after)),
+    }
+}

@@ -281,6 +281,12 @@ impl History {
         }
     }
 
+    /// Forgets the undone actions: another kind of change was made after them, so they can
+    /// no longer be redone (the app's own history calls this).
+    pub fn clear_redo(&mut self) {
+        self.undone.clear();
+    }
+
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

@@ -96,6 +96,7 @@ pub mod paths;
 pub mod rng;
 pub mod scenario;
 pub mod scheduler;
+pub mod teams;
 pub mod timeline;
 
 pub use check::{Checked, TaskIndex, check};

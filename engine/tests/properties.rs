@@ -233,8 +233,21 @@ proptest! {
 /// A random user action on a program of `n` tasks, from `choice` numbers.
 fn random_action(program: &Program, choice: &[u64]) -> Vec<engine::edit::Edit> {
     use engine::edit::Edit;
-    let n = program.tasks.len().max(1);
     let pick = |k: usize| choice[k % choice.len()] as usize;
+    if program.tasks.is_empty() {
+        // Every task was removed: the only edit that refers to nothing is an insertion.
+        return vec![Edit::InsertTask {
+            index: 0,
+            task: engine::Task {
+                id: format!("new{}", pick(1)),
+                name: "New".into(),
+                workstream: "ws0".into(),
+                duration: 3,
+                ..Default::default()
+            },
+        }];
+    }
+    let n = program.tasks.len();
     let task_id = |k: usize| program.tasks[pick(k) % n].id.clone();
     let link = |k: usize, kind: LinkType| engine::Dependency {
         from: task_id(k),

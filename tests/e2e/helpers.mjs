@@ -99,18 +99,46 @@ export async function programNames(page) {
   );
 }
 
-/** Creates a program from the home view and waits for its editor. */
+/** Creates a program from the home view and waits for its editor (the plan grid). */
 export async function createProgram(page, name) {
   await page.locator('#new-program-name').fill(name);
   await page.locator('form.new-program button[type=submit]').click();
-  await page.locator('main[data-view="program"] [data-field="new-task-name"]').waitFor({ timeout: 15_000 });
+  await page.locator('main[data-view="program"] .plan-grid').waitFor({ timeout: 15_000 });
 }
 
-/** Adds a task in the editor. */
+/** The plan grid's row for task `name` (the last one of that name). */
+export function taskRow(page, name) {
+  return page
+    .locator('.plan-grid .task-row')
+    .filter({ has: page.locator('[data-col="name"]', { hasText: name }) })
+    .last();
+}
+
+/** Names of the tasks in the plan grid, in display order. */
+export async function taskNames(page) {
+  return (await page.locator('.plan-grid .task-row [data-col="name"]').allTextContents()).map((s) =>
+    s.replace('◆', '').trim(),
+  );
+}
+
+/** Types `text` into the grid cell `cell` (a locator) and presses Enter; waits until the
+ *  editor has closed (the value was taken). */
+export async function editCell(page, cell, text) {
+  await cell.click();
+  await page.keyboard.press('Enter');
+  const input = page.locator('[data-role="cell-input"]');
+  await input.fill(text);
+  await input.press('Enter');
+  await input.waitFor({ state: 'detached', timeout: 5_000 });
+}
+
+/** Adds a task in the plan grid: a name in the empty last row, then its duration. */
 export async function addTask(page, name, days) {
-  await page.locator('[data-field="new-task-name"]').fill(name);
-  await page.locator('[data-field="new-task-duration"]').fill(String(days));
-  await page.locator('form.add-task button[type=submit]').click();
+  const count = await page.locator('.plan-grid .task-row').count();
+  await editCell(page, page.locator('.plan-grid .new-row [data-col="name"]'), name);
+  await page.locator('.plan-grid .task-row').nth(count).waitFor();
+  await editCell(page, taskRow(page, name).locator('[data-col="duration"]'), `${days}d`);
+  await taskRow(page, name).locator('[data-col="duration"]', { hasText: `${days}d` }).waitFor();
 }
 
 /** Waits until the status line says "Saved". */

@@ -103,6 +103,23 @@ impl<'p> Checked<'p> {
         &self.timeline
     }
 
+    /// Working days of task `t`'s calendar (its team's, else the program's) from `first` to
+    /// `last`, both included: the duration of a task that spans those dates (what dragging
+    /// a bar's end means). Zero if `last` is before `first`.
+    pub fn working_days_between(&self, t: TaskIndex, first: NaiveDate, last: NaiveDate) -> i64 {
+        let calendar = self
+            .tasks
+            .get(t)
+            .and_then(|task| task.calendar)
+            .and_then(|c| self.team_calendars.get(c as usize))
+            .unwrap_or(self.timeline.calendar());
+        let (from, to) = (
+            crate::calendar::day_number(first),
+            crate::calendar::day_number(last) + 1,
+        );
+        (calendar.ordinal(to) - calendar.ordinal(from)).max(0)
+    }
+
     /// Task indices in topological order: every task after its predecessors.
     pub fn topological_order(&self) -> impl Iterator<Item = TaskIndex> + '_ {
         self.order.iter().map(|&t| t as usize)

@@ -36,6 +36,8 @@ pub(crate) struct Lean {
     finish_max: Vec<i64>,
     /// Finished tasks' (start, finish), which no draw changes.
     fixed: Vec<Option<(i64, i64)>>,
+    /// Whether any task is finished: if none, the passes skip looking (most forecasts).
+    any_fixed: bool,
     finish_by: Option<i64>,
     /// Early and late dates, flat: `[start, finish]` of each position in turn.
     early: Vec<i64>,
@@ -103,6 +105,7 @@ impl Lean {
             finish_min,
             start_max,
             finish_max,
+            any_fixed: fixed.iter().any(Option::is_some),
             fixed,
             finish_by: checked.finish_by,
             early: vec![0; 2 * n],
@@ -118,15 +121,21 @@ impl Lean {
 
     /// Both passes with the task at position `i` lasting `durations[i]`.
     pub fn run(&mut self, durations: &[i64]) {
-        self.forward(durations);
-        self.backward(durations, self.finish_by.unwrap_or(self.finish_offset));
+        if self.any_fixed {
+            self.forward::<true>(durations);
+            self.backward::<true>(durations, self.finish_by.unwrap_or(self.finish_offset));
+        } else {
+            self.forward::<false>(durations);
+            self.backward::<false>(durations, self.finish_by.unwrap_or(self.finish_offset));
+        }
     }
 
-    fn forward(&mut self, durations: &[i64]) {
+    /// The forward pass; `FIXED`: whether to look for finished tasks at all.
+    fn forward<const FIXED: bool>(&mut self, durations: &[i64]) {
         let early = &mut self.early;
         let mut latest = i64::MIN;
         for i in 0..durations.len() {
-            if let Some((start, finish)) = self.fixed[i] {
+            if let Some((start, finish)) = FIXED.then(|| self.fixed[i]).flatten() {
                 early[2 * i] = start;
                 early[2 * i + 1] = finish;
                 latest = latest.max(finish);
@@ -151,10 +160,10 @@ impl Lean {
         self.finish_offset = if latest == i64::MIN { 0 } else { latest };
     }
 
-    fn backward(&mut self, durations: &[i64], program_end: i64) {
+    fn backward<const FIXED: bool>(&mut self, durations: &[i64], program_end: i64) {
         let late = &mut self.late;
         for i in (0..durations.len()).rev() {
-            if let Some((start, finish)) = self.fixed[i] {
+            if let Some((start, finish)) = FIXED.then(|| self.fixed[i]).flatten() {
                 late[2 * i] = start;
                 late[2 * i + 1] = finish;
                 continue;
@@ -175,15 +184,9 @@ impl Lean {
         }
     }
 
-    /// Writes each position's total float (finished tasks have none) into `floats`.
-    pub fn floats_into(&self, floats: &mut [i64]) {
-        for (i, (float, fixed)) in floats.iter_mut().zip(&self.fixed).enumerate() {
-            *float = if fixed.is_some() {
-                0
-            } else {
-                self.late[2 * i + 1] - self.early[2 * i + 1]
-            };
-        }
+    /// The total float of the task at position `i` (not a finished one: those have none).
+    pub fn float_at(&self, i: usize) -> i64 {
+        self.late[2 * i + 1] - self.early[2 * i + 1]
     }
 
     /// The early finish of the task at position `i`.

@@ -49,7 +49,7 @@ use crate::rng::SplitMix64;
 use crate::scheduler::{Passes, post, schedule_checked};
 use chrono::NaiveDate;
 use sampling::Quantiles;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// At most this many iterations.
 pub const MAX_ITERATIONS: usize = 100_000;
@@ -71,7 +71,7 @@ impl Default for Settings {
 }
 
 /// The spread of one finish date over the iterations.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
     /// The date of the deterministic schedule.
     pub deterministic: NaiveDate,
@@ -90,7 +90,7 @@ pub struct Outcome {
 }
 
 /// Iterations finishing between two dates (inclusive).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Bin {
     pub first: NaiveDate,
     pub last: NaiveDate,
@@ -98,7 +98,7 @@ pub struct Bin {
 }
 
 /// A milestone's forecast.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MilestoneOutcome {
     pub task: TaskIndex,
     pub id: String,
@@ -114,7 +114,7 @@ pub enum Target {
 
 /// What drives a finish: a task's duration or a risk's impact, and how strongly (Spearman's
 /// rank correlation with the finish, −1 to 1).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Driver {
     pub kind: DriverKind,
     pub id: String,
@@ -122,7 +122,7 @@ pub struct Driver {
     pub correlation: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DriverKind {
     Task,
@@ -130,13 +130,15 @@ pub enum DriverKind {
 }
 
 /// The result of a forecast.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Forecast {
     pub settings: Settings,
     pub finish: Outcome,
     pub milestones: Vec<MilestoneOutcome>,
     /// Per task (program order): the share of iterations in which it was critical.
     pub criticality: Vec<f64>,
+    /// Not serialised: a forecast read back (e.g. from a Web Worker) has no samples, so its
+    /// `finishes` and `sensitivity` are empty; ask for those where it was computed.
     #[serde(skip)]
     samples: Samples,
 }
@@ -172,13 +174,13 @@ impl Engine {
         }
     }
 
-    /// Runs both passes with durations by slot, writes every slot's total float into
-    /// `floats` and returns the program finish offset.
+    /// Runs both passes with durations by slot and returns the program finish offset. The
+    /// general passes write every slot's total float into `floats`; the lean ones keep
+    /// theirs (see [`Simulation::count_critical`]).
     fn run(&mut self, checked: &Checked<'_>, durations: &[i64], floats: &mut [i64]) -> i64 {
         match self {
             Engine::Lean(lean) => {
                 lean.run(durations);
-                lean.floats_into(floats);
                 lean.finish_offset
             }
             Engine::General(passes) => {
@@ -223,7 +225,7 @@ pub struct Simulation<'c, 'p> {
     milestone_slots: Vec<usize>,
     durations: Vec<i64>,
     passes: Engine,
-    /// Total float of each task in the current iteration.
+    /// Total float of each task in the current iteration (general passes only).
     floats: Vec<i64>,
     /// The tasks not finished: those that can be critical.
     open: Vec<usize>,
@@ -344,12 +346,16 @@ impl<'c, 'p> Simulation<'c, 'p> {
     fn iterate(&mut self, iteration: u64) {
         let mut rng = SplitMix64::stream(self.settings.seed, iteration);
         self.durations.copy_from_slice(&self.base);
-        for (t, quantiles) in &self.uncertain {
+        // Written into place rather than pushed: no capacity check per task.
+        let kept = self.samples.durations.len();
+        self.samples
+            .durations
+            .resize(kept + self.uncertain.len(), 0);
+        let samples = &mut self.samples.durations[kept..];
+        for ((t, quantiles), sample) in self.uncertain.iter().zip(samples) {
             let days = quantiles.draw(&mut rng).clamp(0, crate::check::MAX_DAYS);
             self.durations[*t] = days;
-            self.samples
-                .durations
-                .push(days.min(i64::from(u16::MAX)) as u16);
+            *sample = days.min(i64::from(u16::MAX)) as u16;
         }
         for (probability, min, max, tasks) in &self.risks {
             let happens = rng.unit() < *probability;
@@ -376,14 +382,13 @@ impl<'c, 'p> Simulation<'c, 'p> {
     }
 
     /// Adds one to the count of every task critical in this iteration (the least float).
+    /// Open tasks are never finished ones, so the lean passes' floats are read directly.
     fn count_critical(&mut self) {
-        let floats = &self.floats;
-        let Some(least) = self.open.iter().map(|&t| floats[t]).min() else {
-            return;
-        };
-        for &t in &self.open {
-            if floats[t] == least {
-                self.critical[t] += 1;
+        match &self.passes {
+            Engine::Lean(lean) => count_least(&self.open, |t| lean.float_at(t), &mut self.critical),
+            Engine::General(_) => {
+                let floats = &self.floats;
+                count_least(&self.open, |t| floats[t], &mut self.critical);
             }
         }
     }
@@ -435,6 +440,18 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 .collect(),
             samples: self.samples,
         })
+    }
+}
+
+/// Counts each of `open` whose float is the least of them.
+fn count_least(open: &[usize], float: impl Fn(usize) -> i64, critical: &mut [u32]) {
+    let Some(least) = open.iter().map(|&t| float(t)).min() else {
+        return;
+    };
+    for &t in open {
+        if float(t) == least {
+            critical[t] += 1;
+        }
     }
 }
 

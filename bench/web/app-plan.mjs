@@ -1,0 +1,112 @@
+//! Benchmarks the plan view of the built app: from an edited duration to the repainted grid
+//! and chart, on a program of 2,000 tasks, in headless Chromium; prints a markdown table.
+//!
+//!   node bench/web/app-plan.mjs PROGRAM.planwork.json [RUNS]
+//!
+//! Serves the release build in dist/ (scripts/bench builds it) on a free 127.0.0.1 port,
+//! imports the program through the file input, then RUNS times (default 30) types a new
+//! duration into the first task's duration cell and presses Enter. The app marks
+//! `planwork:edit-repaint:start` when the cell's edit is committed and measures
+//! `planwork:edit-repaint` after the next animation frame (the edit made, the program
+//! checked and scheduled, the rows rebuilt, the grid and chart updated and painted); this
+//! script checks that the cell shows the new value and reports the measures. Exits non-zero
+//! on any page error, console error or failed request.
+
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serve } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
+const file = process.argv[2];
+const runs = Number(process.argv[3] ?? 30);
+if (!file) {
+  console.error('usage: node bench/web/app-plan.mjs PROGRAM.planwork.json [RUNS]');
+  process.exit(2);
+}
+
+const server = await serve((pathname) => {
+  const path = normalize(pathname).replace(/^\/+/, '');
+  const target = join(dist, path === '' ? 'index.html' : path);
+  return target.startsWith(dist) ? target : null;
+});
+const { context, close } = await launch('planwork-plan-bench-', {
+  viewport: { width: 1440, height: 900 },
+});
+
+const errors = [];
+const samples = [];
+const rowSamples = [];
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
+  });
+  const bytes = (await stat(file)).size;
+  const tasks = ((await readFile(file, 'utf8')).match(/"workstream":/g) ?? []).length;
+
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
+  await page.locator('input[data-role="import-file"]').setInputFiles(file);
+  const row = page.locator('.plan-grid .task-row').first();
+  await row.waitFor({ timeout: 60_000 });
+  const id = await row.getAttribute('data-task-id');
+  const cell = page.locator(`.plan-grid .task-row[data-task-id="${id}"] [data-col="duration"]`);
+
+  for (let run = 0; run < runs + 3 && !errors.length; run++) {
+    const days = `${3 + (run % 5)}d`;
+    const before = await page.evaluate(() => performance.getEntriesByName('planwork:edit-repaint').length);
+    await cell.click();
+    await page.keyboard.press('Enter');
+    const input = page.locator('[data-role="cell-input"]');
+    await input.fill(days);
+    await input.press('Enter');
+    await page.waitForFunction(
+      (n) => performance.getEntriesByName('planwork:edit-repaint').length > n, before, { timeout: 10_000 });
+    const shown = (await cell.textContent()).trim();
+    if (shown !== days) errors.push(`run ${run}: the cell shows ${shown}, not ${days}`);
+    const ms = await page.evaluate(() => {
+      const all = performance.getEntriesByName('planwork:edit-repaint');
+      return all[all.length - 1].duration;
+    });
+    const rows = await page.evaluate(() => {
+      const all = performance.getEntriesByName('planwork:plan-rows');
+      return all[all.length - 1]?.duration ?? null;
+    });
+    // The first runs warm up (JIT, first layout of the chart's rows).
+    if (run >= 3) {
+      samples.push(ms);
+      if (rows !== null) rowSamples.push(rows);
+    }
+  }
+
+  const version = context.browser()?.version() ?? 'Chromium';
+  console.log(`plan view in ${version} (headless), ${tasks} tasks, file ${(bytes / 1e6).toFixed(2)} MB, ${samples.length} edits\n`);
+  console.log('| operation | what is measured | median ms | p90 ms | max ms | target ms |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  if (samples.length) {
+    console.log(`| edit → repaint | a duration typed and committed → edit, check, schedule, rows, grid and chart DOM, next frame | ` +
+      `${quantile(samples, 0.5).toFixed(1)} | ${quantile(samples, 0.9).toFixed(1)} | ${Math.max(...samples).toFixed(1)} | 50 |`);
+    if (rowSamples.length) {
+      console.log(`| of which rows | the plan model rebuilt: check, schedule, rows and links (planwork:plan-rows) | ` +
+        `${quantile(rowSamples, 0.5).toFixed(1)} | ${quantile(rowSamples, 0.9).toFixed(1)} | ${Math.max(...rowSamples).toFixed(1)} | — |`);
+    }
+  } else {
+    errors.push('no planwork:edit-repaint measure');
+  }
+} catch (error) {
+  errors.push(String(error));
+} finally {
+  await close();
+  server.close();
+}
+for (const error of errors) console.error(`bench: ${error}`);
+process.exit(errors.length ? 1 : 0);

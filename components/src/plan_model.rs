@@ -1,0 +1,133 @@
+//! `PlanModel`: the plan as the grid and the Gantt chart show it: rows in display order
+//! (workstream groups and their tasks), the links between rows, and the chart's time axis.
+//!
+//! Plain data, built by the app from the program and its schedule; the grid and the chart
+//! both render the same rows at the same height, so they line up and scroll together.
+//! Time on the chart is in *calendar* days from `origin` (weekends take space, as in every
+//! Gantt chart); a bar's `end` is exclusive (a one-day task on day 3 is `3..4`).
+
+/// The plan view's rows, links and time axis.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanModel {
+    pub rows: Vec<PlanRow>,
+    /// Links between tasks whose rows are shown (both ends visible: not in a collapsed group).
+    pub links: Vec<PlanLink>,
+    /// Day 0 of the chart (ISO date), a few days before the program start.
+    pub origin: String,
+    /// Calendar days the chart spans from `origin`.
+    pub days: i64,
+    /// Today, the status date and the program's `finish_by`, as chart days, if within reach.
+    pub today: Option<i64>,
+    pub status_date: Option<i64>,
+    /// Why the plan cannot be scheduled (the rows then carry no dates and no bars).
+    pub problem: Option<String>,
+    /// Whether these rows show a scenario rather than the program.
+    pub scenario: Option<String>,
+}
+
+/// One row of the plan view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanRow {
+    Group(GroupRow),
+    Task(TaskRow),
+}
+
+impl PlanRow {
+    /// A key stable across edits (for keyed lists): `g:<workstream id>` or `t:<task id>`.
+    pub fn key(&self) -> String {
+        match self {
+            PlanRow::Group(g) => format!("g:{}", g.workstream),
+            PlanRow::Task(t) => format!("t:{}", t.id),
+        }
+    }
+}
+
+/// A workstream heading: collapsible, with a roll-up bar over its tasks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRow {
+    pub workstream: String,
+    pub name: String,
+    pub collapsed: bool,
+    /// How many tasks the workstream has.
+    pub tasks: usize,
+    /// Earliest start and latest finish of its tasks (as shown), "" if none.
+    pub start: String,
+    pub finish: String,
+    /// The roll-up bar (chart days), if it has scheduled tasks.
+    pub bar: Option<(i64, i64)>,
+    /// The workstream's colour: an index into the palette (the workstream's position).
+    pub color: usize,
+}
+
+/// A task or milestone: its cells as text, and its bar.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaskRow {
+    /// The task's position in the program's task list (what edits refer to).
+    pub index: usize,
+    pub id: String,
+    pub name: String,
+    /// The workstream's id (what edits refer to) and its name (what the grid shows).
+    pub workstream: String,
+    pub workstream_name: String,
+    pub milestone: bool,
+    /// Cells as the grid shows and edits them: "5d", "2026-01-05", "12, 14SS+2d", …
+    pub duration: String,
+    pub start: String,
+    pub finish: String,
+    pub predecessors: String,
+    /// Total float in working days ("" if not scheduled).
+    pub total_float: String,
+    /// The constraint in words ("SNET 2026-02-02"), "" for as soon as possible.
+    pub constraint: String,
+    /// The deadline (ISO date) or "".
+    pub deadline: String,
+    /// Percent complete, "" for none.
+    pub percent: String,
+    /// Start and finish variance against the active baseline (working days, "+3d"), "".
+    pub start_variance: String,
+    pub finish_variance: String,
+    pub critical: bool,
+    pub bar: Option<Bar>,
+    pub color: usize,
+}
+
+/// A task's bar on the chart (calendar days from the model's origin, end exclusive).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bar {
+    pub start: i64,
+    pub end: i64,
+    /// The end of the float: the late finish (exclusive), ≥ `end` when there is float.
+    pub late_end: i64,
+    /// The deadline's day, and whether the task finishes after it.
+    pub deadline: Option<i64>,
+    pub deadline_missed: bool,
+    /// The active baseline's bar, if the task is in it.
+    pub baseline: Option<(i64, i64)>,
+    /// When a scenario is shown: the task's bar in the program, drawn as an outline behind
+    /// the scenario's bar (the overlay of a scenario against the program).
+    pub ghost: Option<(i64, i64)>,
+    /// Percent complete (0–100), drawn as a progress fill.
+    pub percent: u8,
+}
+
+/// A dependency between two shown rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanLink {
+    pub from_row: usize,
+    pub to_row: usize,
+    /// "FS", "SS", "FF" or "SF".
+    pub kind: &'static str,
+    /// Both ends critical and the link driving.
+    pub critical: bool,
+}
+
+/// The colours of workstreams, by index (cycled). Chosen to stay distinct in light and dark
+/// themes and on a projector.
+pub const PALETTE: [&str; 8] = [
+    "#2f6fde", "#d9822b", "#2e9e6a", "#b04ac9", "#c9a227", "#1fa3b3", "#d6456a", "#6b7a8f",
+];
+
+/// The colour of workstream `index`.
+pub fn palette(index: usize) -> &'static str {
+    PALETTE[index % PALETTE.len()]
+}

@@ -1,0 +1,218 @@
+//! The forecast tab's data: what to forecast (the program or a scenario, re-applied), whether
+//! a result is stale, the settings typed, and a result turned into the forecast components'
+//! plain data (table rows, day bins, markers, tornado bars, criticality, comparison rows).
+//! Pure functions, no signals.
+
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDate};
+use components::{CompareRow, CriticalityRow, DayBin, DayMarker, ForecastRow, TornadoBar};
+use engine::Program;
+use engine::forecast::{Driver, MAX_ITERATIONS, Outcome, Settings};
+use planfile::Document;
+
+use crate::forecast_store::Kept;
+use crate::forecast_worker::ForecastResult;
+
+/// The subject key of the program itself (scenarios are keyed by their id).
+pub const PROGRAM: &str = "";
+
+/// The program and each scenario: (key, label).
+pub fn subjects_of(doc: &Document) -> Vec<(String, String)> {
+    let mut subjects = vec![(PROGRAM.to_owned(), "The program".to_owned())];
+    let scenarios = doc.scenarios.iter();
+    subjects.extend(scenarios.map(|s| (s.id.clone(), format!("Scenario: {}", s.name))));
+    subjects
+}
+
+/// The program a subject stands for now, and its label.
+pub fn subject_program(doc: &Document, subject: &str) -> Option<(Program, String)> {
+    if subject == PROGRAM {
+        return Some((doc.program.clone(), "The program".to_owned()));
+    }
+    let scenario = doc.scenarios.iter().find(|s| s.id == subject)?;
+    let applied = engine::scenario::apply(&doc.program, &scenario.changes);
+    Some((applied.program, format!("Scenario: {}", scenario.name)))
+}
+
+/// Whether the plan a result was computed on differs from the subject's plan now.
+pub fn is_stale(doc: &Document, subject: &str, input: &Program) -> bool {
+    if subject == PROGRAM {
+        return doc.program != *input;
+    }
+    subject_program(doc, subject).is_none_or(|(program, _)| program != *input)
+}
+
+/// Iterations and seed from what was typed.
+pub fn settings(iterations: &str, seed: &str) -> Result<Settings, String> {
+    let iterations = iterations
+        .trim()
+        .replace([',', '_', ' '], "")
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=MAX_ITERATIONS).contains(n))
+        .ok_or_else(|| format!("Iterations must be a whole number from 1 to {MAX_ITERATIONS}."))?;
+    let seed = seed
+        .trim()
+        .parse::<u64>()
+        .map_err(|_| "The seed must be a whole number of 0 or more.".to_owned())?;
+    Ok(Settings { iterations, seed })
+}
+
+/// The table's rows: the program finish, then each milestone.
+pub fn summary_rows(result: &ForecastResult) -> Vec<ForecastRow> {
+    let row = |key: &str, name: &str, o: &Outcome| ForecastRow {
+        key: key.to_owned(),
+        name: name.to_owned(),
+        deterministic: o.deterministic.to_string(),
+        p10: o.p10.to_string(),
+        p50: o.p50.to_string(),
+        p80: o.p80.to_string(),
+        p90: o.p90.to_string(),
+        mean: o.mean.to_string(),
+        committed: o.committed.map(|d| d.to_string()),
+        on_time: o.probability_on_time,
+    };
+    let forecast = &result.forecast;
+    let mut rows = vec![row(PROGRAM, "Program finish", &forecast.finish)];
+    rows.extend(
+        forecast
+            .milestones
+            .iter()
+            .zip(&result.milestone_names)
+            .map(|(m, name)| row(&m.id, name, &m.outcome)),
+    );
+    rows
+}
+
+/// The planned date, the P80 and the deadline, marked on the charts.
+pub fn markers(outcome: &Outcome) -> Vec<DayMarker> {
+    let mut markers = vec![
+        DayMarker {
+            at: outcome.deterministic.num_days_from_ce(),
+            label: format!("Planned {}", short_date(outcome.deterministic)),
+            kind: "planned".to_owned(),
+        },
+        DayMarker {
+            at: outcome.p80.num_days_from_ce(),
+            label: format!("P80 {}", short_date(outcome.p80)),
+            kind: "p80".to_owned(),
+        },
+    ];
+    if let Some(deadline) = outcome.committed {
+        markers.push(DayMarker {
+            at: deadline.num_days_from_ce(),
+            label: format!("Deadline {}", short_date(deadline)),
+            kind: "deadline".to_owned(),
+        });
+    }
+    markers
+}
+
+pub fn driver_kind(kind: engine::forecast::DriverKind) -> String {
+    match kind {
+        engine::forecast::DriverKind::Task => "task".to_owned(),
+        engine::forecast::DriverKind::Risk => "risk".to_owned(),
+    }
+}
+
+/// `14 Mar 2026` (by hand: chrono's formatter costs the page kilobytes).
+pub fn short_date(date: NaiveDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+/// `12,500`.
+pub fn group(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// P50 and P80 of A and B for the program finish and each of A's milestones.
+pub fn compare_rows(a: Option<Arc<Kept>>, b: Option<Arc<Kept>>) -> Vec<CompareRow> {
+    let (Some(a), Some(b)) = (a, b) else {
+        return Vec::new();
+    };
+    let (fa, fb) = (&a.result.forecast, &b.result.forecast);
+    let row = |name: String, x: Option<&Outcome>, y: Option<&Outcome>| {
+        let days = |p: fn(&Outcome) -> NaiveDate| match (x, y) {
+            (Some(x), Some(y)) => Some((p(y) - p(x)).num_days()),
+            _ => None,
+        };
+        CompareRow {
+            name,
+            a_p50: x.map(|o| o.p50.to_string()),
+            b_p50: y.map(|o| o.p50.to_string()),
+            delta_p50: days(|o| o.p50),
+            a_p80: x.map(|o| o.p80.to_string()),
+            b_p80: y.map(|o| o.p80.to_string()),
+            delta_p80: days(|o| o.p80),
+        }
+    };
+    let mut rows = vec![row(
+        "Program finish".to_owned(),
+        Some(&fa.finish),
+        Some(&fb.finish),
+    )];
+    for (m, name) in fa.milestones.iter().zip(&a.result.milestone_names) {
+        let other = fb
+            .milestones
+            .iter()
+            .find(|n| n.id == m.id)
+            .map(|n| &n.outcome);
+        rows.push(row(name.clone(), Some(&m.outcome), other));
+    }
+    rows
+}
+
+/// A finish's histogram bins on the day axis.
+pub fn day_bins(outcome: &Outcome) -> Vec<DayBin> {
+    outcome
+        .histogram
+        .iter()
+        .map(|b| DayBin {
+            from: b.first.num_days_from_ce(),
+            to: b.last.num_days_from_ce(),
+            count: b.count,
+            label: short_date(b.first),
+        })
+        .collect()
+}
+
+/// The tornado's bars: the drivers that drive anything (|correlation| ≥ 0.01).
+pub fn tornado_bars(drivers: &[Driver]) -> Vec<TornadoBar> {
+    drivers
+        .iter()
+        .filter(|d| d.correlation.abs() >= 0.01)
+        .map(|d| TornadoBar {
+            label: d.name.clone(),
+            kind: driver_kind(d.kind),
+            value: d.correlation,
+        })
+        .collect()
+}
+
+/// Every task critical in at least one iteration, with its criticality index.
+pub fn criticality_rows(result: &ForecastResult) -> Vec<CriticalityRow> {
+    result
+        .tasks
+        .iter()
+        .zip(&result.forecast.criticality)
+        .filter(|(_, c)| **c > 0.0)
+        .map(|((id, name), c)| CriticalityRow {
+            id: id.clone(),
+            name: name.clone(),
+            criticality: *c,
+        })
+        .collect()
+}

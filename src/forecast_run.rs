@@ -1,0 +1,107 @@
+//! The page's side of the forecast worker: starts a Web Worker for one run, hands its
+//! replies to a callback, and stops it (cancel terminates the worker: it runs synchronously
+//! and reads no message while it works).
+//!
+//! The worker script is `forecast-worker.js` beside the page (written by
+//! `scripts/post_build.py`: it imports the app's JavaScript glue), or, in the one-file app,
+//! the `blob:` URL the page put in `globalThis.planworkForecastWorker`. Either way the worker
+//! is sent this page's `WebAssembly.Module` first, then the request.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+use crate::forecast_worker::{Reply, Request, decode};
+
+/// The worker script served beside `index.html`.
+const WORKER_SCRIPT: &str = "forecast-worker.js";
+/// Where the one-file app leaves its worker's `blob:` URL.
+const BLOB_URL_GLOBAL: &str = "planworkForecastWorker";
+
+/// A forecast running in a worker. Dropping it stops the worker.
+pub struct Run {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
+}
+
+impl Run {
+    /// Starts a worker on `request`; `on_reply` gets each reply (a worker that fails to
+    /// start or crashes becomes a `Reply::Failed`).
+    pub fn start(request: &Request, on_reply: impl Fn(Reply) + 'static) -> Result<Run, String> {
+        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let (url, kind) = script();
+        let options = WorkerOptions::new();
+        options.set_type(kind);
+        let worker = Worker::new_with_options(&url, &options)
+            .map_err(|e| format!("The forecast worker could not start: {}", describe(&e)))?;
+        let on_reply = std::rc::Rc::new(on_reply);
+        let run = request.run;
+        let replies = on_reply.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let reply = match event.data().as_string() {
+                Some(text) => {
+                    decode(&text).unwrap_or_else(|message| Reply::Failed { run, message })
+                }
+                None => return,
+            };
+            replies(reply);
+        });
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+            event.prevent_default();
+            let detail = event
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "it did not load".to_owned());
+            on_reply(Reply::Failed {
+                run,
+                message: format!("The forecast worker stopped: {detail}"),
+            });
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // The worker starts this same module, then takes the request.
+        let sent = worker
+            .post_message(&wasm_bindgen::module())
+            .and_then(|()| worker.post_message(&JsValue::from_str(&text)));
+        if let Err(error) = sent {
+            worker.terminate();
+            return Err(format!(
+                "The forecast worker could not be reached: {}",
+                describe(&error)
+            ));
+        }
+        Ok(Run {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+}
+
+impl Drop for Run {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// The worker's script and its kind: the one-file app's blob (a classic script: Chromium
+/// starts no module worker from `blob:` on a `file://` page), else the served module.
+fn script() -> (String, WorkerType) {
+    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(BLOB_URL_GLOBAL))
+        .ok()
+        .and_then(|url| url.as_string())
+        .map_or_else(
+            || (WORKER_SCRIPT.to_owned(), WorkerType::Module),
+            |url| (url, WorkerType::Classic),
+        )
+}
+
+fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| format!("{error:?}"))
+}

@@ -1,0 +1,85 @@
+//! The Dependency map tab: the program's workstreams and the dependencies that cross between
+//! them (grouped by `engine::teams::cross_team_flows`), shown by `DependencyMap`.
+
+use components::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
+use engine::Program;
+use engine::teams::cross_team_flows;
+use leptos::prelude::*;
+
+use crate::editor::Editor;
+
+/// The map's data for `program`: every workstream, and the cross-team flows with critical
+/// and late links counted from its schedule (none counted if it does not schedule).
+pub fn map_model(program: &Program) -> MapModel {
+    let plan = engine::schedule(program).ok();
+    let teams = program
+        .workstreams
+        .iter()
+        .enumerate()
+        .map(|(color, w)| MapTeam {
+            id: w.id.clone(),
+            name: w.name.clone(),
+            color,
+            tasks: program
+                .tasks
+                .iter()
+                .filter(|t| t.workstream == w.id)
+                .count(),
+        })
+        .collect();
+    let task = |i: usize| program.tasks.get(i).map(|t| (t.id.clone(), t.name.clone()));
+    let flows = cross_team_flows(program, plan.as_ref())
+        .into_iter()
+        .map(|flow| MapFlow {
+            links: flow
+                .links
+                .iter()
+                .map(|l| {
+                    let (from_task, from_name) = task(l.from_task).unwrap_or_default();
+                    let (to_task, to_name) = task(l.to_task).unwrap_or_default();
+                    MapLink {
+                        from_task,
+                        to_task,
+                        kind: format!("{:?}", l.kind),
+                        critical: l.critical,
+                        late: l.late,
+                        from_name,
+                        to_name,
+                        lag: match l.lag {
+                            0 => String::new(),
+                            lag => format!("{lag:+}d"),
+                        },
+                    }
+                })
+                .collect(),
+            from: flow.from,
+            to: flow.to,
+            critical: flow.critical,
+            late: flow.late,
+        })
+        .collect();
+    MapModel { teams, flows }
+}
+
+/// Workstreams and the dependencies between them.
+#[component]
+pub fn MapPanel() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let model = Memo::new(move |_| {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| map_model(&d.program))
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="map-panel" aria-label="Dependency map">
+            <p class="map-intro">
+                "Each box is a workstream; each arrow, the dependencies from one team to another, "
+                "with how many are on the critical path or late. Choose an arrow or a team pair "
+                "to list its links."
+            </p>
+            <DependencyMap model=model />
+        </section>
+    }
+}

@@ -1,0 +1,291 @@
+//! Builds the plan view's [`PlanModel`] from a document: the program (or, when a scenario is
+//! shown, the program with the scenario's changes applied), its schedule, the workstream
+//! groups that are collapsed, and the active baseline.
+//!
+//! Does not: schedule by itself (it calls `engine`), or render anything.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{Datelike, Duration, NaiveDate};
+use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow};
+use engine::entry::{Predecessor, format_predecessors};
+use engine::{ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
+use planfile::Document;
+
+/// Calendar days shown after the last finish, so the last bars are not at the edge.
+const TAIL_DAYS: i64 = 28;
+
+/// The plan view of `doc`: the program, or scenario `scenario`'s version of it.
+pub fn plan_model(
+    doc: &Document,
+    collapsed: &HashSet<String>,
+    scenario: Option<&str>,
+    today: Option<NaiveDate>,
+) -> PlanModel {
+    let applied = scenario.and_then(|id| crate::scenario_edit::applied(doc, id));
+    let program = applied.as_ref().map_or(&doc.program, |a| &a.program);
+    let (schedule, problem, variance) = schedule_of(doc, program);
+    // The program's own bars, drawn behind a scenario's.
+    let ghosts: Option<HashMap<&str, (NaiveDate, NaiveDate)>> = applied.as_ref().and_then(|_| {
+        let own = engine::schedule(&doc.program).ok()?;
+        Some(
+            doc.program
+                .tasks
+                .iter()
+                .zip(own.tasks)
+                .map(|(t, s)| (t.id.as_str(), (s.start, s.finish)))
+                .collect(),
+        )
+    });
+    let origin = origin_of(program, schedule.as_ref());
+    let day = |date: NaiveDate| (date - origin).num_days();
+    let baseline = doc
+        .active_baseline
+        .as_ref()
+        .and_then(|id| doc.baselines.iter().find(|b| &b.id == id))
+        .map(|b| {
+            b.tasks
+                .iter()
+                .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
+                .collect::<HashMap<_, _>>()
+        });
+    let predecessors = predecessors_of(program);
+    let mut rows = Vec::with_capacity(program.tasks.len() + program.workstreams.len());
+    let mut row_of: HashMap<&str, usize> = HashMap::with_capacity(program.tasks.len());
+    for (color, ws_id, ws_name, members) in groups(program) {
+        let times: Vec<&TaskSchedule> = schedule
+            .as_ref()
+            .map(|s| members.iter().filter_map(|&i| s.tasks.get(i)).collect())
+            .unwrap_or_default();
+        let first = times.iter().map(|t| t.start).min();
+        let last = times.iter().map(|t| t.finish).max();
+        let shut = collapsed.contains(ws_id);
+        rows.push(PlanRow::Group(GroupRow {
+            workstream: ws_id.to_owned(),
+            name: ws_name.to_owned(),
+            collapsed: shut,
+            tasks: members.len(),
+            start: first.map(|d| d.to_string()).unwrap_or_default(),
+            finish: last.map(|d| d.to_string()).unwrap_or_default(),
+            bar: first.zip(last).map(|(a, b)| (day(a), day(b) + 1)),
+            color,
+        }));
+        if shut {
+            continue;
+        }
+        for index in members {
+            let Some(task) = program.tasks.get(index) else {
+                continue;
+            };
+            let times = schedule.as_ref().and_then(|s| s.tasks.get(index));
+            let milestone = task.milestone || task.duration == 0;
+            let bar = times.map(|s| {
+                let start = day(s.start);
+                let end = if milestone { start } else { day(s.finish) + 1 };
+                Bar {
+                    start,
+                    end,
+                    late_end: (day(s.late_finish) + 1).max(end),
+                    deadline: task.deadline.map(day),
+                    deadline_missed: task.deadline.is_some_and(|d| s.finish > d),
+                    baseline: baseline
+                        .as_ref()
+                        .and_then(|b| b.get(task.id.as_str()).copied()),
+                    ghost: ghosts.as_ref().and_then(|g| {
+                        g.get(task.id.as_str())
+                            .map(|&(a, b)| (day(a), if milestone { day(a) } else { day(b) + 1 }))
+                    }),
+                    percent: task.percent_complete.clamp(0.0, 100.0).round() as u8,
+                }
+            });
+            let var = variance
+                .as_ref()
+                .and_then(|v| v.get(index).copied().flatten());
+            row_of.insert(task.id.as_str(), rows.len());
+            rows.push(PlanRow::Task(TaskRow {
+                index,
+                id: task.id.clone(),
+                name: task.name.clone(),
+                workstream: task.workstream.clone(),
+                workstream_name: ws_name.to_owned(),
+                milestone,
+                duration: format!("{}d", task.duration),
+                start: times.map(|s| s.start.to_string()).unwrap_or_default(),
+                finish: times.map(|s| s.finish.to_string()).unwrap_or_default(),
+                predecessors: predecessors
+                    .get(task.id.as_str())
+                    .map(|p| format_predecessors(p))
+                    .unwrap_or_default(),
+                total_float: times
+                    .map(|s| format!("{}d", s.total_float))
+                    .unwrap_or_default(),
+                constraint: constraint_text(task),
+                deadline: task.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                percent: percent_text(task.percent_complete),
+                start_variance: var.map(|v| signed_days(v.start)).unwrap_or_default(),
+                finish_variance: var.map(|v| signed_days(v.finish)).unwrap_or_default(),
+                critical: times.is_some_and(|s| s.critical),
+                bar,
+                color,
+            }));
+        }
+    }
+    let links = links_of(program, &row_of, schedule.as_ref());
+    let end = schedule
+        .as_ref()
+        .map_or(program.program.start, |s| s.finish);
+    PlanModel {
+        rows,
+        links,
+        origin: origin.to_string(),
+        days: (day(end) + TAIL_DAYS).max(8 * 7),
+        today: today.map(day),
+        status_date: program.program.status_date.map(day),
+        problem,
+        scenario: scenario.and_then(|id| {
+            doc.scenarios
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone())
+        }),
+    }
+}
+
+type Variances = Vec<Option<engine::baseline::Variance>>;
+
+/// The schedule, or why there is none; and the variance against the active baseline.
+fn schedule_of(
+    doc: &Document,
+    program: &Program,
+) -> (Option<Schedule>, Option<String>, Option<Variances>) {
+    let checked = match engine::check(program) {
+        Ok(checked) => checked,
+        Err(problems) => return (None, Some(crate::editor::describe(&problems)), None),
+    };
+    match engine::schedule_checked(&checked) {
+        Ok(schedule) => {
+            let baseline = doc
+                .active_baseline
+                .as_ref()
+                .and_then(|id| doc.baselines.iter().find(|b| &b.id == id));
+            let variance = baseline.map(|b| engine::baseline::variance(&checked, &schedule, b));
+            (Some(schedule), None, variance)
+        }
+        Err(problems) => (None, Some(crate::editor::describe(&problems)), None),
+    }
+}
+
+/// Day 0 of the chart: the Monday a week before the first day of work.
+fn origin_of(program: &Program, schedule: Option<&Schedule>) -> NaiveDate {
+    let first = schedule.map_or(program.program.start, |s| {
+        s.start.min(program.program.start)
+    });
+    let monday = first - Duration::days(i64::from(first.weekday().num_days_from_monday()));
+    monday - Duration::days(7)
+}
+
+/// Workstreams in order, each with its colour, id, name and task indices; tasks of an
+/// unknown workstream last, under their workstream id.
+fn groups(program: &Program) -> Vec<(usize, &str, &str, Vec<usize>)> {
+    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<(usize, &str, &str, Vec<usize>)> = Vec::new();
+    for (i, ws) in program.workstreams.iter().enumerate() {
+        at.entry(ws.id.as_str()).or_insert_with(|| {
+            out.push((i, ws.id.as_str(), ws.name.as_str(), Vec::new()));
+            out.len() - 1
+        });
+    }
+    for (index, task) in program.tasks.iter().enumerate() {
+        let slot = *at.entry(task.workstream.as_str()).or_insert_with(|| {
+            let color = out.len();
+            out.push((
+                color,
+                task.workstream.as_str(),
+                task.workstream.as_str(),
+                Vec::new(),
+            ));
+            out.len() - 1
+        });
+        if let Some(group) = out.get_mut(slot) {
+            group.3.push(index);
+        }
+    }
+    // An empty workstream shows no group row (the new-task row adds to one).
+    out.retain(|g| !g.3.is_empty());
+    out
+}
+
+fn predecessors_of(program: &Program) -> HashMap<&str, Vec<Predecessor>> {
+    let mut map: HashMap<&str, Vec<Predecessor>> = HashMap::new();
+    for dep in &program.dependencies {
+        map.entry(dep.to.as_str()).or_default().push(Predecessor {
+            id: dep.from.clone(),
+            kind: dep.kind,
+            lag: dep.lag,
+        });
+    }
+    map
+}
+
+fn links_of(
+    program: &Program,
+    row_of: &HashMap<&str, usize>,
+    schedule: Option<&Schedule>,
+) -> Vec<PlanLink> {
+    let critical: HashSet<&str> = schedule
+        .map(|s| {
+            program
+                .tasks
+                .iter()
+                .zip(&s.tasks)
+                .filter(|(_, t)| t.critical)
+                .map(|(task, _)| task.id.as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    program
+        .dependencies
+        .iter()
+        .filter_map(|dep| {
+            Some(PlanLink {
+                from_row: *row_of.get(dep.from.as_str())?,
+                to_row: *row_of.get(dep.to.as_str())?,
+                kind: match dep.kind {
+                    LinkType::FS => "FS",
+                    LinkType::SS => "SS",
+                    LinkType::FF => "FF",
+                    LinkType::SF => "SF",
+                },
+                critical: critical.contains(dep.from.as_str())
+                    && critical.contains(dep.to.as_str()),
+            })
+        })
+        .collect()
+}
+
+/// "SNET 2026-02-02", or "" for as soon as possible.
+pub fn constraint_text(task: &engine::Task) -> String {
+    match &task.constraint {
+        Some(c) if c.kind != ConstraintKind::ASAP => match c.date {
+            Some(date) => format!("{:?} {date}", c.kind),
+            None => format!("{:?}", c.kind),
+        },
+        _ => String::new(),
+    }
+}
+
+fn percent_text(percent: f64) -> String {
+    if percent > 0.0 {
+        format!("{}%", percent.round())
+    } else {
+        String::new()
+    }
+}
+
+fn signed_days(days: i64) -> String {
+    if days == 0 {
+        "0d".into()
+    } else {
+        format!("{days:+}d")
+    }
+}

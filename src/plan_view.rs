@@ -1,0 +1,453 @@
+//! The Plan tab: the spreadsheet grid and the Gantt chart side by side over the same rows
+//! (`PlanSplit`), a toolbar (zoom, columns, add and delete tasks), the banner that says a
+//! scenario is shown, and why an edit was refused.
+//!
+//! Every change the grid or the chart asks for becomes engine edits (see
+//! [`crate::plan_edit`]) made through `Editor::act_in_view`: one user action, one undo step.
+//!
+//! Does not: build the rows (see [`crate::plan_rows`]) or parse cells itself.
+
+use std::collections::HashSet;
+
+use chrono::{Duration, NaiveDate};
+use components::plan_model::{PlanModel, PlanRow};
+use components::{
+    Column, ColumnPicker, GanttActions, GanttChart, GridActions, Notice, NoticeKind, PlanGrid,
+    PlanSplit, Zoom, ZoomPicker,
+};
+use engine::edit::Edit;
+use engine::{Constraint, ConstraintKind, Program};
+use leptos::prelude::*;
+
+use crate::editor::Editor;
+use crate::plan_edit;
+use crate::prefs::{self, Prefs};
+
+/// Row and header heights in pixels: normal, and large text (projector).
+const ROW_HEIGHT: (f64, f64) = (28.0, 40.0);
+const HEADER_HEIGHT: (f64, f64) = (44.0, 60.0);
+
+/// The columns shown at first, or as the user last chose them.
+fn initial_columns() -> Vec<Column> {
+    let stored: Option<Vec<Column>> = prefs::load_columns().map(|keys| {
+        keys.split(',')
+            .filter_map(Column::from_key)
+            .collect::<Vec<_>>()
+    });
+    let mut columns = stored.unwrap_or_else(|| {
+        Column::ALL
+            .into_iter()
+            .filter(|c| c.shown_by_default())
+            .collect()
+    });
+    if !columns.contains(&Column::Name) {
+        columns.insert(0, Column::Name);
+    }
+    columns
+}
+
+/// The program the plan view shows: the program, or the scenario's version of it.
+fn shown_program(editor: &Editor) -> Option<Program> {
+    let scenario = editor.scenario.get_untracked();
+    editor.doc.with_untracked(|d| {
+        let doc = d.as_ref()?;
+        match scenario {
+            Some(id) => crate::scenario_edit::applied(doc, &id).map(|a| a.program),
+            None => Some(doc.program.clone()),
+        }
+    })
+}
+
+/// Runs `f` on the shown program without copying it when it is the program itself.
+fn with_shown<T>(editor: &Editor, f: impl FnOnce(&Program) -> T) -> Option<T> {
+    if editor.scenario.with_untracked(Option::is_some) {
+        return shown_program(editor).map(|p| f(&p));
+    }
+    editor
+        .doc
+        .with_untracked(|d| d.as_ref().map(|d| f(&d.program)))
+}
+
+/// Makes `edits` as one action (nothing to do is fine).
+fn act(editor: &Editor, edits: Option<Vec<Edit>>) -> Result<(), String> {
+    match edits {
+        Some(edits) if !edits.is_empty() => editor.act_in_view(edits),
+        _ => Ok(()),
+    }
+}
+
+/// Marks the start of a cell's commit (`planwork:edit-repaint:start`).
+fn mark_commit() {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark("planwork:edit-repaint:start");
+    }
+}
+
+/// Measures from the commit's mark to the frame after the DOM shows the edit
+/// (`planwork:edit-repaint`, read by `bench/web/app-plan.mjs`): Leptos updates the DOM
+/// before the next animation frame, and a task queued from that frame runs after its paint.
+fn measure_repaint() {
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    let _ = perf.measure_with_start_mark(
+                        "planwork:edit-repaint",
+                        "planwork:edit-repaint:start",
+                    );
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+}
+
+/// The workstream of the row with the grid's attention, for new tasks.
+fn workstream_of(model: &PlanModel, task: Option<&str>) -> Option<String> {
+    model.rows.iter().find_map(|r| match r {
+        PlanRow::Task(t) if Some(t.id.as_str()) == task => Some(t.workstream.clone()),
+        _ => None,
+    })
+}
+
+/// The plan view.
+#[component]
+pub fn PlanPanel() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let prefs = use_context::<Prefs>();
+    let large = move || prefs.is_some_and(|p| p.large_text.get());
+    let row_height = Signal::derive(move || if large() { ROW_HEIGHT.1 } else { ROW_HEIGHT.0 });
+    let header_height = Signal::derive(move || {
+        if large() {
+            HEADER_HEIGHT.1
+        } else {
+            HEADER_HEIGHT.0
+        }
+    });
+    let collapsed = RwSignal::new(HashSet::<String>::new());
+    let zoom = RwSignal::new(Zoom::Weeks);
+    let columns = RwSignal::new(initial_columns());
+    let visible = RwSignal::new((0usize, 60usize));
+    // Why the last action from the chart or the toolbar was refused.
+    let refusal = RwSignal::new(None::<String>);
+    let today = crate::format::today();
+
+    let model = Memo::new(move |_| {
+        let shut = collapsed.get();
+        let scenario = editor.scenario.get();
+        let span = crate::perf::start("planwork:plan-rows");
+        let model = editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| crate::plan_rows::plan_model(d, &shut, scenario.as_deref(), Some(today)))
+                .unwrap_or_default()
+        });
+        span.end();
+        model
+    });
+    let has_baseline = Memo::new(move |_| {
+        editor
+            .doc
+            .with(|d| d.as_ref().is_some_and(|d| d.active_baseline.is_some()))
+    });
+    let offered = Signal::derive(move || {
+        let baseline = has_baseline.get();
+        Column::ALL
+            .into_iter()
+            .filter(|c| baseline || !c.needs_baseline())
+            .collect::<Vec<_>>()
+    });
+    let shown_columns = Signal::derive(move || {
+        let baseline = has_baseline.get();
+        columns
+            .get()
+            .into_iter()
+            .filter(|c| baseline || !c.needs_baseline())
+            .collect::<Vec<_>>()
+    });
+    let toggle_column = Callback::new(move |column: Column| {
+        columns.update(|shown| {
+            if let Some(at) = shown.iter().position(|&c| c == column) {
+                shown.remove(at);
+            } else {
+                // Back in its place among the others.
+                shown.push(column);
+                shown.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
+            }
+        });
+        let keys: Vec<&str> = columns.with_untracked(|c| c.iter().map(|c| c.key()).collect());
+        prefs::store_columns(&keys.join(","));
+    });
+    let selected = Signal::derive(move || editor.selected.get());
+    let row_count = Signal::derive(move || model.with(|m| m.rows.len()) + 1);
+
+    let grid_actions = GridActions {
+        commit: Callback::new(
+            move |(task, column, text): (Option<String>, Column, String)| {
+                mark_commit();
+                let hint = model.with_untracked(|m| {
+                    workstream_of(
+                        m,
+                        editor
+                            .selected
+                            .with_untracked(|s| s.last().cloned())
+                            .as_deref(),
+                    )
+                });
+                let edits = with_shown(&editor, |p| {
+                    plan_edit::cell_edits(p, task.as_deref(), column, &text, hint.as_deref())
+                })
+                .unwrap_or(Ok(None))?;
+                let changed = edits.as_ref().is_some_and(|e| !e.is_empty());
+                act(&editor, edits)?;
+                if changed {
+                    refusal.set(None);
+                    measure_repaint();
+                }
+                Ok(())
+            },
+        ),
+        select: Callback::new(move |ids: Vec<String>| editor.selected.set(ids)),
+        insert: Callback::new(move |after: Option<String>| {
+            let (id, edits) = with_shown(&editor, |p| plan_edit::insert_edits(p, after.as_deref()))
+                .unwrap_or_else(|| Err("No program is open.".into()))?;
+            editor.act_in_view(edits)?;
+            Ok(id)
+        }),
+        delete: Callback::new(move |ids: Vec<String>| {
+            let edits =
+                with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
+            act(&editor, Some(edits))?;
+            editor.selected.set(Vec::new());
+            Ok(())
+        }),
+        paste: Callback::new(move |(at, text): (Option<String>, String)| {
+            let hint = model.with_untracked(|m| workstream_of(m, at.as_deref()));
+            let edits = with_shown(&editor, |p| {
+                plan_edit::paste_edits(p, &text, hint.as_deref())
+            })
+            .unwrap_or_else(|| Err("No program is open.".into()))?;
+            editor
+                .act_in_view(edits)
+                .map_err(|reason| format!("Nothing was pasted: {reason}"))
+        }),
+        toggle_group: Callback::new(move |ws: String| {
+            collapsed.update(|c| {
+                if !c.remove(&ws) {
+                    c.insert(ws);
+                }
+            })
+        }),
+    };
+
+    let origin = move || model.with_untracked(|m| m.origin.parse::<NaiveDate>().ok());
+    let refuse = move |result: Result<(), String>| {
+        refusal.set(result.err());
+    };
+    let gantt_actions = GanttActions {
+        select: Callback::new(move |id: String| editor.selected.set(vec![id])),
+        move_to: Callback::new(move |(id, day): (String, i64)| {
+            let Some(date) = origin().map(|o| o + Duration::days(day)) else {
+                return;
+            };
+            refuse(replace_task(&editor, &id, |task, _| {
+                task.constraint = Some(Constraint {
+                    kind: ConstraintKind::SNET,
+                    date: Some(date),
+                });
+                Ok(())
+            }));
+        }),
+        resize: Callback::new(move |(id, end): (String, i64)| {
+            let Some(last) = origin().map(|o| o + Duration::days(end - 1)) else {
+                return;
+            };
+            refuse(replace_task(&editor, &id, |task, program| {
+                let checked = engine::check(program).map_err(|d| crate::editor::describe(&d))?;
+                let index = checked
+                    .task_index(&task.id)
+                    .ok_or_else(|| format!("There is no task '{}'.", task.id))?;
+                let plan =
+                    engine::schedule_checked(&checked).map_err(|d| crate::editor::describe(&d))?;
+                let first = plan
+                    .tasks
+                    .get(index)
+                    .map(|t| t.start)
+                    .ok_or_else(|| format!("Task '{}' is not scheduled.", task.id))?;
+                task.duration = checked.working_days_between(index, first, last).max(1);
+                task.milestone = false;
+                Ok(())
+            }));
+        }),
+        link: Callback::new(move |(from, to): (String, String)| {
+            let result = editor.act_in_view(vec![Edit::AddDependency {
+                dependency: engine::Dependency {
+                    from: from.clone(),
+                    to: to.clone(),
+                    kind: engine::LinkType::FS,
+                    lag: 0,
+                },
+            }]);
+            refuse(
+                result.map_err(|reason| format!("The link {from} → {to} was refused: {reason}")),
+            );
+        }),
+    };
+
+    let chart_selected = Signal::derive(move || editor.selected.with(|s| s.first().cloned()));
+    let banner = move || {
+        let name = model.with(|m| m.scenario.clone())?;
+        Some(view! {
+            <div class="scenario-banner" role="status" data-role="scenario-banner">
+                <span>
+                    <strong>"Scenario: " {name}</strong>
+                    " — edits here change the scenario, not the program"
+                </span>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="back-to-program"
+                    on:click=move |_| editor.scenario.set(None)
+                >
+                    "Back to the program"
+                </button>
+            </div>
+        })
+    };
+    let problem = move || {
+        model.with(|m| m.problem.clone()).map(|problem| {
+            view! {
+                <Notice kind=NoticeKind::Warning title="The plan cannot be scheduled" message=problem />
+            }
+        })
+    };
+    let refused = move || {
+        refusal.get().map(|reason| {
+            view! {
+                <div class="plan-refusal" role="alert" data-role="plan-refusal">
+                    <span>{reason}</span>
+                    <button type="button" class="button-link" on:click=move |_| refusal.set(None)>
+                        "Dismiss"
+                    </button>
+                </div>
+            }
+        })
+    };
+    let add_task = move |_| {
+        let after = editor.selected.with_untracked(|s| s.last().cloned());
+        let result = with_shown(&editor, |p| plan_edit::insert_edits(p, after.as_deref()))
+            .unwrap_or_else(|| Err("No program is open.".into()))
+            .and_then(|(id, edits)| editor.act_in_view(edits).map(|()| id));
+        match result {
+            Ok(id) => {
+                editor.selected.set(vec![id]);
+                refusal.set(None);
+            }
+            Err(reason) => refusal.set(Some(reason)),
+        }
+    };
+    let delete_selected = move |_| {
+        let ids = editor.selected.get_untracked();
+        let edits = with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
+        refuse(act(&editor, Some(edits)));
+        editor.selected.set(Vec::new());
+    };
+    let count = move || {
+        model.with(|m| {
+            let tasks = m
+                .rows
+                .iter()
+                .filter(|r| matches!(r, PlanRow::Task(_)))
+                .count();
+            format!("{tasks} tasks shown")
+        })
+    };
+
+    view! {
+        <section class="plan-view" aria-label="Plan">
+            {banner}
+            {problem}
+            <div class="plan-toolbar" role="toolbar" aria-label="Plan tools">
+                <button type="button" class="button" data-action="insert-task" on:click=add_task>
+                    "Add task"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="delete-tasks"
+                    disabled=move || editor.selected.with(Vec::is_empty)
+                    on:click=delete_selected
+                >
+                    "Delete selected"
+                </button>
+                <ColumnPicker columns=offered shown=shown_columns toggle=toggle_column />
+                <span class="plan-count">{count}</span>
+                <ZoomPicker zoom=zoom />
+            </div>
+            {refused}
+            <PlanSplit
+                row_count=row_count
+                row_height=row_height
+                header_height=header_height
+                visible=visible
+                left=Box::new(move || {
+                    view! {
+                        <PlanGrid
+                            model=model
+                            columns=shown_columns
+                            visible=visible
+                            row_height=row_height
+                            header_height=header_height
+                            selected=selected
+                            actions=grid_actions
+                        />
+                    }
+                    .into_any()
+                })
+                right=Box::new(move || {
+                    view! {
+                        <GanttChart
+                            model=model
+                            visible=visible
+                            row_height=row_height
+                            header_height=header_height
+                            zoom=zoom
+                            selected=chart_selected
+                            actions=gantt_actions
+                        />
+                    }
+                    .into_any()
+                })
+            />
+            <p class="plan-help">
+                "Type in a cell to edit it; Enter, Tab and the arrow keys move; Escape cancels. "
+                "Insert adds a task, Delete removes the selected rows. Paste rows from a spreadsheet "
+                "(Name, Duration, Predecessors, Workstream, Start — or with a heading row). "
+                "Durations: 5, 5d, 3w. Predecessors: 12, 14SS+2d, 20FF-1d."
+            </p>
+        </section>
+    }
+}
+
+/// Changes task `id` of the shown program with `change` (which may refuse), as one action.
+fn replace_task(
+    editor: &Editor,
+    id: &str,
+    change: impl FnOnce(&mut engine::Task, &Program) -> Result<(), String>,
+) -> Result<(), String> {
+    let edit = with_shown(editor, |program| {
+        let index = program
+            .tasks
+            .iter()
+            .position(|t| t.id == id)
+            .ok_or_else(|| format!("There is no task '{id}'."))?;
+        let mut task = program
+            .tasks
+            .get(index)
+            .cloned()
+            .ok_or_else(|| format!("There is no task '{id}'."))?;
+        change(&mut task, program)?;
+        Ok::<_, String>(Edit::ReplaceTask { index, task })
+    })
+    .unwrap_or_else(|| Err("No program is open.".into()))?;
+    editor.act_in_view(vec![edit])
+}

@@ -1,0 +1,915 @@
+//! The Scenarios tab: quick impact ("if we slip X, what happens to Y?"), the program's
+//! scenarios (list, changes, edit in plan, duplicate, promote, delete), the comparison of
+//! chosen scenarios with the program, and the baselines.
+//!
+//! Does not: apply, schedule or compare anything itself (`engine::scenario`,
+//! `engine::compare`, `engine::baseline` do) or render markup (the components do); it shapes
+//! engine results for display and makes every change through [`Editor::change`], so each is
+//! one undoable step.
+
+use components::{
+    AbsorbedRow, BaselineActions, BaselineSummary, BaselinesPanel, ChangeList, ChangeListActions,
+    ChangeRow, CompareCell, CompareLine, CompareTable, CompareView, DateShift, ImpactSummary,
+    Notice, NoticeKind, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList,
+    ScenarioListActions, ScenarioSummary, TaskChoice,
+};
+use engine::baseline::{Baseline, capture, variance};
+use engine::compare::{Comparison, compare, quick_impact};
+use engine::scenario::{Adjustment, Outcome, Scenario, apply};
+use engine::{Program, Schedule};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use planfile::Document;
+
+use crate::editor::{Editor, describe};
+
+/// Tasks listed as absorbing a slip, at most.
+const ABSORBED_SHOWN: usize = 8;
+
+/// A scenario replayed on the program and compared with it.
+#[derive(Clone, Debug, PartialEq)]
+struct Evaluated {
+    scenario: Scenario,
+    outcomes: Vec<Outcome>,
+    /// Its schedule compared with the program's, or why it cannot be scheduled.
+    result: Result<Comparison, String>,
+}
+
+/// The program's schedule and every scenario's, computed once per document change.
+#[derive(Clone, Debug, PartialEq)]
+struct Evaluation {
+    base: Result<Schedule, String>,
+    scenarios: Vec<Evaluated>,
+}
+
+fn evaluate(doc: &Document) -> Evaluation {
+    let base = engine::schedule(&doc.program).map_err(|d| describe(&d));
+    let scenarios = doc
+        .scenarios
+        .iter()
+        .map(|s| {
+            let applied = apply(&doc.program, &s.changes);
+            let result = match &base {
+                Err(_) => Err("The program itself cannot be scheduled.".to_owned()),
+                Ok(before) => engine::schedule(&applied.program)
+                    .map(|after| compare(&doc.program, before, &applied.program, &after))
+                    .map_err(|d| describe(&d)),
+            };
+            Evaluated {
+                scenario: s.clone(),
+                outcomes: applied.outcomes,
+                result,
+            }
+        })
+        .collect();
+    Evaluation { base, scenarios }
+}
+
+/// `+15`, `0`, `-3`.
+fn signed(days: i64) -> String {
+    if days == 0 {
+        "0".into()
+    } else {
+        format!("{days:+}")
+    }
+}
+
+fn task_name(program: &Program, id: &str) -> String {
+    program
+        .tasks
+        .iter()
+        .find(|t| t.id == id)
+        .map_or_else(|| id.to_owned(), |t| t.name.clone())
+}
+
+/// A new id `prefix` + number that `taken` does not hold.
+fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
+    (1..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|id| !taken.clone().any(|t| t == id))
+        .unwrap_or_else(|| prefix.to_owned())
+}
+
+fn new_scenario_id(doc: &Document) -> String {
+    next_id("s", doc.scenarios.iter().map(|s| s.id.as_str()))
+}
+
+/// One sentence on the critical path, naming up to three tasks.
+fn critical_sentence(program: &Program, c: &Comparison) -> String {
+    if !c.critical_path_changed() {
+        return "Critical path: unchanged.".into();
+    }
+    let names = |ids: &[String]| {
+        let mut list: Vec<String> = ids
+            .iter()
+            .take(3)
+            .map(|id| task_name(program, id))
+            .collect();
+        if ids.len() > 3 {
+            list.push(format!("{} more", ids.len() - 3));
+        }
+        list.join(", ")
+    };
+    let mut parts = Vec::new();
+    if !c.became_critical.is_empty() {
+        parts.push(format!("now critical: {}", names(&c.became_critical)));
+    }
+    if !c.left_critical.is_empty() {
+        parts.push(format!("no longer critical: {}", names(&c.left_critical)));
+    }
+    format!("Critical path changed — {}.", parts.join("; "))
+}
+
+fn finish_shift(c: &Comparison) -> DateShift {
+    let delta = c.finish.delta.unwrap_or(0);
+    DateShift {
+        name: "Program finish".into(),
+        before: c.finish.before.map(|d| d.to_string()).unwrap_or_default(),
+        after: c.finish.after.map(|d| d.to_string()).unwrap_or_default(),
+        delta: signed(delta),
+        later: delta > 0,
+    }
+}
+
+/// Quick impact's answer in display form.
+fn impact_summary(program: &Program, c: &Comparison) -> ImpactSummary {
+    let milestones: Vec<DateShift> = c
+        .moved_milestones()
+        .map(|m| {
+            let delta = m.delta.unwrap_or(0);
+            DateShift {
+                name: m.name.clone(),
+                before: m
+                    .before
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "—".into()),
+                after: m
+                    .after
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "removed".into()),
+                delta: m.delta.map(signed).unwrap_or_else(|| "—".into()),
+                later: delta > 0,
+            }
+        })
+        .collect();
+    ImpactSummary {
+        finish: finish_shift(c),
+        unmoved: c.milestones.len() - milestones.len(),
+        milestones,
+        absorbed: float_rows(c.absorbed.iter().filter(|a| a.float_after >= 0)),
+        absorbed_more: c
+            .absorbed
+            .iter()
+            .filter(|a| a.float_after >= 0)
+            .count()
+            .saturating_sub(ABSORBED_SHOWN),
+        late: float_rows(c.absorbed.iter().filter(|a| a.float_after < 0)),
+        late_more: c
+            .absorbed
+            .iter()
+            .filter(|a| a.float_after < 0)
+            .count()
+            .saturating_sub(ABSORBED_SHOWN),
+        critical: critical_sentence(program, c),
+    }
+}
+
+fn float_rows<'a>(list: impl Iterator<Item = &'a engine::compare::Absorbed>) -> Vec<AbsorbedRow> {
+    list.take(ABSORBED_SHOWN)
+        .map(|a| AbsorbedRow {
+            name: a.name.clone(),
+            float_before: a.float_before,
+            float_after: a.float_after,
+        })
+        .collect()
+}
+
+/// The name "Save as scenario" offers: `SSO cut-over +15d`, `3 tasks +15d`.
+fn impact_name(program: &Program, tasks: &[String], adjustment: Option<Adjustment>) -> String {
+    let what = match tasks {
+        [one] => task_name(program, one),
+        many => format!("{} tasks", many.len()),
+    };
+    match adjustment {
+        Some(a) => format!("{what} {}", a.label()),
+        None => what,
+    }
+}
+
+/// The Scenarios tab.
+#[component]
+pub fn ScenariosPanel() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let evaluation = Memo::new(move |_| editor.doc.with(|d| d.as_ref().map(evaluate)));
+    let message: RwSignal<Option<(NoticeKind, String)>> = RwSignal::new(None);
+    let opened: RwSignal<Option<String>> = RwSignal::new(None);
+    let compared: RwSignal<Vec<String>> = RwSignal::new(editor.doc.with_untracked(|d| {
+        d.as_ref()
+            .map(|d| d.scenarios.iter().take(3).map(|s| s.id.clone()).collect())
+            .unwrap_or_default()
+    }));
+    let report = Callback::new(move |result: Result<(), String>| match result {
+        Ok(()) => message.set(None),
+        Err(reason) => message.set(Some((NoticeKind::Error, reason))),
+    });
+    let notice = move || {
+        message.get().map(|(kind, text)| {
+            let title = if kind == NoticeKind::Error {
+                "Not done"
+            } else {
+                "Done"
+            };
+            view! { <Notice kind=kind title=title message=text /> }
+        })
+    };
+    view! {
+        <div class="scenarios-panel" data-role="scenarios-panel">
+            {notice}
+            <QuickImpactSection evaluation opened compared report message />
+            <ScenariosSection evaluation opened compared report message />
+            <CompareSection evaluation compared />
+            <BaselinesSection report />
+        </div>
+    }
+}
+
+/// Quick impact over the program, starting from the grid's selection.
+#[component]
+fn QuickImpactSection(
+    evaluation: Memo<Option<Evaluation>>,
+    opened: RwSignal<Option<String>>,
+    compared: RwSignal<Vec<String>>,
+    report: Callback<Result<(), String>>,
+    message: RwSignal<Option<(NoticeKind, String)>>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let picked = RwSignal::new(editor.selected.get_untracked());
+    let amount = RwSignal::new(String::new());
+    let slip = RwSignal::new(true);
+    let choices = Signal::derive(move || {
+        editor.doc.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            let program = &d.program;
+            program
+                .tasks
+                .iter()
+                .map(|t| TaskChoice {
+                    id: t.id.clone(),
+                    workstream: program
+                        .workstreams
+                        .iter()
+                        .find(|w| w.id == t.workstream)
+                        .map_or_else(|| t.workstream.clone(), |w| w.name.clone()),
+                    name: t.name.clone(),
+                    duration: format!("{}d", t.duration),
+                })
+                .collect()
+        })
+    });
+    // The changes typed, once there are tasks and an amount; `Err` if the amount is not one.
+    let changes = Memo::new(move |_| {
+        let tasks = picked.get();
+        let text = amount.get();
+        if tasks.is_empty() || text.trim().is_empty() {
+            return None;
+        }
+        Some(Adjustment::parse(&text, slip.get()).map(|a| (a, a.changes(&tasks))))
+    });
+    let impact = Signal::derive(move || {
+        let typed = changes.get()?;
+        let result = typed.and_then(|(_, changes)| {
+            editor.doc.with(|d| {
+                let d = d.as_ref().ok_or("No program is open.")?;
+                evaluation.with(|e| {
+                    let base = e.as_ref().ok_or("No program is open.")?.base.as_ref()?;
+                    quick_impact(&d.program, base, &changes)
+                        .map(|i| impact_summary(&d.program, &i.comparison))
+                        .map_err(|diag| {
+                            format!(
+                                "With this change the plan cannot be scheduled: {}",
+                                describe(&diag)
+                            )
+                        })
+                })
+            })
+        });
+        Some(result)
+    });
+    let suggested = Signal::derive(move || {
+        let adjustment = changes.get().and_then(|c| c.ok()).map(|(a, _)| a);
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| impact_name(&d.program, &picked.get(), adjustment))
+                .unwrap_or_default()
+        })
+    });
+    let save = Callback::new(move |name: String| {
+        let Some(Ok((_, list))) = changes.get_untracked() else {
+            return;
+        };
+        let mut new_id = String::new();
+        let result = editor.change(false, |doc| {
+            new_id = new_scenario_id(doc);
+            doc.scenarios.push(Scenario {
+                id: new_id.clone(),
+                name: name.clone(),
+                description: String::new(),
+                changes: list,
+            });
+            Ok(())
+        });
+        if result.is_ok() {
+            opened.set(Some(new_id.clone()));
+            compared.update(|c| c.push(new_id));
+            amount.set(String::new());
+            message.set(Some((
+                NoticeKind::Info,
+                format!("Saved as scenario “{name}”."),
+            )));
+        } else {
+            report.run(result);
+        }
+    });
+    let actions = QuickImpactActions {
+        select: Callback::new(move |ids: Vec<String>| picked.set(ids)),
+        amount: Callback::new(move |text: String| amount.set(text)),
+        slip: Callback::new(move |on: bool| slip.set(on)),
+        save,
+    };
+    view! {
+        <QuickImpact
+            choices=choices
+            selected=picked
+            amount=amount
+            slip=slip
+            impact=impact
+            suggested_name=suggested
+            actions=actions
+        />
+    }
+}
+
+/// The scenario list and the opened scenario.
+#[component]
+fn ScenariosSection(
+    evaluation: Memo<Option<Evaluation>>,
+    opened: RwSignal<Option<String>>,
+    compared: RwSignal<Vec<String>>,
+    report: Callback<Result<(), String>>,
+    message: RwSignal<Option<(NoticeKind, String)>>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let summaries = Signal::derive(move || {
+        let open = opened.get();
+        let chosen = compared.get();
+        evaluation.with(|e| {
+            e.as_ref()
+                .map(|e| {
+                    e.scenarios
+                        .iter()
+                        .map(|s| summary_of(s, open.as_deref(), &chosen))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let open_scenario = Signal::derive(move || {
+        let id = opened.get()?;
+        editor.doc.with(|d| {
+            let d = d.as_ref()?;
+            evaluation.with(|e| {
+                let s = e.as_ref()?.scenarios.iter().find(|s| s.scenario.id == id)?;
+                Some(open_of(&d.program, s))
+            })
+        })
+    });
+    let list_actions = ScenarioListActions {
+        create: Callback::new(move |()| {
+            let mut id = String::new();
+            let result = editor.change(false, |doc| {
+                id = new_scenario_id(doc);
+                let n = doc.scenarios.len() + 1;
+                doc.scenarios.push(Scenario {
+                    id: id.clone(),
+                    name: format!("Scenario {n}"),
+                    ..Scenario::default()
+                });
+                Ok(())
+            });
+            if result.is_ok() {
+                opened.set(Some(id));
+            }
+            report.run(result);
+        }),
+        open: Callback::new(move |id: String| {
+            opened.update(|o| {
+                *o = if o.as_deref() == Some(id.as_str()) {
+                    None
+                } else {
+                    Some(id)
+                }
+            })
+        }),
+        compare: Callback::new(move |(id, on): (String, bool)| {
+            compared.update(|c| {
+                c.retain(|x| x != &id);
+                if on {
+                    c.push(id);
+                }
+            })
+        }),
+    };
+    let actions = change_list_actions(editor, opened, compared, report, message);
+    view! {
+        <ScenarioList scenarios=summaries actions=list_actions>
+            <ChangeList scenario=open_scenario actions=actions />
+        </ScenarioList>
+    }
+}
+
+fn summary_of(s: &Evaluated, open: Option<&str>, compared: &[String]) -> ScenarioSummary {
+    let (finish, delta, later, broken) = match &s.result {
+        Ok(c) => {
+            let d = c.finish.delta.unwrap_or(0);
+            let finish = c.finish.after.map(|d| d.to_string()).unwrap_or_default();
+            (finish, signed(d), d > 0, false)
+        }
+        Err(_) => ("Cannot be scheduled".to_owned(), String::new(), false, true),
+    };
+    ScenarioSummary {
+        id: s.scenario.id.clone(),
+        name: s.scenario.name.clone(),
+        description: s.scenario.description.clone(),
+        changes: s.scenario.changes.len(),
+        stale: s
+            .outcomes
+            .iter()
+            .filter(|o| **o != Outcome::Applied)
+            .count(),
+        finish,
+        delta,
+        later,
+        broken,
+        compared: compared.contains(&s.scenario.id),
+        open: open == Some(s.scenario.id.as_str()),
+    }
+}
+
+fn open_of(program: &Program, s: &Evaluated) -> OpenScenario {
+    OpenScenario {
+        id: s.scenario.id.clone(),
+        name: s.scenario.name.clone(),
+        description: s.scenario.description.clone(),
+        changes: s
+            .scenario
+            .changes
+            .iter()
+            .zip(&s.outcomes)
+            .map(|(c, o)| ChangeRow {
+                text: c.describe(program),
+                stale: match o {
+                    Outcome::Applied => None,
+                    Outcome::NoLongerApplies(why) => Some(why.clone()),
+                },
+            })
+            .collect(),
+        problem: s
+            .result
+            .as_ref()
+            .err()
+            .map(|e| format!("This scenario cannot be scheduled: {e}")),
+    }
+}
+
+/// Changes one scenario through `editor.change` (one undoable step).
+fn change_scenario(
+    editor: Editor,
+    id: &str,
+    change: impl FnOnce(&mut Scenario) -> Result<(), String>,
+) -> Result<(), String> {
+    editor.change(false, |doc| {
+        let scenario = doc
+            .scenarios
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or("This scenario no longer exists.")?;
+        change(scenario)
+    })
+}
+
+fn change_list_actions(
+    editor: Editor,
+    opened: RwSignal<Option<String>>,
+    compared: RwSignal<Vec<String>>,
+    report: Callback<Result<(), String>>,
+    message: RwSignal<Option<(NoticeKind, String)>>,
+) -> ChangeListActions {
+    ChangeListActions {
+        rename: Callback::new(move |(id, name): (String, String)| {
+            let name = name.trim().to_owned();
+            report.run(change_scenario(editor, &id, |s| {
+                if name.is_empty() {
+                    return Err("A scenario needs a name.".into());
+                }
+                s.name = name;
+                Ok(())
+            }))
+        }),
+        describe: Callback::new(move |(id, text): (String, String)| {
+            report.run(change_scenario(editor, &id, |s| {
+                s.description = text.trim().to_owned();
+                Ok(())
+            }))
+        }),
+        remove_change: Callback::new(move |(id, at): (String, usize)| {
+            report.run(change_scenario(editor, &id, |s| {
+                if at >= s.changes.len() {
+                    return Err("That change is no longer there.".into());
+                }
+                s.changes.remove(at);
+                Ok(())
+            }))
+        }),
+        edit_in_plan: Callback::new(move |id: String| {
+            editor.scenario.set(Some(id));
+            editor.tab.set("plan");
+        }),
+        duplicate: Callback::new(move |id: String| {
+            let mut copy_id = String::new();
+            let result = editor.change(false, |doc| {
+                let original = doc
+                    .scenarios
+                    .iter()
+                    .find(|s| s.id == id)
+                    .cloned()
+                    .ok_or("This scenario no longer exists.")?;
+                copy_id = new_scenario_id(doc);
+                doc.scenarios.push(Scenario {
+                    id: copy_id.clone(),
+                    name: format!("{} (copy)", original.name),
+                    ..original
+                });
+                Ok(())
+            });
+            if result.is_ok() {
+                opened.set(Some(copy_id));
+            }
+            report.run(result);
+        }),
+        promote: Callback::new(move |id: String| promote(editor, id, opened, compared, message)),
+        delete: Callback::new(move |id: String| {
+            let result = editor.change(false, |doc| {
+                let before = doc.scenarios.len();
+                doc.scenarios.retain(|s| s.id != id);
+                if doc.scenarios.len() == before {
+                    return Err("This scenario no longer exists.".into());
+                }
+                Ok(())
+            });
+            if result.is_ok() {
+                forget(editor, &id, opened, compared);
+            }
+            report.run(result);
+        }),
+        close: Callback::new(move |()| opened.set(None)),
+    }
+}
+
+/// A scenario is gone: stop showing, comparing or editing it.
+fn forget(
+    editor: Editor,
+    id: &str,
+    opened: RwSignal<Option<String>>,
+    compared: RwSignal<Vec<String>>,
+) {
+    if opened.get_untracked().as_deref() == Some(id) {
+        opened.set(None);
+    }
+    compared.update(|c| c.retain(|x| x != id));
+    if editor.scenario.get_untracked().as_deref() == Some(id) {
+        editor.scenario.set(None);
+    }
+}
+
+/// Makes scenario `id` the program: a snapshot first, then one undoable change that
+/// replaces the program with the scenario applied and removes the scenario.
+fn promote(
+    editor: Editor,
+    id: String,
+    opened: RwSignal<Option<String>>,
+    compared: RwSignal<Vec<String>>,
+    message: RwSignal<Option<(NoticeKind, String)>>,
+) {
+    let Some(name) = editor.doc.with_untracked(|d| {
+        d.as_ref()
+            .and_then(|d| d.scenarios.iter().find(|s| s.id == id))
+            .map(|s| s.name.clone())
+    }) else {
+        return;
+    };
+    message.set(Some((
+        NoticeKind::Info,
+        format!("Promoting “{name}”: taking a snapshot first…"),
+    )));
+    spawn_local(async move {
+        if let Err(reason) = editor
+            .snapshot_now(&format!("Before promoting “{name}”"))
+            .await
+        {
+            message.set(Some((
+                NoticeKind::Error,
+                format!("Not promoted: no snapshot could be taken. {reason}"),
+            )));
+            return;
+        }
+        let result = editor.change(true, |doc| {
+            let at = doc
+                .scenarios
+                .iter()
+                .position(|s| s.id == id)
+                .ok_or("This scenario no longer exists.")?;
+            let scenario = doc.scenarios.remove(at);
+            let applied = apply(&doc.program, &scenario.changes);
+            engine::schedule(&applied.program).map_err(|d| describe(&d))?;
+            doc.program = applied.program;
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                forget(editor, &id, opened, compared);
+                message.set(Some((
+                    NoticeKind::Info,
+                    format!("“{name}” is now the program (a snapshot was taken first; Undo takes it back)."),
+                )));
+            }
+            Err(reason) => {
+                message.set(Some((NoticeKind::Error, format!("Not promoted: {reason}"))))
+            }
+        }
+    });
+}
+
+/// The comparison of the chosen scenarios with the program.
+#[component]
+fn CompareSection(
+    evaluation: Memo<Option<Evaluation>>,
+    compared: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let copy_note = RwSignal::new(String::new());
+    let view_model = Signal::derive(move || {
+        let chosen = compared.get();
+        editor.doc.with(|d| {
+            evaluation.with(|e| match (d, e) {
+                (Some(d), Some(e)) => compare_view(d, e, &chosen),
+                _ => CompareView::default(),
+            })
+        })
+    });
+    let on_copy = Callback::new(move |text: String| copy_text(text, copy_note));
+    view! { <CompareTable compare=view_model on_copy=on_copy copy_note=copy_note /> }
+}
+
+/// Copies `text` to the clipboard, saying in `note` whether it worked.
+fn copy_text(text: String, note: RwSignal<String>) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator()).and_then(|n| {
+        js_sys::Reflect::get(&n, &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined())
+    }) else {
+        note.set("Copying is not available here: select the text and copy it.".into());
+        return;
+    };
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
+        .ok()
+        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
+    let Some(write) = write else {
+        note.set("Copying is not available here: select the text and copy it.".into());
+        return;
+    };
+    let promise = write
+        .call1(&clipboard, &text.into())
+        .ok()
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
+    spawn_local(async move {
+        let copied = match promise {
+            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
+            None => false,
+        };
+        note.set(if copied {
+            "Copied.".into()
+        } else {
+            "The browser did not allow copying: select the text and copy it.".into()
+        });
+    });
+}
+
+fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareView {
+    let Ok(base) = &e.base else {
+        return CompareView {
+            summary: "The program cannot be scheduled, so there is nothing to compare.".into(),
+            ..CompareView::default()
+        };
+    };
+    let program = &doc.program;
+    let columns: Vec<&Evaluated> = e
+        .scenarios
+        .iter()
+        .filter(|s| chosen.contains(&s.scenario.id))
+        .collect();
+    let baseline = doc
+        .active_baseline
+        .as_ref()
+        .and_then(|id| doc.baselines.iter().find(|b| &b.id == id));
+    let variances = baseline.map(|b| finish_variances(program, base, b));
+    let milestones = program
+        .tasks
+        .iter()
+        .zip(&base.tasks)
+        .enumerate()
+        .filter(|(_, (t, _))| t.is_milestone())
+        .map(|(i, (t, times))| CompareLine {
+            name: t.name.clone(),
+            program: CompareCell {
+                date: times.finish.to_string(),
+                float: format!("{}d", times.total_float),
+                ..CompareCell::default()
+            },
+            variance: variances
+                .as_ref()
+                .map(|v| {
+                    v.get(i)
+                        .copied()
+                        .flatten()
+                        .map_or_else(|| "new".into(), signed)
+                })
+                .unwrap_or_default(),
+            scenarios: columns.iter().map(|s| milestone_cell(s, &t.id)).collect(),
+        })
+        .collect();
+    let finish = CompareLine {
+        name: "Program finish".into(),
+        program: CompareCell {
+            date: base.finish.to_string(),
+            ..CompareCell::default()
+        },
+        variance: baseline
+            .and_then(|b| finish_variance(program, base, b))
+            .map(signed)
+            .unwrap_or_default(),
+        scenarios: columns.iter().map(|s| finish_cell(s)).collect(),
+    };
+    let critical = columns
+        .iter()
+        .map(|s| match &s.result {
+            Ok(c) => format!("“{}”: {}", s.scenario.name, critical_sentence(program, c)),
+            Err(_) => format!("“{}” cannot be scheduled.", s.scenario.name),
+        })
+        .collect();
+    let summary = columns
+        .iter()
+        .map(|s| match &s.result {
+            Ok(c) => c.summary(&format!("Scenario '{}'", s.scenario.name)),
+            Err(why) => format!("Scenario '{}' cannot be scheduled: {why}", s.scenario.name),
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    CompareView {
+        scenarios: columns.iter().map(|s| s.scenario.name.clone()).collect(),
+        baseline: baseline.map(|b| b.name.clone()),
+        milestones,
+        finish,
+        critical,
+        summary: if summary.is_empty() {
+            format!("Program finish {}.", base.finish)
+        } else {
+            summary
+        },
+    }
+}
+
+fn milestone_cell(s: &Evaluated, id: &str) -> CompareCell {
+    let Ok(c) = &s.result else {
+        return CompareCell {
+            date: "—".into(),
+            ..CompareCell::default()
+        };
+    };
+    match c.milestones.iter().find(|m| m.id == id) {
+        Some(m) => CompareCell {
+            date: m.after.map_or_else(|| "removed".into(), |d| d.to_string()),
+            delta: m.delta.map(signed).unwrap_or_default(),
+            later: m.delta.is_some_and(|d| d > 0),
+            float: m.float_after.map(|f| format!("{f}d")).unwrap_or_default(),
+        },
+        None => CompareCell::default(),
+    }
+}
+
+fn finish_cell(s: &Evaluated) -> CompareCell {
+    match &s.result {
+        Ok(c) => {
+            let delta = c.finish.delta.unwrap_or(0);
+            CompareCell {
+                date: c.finish.after.map(|d| d.to_string()).unwrap_or_default(),
+                delta: signed(delta),
+                later: delta > 0,
+                float: String::new(),
+            }
+        }
+        Err(_) => CompareCell {
+            date: "cannot be scheduled".into(),
+            ..CompareCell::default()
+        },
+    }
+}
+
+/// Each task's finish variance against `baseline`, in task order.
+fn finish_variances(
+    program: &Program,
+    schedule: &Schedule,
+    baseline: &Baseline,
+) -> Vec<Option<i64>> {
+    match engine::check(program) {
+        Ok(checked) => variance(&checked, schedule, baseline)
+            .into_iter()
+            .map(|v| v.map(|v| v.finish))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The program finish's variance against the baseline's last finish.
+fn finish_variance(program: &Program, schedule: &Schedule, baseline: &Baseline) -> Option<i64> {
+    let then = baseline.tasks.iter().map(|t| t.finish).max()?;
+    let checked = engine::check(program).ok()?;
+    let timeline = checked.timeline();
+    Some(timeline.offset_after(schedule.finish) - timeline.offset_after(then))
+}
+
+/// The baselines: save, make active, delete.
+#[component]
+fn BaselinesSection(report: Callback<Result<(), String>>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let baselines = Signal::derive(move || {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.baselines
+                        .iter()
+                        .map(|b| BaselineSummary {
+                            id: b.id.clone(),
+                            name: b.name.clone(),
+                            saved_on: b.saved_on.to_string(),
+                            tasks: b.tasks.len(),
+                            active: d.active_baseline.as_deref() == Some(b.id.as_str()),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let suggested = Signal::derive(move || {
+        let n = editor
+            .doc
+            .with(|d| d.as_ref().map_or(0, |d| d.baselines.len()))
+            + 1;
+        format!("Baseline {n} ({})", crate::format::today())
+    });
+    let actions = BaselineActions {
+        save: Callback::new(move |name: String| {
+            report.run(editor.change(false, |doc| {
+                let schedule = engine::schedule(&doc.program).map_err(|d| {
+                    format!(
+                        "The plan cannot be scheduled, so there is nothing to save: {}",
+                        describe(&d)
+                    )
+                })?;
+                let id = next_id("b", doc.baselines.iter().map(|b| b.id.as_str()));
+                let baseline = capture(&id, &name, crate::format::today(), &doc.program, &schedule);
+                doc.baselines.push(baseline);
+                doc.active_baseline = Some(id);
+                Ok(())
+            }))
+        }),
+        set_active: Callback::new(move |id: String| {
+            report.run(editor.change(false, |doc| {
+                if !doc.baselines.iter().any(|b| b.id == id) {
+                    return Err("This baseline no longer exists.".into());
+                }
+                doc.active_baseline = Some(id);
+                Ok(())
+            }))
+        }),
+        delete: Callback::new(move |id: String| {
+            report.run(editor.change(false, |doc| {
+                doc.baselines.retain(|b| b.id != id);
+                if doc.active_baseline.as_deref() == Some(id.as_str()) {
+                    doc.active_baseline = doc.baselines.last().map(|b| b.id.clone());
+                }
+                Ok(())
+            }))
+        }),
+    };
+    view! { <BaselinesPanel baselines=baselines suggested_name=suggested actions=actions /> }
+}

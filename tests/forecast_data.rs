@@ -1,0 +1,113 @@
+//! In-browser tests of the forecast tab's data (`planwork_app::forecast_data`): settings as
+//! typed, dates as shown, stale results, and a forecast turned into the components' data.
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test forecast_data`.
+
+use chrono::NaiveDate;
+use engine::forecast::{Settings, Target, forecast};
+use engine::scenario::{Change, Scenario};
+use planwork_app::forecast_data::{
+    PROGRAM, criticality_rows, day_bins, group, is_stale, markers, settings, short_date,
+    subject_program, subjects_of, summary_rows, tornado_bars,
+};
+use planwork_app::forecast_worker::ForecastResult;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const EXAMPLE: &str = include_str!("../public/examples/platform-migration.planwork.json");
+
+#[wasm_bindgen_test]
+fn settings_as_typed() {
+    assert_eq!(
+        settings(" 5,000 ", "7"),
+        Ok(Settings {
+            iterations: 5_000,
+            seed: 7
+        })
+    );
+    assert!(settings("0", "1").is_err());
+    assert!(settings("100001", "1").is_err());
+    assert!(settings("abc", "1").unwrap_err().contains("Iterations"));
+    assert!(settings("10", "-1").unwrap_err().contains("seed"));
+}
+
+#[wasm_bindgen_test]
+fn dates_and_numbers_as_shown() {
+    let date = NaiveDate::from_ymd_opt(2027, 3, 9).unwrap();
+    assert_eq!(short_date(date), "9 Mar 2027");
+    assert_eq!(group(5_000), "5,000");
+    assert_eq!(group(100_000), "100,000");
+    assert_eq!(group(250), "250");
+}
+
+#[wasm_bindgen_test]
+fn a_result_is_stale_once_its_plan_changes() {
+    let mut doc = planfile::read(EXAMPLE).unwrap();
+    let input = doc.program.clone();
+    assert!(!is_stale(&doc, PROGRAM, &input));
+    doc.program.tasks[3].duration += 1;
+    assert!(is_stale(&doc, PROGRAM, &input));
+    // A scenario is compared as applied: a change to the program shows through it.
+    doc.scenarios.push(Scenario {
+        id: "s1".into(),
+        name: "Nothing changes".into(),
+        description: String::new(),
+        changes: Vec::<Change>::new(),
+    });
+    let (applied, label) = subject_program(&doc, "s1").unwrap();
+    assert_eq!(label, "Scenario: Nothing changes");
+    assert!(!is_stale(&doc, "s1", &applied));
+    assert_eq!(subjects_of(&doc).len(), 2);
+    doc.scenarios.clear();
+    assert!(
+        is_stale(&doc, "s1", &applied),
+        "a deleted scenario's result is stale"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_forecast_becomes_rows_bins_markers_and_bars() {
+    let doc = planfile::read(EXAMPLE).unwrap();
+    let checked = engine::check(&doc.program).unwrap();
+    let forecast = forecast(
+        &checked,
+        &Settings {
+            iterations: 300,
+            seed: 1,
+        },
+    )
+    .unwrap();
+    let sensitivity = vec![forecast.sensitivity(Target::Finish)];
+    let result = ForecastResult {
+        milestone_names: forecast.milestones.iter().map(|m| m.id.clone()).collect(),
+        tasks: doc
+            .program
+            .tasks
+            .iter()
+            .map(|t| (t.id.clone(), t.name.clone()))
+            .collect(),
+        sensitivity,
+        forecast,
+    };
+    let rows = summary_rows(&result);
+    assert_eq!(rows.len(), 1 + result.forecast.milestones.len());
+    assert_eq!(rows[0].key, PROGRAM);
+    assert_eq!(rows[0].p80, result.forecast.finish.p80.to_string());
+    let bins = day_bins(&result.forecast.finish);
+    assert_eq!(bins.iter().map(|b| b.count).sum::<u32>(), 300);
+    assert!(bins.windows(2).all(|w| w[0].to < w[1].from));
+    let kinds: Vec<String> = markers(&result.forecast.finish)
+        .into_iter()
+        .map(|m| m.kind)
+        .collect();
+    assert_eq!(&kinds[..2], ["planned", "p80"]);
+    let bars = tornado_bars(&result.sensitivity[0]);
+    assert!(!bars.is_empty() && bars.iter().all(|b| b.value.abs() >= 0.01));
+    let critical = criticality_rows(&result);
+    assert!(
+        critical
+            .iter()
+            .all(|r| r.criticality > 0.0 && r.criticality <= 1.0)
+    );
+}

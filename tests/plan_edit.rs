@@ -1,0 +1,160 @@
+//! The plan grid's input turned into edits (`planwork_app::plan_edit`): cells, the empty
+//! row, Insert and Delete, and rows pasted from a spreadsheet, each edit then made through
+//! `engine::edit::History` as the editor makes it (so a cycle is refused there).
+//!
+//! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test plan_edit`.
+
+use components::Column;
+use engine::edit::History;
+use engine::{ConstraintKind, Program};
+use planwork_app::plan_edit::{cell_edits, delete_edits, insert_edits, paste_edits};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Tasks 1 → 2 (FS) in workstream `w`, and `x` in workstream `ops`.
+fn program() -> Program {
+    serde_json::from_str(
+        r#"{"program": {"name": "P", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "Build"}, {"id": "ops", "name": "Operations"}],
+            "tasks": [{"id": "1", "name": "Design", "workstream": "w", "duration": 5},
+                      {"id": "2", "name": "Build", "workstream": "w", "duration": 10},
+                      {"id": "x", "name": "Run", "workstream": "ops", "duration": 2}],
+            "dependencies": [{"from": "1", "to": "2"}]}"#,
+    )
+    .unwrap()
+}
+
+/// Makes the edits for `text` typed into `column` of `task`, as the editor would.
+fn type_cell(
+    p: &mut Program,
+    task: Option<&str>,
+    column: Column,
+    text: &str,
+) -> Result<(), String> {
+    let edits = cell_edits(p, task, column, text, None)?.unwrap_or_default();
+    History::default().apply(p, edits).map_err(|d| {
+        d.0.iter()
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+#[wasm_bindgen_test]
+fn cells_take_durations_dates_and_predecessors() {
+    let mut p = program();
+    type_cell(&mut p, Some("2"), Column::Duration, "3w").unwrap();
+    assert_eq!(p.tasks[1].duration, 15);
+    type_cell(&mut p, Some("2"), Column::Start, "2026-02-02").unwrap();
+    let c = p.tasks[1].constraint.clone().unwrap();
+    assert_eq!(
+        (c.kind, c.date.unwrap().to_string()),
+        (ConstraintKind::SNET, "2026-02-02".into())
+    );
+    type_cell(&mut p, Some("2"), Column::Constraint, "mfo 2026-03-31").unwrap();
+    assert_eq!(
+        p.tasks[1].constraint.clone().unwrap().kind,
+        ConstraintKind::MFO
+    );
+    type_cell(&mut p, Some("2"), Column::Constraint, "").unwrap();
+    assert_eq!(p.tasks[1].constraint, None);
+    type_cell(&mut p, Some("x"), Column::Predecessors, "1SS+2d, 2").unwrap();
+    let into_x: Vec<_> = p.dependencies.iter().filter(|d| d.to == "x").collect();
+    assert_eq!(into_x.len(), 2);
+    assert_eq!((into_x[0].from.as_str(), into_x[0].lag), ("1", 2));
+    type_cell(&mut p, Some("x"), Column::Workstream, "build").unwrap();
+    assert_eq!(p.tasks[2].workstream, "w");
+    type_cell(&mut p, Some("1"), Column::Duration, "0").unwrap();
+    assert!(p.tasks[0].milestone, "a duration of 0 is a milestone");
+}
+
+#[wasm_bindgen_test]
+fn bad_cells_are_refused_with_the_reason_and_change_nothing() {
+    let mut p = program();
+    let before = p.clone();
+    let refused =
+        |p: &mut Program, task, column, text| type_cell(p, Some(task), column, text).unwrap_err();
+    assert!(refused(&mut p, "2", Column::Duration, "abc").contains("not a duration"));
+    assert!(refused(&mut p, "2", Column::Predecessors, "1, 99").contains("99"));
+    assert!(refused(&mut p, "1", Column::Predecessors, "2").contains("cycle"));
+    assert!(refused(&mut p, "1", Column::Predecessors, "1").contains("own predecessor"));
+    assert!(refused(&mut p, "1", Column::Start, "next week").contains("not a date"));
+    assert!(refused(&mut p, "1", Column::Workstream, "Nobody").contains("Build, Operations"));
+    assert!(refused(&mut p, "1", Column::Percent, "120").contains("0 to 100"));
+    assert!(refused(&mut p, "1", Column::Finish, "2026-01-01").contains("computed"));
+    assert_eq!(p, before);
+}
+
+#[wasm_bindgen_test]
+fn the_empty_row_insert_and_delete() {
+    let mut p = program();
+    type_cell(&mut p, None, Column::Name, "Launch").unwrap();
+    let launch = p.tasks.last().unwrap();
+    // The next number after the largest numeric id, in the last task's workstream.
+    assert_eq!(
+        (
+            launch.id.as_str(),
+            launch.name.as_str(),
+            launch.workstream.as_str()
+        ),
+        ("3", "Launch", "ops")
+    );
+    assert_eq!(cell_edits(&p, None, Column::Name, "  ", None), Ok(None));
+
+    let (id, edits) = insert_edits(&p, Some("1")).unwrap();
+    History::default().apply(&mut p, edits).unwrap();
+    assert_eq!(
+        (p.tasks[1].id.as_str(), p.tasks[1].workstream.as_str()),
+        (id.as_str(), "w")
+    );
+
+    let edits = delete_edits(&p, &["1".to_owned(), id]);
+    History::default().apply(&mut p, edits).unwrap();
+    let ids: Vec<&str> = p.tasks.iter().map(|t| t.id.as_str()).collect();
+    assert_eq!(ids, ["2", "x", "3"]);
+    assert!(
+        p.dependencies.iter().all(|d| d.from != "1"),
+        "its links went with it"
+    );
+}
+
+#[wasm_bindgen_test]
+fn pasted_rows_with_or_without_a_heading() {
+    let mut p = program();
+    let text = "Task Name\tDuration\tPredecessors\tWorkstream\r\nTest\t1w\t2\tOperations\r\nShip\t0\tTest\t\r\n";
+    // A predecessor may name a row pasted with it only by id: "Test" is not an id.
+    assert!(
+        paste_edits(&p, text, None)
+            .unwrap_err()
+            .starts_with("Row 3:")
+    );
+    let text = "ID\tName\tDuration\tPredecessors\tWorkstream\nT\tTest\t1w\t2\tOperations\nS\tShip\t0\tT\t\n";
+    let edits = paste_edits(&p, text, None).unwrap();
+    History::default().apply(&mut p, edits).unwrap();
+    let test = p.tasks.iter().find(|t| t.id == "T").unwrap();
+    assert_eq!((test.duration, test.workstream.as_str()), (5, "ops"));
+    assert!(p.dependencies.iter().any(|d| d.from == "T" && d.to == "S"));
+
+    // Without a heading: Name, Duration, Predecessors, Workstream, Start.
+    let mut q = program();
+    let edits = paste_edits(&q, "Pack\t2d\t1\nFly\t\t3\n", Some("ops")).unwrap();
+    History::default().apply(&mut q, edits).unwrap();
+    let names: Vec<(&str, &str, i64)> = q.tasks[3..]
+        .iter()
+        .map(|t| (t.id.as_str(), t.name.as_str(), t.duration))
+        .collect();
+    assert_eq!(names, [("3", "Pack", 2), ("4", "Fly", 1)]);
+    assert!(q.dependencies.iter().any(|d| d.from == "3" && d.to == "4"));
+
+    assert!(
+        paste_edits(&q, "Name\tDuration\n", None)
+            .unwrap_err()
+            .contains("heading")
+    );
+    assert!(
+        paste_edits(&q, "\tabc\n", None)
+            .unwrap_err()
+            .contains("Row 1: no task name")
+    );
+}
