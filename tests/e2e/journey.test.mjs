@@ -52,6 +52,8 @@ async function journey(page, start) {
 
   // Scenario: data quality fixes three weeks late, saved from quick impact.
   await page.locator('[data-tab="scenarios"]').click();
+  // Quick impact starts from the grid's selection (the task just edited): start afresh.
+  while (await page.locator('.qi-chip-remove').count()) await page.locator('.qi-chip-remove').first().click();
   await page.locator('[data-field="qi-search"]').fill('quality fixes');
   await page.locator('.qi-match[data-task="DA5"]').click();
   await page.locator('[data-field="qi-amount"]').fill('+15d');
@@ -59,16 +61,21 @@ async function journey(page, start) {
   await page.locator('[data-field="qi-name"]').fill('Data fixes 3 weeks late');
   await page.locator('[data-action="qi-save"]').click();
   await page.locator('tr[data-scenario="s1"]').waitFor();
+  assert.deepEqual(
+    (await page.locator('.scenario-open .change-text').allTextContents()).map((t) => t.trim()),
+    ["Data: 'Data quality fixes' +15d"],
+  );
 
   // Forecast the scenario (in the worker).
   await page.locator('[data-tab="forecast"]').click();
-  const target = page.locator('.forecast-panel select').first();
-  await target.selectOption({ label: 'Data fixes 3 weeks late' });
+  const target = page.locator('.forecast-panel select[name="subject"]');
+  await target.selectOption({ label: 'Scenario: Data fixes 3 weeks late' });
   await page.locator('input[name="iterations"]').fill('2000');
   await page.locator('input[name="iterations"]').dispatchEvent('change');
   await page.locator('button[data-action="run-forecast"]').click();
   await page.locator('tr[data-finish=""] td[data-col="p80"]').waitFor({ timeout: 60_000 });
-  assert.match(await page.locator('tr[data-finish=""] td[data-col="p80"]').textContent(), /\d{4}|\d{1,2} \w{3}/);
+  assert.match(await page.locator('tr[data-finish=""] td[data-col="p80"]').textContent(), /^\s*\d{4}-\d{2}-\d{2}\s*$/);
+  assert.match(await page.locator('.forecast-heading').textContent(), /Scenario: Data fixes 3 weeks late/);
 
   // Export: the file carries the edit and the scenario.
   await saved(page);
