@@ -293,7 +293,7 @@ pub fn PlanPanel() -> impl IntoView {
         }),
     };
 
-    let chart_selected = Signal::derive(move || editor.selected.with(|s| s.first().cloned()));
+    let chart_selected = Signal::derive(move || editor.selected.get());
     let banner = move || {
         let name = model.with(|m| m.scenario.clone())?;
         Some(view! {

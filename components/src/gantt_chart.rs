@@ -206,7 +206,9 @@ pub fn GanttChart(
     #[prop(into)] row_height: Signal<f64>,
     #[prop(into)] header_height: Signal<f64>,
     #[prop(into)] zoom: Signal<Zoom>,
-    #[prop(into)] selected: Signal<Option<String>>,
+    /// The ids of the selected tasks (several with Shift or Ctrl in the grid).
+    #[prop(into)]
+    selected: Signal<Vec<String>>,
     actions: GanttActions,
 ) -> impl IntoView {
     let ctl = Ctl {
@@ -270,7 +272,7 @@ pub fn GanttChart(
                 .unwrap_or_default()
                 .iter()
                 .enumerate()
-                .map(|(k, row)| band_view(row, a + k, g, sel.as_deref(), ctl))
+                .map(|(k, row)| band_view(row, a + k, g, &sel, ctl))
                 .collect_view()
         })
     };
@@ -306,9 +308,7 @@ pub fn GanttChart(
                 .iter()
                 .enumerate()
                 .map(|(k, row)| match row {
-                    PlanRow::Task(t) => {
-                        task_view(t, a + k, g, sel.as_deref() == Some(t.id.as_str()), ctl)
-                    }
+                    PlanRow::Task(t) => task_view(t, a + k, g, sel.contains(&t.id), ctl),
                     PlanRow::Group(group) => group_view(group, a + k, g),
                 })
                 .collect_view()
@@ -368,7 +368,7 @@ pub fn GanttChart(
 
 /// A row's background: tinted for a workstream, highlighted when selected; a click on a
 /// task's row selects it.
-fn band_view(row: &PlanRow, i: usize, g: Geo, selected: Option<&str>, ctl: Ctl) -> AnyView {
+fn band_view(row: &PlanRow, i: usize, g: Geo, selected: &[String], ctl: Ctl) -> AnyView {
     let y = g.top(i);
     match row {
         PlanRow::Group(_) => {
@@ -377,7 +377,7 @@ fn band_view(row: &PlanRow, i: usize, g: Geo, selected: Option<&str>, ctl: Ctl) 
         }
         PlanRow::Task(t) => {
             let id = t.id.clone();
-            let is_selected = selected == Some(t.id.as_str());
+            let is_selected = selected.contains(&t.id);
             view! {
                 <rect
                     class="gantt-band"

@@ -144,7 +144,7 @@ fn chart(visible: (usize, usize)) -> (web_sys::HtmlElement, RwSignal<Vec<String>
                 row_height=ROW
                 header_height=40.0
                 zoom=Zoom::Days
-                selected=Signal::derive(|| Some("B".to_owned()))
+                selected=Signal::derive(|| vec!["A".to_owned(), "B".to_owned()])
                 actions=actions(log)
             />
         }
@@ -201,7 +201,9 @@ async fn chart_draws_bars_diamonds_arrows_and_markers() {
     assert!(ab.ends_with("H140.0"), "{ab}");
     assert_eq!(ab.matches('V').count(), 2, "a detour: {ab}");
     assert_eq!(count(&root, ".gantt-task.critical"), 1);
+    // Several selected tasks (Shift or Ctrl in the grid) are all highlighted.
     assert_eq!(count(&root, ".gantt-task.selected[data-id=\"B\"]"), 1);
+    assert_eq!(count(&root, ".gantt-task.selected"), 2);
     assert_eq!(count(&root, ".gantt-float"), 1, "only B has float");
     assert_eq!(count(&root, ".gantt-deadline.missed"), 1);
     assert_eq!(count(&root, ".gantt-baseline"), 1);
