@@ -16,27 +16,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| {
-            nodes
-                .item(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-                .trim()
-                .to_owned()
-        })
-        .collect()
-}
+mod dom;
+use dom::{click, container, texts};
 
 fn summary(id: &str, name: &str) -> ProgramSummary {
     ProgramSummary {
@@ -45,15 +26,6 @@ fn summary(id: &str, name: &str) -> ProgramSummary {
         updated: "2026-11-21 10:00".into(),
         size: "1.2 KB".into(),
     }
-}
-
-fn click(root: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into();
-    el.click();
 }
 
 fn actions(log: RwSignal<Vec<String>>) -> HomeActions {

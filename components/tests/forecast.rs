@@ -16,31 +16,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| {
-            nodes
-                .item(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-                .trim()
-                .to_owned()
-        })
-        .collect()
-}
-
-fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
+mod dom;
+use dom::{click, container, count, texts};
 
 fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
     root.query_selector(selector)
@@ -48,15 +25,6 @@ fn attr(root: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no {selector}"))
         .get_attribute(name)
         .unwrap_or_default()
-}
-
-fn click(root: &web_sys::HtmlElement, selector: &str) {
-    let el: web_sys::HtmlElement = root
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into();
-    el.click();
 }
 
 fn bins() -> Vec<DayBin> {

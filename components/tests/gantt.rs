@@ -16,19 +16,11 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod dom;
+use dom::{container, count};
+
 const ROW: f64 = 30.0;
 const PPD: f64 = 28.0; // Zoom::Days
-
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn count(root: &web_sys::HtmlElement, selector: &str) -> u32 {
-    root.query_selector_all(selector).unwrap().length()
-}
 
 fn find(root: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
     root.query_selector(selector)

@@ -14,12 +14,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
+mod dom;
+use dom::container;
 
 fn find(root: &web_sys::HtmlElement, selector: &str) -> Option<web_sys::HtmlElement> {
     root.query_selector(selector)

@@ -18,27 +18,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn container() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let el = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&el).unwrap();
-    el.unchecked_into()
-}
-
-fn texts(root: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
-    let nodes = root.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| {
-            nodes
-                .item(i)
-                .unwrap()
-                .text_content()
-                .unwrap()
-                .trim()
-                .to_owned()
-        })
-        .collect()
-}
+mod dom;
+use dom::{container, texts};
 
 fn element<T: JsCast>(root: &web_sys::HtmlElement, selector: &str) -> T {
     root.query_selector(selector)
