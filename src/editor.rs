@@ -5,11 +5,12 @@
 //!
 //! Does not: touch IndexedDB (it calls [`crate::storage`]) or schedule (it calls `engine`).
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use components::{
     ConflictBanner, Notice, NoticeKind, ProgramDetails, SaveState, SnapshotActions,
-    SnapshotSummary, SnapshotView, SnapshotsPanel, StatusLine, ViewTabs, Workbench,
+    SnapshotSummary, SnapshotView, SnapshotsPanel, StatusLine, ViewTabs, Workbench, Zoom,
 };
 use engine::edit::Edit;
 use engine::{Diagnostics, Workstream};
@@ -65,6 +66,10 @@ pub struct Editor {
     pub(crate) selected: RwSignal<Vec<String>>,
     /// The program view's tab shown: a key of [`TABS`].
     pub(crate) tab: RwSignal<&'static str>,
+    /// The plan view's closed workstreams and the chart's zoom: kept here so that they
+    /// survive a visit to another tab.
+    pub(crate) collapsed: RwSignal<HashSet<String>>,
+    pub(crate) zoom: RwSignal<Zoom>,
 }
 
 impl Editor {
@@ -90,6 +95,8 @@ impl Editor {
             scenario: RwSignal::new(None),
             selected: RwSignal::new(Vec::new()),
             tab: RwSignal::new("plan"),
+            collapsed: RwSignal::new(HashSet::new()),
+            zoom: RwSignal::new(Zoom::Weeks),
         };
         provide_context(editor);
         let flush = move || {
@@ -227,6 +234,7 @@ impl Editor {
         self.history.set_value(DocHistory::default());
         self.scenario.set(None);
         self.selected.set(Vec::new());
+        self.collapsed.set(HashSet::new());
         self.after_history_change();
     }
 

@@ -65,15 +65,41 @@ pub fn map_model(program: &Program) -> MapModel {
 #[component]
 pub fn MapPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    // The program, or the scenario the plan view shows (as the plan view does).
     let model = Memo::new(move |_| {
+        let scenario = editor.scenario.get();
         editor.doc.with(|d| {
-            d.as_ref()
-                .map(|d| map_model(&d.program))
-                .unwrap_or_default()
+            let Some(d) = d.as_ref() else {
+                return MapModel::default();
+            };
+            match scenario.and_then(|id| crate::scenario_edit::applied(d, &id)) {
+                Some(applied) => map_model(&applied.program),
+                None => map_model(&d.program),
+            }
         })
     });
+    let scenario_name = move || {
+        let id = editor.scenario.get()?;
+        editor.doc.with(|d| {
+            d.as_ref()?
+                .scenarios
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.name.clone())
+        })
+    };
+    let shown = move || {
+        scenario_name().map(|name| {
+            view! {
+                <p class="map-scenario" data-role="map-scenario">
+                    "Scenario “" {name} "”: the map shows the plan with its changes."
+                </p>
+            }
+        })
+    };
     view! {
         <section class="map-panel" aria-label="Dependency map">
+            {shown}
             <p class="map-intro">
                 "Each box is a workstream; each arrow, the dependencies from one team to another, "
                 "with how many are on the critical path or late. Choose an arrow or a team pair "

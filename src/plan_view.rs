@@ -7,13 +7,11 @@
 //!
 //! Does not: build the rows (see [`crate::plan_rows`]) or parse cells itself.
 
-use std::collections::HashSet;
-
 use chrono::{Duration, NaiveDate};
 use components::plan_model::{PlanModel, PlanRow};
 use components::{
     Column, ColumnPicker, GanttActions, GanttChart, GridActions, Notice, NoticeKind, PlanGrid,
-    PlanSplit, Zoom, ZoomPicker,
+    PlanSplit, ZoomPicker,
 };
 use engine::edit::Edit;
 use engine::{Constraint, ConstraintKind, Program};
@@ -124,8 +122,8 @@ pub fn PlanPanel() -> impl IntoView {
             HEADER_HEIGHT.0
         }
     });
-    let collapsed = RwSignal::new(HashSet::<String>::new());
-    let zoom = RwSignal::new(Zoom::Weeks);
+    let collapsed = editor.collapsed;
+    let zoom = editor.zoom;
     let columns = RwSignal::new(initial_columns());
     let visible = RwSignal::new((0usize, 60usize));
     // Why the last action from the chart or the toolbar was refused.

@@ -193,6 +193,10 @@ test('the example: six workstreams, collapsible; dark theme and large text', asy
   await group.locator('[data-col="id"]').click();
   await page.locator('.plan-grid .group-row[aria-expanded="false"]').waitFor();
   assert.ok(Number(await page.locator('.plan-grid').getAttribute('aria-rowcount')) < shown);
+  // It stays closed after a visit to another tab.
+  await page.locator('[data-tab="map"]').click();
+  await page.locator('[data-tab="plan"]').click();
+  await page.locator('.plan-grid .group-row[aria-expanded="false"]').waitFor();
   await group.locator('[data-col="id"]').click();
   await page.locator('.plan-grid .group-row[aria-expanded="false"]').waitFor({ state: 'detached' });
 

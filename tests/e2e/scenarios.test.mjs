@@ -195,6 +195,10 @@ test('edits in the plan while a scenario is shown become its changes; a rename i
   await page.screenshot({ path: join(shots, 'scen-edit-in-plan.png') });
   await page.keyboard.press('Escape');
 
+  // The dependency map follows the plan view: it says it shows the scenario.
+  await page.locator('[data-tab="map"]').click();
+  assert.match(await page.locator('[data-role="map-scenario"]').textContent(), /Scenario “Scenario 1”/);
+
   await page.locator('[data-tab="scenarios"]').click();
   await page.locator('tr[data-scenario="s1"] [data-action="open-scenario"]').click();
   assert.deepEqual(await cellTexts(page.locator('.scenario-open .change-text')), [
