@@ -13,9 +13,9 @@
 //! on any page error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from './browser.mjs';
+import { launch, serveDir } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
@@ -26,11 +26,8 @@ if (!file) {
   process.exit(2);
 }
 
-const server = await serve((pathname) => {
-  const path = normalize(pathname).replace(/^\/+/, '');
-  const target = join(dist, path === '' ? 'index.html' : path);
-  return target.startsWith(dist) ? target : null;
-});
+// The release build, nothing outside dist/.
+const server = await serveDir(dist);
 const { context, close } = await launch('planwork-plan-bench-', {
   viewport: { width: 1440, height: 900 },
 });

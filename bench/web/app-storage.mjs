@@ -13,9 +13,9 @@
 //! error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from './browser.mjs';
+import { launch, serveDir } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
@@ -27,11 +27,7 @@ if (!file) {
 }
 
 // The release build, nothing outside dist/.
-const server = await serve((pathname) => {
-  const path = normalize(pathname).replace(/^\/+/, '');
-  const target = join(dist, path === '' ? 'index.html' : path);
-  return target.startsWith(dist) ? target : null;
-});
+const server = await serveDir(dist);
 const url = server.url;
 const { context, close } = await launch('planwork-app-bench-', {
   acceptDownloads: true,

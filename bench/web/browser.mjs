@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const types = {
@@ -27,6 +27,15 @@ export async function serve(fileFor, headers = {}) {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+/** Serves the folder `dir` (`/` is its index.html), nothing outside it. */
+export function serveDir(dir, headers = {}) {
+  return serve((pathname) => {
+    const path = normalize(pathname).replace(/^\/+/, '');
+    const target = join(dir, path === '' ? 'index.html' : path);
+    return target.startsWith(dir) ? target : null;
+  }, headers);
 }
 
 /** Chromium with a fresh profile (named after `prefix`); `close()` removes the profile. */

@@ -127,6 +127,22 @@ pub(crate) fn date_axis(frame: &Frame, bins: &[DayBin]) -> impl IntoView + use<>
     }
 }
 
+/// The y axis's title, turned to read upwards beside the plot.
+pub(crate) fn y_axis_label(frame: &Frame, text: &'static str) -> impl IntoView + use<> {
+    let y = frame.top + frame.plot_height() / 2.0;
+    view! {
+        <text
+            class="chart-axis-label"
+            x=14.0
+            y=y
+            text-anchor="middle"
+            transform=format!("rotate(-90 14 {y})")
+        >
+            {text}
+        </text>
+    }
+}
+
 /// The markers: a dashed vertical line each, labelled above the plot (one line each, so
 /// close dates do not overlap).
 pub(crate) fn markers_view(frame: &Frame, markers: &[DayMarker]) -> impl IntoView + use<> {

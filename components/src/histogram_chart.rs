@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::chart_scale::{DayBin, DayMarker, Frame, date_axis, marker_band, markers_view};
+use crate::chart_scale::{
+    DayBin, DayMarker, Frame, date_axis, marker_band, markers_view, y_axis_label,
+};
 
 /// A histogram of finish dates.
 #[component]
@@ -42,7 +44,6 @@ pub fn HistogramChart(
         })
         .collect_view();
     let axes = date_axis(&frame, &bins);
-    let y_label_y = frame.top + frame.plot_height() / 2.0;
     let label = title.clone();
     view! {
         <svg class="chart histogram-chart" viewBox=frame.view_box() role="img" aria-label=label>
@@ -50,15 +51,7 @@ pub fn HistogramChart(
             {y_ticks}
             {bars}
             {axes}
-            <text
-                class="chart-axis-label"
-                x=14.0
-                y=y_label_y
-                text-anchor="middle"
-                transform=format!("rotate(-90 14 {y_label_y})")
-            >
-                "Iterations"
-            </text>
+            {y_axis_label(&frame, "Iterations")}
             {markers_view(&frame, &markers)}
         </svg>
     }

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::chart_scale::{DayBin, DayMarker, Frame, date_axis, marker_band, markers_view};
+use crate::chart_scale::{
+    DayBin, DayMarker, Frame, date_axis, marker_band, markers_view, y_axis_label,
+};
 
 /// The cumulative S-curve of finish dates.
 #[component]
@@ -36,7 +38,6 @@ pub fn SCurveChart(
         })
         .collect_view();
     let axis = date_axis(&frame, &bins);
-    let y_label_y = frame.top + frame.plot_height() / 2.0;
     let label = title.clone();
     view! {
         <svg class="chart s-curve-chart" viewBox=frame.view_box() role="img" aria-label=label>
@@ -44,15 +45,7 @@ pub fn SCurveChart(
             {grid}
             <polyline class="chart-curve" points=points />
             {axis}
-            <text
-                class="chart-axis-label"
-                x=14.0
-                y=y_label_y
-                text-anchor="middle"
-                transform=format!("rotate(-90 14 {y_label_y})")
-            >
-                "Chance of finishing by"
-            </text>
+            {y_axis_label(&frame, "Chance of finishing by")}
             {markers_view(&frame, &markers)}
         </svg>
     }
