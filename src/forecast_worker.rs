@@ -120,8 +120,10 @@ fn simulate(request: &Request, post: &dyn Fn(String)) -> Result<ForecastResult, 
         }));
     }
     let forecast = simulation.finish().map_err(|d| problems(&d))?;
+    // Ranked once, correlated with each finish.
+    let ranked = forecast.sensitivity();
     let top = |target| {
-        let mut drivers = forecast.sensitivity(target);
+        let mut drivers = ranked.drivers(target);
         drivers.truncate(TOP_DRIVERS);
         drivers
     };

@@ -78,7 +78,7 @@ fn a_forecast_becomes_rows_bins_markers_and_bars() {
         },
     )
     .unwrap();
-    let sensitivity = vec![forecast.sensitivity(Target::Finish)];
+    let sensitivity = vec![forecast.sensitivity().drivers(Target::Finish)];
     let result = ForecastResult {
         milestone_names: forecast.milestones.iter().map(|m| m.id.clone()).collect(),
         tasks: doc

@@ -72,7 +72,7 @@ try {
   }
 
   // Monte Carlo forecast (issue 7): 10,000 iterations of a 1,000-task program.
-  console.log('\n| forecast tasks | links | risks | iterations | median ms | min ms | sensitivity ms | wasm memory MB |');
+  console.log('\n| forecast tasks | links | risks | iterations | median ms | min ms | sensitivity ms (finish and every milestone) | wasm memory MB |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
   if (!errors.length) {
     await load();

@@ -104,7 +104,9 @@ pub fn forecast_json(
                 criticality,
             })
             .collect(),
-        drivers_of_finish: forecast.sensitivity(engine::forecast::Target::Finish),
+        drivers_of_finish: forecast
+            .sensitivity()
+            .drivers(engine::forecast::Target::Finish),
     };
     let mut text = serde_json::to_string_pretty(&report)?;
     text.push('\n');

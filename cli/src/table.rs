@@ -101,7 +101,12 @@ pub fn forecast(program: &Program, forecast: &engine::forecast::Forecast) -> Str
         );
     }
     let _ = writeln!(out, "\nwhat drives the finish (rank correlation):");
-    for driver in forecast.sensitivity(Target::Finish).into_iter().take(10) {
+    for driver in forecast
+        .sensitivity()
+        .drivers(Target::Finish)
+        .into_iter()
+        .take(10)
+    {
         let _ = writeln!(
             out,
             "  {:>+5.2}  {:?} {}  {}",

@@ -22,39 +22,44 @@ fn run_forecast(p: &Program, iterations: usize, seed: u64) -> engine::forecast::
 
 #[test]
 fn zero_variance_reproduces_the_deterministic_schedule_exactly() {
-    let mut p = generate_with(
-        Shape::Random,
-        300,
-        9,
-        Options {
-            constraints: true,
-            team_calendar: true,
-        },
-    );
-    for task in &mut p.tasks {
-        let d = task.duration as f64;
-        task.estimate = estimate(d, d, d, Distribution::Pert);
-    }
-    let plan = run(&p);
-    let f = run_forecast(&p, 200, 1);
-    for o in std::iter::once(&f.finish).chain(f.milestones.iter().map(|m| &m.outcome)) {
-        assert_eq!(
-            (o.p10, o.p50, o.p90, o.mean),
-            (
-                o.deterministic,
-                o.deterministic,
-                o.deterministic,
-                o.deterministic
-            )
+    // Team calendars take the scheduler's general passes; without, the lean ones.
+    for team_calendar in [true, false] {
+        let mut p = generate_with(
+            Shape::Random,
+            300,
+            9,
+            Options {
+                constraints: true,
+                team_calendar,
+            },
         );
-    }
-    assert_eq!(f.finish.deterministic, plan.finish);
-    for (t, times) in plan.tasks.iter().enumerate() {
-        assert_eq!(
-            f.criticality[t],
-            if times.critical { 1.0 } else { 0.0 },
-            "task {t}"
-        );
+        for task in &mut p.tasks {
+            let d = task.duration as f64;
+            task.estimate = estimate(d, d, d, Distribution::Pert);
+        }
+        let plan = run(&p);
+        let f = run_forecast(&p, 200, 1);
+        for o in std::iter::once(&f.finish).chain(f.milestones.iter().map(|m| &m.outcome)) {
+            let exact = (o.p10, o.p50, o.p90, o.mean);
+            assert_eq!(
+                exact,
+                (
+                    o.deterministic,
+                    o.deterministic,
+                    o.deterministic,
+                    o.deterministic
+                )
+            );
+        }
+        assert_eq!(f.finish.deterministic, plan.finish);
+        assert!(plan.tasks.iter().any(|times| times.critical));
+        for (t, times) in plan.tasks.iter().enumerate() {
+            let expected = if times.critical { 1.0 } else { 0.0 };
+            assert_eq!(
+                f.criticality[t], expected,
+                "task {t}, team calendar {team_calendar}"
+            );
+        }
     }
 }
 
@@ -175,7 +180,10 @@ fn the_same_seed_gives_the_same_forecast_and_another_seed_another() {
     let a = run_forecast(&p, 1_000, 77);
     let b = run_forecast(&p, 1_000, 77);
     assert_eq!(a, b);
-    assert_eq!(a.sensitivity(Target::Finish), b.sensitivity(Target::Finish));
+    assert_eq!(
+        a.sensitivity().drivers(Target::Finish),
+        b.sensitivity().drivers(Target::Finish)
+    );
     let c = run_forecast(&p, 1_000, 78);
     assert_ne!(a.finishes(Target::Finish), c.finishes(Target::Finish));
 }
@@ -217,9 +225,40 @@ fn the_most_uncertain_task_on_the_path_drives_the_finish() {
     p.tasks[1].estimate = estimate(2.0, 5.0, 30.0, Distribution::Pert);
     p.tasks[2].estimate = estimate(4.0, 5.0, 7.0, Distribution::Triangular);
     let f = run_forecast(&p, 5_000, 6);
-    let drivers = f.sensitivity(Target::Finish);
+    let drivers = f.sensitivity().drivers(Target::Finish);
     assert_eq!(drivers[0].id, "B");
     assert!(drivers[0].correlation > 0.9, "{:?}", drivers[0]);
+}
+
+#[test]
+fn a_milestones_drivers_are_only_what_is_upstream_of_it() {
+    // A → M1 → C; B → C. B and the risk on B cannot move M1; all three can move the finish.
+    let mut p = program(
+        &[("A", 5), ("M1", 0), ("B", 5), ("C", 5)],
+        &[("A", "M1", FS, 0), ("M1", "C", FS, 0), ("B", "C", FS, 0)],
+    );
+    p.tasks[0].estimate = estimate(2.0, 5.0, 9.0, Distribution::Uniform);
+    p.tasks[2].estimate = estimate(2.0, 5.0, 9.0, Distribution::Uniform);
+    p.risks.push(Risk {
+        id: "R".into(),
+        title: "Supplier late".into(),
+        probability: 0.5,
+        impact: Impact { min: 1, max: 4 },
+        tasks: vec!["B".into()],
+    });
+    let f = run_forecast(&p, 2_000, 3);
+    let sensitivity = f.sensitivity();
+    let ids = |target| -> Vec<String> {
+        let mut ids: Vec<String> = sensitivity
+            .drivers(target)
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(Target::Milestone(1)), ["A"]);
+    assert_eq!(ids(Target::Finish), ["A", "B", "R"]);
 }
 
 #[test]

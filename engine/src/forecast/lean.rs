@@ -9,17 +9,38 @@
 use crate::check::{Checked, LinkLists, Progress};
 use crate::model::LinkType;
 
-/// A link between two positions (topological order), as the values it joins. Dates are
-/// kept flat, `[start, finish]` of position 0, then of position 1, …; a link reads the
-/// value at `read` (its other task's start or finish) and bounds its own task's start or
-/// finish (`to_finish`). FS reads a finish and bounds a start, SS start → start, FF finish
-/// → finish, SF start → finish; in a successor list the roles swap. Indexing by value
-/// instead of matching on the type keeps the inner loops free of unpredictable branches.
+/// A link between two positions (topological order), as the value it reads and the bound
+/// it sets. Dates are kept flat, `[start, finish]` of position 0, then of position 1, …; a
+/// link reads the value at `read` (its other task's start or finish) plus `lag`. In the
+/// forward pass every link bounds its own task's start: a link that bounds the finish (FF,
+/// SF) is *shifted* back by the task's duration. In the backward pass every link bounds the
+/// finish, and one that bounds the start (FS, SS seen from the predecessor) is shifted
+/// forward by the duration. The shift is a mask, not a branch, so the inner loops have no
+/// unpredictable jumps; the flag lives in the top bit of `read` to keep a link in 8 bytes.
 #[derive(Clone, Copy)]
 struct Link {
     read: u32,
     lag: i32,
-    to_finish: bool,
+}
+
+impl Link {
+    const SHIFTED: u32 = 1 << 31;
+
+    fn new(read: u32, lag: i32, shifted: bool) -> Self {
+        Link {
+            read: read | if shifted { Self::SHIFTED } else { 0 },
+            lag,
+        }
+    }
+
+    fn read(self) -> usize {
+        (self.read & !Self::SHIFTED) as usize
+    }
+
+    /// All ones if the link is shifted by the duration, else zero: `duration & mask`.
+    fn shift_mask(self) -> i64 {
+        -i64::from(self.read >> 31)
+    }
 }
 
 pub(crate) struct Lean {
@@ -43,6 +64,8 @@ pub(crate) struct Lean {
     early: Vec<i64>,
     late: Vec<i64>,
     pub finish_offset: i64,
+    /// The least total float of an open task in the last run.
+    least_float: i64,
 }
 
 impl Lean {
@@ -111,6 +134,7 @@ impl Lean {
             early: vec![0; 2 * n],
             late: vec![0; 2 * n],
             finish_offset: 0,
+            least_float: 0,
         })
     }
 
@@ -131,6 +155,7 @@ impl Lean {
     }
 
     /// The forward pass; `FIXED`: whether to look for finished tasks at all.
+    #[inline(never)]
     fn forward<const FIXED: bool>(&mut self, durations: &[i64]) {
         let early = &mut self.early;
         let mut latest = i64::MIN;
@@ -141,17 +166,12 @@ impl Lean {
                 latest = latest.max(finish);
                 continue;
             }
-            let (mut start, mut finish) = (self.start_min[i], self.finish_min[i]);
-            let links = &self.preds[self.pred_starts[i] as usize..self.pred_starts[i + 1] as usize];
-            for link in links {
-                let value = early[link.read as usize] + i64::from(link.lag);
-                // The bound this link raises: branch-free (selects, no jumps).
-                start = start.max(if link.to_finish { i64::MIN } else { value });
-                finish = finish.max(if link.to_finish { value } else { i64::MIN });
-            }
             let duration = durations[i];
-            if finish > i64::MIN {
-                start = start.max(finish.saturating_sub(duration));
+            let mut start = self.start_min[i].max(self.finish_min[i].saturating_sub(duration));
+            let links = &self.preds[self.pred_starts[i] as usize..self.pred_starts[i + 1] as usize];
+            for &link in links {
+                let value = early[link.read()] + i64::from(link.lag);
+                start = start.max(value - (duration & link.shift_mask()));
             }
             early[2 * i] = start;
             early[2 * i + 1] = start + duration;
@@ -160,33 +180,42 @@ impl Lean {
         self.finish_offset = if latest == i64::MIN { 0 } else { latest };
     }
 
+    /// The backward pass; also finds the least total float of the open tasks.
+    #[inline(never)]
     fn backward<const FIXED: bool>(&mut self, durations: &[i64], program_end: i64) {
         let late = &mut self.late;
+        let mut least = i64::MAX;
         for i in (0..durations.len()).rev() {
             if let Some((start, finish)) = FIXED.then(|| self.fixed[i]).flatten() {
                 late[2 * i] = start;
                 late[2 * i + 1] = finish;
                 continue;
             }
-            let (mut finish, mut start) = (program_end.min(self.finish_max[i]), self.start_max[i]);
-            let links = &self.succs[self.succ_starts[i] as usize..self.succ_starts[i + 1] as usize];
-            for link in links {
-                let value = late[link.read as usize] - i64::from(link.lag);
-                finish = finish.min(if link.to_finish { value } else { i64::MAX });
-                start = start.min(if link.to_finish { i64::MAX } else { value });
-            }
             let duration = durations[i];
-            if start < i64::MAX {
-                finish = finish.min(start.saturating_add(duration));
+            let mut finish = program_end
+                .min(self.finish_max[i])
+                .min(self.start_max[i].saturating_add(duration));
+            let links = &self.succs[self.succ_starts[i] as usize..self.succ_starts[i + 1] as usize];
+            for &link in links {
+                let value = late[link.read()] - i64::from(link.lag);
+                finish = finish.min(value + (duration & link.shift_mask()));
             }
             late[2 * i] = finish - duration;
             late[2 * i + 1] = finish;
+            least = least.min(finish - self.early[2 * i + 1]);
         }
+        self.least_float = least;
     }
 
-    /// The total float of the task at position `i` (not a finished one: those have none).
-    pub fn float_at(&self, i: usize) -> i64 {
-        self.late[2 * i + 1] - self.early[2 * i + 1]
+    /// Adds one to the count of each open task whose total float is the least in this
+    /// run (the critical ones). Branch-free: near-critical tasks change from one
+    /// iteration to the next, so a branch would be mispredicted often.
+    pub fn count_critical(&self, critical: &mut [u32]) {
+        let floats = self.late.chunks_exact(2).zip(self.early.chunks_exact(2));
+        for (i, ((late, early), count)) in floats.zip(critical).enumerate() {
+            let open = !self.any_fixed || self.fixed[i].is_none();
+            *count += u32::from(late[1] - early[1] == self.least_float && open);
+        }
     }
 
     /// The early finish of the task at position `i`.
@@ -229,11 +258,12 @@ fn renumber(
             let other = position[link.task as usize];
             // Lags are validated to at most ±100,000 days.
             let lag = link.lag.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
-            links.push(Link {
-                read: 2 * other + read_end,
-                lag,
-                to_finish: own_end == 1,
-            });
+            // Forward, a bound on the finish is shifted to the start; backward, the reverse.
+            let shifted = match side {
+                Side::Predecessor => own_end == 1,
+                Side::Successor => own_end == 0,
+            };
+            links.push(Link::new(2 * other + read_end, lag, shifted));
         }
         starts.push(links.len() as u32);
     }

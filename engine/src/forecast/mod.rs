@@ -39,6 +39,7 @@
 //! assert_eq!(result.criticality[0], 1.0, "the only path is always critical");
 //! ```
 
+mod drivers;
 mod lean;
 mod sampling;
 mod stats;
@@ -149,10 +150,12 @@ struct Samples {
     finish: Vec<i64>,
     /// `milestones[k]`: the finishes of milestone `k` (in [`Simulation::milestones`] order).
     milestones: Vec<Vec<i64>>,
-    /// Drawn durations of the uncertain tasks, iteration-major.
-    durations: Vec<u16>,
-    /// Impacts of the risks (0 when one did not happen), iteration-major.
-    impacts: Vec<u16>,
+    /// Drawn durations of the uncertain tasks, then impacts of the risks (0 when one did
+    /// not happen), a row per iteration.
+    drawn: drivers::Drawn,
+    /// `upstream[k]`: which drawn columns can move milestone `k` (see
+    /// [`drivers::upstream_columns`]).
+    upstream: Vec<Vec<bool>>,
     /// Task and risk labels for sensitivity: (id, name).
     tasks: Vec<(String, String)>,
     risks: Vec<(String, String)>,
@@ -160,7 +163,7 @@ struct Samples {
 
 /// The passes an iteration runs: lean where the plan allows, else the scheduler's own.
 enum Engine {
-    Lean(lean::Lean),
+    Lean(Box<lean::Lean>),
     General(Passes),
 }
 
@@ -251,7 +254,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
         let program = checked.program();
         let not_started = |t: usize| matches!(checked.tasks[t].progress, Progress::NotStarted);
         let passes = match lean::Lean::new(checked) {
-            Some(lean) => Engine::Lean(lean),
+            Some(lean) => Engine::Lean(Box::new(lean)),
             None => Engine::General(Passes::default()),
         };
         let slot = passes.slots(checked.tasks.len());
@@ -259,13 +262,17 @@ impl<'c, 'p> Simulation<'c, 'p> {
         for (t, task) in checked.tasks.iter().enumerate() {
             base[slot[t]] = task.duration;
         }
-        let grid = sampling::Grid::new();
+        let mut grid = sampling::Grid::new();
         let uncertain: Vec<(usize, Quantiles)> = program
             .tasks
             .iter()
             .enumerate()
             .filter(|&(t, _)| not_started(t) && checked.tasks[t].duration > 0)
-            .filter_map(|(t, task)| task.estimate.as_ref().map(|e| (t, Quantiles::of(e, &grid))))
+            .filter_map(|(t, task)| {
+                task.estimate
+                    .as_ref()
+                    .map(|e| (t, Quantiles::of(e, &mut grid)))
+            })
             .collect();
         let risks = program
             .risks
@@ -291,8 +298,12 @@ impl<'c, 'p> Simulation<'c, 'p> {
         let samples = Samples {
             finish: Vec::with_capacity(settings.iterations),
             milestones: vec![Vec::with_capacity(settings.iterations); milestones.len()],
-            durations: Vec::with_capacity(settings.iterations * uncertain.len()),
-            impacts: Vec::with_capacity(settings.iterations * program.risks.len()),
+            drawn: drivers::Drawn::new(uncertain.len() + program.risks.len(), settings.iterations),
+            upstream: drivers::upstream_columns(
+                checked,
+                &milestones,
+                &uncertain.iter().map(|&(t, _)| t).collect::<Vec<_>>(),
+            ),
             tasks: uncertain
                 .iter()
                 .map(|&(t, _)| (program.tasks[t].id.clone(), program.tasks[t].name.clone()))
@@ -338,26 +349,25 @@ impl<'c, 'p> Simulation<'c, 'p> {
     pub fn run(&mut self, iterations: usize) {
         let end = (self.done + iterations).min(self.settings.iterations);
         while self.done < end {
-            self.iterate(self.done as u64);
+            self.iterate(self.done);
             self.done += 1;
         }
     }
 
-    fn iterate(&mut self, iteration: u64) {
-        let mut rng = SplitMix64::stream(self.settings.seed, iteration);
+    fn iterate(&mut self, iteration: usize) {
+        let mut rng = SplitMix64::stream(self.settings.seed, iteration as u64);
         self.durations.copy_from_slice(&self.base);
-        // Written into place rather than pushed: no capacity check per task.
-        let kept = self.samples.durations.len();
-        self.samples
-            .durations
-            .resize(kept + self.uncertain.len(), 0);
-        let samples = &mut self.samples.durations[kept..];
-        for ((t, quantiles), sample) in self.uncertain.iter().zip(samples) {
+        let (drawn, impacts) = self
+            .samples
+            .drawn
+            .next_row()
+            .split_at_mut(self.uncertain.len());
+        for ((t, quantiles), sample) in self.uncertain.iter().zip(drawn) {
             let days = quantiles.draw(&mut rng).clamp(0, crate::check::MAX_DAYS);
             self.durations[*t] = days;
             *sample = days.min(i64::from(u16::MAX)) as u16;
         }
-        for (probability, min, max, tasks) in &self.risks {
+        for ((probability, min, max, tasks), sample) in self.risks.iter().zip(impacts) {
             let happens = rng.unit() < *probability;
             let impact = if happens {
                 min + rng.below((max - min + 1) as u64) as i64
@@ -367,9 +377,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
             for &t in tasks {
                 self.durations[t] += impact;
             }
-            self.samples
-                .impacts
-                .push(impact.min(i64::from(u16::MAX)) as u16);
+            *sample = impact.min(i64::from(u16::MAX)) as u16;
         }
         let finish_offset = self
             .passes
@@ -381,11 +389,11 @@ impl<'c, 'p> Simulation<'c, 'p> {
         self.count_critical();
     }
 
-    /// Adds one to the count of every task critical in this iteration (the least float).
-    /// Open tasks are never finished ones, so the lean passes' floats are read directly.
+    /// Adds one to the count of every open task critical in this iteration (the least
+    /// float).
     fn count_critical(&mut self) {
         match &self.passes {
-            Engine::Lean(lean) => count_least(&self.open, |t| lean.float_at(t), &mut self.critical),
+            Engine::Lean(lean) => lean.count_critical(&mut self.critical),
             Engine::General(_) => {
                 let floats = &self.floats;
                 count_least(&self.open, |t| floats[t], &mut self.critical);
@@ -448,10 +456,10 @@ fn count_least(open: &[usize], float: impl Fn(usize) -> i64, critical: &mut [u32
     let Some(least) = open.iter().map(|&t| float(t)).min() else {
         return;
     };
+    // Added to every count, zero or one: near-critical tasks change from one iteration to
+    // the next, so a branch here would be mispredicted often.
     for &t in open {
-        if float(t) == least {
-            critical[t] += 1;
-        }
+        critical[t] += u32::from(float(t) == least);
     }
 }
 
@@ -518,41 +526,61 @@ impl Forecast {
         }
     }
 
-    /// The tasks and risks that drive a target's finish, strongest first: Spearman's rank
-    /// correlation of each uncertain task's duration and each risk's impact with the finish.
+    /// What drives the finishes: every drawn duration and impact ranked, once, ready to
+    /// be correlated with any finish ([`Sensitivity::drivers`]).
     /// O((uncertain tasks + risks) × iterations).
-    pub fn sensitivity(&self, target: Target) -> Vec<Driver> {
-        let finishes = self.finishes(target);
-        let n = finishes.len();
-        if n == 0 {
+    pub fn sensitivity(&self) -> Sensitivity<'_> {
+        Sensitivity {
+            forecast: self,
+            ranked: self.samples.drawn.ranked(),
+        }
+    }
+}
+
+/// The drawn values of a forecast, ranked (see [`Forecast::sensitivity`]).
+pub struct Sensitivity<'f> {
+    forecast: &'f Forecast,
+    ranked: drivers::Ranked<'f>,
+}
+
+impl Sensitivity<'_> {
+    /// The tasks and risks that drive a target's finish, strongest first: Spearman's rank
+    /// correlation of each uncertain task's duration and each risk's impact with the
+    /// finish. A milestone's drivers are only those upstream of it (the others cannot move
+    /// it). O((uncertain tasks + risks) × iterations).
+    pub fn drivers(&self, target: Target) -> Vec<Driver> {
+        let finishes = self.forecast.finishes(target);
+        if finishes.is_empty() {
             return Vec::new();
         }
-        let finish_ranks = stats::ranks(finishes);
-        let column = |values: &[u16], width: usize, j: usize| -> Vec<i64> {
-            (0..n).map(|i| i64::from(values[i * width + j])).collect()
+        let samples = &self.forecast.samples;
+        let upstream = match target {
+            Target::Finish => None,
+            Target::Milestone(task) => {
+                let k = self.forecast.milestones.iter().position(|m| m.task == task);
+                k.map(|k| &samples.upstream[k])
+            }
         };
-        let (tasks, risks) = (&self.samples.tasks, &self.samples.risks);
-        let mut drivers: Vec<Driver> = Vec::with_capacity(tasks.len() + risks.len());
-        for (j, (id, name)) in tasks.iter().enumerate() {
-            let ranks = stats::ranks(&column(&self.samples.durations, tasks.len(), j));
-            let correlation = stats::correlation(&ranks, &finish_ranks);
-            drivers.push(Driver {
-                kind: DriverKind::Task,
-                id: id.clone(),
-                name: name.clone(),
-                correlation,
-            });
-        }
-        for (j, (id, name)) in risks.iter().enumerate() {
-            let ranks = stats::ranks(&column(&self.samples.impacts, risks.len(), j));
-            let correlation = stats::correlation(&ranks, &finish_ranks);
-            drivers.push(Driver {
-                kind: DriverKind::Risk,
-                id: id.clone(),
-                name: name.clone(),
-                correlation,
-            });
-        }
+        let correlations = self
+            .ranked
+            .correlations(finishes, |j| upstream.is_none_or(|columns| columns[j]));
+        let tasks = samples.tasks.len();
+        let mut drivers: Vec<Driver> = correlations
+            .into_iter()
+            .map(|(j, correlation)| {
+                let (kind, (id, name)) = if j < tasks {
+                    (DriverKind::Task, &samples.tasks[j])
+                } else {
+                    (DriverKind::Risk, &samples.risks[j - tasks])
+                };
+                Driver {
+                    kind,
+                    id: id.clone(),
+                    name: name.clone(),
+                    correlation,
+                }
+            })
+            .collect();
         drivers.sort_by(|a, b| b.correlation.abs().total_cmp(&a.correlation.abs()));
         drivers
     }

@@ -1,0 +1,376 @@
+//! The values a forecast draws, kept for sensitivity, and their rank correlation with a
+//! finish (the tornado chart).
+//!
+//! Each iteration draws a row: a duration per uncertain task, then an impact per risk
+//! (its *columns*). Rows are kept in iteration order, as drawn, and every computation on
+//! them below reads them in that order too: the iterations stay fast, and so does the
+//! analysis.
+//!
+//! Correlation is Spearman's: Pearson's on ranks, ties sharing their average rank. Ranks
+//! are kept *centred and doubled* (`2·rank − (n + 1)`): whole numbers summing to zero, so
+//! the sums are exact integer arithmetic, the same on every platform. The columns are
+//! ranked once ([`Drawn::ranked`]: a column of working days spans few values, so it is
+//! ranked by counting, its ranks kept by value), then correlated with any number of
+//! finishes. Both are O(columns × iterations).
+
+use crate::check::Checked;
+
+/// Drawn durations and impacts, a row per iteration.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Drawn {
+    /// Columns: uncertain tasks, then risks.
+    width: usize,
+    rows: Vec<u16>,
+}
+
+impl Drawn {
+    pub fn new(width: usize, iterations: usize) -> Self {
+        Drawn {
+            width,
+            rows: Vec::with_capacity(width * iterations),
+        }
+    }
+
+    /// A new row, to fill with the next iteration's draws.
+    pub fn next_row(&mut self) -> &mut [u16] {
+        let at = self.rows.len();
+        // Resized, then written into place: no capacity check per value.
+        self.rows.resize(at + self.width, 0);
+        &mut self.rows[at..]
+    }
+
+    fn rows(&self) -> impl Iterator<Item = &[u16]> {
+        self.rows.chunks_exact(self.width.max(1))
+    }
+
+    /// Every column ranked.
+    pub fn ranked(&self) -> Ranked<'_> {
+        let n = self.rows().count();
+        let (mut low, mut high) = (vec![u16::MAX; self.width], vec![0; self.width]);
+        for row in self.rows() {
+            for ((low, high), &v) in low.iter_mut().zip(&mut high).zip(row) {
+                (*low, *high) = ((*low).min(v), (*high).max(v));
+            }
+        }
+        // Columns of a small range are counted into one table, at their offset; others
+        // (a task estimated over thousands of days, in a short run) are sorted.
+        let mut by_value = Vec::new();
+        let mut by_iteration = Vec::new();
+        let mut size = 0;
+        for j in 0..self.width {
+            let span = usize::from(high[j].saturating_sub(low[j])) + 1;
+            if span <= 4 * n + 64 {
+                by_value.push(ValueColumn {
+                    column: j,
+                    offset: size,
+                    low: low[j],
+                    span,
+                });
+                size += span;
+            } else {
+                let values: Vec<i64> = self.rows().map(|row| i64::from(row[j])).collect();
+                by_iteration.push((j, Ranks::of(&values).by_iteration(&values)));
+            }
+        }
+        let mut table = vec![0i64; size];
+        for row in self.rows() {
+            for c in &by_value {
+                table[c.index(row)] += 1;
+            }
+        }
+        let mut squares = vec![0i64; self.width];
+        // Counts become centred ranks: 2·(values before) + count + 1 − (n + 1).
+        for c in &by_value {
+            let mut before = 0;
+            for entry in &mut table[c.offset..c.offset + c.span] {
+                let count = *entry;
+                let rank = 2 * before + count + 1 - (n as i64 + 1);
+                squares[c.column] += count * rank * rank;
+                before += count;
+                *entry = rank;
+            }
+        }
+        for (j, ranks) in &by_iteration {
+            squares[*j] = ranks.iter().map(|r| r * r).sum();
+        }
+        Ranked {
+            drawn: self,
+            by_value,
+            table,
+            by_iteration,
+            squares,
+        }
+    }
+}
+
+/// A column ranked by value: the rank of value `low + k` is `table[offset + k]`, for `k`
+/// below `span`.
+#[derive(Clone, Copy)]
+struct ValueColumn {
+    column: usize,
+    offset: usize,
+    low: u16,
+    span: usize,
+}
+
+impl ValueColumn {
+    /// Where in the table the rank of this column's value in `row` is.
+    fn index(self, row: &[u16]) -> usize {
+        self.offset + usize::from(row[self.column] - self.low)
+    }
+}
+
+/// The drawn columns with their ranks: ready to correlate with finishes.
+pub(crate) struct Ranked<'d> {
+    drawn: &'d Drawn,
+    by_value: Vec<ValueColumn>,
+    table: Vec<i64>,
+    /// Columns ranked by sorting: their centred rank in each iteration.
+    by_iteration: Vec<(usize, Vec<i64>)>,
+    /// Each column's sum of squared centred ranks.
+    squares: Vec<i64>,
+}
+
+impl Ranked<'_> {
+    /// The rank correlation with `finishes` (one per iteration) of each column `include`
+    /// accepts, as (column, correlation) in column order: 0 for a column or finish that
+    /// never varies.
+    pub fn correlations(
+        &self,
+        finishes: &[i64],
+        include: impl Fn(usize) -> bool,
+    ) -> Vec<(usize, f64)> {
+        let y = Ranks::of(finishes).by_iteration(finishes);
+        let syy: i64 = y.iter().map(|y| y * y).sum();
+        let mut sxy = vec![0i64; self.drawn.width];
+        let by_value: Vec<ValueColumn> = self
+            .by_value
+            .iter()
+            .copied()
+            .filter(|c| include(c.column))
+            .collect();
+        for (row, &y) in self.drawn.rows().zip(&y) {
+            for c in &by_value {
+                sxy[c.column] += self.table[c.index(row)] * y;
+            }
+        }
+        for (j, ranks) in self.by_iteration.iter().filter(|(j, _)| include(*j)) {
+            sxy[*j] = ranks.iter().zip(&y).map(|(x, y)| x * y).sum();
+        }
+        (0..self.drawn.width)
+            .filter(|&j| include(j))
+            .map(|j| {
+                let sxx = self.squares[j];
+                let correlation = if sxx == 0 || syy == 0 {
+                    0.0
+                } else {
+                    sxy[j] as f64 / (sxx as f64 * syy as f64).sqrt()
+                };
+                (j, correlation)
+            })
+            .collect()
+    }
+}
+
+/// For each milestone, the columns that can move it: the uncertain tasks upstream of it
+/// (itself and its predecessors, transitively, through links of any type) and the risks
+/// that delay one of them. The others cannot change its early finish; any correlation they
+/// showed would be sampling noise. `uncertain`: the task of each task column.
+pub(crate) fn upstream_columns(
+    checked: &Checked<'_>,
+    milestones: &[usize],
+    uncertain: &[usize],
+) -> Vec<Vec<bool>> {
+    let program = checked.program();
+    milestones
+        .iter()
+        .map(|&m| {
+            let upstream = upstream_of(checked, m);
+            let tasks = uncertain.iter().map(|&t| upstream[t]);
+            let risks = program.risks.iter().map(|risk| {
+                risk.tasks
+                    .iter()
+                    .filter_map(|id| checked.task_index(id))
+                    .any(|t| upstream[t])
+            });
+            tasks.chain(risks).collect()
+        })
+        .collect()
+}
+
+/// Whether each task is `task` or one of its predecessors, transitively. O(T + D).
+fn upstream_of(checked: &Checked<'_>, task: usize) -> Vec<bool> {
+    let mut upstream = vec![false; checked.tasks.len()];
+    upstream[task] = true;
+    let mut stack = vec![task];
+    while let Some(t) = stack.pop() {
+        for link in checked.predecessors.of(t) {
+            let p = link.task as usize;
+            if !upstream[p] {
+                upstream[p] = true;
+                stack.push(p);
+            }
+        }
+    }
+    upstream
+}
+
+/// Centred doubled ranks of a series (`2·rank − (n + 1)`, ties sharing their average).
+#[derive(Clone, Debug)]
+enum Ranks {
+    /// By value, `table[value − low]`: counted over the value range when it is small (the
+    /// usual case for working days).
+    ByValue { low: i64, table: Vec<i64> },
+    /// By position in the series, by sorting, when the range is wide.
+    ByIteration(Vec<i64>),
+}
+
+impl Ranks {
+    fn of(values: &[i64]) -> Self {
+        let (Some(&low), Some(&high)) = (values.iter().min(), values.iter().max()) else {
+            return Ranks::ByIteration(Vec::new());
+        };
+        let n = values.len() as i64;
+        let span = (high - low) as usize + 1;
+        if span <= 4 * values.len() + 64 {
+            let mut counts = vec![0i64; span];
+            for &v in values {
+                counts[(v - low) as usize] += 1;
+            }
+            // Ranks before a value, plus the middle of its own run: doubled, 2·before + c + 1.
+            let mut before = 0;
+            let table = counts
+                .iter()
+                .map(|&c| {
+                    let doubled = 2 * before + c + 1;
+                    before += c;
+                    doubled - (n + 1)
+                })
+                .collect();
+            Ranks::ByValue { low, table }
+        } else {
+            let mut order: Vec<usize> = (0..values.len()).collect();
+            order.sort_by_key(|&i| values[i]);
+            let mut centred = vec![0; values.len()];
+            let mut start = 0;
+            while start < order.len() {
+                let mut end = start + 1;
+                while end < order.len() && values[order[end]] == values[order[start]] {
+                    end += 1;
+                }
+                // Positions start..end share ranks start + 1 ..= end: doubled average
+                // start + end + 1.
+                for &i in &order[start..end] {
+                    centred[i] = (start + end + 1) as i64 - (n + 1);
+                }
+                start = end;
+            }
+            Ranks::ByIteration(centred)
+        }
+    }
+
+    /// The centred rank of each of `values` (those ranked).
+    fn by_iteration(self, values: &[i64]) -> Vec<i64> {
+        match self {
+            Ranks::ByIteration(centred) => centred,
+            Ranks::ByValue { .. } => values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| self.at(i, v))
+                .collect(),
+        }
+    }
+
+    /// The centred rank of the `i`th value, `value`.
+    fn at(&self, i: usize, value: i64) -> i64 {
+        match self {
+            Ranks::ByValue { low, table } => table[(value - low) as usize],
+            Ranks::ByIteration(centred) => centred[i],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn centred(values: &[i64]) -> Vec<i64> {
+        let ranks = Ranks::of(values);
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| ranks.at(i, v))
+            .collect()
+    }
+
+    #[test]
+    fn ranks_are_centred_doubled_and_share_ties_both_ways() {
+        // Ranks 2, 3.5, 3.5, 1 of four values: doubled 4, 7, 7, 2, minus 5.
+        assert_eq!(centred(&[10, 20, 20, 5]), [-1, 2, 2, -3]);
+        assert_eq!(centred(&[1_000_000, 20, 20, 5]), [3, 0, 0, -3]);
+    }
+
+    /// Pearson's correlation in floating point on 1-based average ranks: the definition.
+    fn spearman(x: &[i64], y: &[i64]) -> f64 {
+        let rank = |v: &[i64]| -> Vec<f64> {
+            centred(v)
+                .iter()
+                .map(|&c| (c as f64 + v.len() as f64 + 1.0) / 2.0)
+                .collect()
+        };
+        let (x, y) = (rank(x), rank(y));
+        let n = x.len() as f64;
+        let (mx, my) = (x.iter().sum::<f64>() / n, y.iter().sum::<f64>() / n);
+        let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+        for (a, b) in x.iter().zip(&y) {
+            sxy += (a - mx) * (b - my);
+            sxx += (a - mx) * (a - mx);
+            syy += (b - my) * (b - my);
+        }
+        sxy / (sxx * syy).sqrt()
+    }
+
+    #[test]
+    fn correlations_are_spearmans_for_every_column() {
+        let mut rng = crate::rng::SplitMix64(5);
+        // Column 3 spans too many values to count: it is ranked by sorting.
+        let (ranges, iterations) = ([5, 45, 85, 60_000], 1_000);
+        let mut drawn = Drawn::new(ranges.len(), iterations);
+        let mut rows = Vec::new();
+        let mut finishes = Vec::new();
+        for _ in 0..iterations {
+            let row = ranges.map(|range| rng.below(range) as u16);
+            drawn.next_row().copy_from_slice(&row);
+            finishes.push(10 * i64::from(row[0]) + i64::from(row[1]) / 2 + rng.below(3) as i64);
+            rows.push(row);
+        }
+        let ranked = drawn.ranked();
+        let got: Vec<f64> = ranked
+            .correlations(&finishes, |_| true)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        for (j, correlation) in got.iter().enumerate() {
+            let column: Vec<i64> = rows.iter().map(|r| i64::from(r[j])).collect();
+            assert!(
+                (correlation - spearman(&column, &finishes)).abs() < 1e-12,
+                "column {j}"
+            );
+        }
+        assert!(got[0] > got[1] && got[1] > got[2].abs() && got[1] > got[3].abs());
+        let odd = ranked.correlations(&finishes, |j| j % 2 == 1);
+        assert_eq!(odd, [(1, got[1]), (3, got[3])]);
+    }
+
+    #[test]
+    fn a_constant_column_or_finish_correlates_zero() {
+        let mut drawn = Drawn::new(1, 4);
+        for _ in 0..4 {
+            drawn.next_row()[0] = 7;
+        }
+        let ranked = drawn.ranked();
+        assert_eq!(ranked.correlations(&[1, 2, 3, 4], |_| true), [(0, 0.0)]);
+        assert_eq!(ranked.correlations(&[5, 5, 5, 5], |_| true), [(0, 0.0)]);
+        assert_eq!(ranked.correlations(&[1, 2, 3, 4], |_| false), []);
+    }
+}
