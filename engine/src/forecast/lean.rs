@@ -43,6 +43,14 @@ impl Link {
     }
 }
 
+/// Iterations the lean passes run at once. Their dates sit side by side, so each link is
+/// read once for all of them and the processor works on independent values (and can
+/// use SIMD): about 1.5 times the speed of one iteration at a time.
+pub(crate) const LANES: usize = 4;
+
+/// One value per iteration of a run.
+pub(crate) type Lanes = [i64; LANES];
+
 pub(crate) struct Lean {
     /// The task at each position, and the position of each task.
     position: Vec<u32>,
@@ -60,12 +68,13 @@ pub(crate) struct Lean {
     /// Whether any task is finished: if none, the passes skip looking (most forecasts).
     any_fixed: bool,
     finish_by: Option<i64>,
-    /// Early and late dates, flat: `[start, finish]` of each position in turn.
-    early: Vec<i64>,
-    late: Vec<i64>,
-    pub finish_offset: i64,
-    /// The least total float of an open task in the last run.
-    least_float: i64,
+    /// Early and late dates, flat: `[start, finish]` of each position in turn, each for
+    /// [`LANES`] iterations.
+    early: Vec<Lanes>,
+    late: Vec<Lanes>,
+    finish_offset: Lanes,
+    /// The least total float of an open task in each iteration of the last run.
+    least_float: Lanes,
 }
 
 impl Lean {
@@ -131,10 +140,10 @@ impl Lean {
             any_fixed: fixed.iter().any(Option::is_some),
             fixed,
             finish_by: checked.finish_by,
-            early: vec![0; 2 * n],
-            late: vec![0; 2 * n],
-            finish_offset: 0,
-            least_float: 0,
+            early: vec![[0; LANES]; 2 * n],
+            late: vec![[0; LANES]; 2 * n],
+            finish_offset: [0; LANES],
+            least_float: [0; LANES],
         })
     }
 
@@ -143,84 +152,110 @@ impl Lean {
         &self.position
     }
 
-    /// Both passes with the task at position `i` lasting `durations[i]`.
-    pub fn run(&mut self, durations: &[i64]) {
+    /// Both passes for [`LANES`] iterations at once, the task at position `i` lasting
+    /// `durations[i][lane]` in iteration `lane`.
+    pub fn run(&mut self, durations: &[Lanes]) {
         if self.any_fixed {
             self.forward::<true>(durations);
-            self.backward::<true>(durations, self.finish_by.unwrap_or(self.finish_offset));
+            self.backward::<true>(durations);
         } else {
             self.forward::<false>(durations);
-            self.backward::<false>(durations, self.finish_by.unwrap_or(self.finish_offset));
+            self.backward::<false>(durations);
         }
     }
 
     /// The forward pass; `FIXED`: whether to look for finished tasks at all.
     #[inline(never)]
-    fn forward<const FIXED: bool>(&mut self, durations: &[i64]) {
+    fn forward<const FIXED: bool>(&mut self, durations: &[Lanes]) {
         let early = &mut self.early;
-        let mut latest = i64::MIN;
-        for i in 0..durations.len() {
+        let mut latest = [i64::MIN; LANES];
+        for (i, duration) in durations.iter().enumerate() {
             if let Some((start, finish)) = FIXED.then(|| self.fixed[i]).flatten() {
-                early[2 * i] = start;
-                early[2 * i + 1] = finish;
-                latest = latest.max(finish);
+                early[2 * i] = [start; LANES];
+                early[2 * i + 1] = [finish; LANES];
+                latest = latest.map(|latest| latest.max(finish));
                 continue;
             }
-            let duration = durations[i];
-            let mut start = self.start_min[i].max(self.finish_min[i].saturating_sub(duration));
+            let (start_min, finish_min) = (self.start_min[i], self.finish_min[i]);
+            let mut start = duration.map(|d| start_min.max(finish_min.saturating_sub(d)));
             let links = &self.preds[self.pred_starts[i] as usize..self.pred_starts[i + 1] as usize];
             for &link in links {
-                let value = early[link.read()] + i64::from(link.lag);
-                start = start.max(value - (duration & link.shift_mask()));
+                let (read, lag, mask) =
+                    (&early[link.read()], i64::from(link.lag), link.shift_mask());
+                for lane in 0..LANES {
+                    start[lane] = start[lane].max(read[lane] + lag - (duration[lane] & mask));
+                }
+            }
+            let mut finish = start;
+            for lane in 0..LANES {
+                finish[lane] += duration[lane];
+                latest[lane] = latest[lane].max(finish[lane]);
             }
             early[2 * i] = start;
-            early[2 * i + 1] = start + duration;
-            latest = latest.max(start + duration);
+            early[2 * i + 1] = finish;
         }
-        self.finish_offset = if latest == i64::MIN { 0 } else { latest };
+        self.finish_offset = latest.map(|latest| if latest == i64::MIN { 0 } else { latest });
     }
 
     /// The backward pass; also finds the least total float of the open tasks.
     #[inline(never)]
-    fn backward<const FIXED: bool>(&mut self, durations: &[i64], program_end: i64) {
+    fn backward<const FIXED: bool>(&mut self, durations: &[Lanes]) {
         let late = &mut self.late;
-        let mut least = i64::MAX;
-        for i in (0..durations.len()).rev() {
+        let program_end = self.finish_by.map_or(self.finish_offset, |k| [k; LANES]);
+        let mut least = [i64::MAX; LANES];
+        for (i, duration) in durations.iter().enumerate().rev() {
             if let Some((start, finish)) = FIXED.then(|| self.fixed[i]).flatten() {
-                late[2 * i] = start;
-                late[2 * i + 1] = finish;
+                late[2 * i] = [start; LANES];
+                late[2 * i + 1] = [finish; LANES];
                 continue;
             }
-            let duration = durations[i];
-            let mut finish = program_end
-                .min(self.finish_max[i])
-                .min(self.start_max[i].saturating_add(duration));
+            let (finish_max, start_max) = (self.finish_max[i], self.start_max[i]);
+            let mut finish = [0; LANES];
+            for lane in 0..LANES {
+                finish[lane] = program_end[lane]
+                    .min(finish_max)
+                    .min(start_max.saturating_add(duration[lane]));
+            }
             let links = &self.succs[self.succ_starts[i] as usize..self.succ_starts[i + 1] as usize];
             for &link in links {
-                let value = late[link.read()] - i64::from(link.lag);
-                finish = finish.min(value + (duration & link.shift_mask()));
+                let (read, lag, mask) =
+                    (&late[link.read()], i64::from(link.lag), link.shift_mask());
+                for lane in 0..LANES {
+                    finish[lane] = finish[lane].min(read[lane] - lag + (duration[lane] & mask));
+                }
             }
-            late[2 * i] = finish - duration;
+            let early_finish = &self.early[2 * i + 1];
+            let mut start = finish;
+            for lane in 0..LANES {
+                start[lane] -= duration[lane];
+                least[lane] = least[lane].min(finish[lane] - early_finish[lane]);
+            }
+            late[2 * i] = start;
             late[2 * i + 1] = finish;
-            least = least.min(finish - self.early[2 * i + 1]);
         }
         self.least_float = least;
     }
 
-    /// Adds one to the count of each open task whose total float is the least in this
-    /// run (the critical ones). Branch-free: near-critical tasks change from one
-    /// iteration to the next, so a branch would be mispredicted often.
-    pub fn count_critical(&self, critical: &mut [u32]) {
+    /// Adds one to the count of each open task whose total float is the least in
+    /// iteration `lane` of the last run (the critical ones). Branch-free: near-critical
+    /// tasks change from one iteration to the next, so a branch would be mispredicted often.
+    pub fn count_critical(&self, lane: usize, critical: &mut [u32]) {
         let floats = self.late.chunks_exact(2).zip(self.early.chunks_exact(2));
         for (i, ((late, early), count)) in floats.zip(critical).enumerate() {
             let open = !self.any_fixed || self.fixed[i].is_none();
-            *count += u32::from(late[1] - early[1] == self.least_float && open);
+            let float = late[1][lane] - early[1][lane];
+            *count += u32::from(float == self.least_float[lane] && open);
         }
     }
 
-    /// The early finish of the task at position `i`.
-    pub fn early_finish_at(&self, i: usize) -> i64 {
-        self.early[2 * i + 1]
+    /// The early finish of the task at position `i` in iteration `lane` of the last run.
+    pub fn early_finish_at(&self, i: usize, lane: usize) -> i64 {
+        self.early[2 * i + 1][lane]
+    }
+
+    /// The program finish in iteration `lane` of the last run.
+    pub fn finish_offset(&self, lane: usize) -> i64 {
+        self.finish_offset[lane]
     }
 }
 

@@ -49,6 +49,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::rng::SplitMix64;
 use crate::scheduler::{Passes, post, schedule_checked};
 use chrono::NaiveDate;
+use lean::{LANES, Lanes};
 use sampling::Quantiles;
 use serde::{Deserialize, Serialize};
 
@@ -177,30 +178,11 @@ impl Engine {
         }
     }
 
-    /// Runs both passes with durations by slot and returns the program finish offset. The
-    /// general passes write every slot's total float into `floats`; the lean ones keep
-    /// theirs (see [`Simulation::count_critical`]).
-    fn run(&mut self, checked: &Checked<'_>, durations: &[i64], floats: &mut [i64]) -> i64 {
+    /// Iterations the engine runs at once.
+    fn lanes(&self) -> usize {
         match self {
-            Engine::Lean(lean) => {
-                lean.run(durations);
-                lean.finish_offset
-            }
-            Engine::General(passes) => {
-                passes.run(checked, durations);
-                for (t, float) in floats.iter_mut().enumerate() {
-                    *float =
-                        post::total_float(checked, t, durations[t], &passes.early, &passes.late);
-                }
-                passes.finish_offset
-            }
-        }
-    }
-
-    fn early_finish_at(&self, slot: usize) -> i64 {
-        match self {
-            Engine::Lean(lean) => lean.early_finish_at(slot),
-            Engine::General(passes) => passes.early.finish[slot],
+            Engine::Lean(_) => lean::LANES,
+            Engine::General(_) => 1,
         }
     }
 }
@@ -226,10 +208,11 @@ pub struct Simulation<'c, 'p> {
     /// vectors below are by slot.
     slot: Vec<usize>,
     milestone_slots: Vec<usize>,
-    durations: Vec<i64>,
+    /// Durations by slot, for each of the iterations run at once (lane).
+    durations: Vec<Lanes>,
     passes: Engine,
-    /// Total float of each task in the current iteration (general passes only).
-    floats: Vec<i64>,
+    /// The general passes' durations and total floats, by task (one iteration at a time).
+    general: (Vec<i64>, Vec<i64>),
     /// The tasks not finished: those that can be critical.
     open: Vec<usize>,
     critical: Vec<u32>,
@@ -321,14 +304,14 @@ impl<'c, 'p> Simulation<'c, 'p> {
         Ok(Simulation {
             checked,
             settings: *settings,
-            durations: base.clone(),
+            durations: base.iter().map(|&d| [d; LANES]).collect(),
+            general: (base.clone(), vec![0; slot.len()]),
             base,
             uncertain,
             risks,
             milestone_slots: milestones.iter().map(|&m| slot[m]).collect(),
             milestones,
             passes,
-            floats: vec![0; slot.len()],
             open: (0..slot.len())
                 .filter(|&t| !checked.is_complete(t))
                 .map(|t| slot[t])
@@ -349,14 +332,24 @@ impl<'c, 'p> Simulation<'c, 'p> {
     pub fn run(&mut self, iterations: usize) {
         let end = (self.done + iterations).min(self.settings.iterations);
         while self.done < end {
-            self.iterate(self.done);
-            self.done += 1;
+            // The lean passes run several iterations at once; at the end of a run, lanes
+            // past `end` are computed and dropped (the next run draws them again).
+            let count = (end - self.done).min(self.passes.lanes());
+            for lane in 0..count {
+                self.draw(self.done + lane, lane);
+            }
+            self.run_passes(count);
+            self.done += count;
         }
     }
 
-    fn iterate(&mut self, iteration: usize) {
+    /// Draws iteration `iteration`'s durations and risk impacts into lane `lane` of the
+    /// durations, and keeps them as a row of samples.
+    fn draw(&mut self, iteration: usize, lane: usize) {
         let mut rng = SplitMix64::stream(self.settings.seed, iteration as u64);
-        self.durations.copy_from_slice(&self.base);
+        for (durations, &base) in self.durations.iter_mut().zip(&self.base) {
+            durations[lane] = base;
+        }
         let (drawn, impacts) = self
             .samples
             .drawn
@@ -364,7 +357,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
             .split_at_mut(self.uncertain.len());
         for ((t, quantiles), sample) in self.uncertain.iter().zip(drawn) {
             let days = quantiles.draw(&mut rng).clamp(0, crate::check::MAX_DAYS);
-            self.durations[*t] = days;
+            self.durations[*t][lane] = days;
             *sample = days.min(i64::from(u16::MAX)) as u16;
         }
         for ((probability, min, max, tasks), sample) in self.risks.iter().zip(impacts) {
@@ -375,27 +368,46 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 0
             };
             for &t in tasks {
-                self.durations[t] += impact;
+                self.durations[t][lane] += impact;
             }
             *sample = impact.min(i64::from(u16::MAX)) as u16;
         }
-        let finish_offset = self
-            .passes
-            .run(self.checked, &self.durations, &mut self.floats);
-        self.samples.finish.push(finish_offset);
-        for (k, &m) in self.milestone_slots.iter().enumerate() {
-            self.samples.milestones[k].push(self.passes.early_finish_at(m));
-        }
-        self.count_critical();
     }
 
-    /// Adds one to the count of every open task critical in this iteration (the least
-    /// float).
-    fn count_critical(&mut self) {
-        match &self.passes {
-            Engine::Lean(lean) => lean.count_critical(&mut self.critical),
-            Engine::General(_) => {
-                let floats = &self.floats;
+    /// Runs the passes on the first `count` lanes of durations and records each
+    /// iteration's finishes and critical tasks.
+    fn run_passes(&mut self, count: usize) {
+        let samples = &mut self.samples;
+        match &mut self.passes {
+            Engine::Lean(lean) => {
+                lean.run(&self.durations);
+                for lane in 0..count {
+                    samples.finish.push(lean.finish_offset(lane));
+                    for (k, &m) in self.milestone_slots.iter().enumerate() {
+                        samples.milestones[k].push(lean.early_finish_at(m, lane));
+                    }
+                    lean.count_critical(lane, &mut self.critical);
+                }
+            }
+            Engine::General(passes) => {
+                let (durations, floats) = &mut self.general;
+                for (d, lanes) in durations.iter_mut().zip(&self.durations) {
+                    *d = lanes[0];
+                }
+                passes.run(self.checked, durations);
+                for (t, float) in floats.iter_mut().enumerate() {
+                    *float = post::total_float(
+                        self.checked,
+                        t,
+                        durations[t],
+                        &passes.early,
+                        &passes.late,
+                    );
+                }
+                samples.finish.push(passes.finish_offset);
+                for (k, &m) in self.milestone_slots.iter().enumerate() {
+                    samples.milestones[k].push(passes.early.finish[m]);
+                }
                 count_least(&self.open, |t| floats[t], &mut self.critical);
             }
         }
