@@ -7,8 +7,9 @@ Usage:
   planwork schedule PLAN.json [--json] [--driving TASK_ID]
       Schedule a program file and print every task's dates, float and criticality
       (a table, or JSON with --json). --driving also lists the tasks driving TASK_ID.
-  planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar]
-      Print a synthetic program (for benchmarks and experiments).
+  planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar] [--uncertain]
+      Print a synthetic program (for benchmarks and experiments); --uncertain adds a
+      three-point estimate to every task and a risk per hundred tasks.
   planwork forecast PLAN.json [--iterations N] [--seed S] [--json]
       Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
       the chance of meeting each deadline for the finish and every milestone, each task's
@@ -34,6 +35,8 @@ pub enum Command {
         tasks: usize,
         seed: u64,
         team_calendar: bool,
+        /// Three-point estimates on every task and a risk per hundred tasks.
+        uncertain: bool,
     },
     Upgrade {
         path: String,
@@ -116,6 +119,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
     let mut tasks = None;
     let mut seed = 1;
     let mut team_calendar = false;
+    let mut uncertain = false;
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
@@ -123,6 +127,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
             "--tasks" => tasks = Some(number(&value(&mut words, "--tasks")?, "--tasks")?),
             "--seed" => seed = number(&value(&mut words, "--seed")?, "--seed")?,
             "--team-calendar" => team_calendar = true,
+            "--uncertain" => uncertain = true,
             other => return Err(format!("unexpected argument '{other}'")),
         }
     }
@@ -133,6 +138,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         tasks,
         seed,
         team_calendar,
+        uncertain,
     })
 }
 

@@ -6,7 +6,7 @@ mod report;
 mod table;
 
 use args::{Command, USAGE};
-use engine::generate::{Options, generate_with};
+use engine::generate::{Options, add_uncertainty, generate_with};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -26,8 +26,9 @@ fn main() -> ExitCode {
             tasks,
             seed,
             team_calendar,
+            uncertain,
         }) => {
-            let program = generate_with(
+            let mut program = generate_with(
                 shape,
                 tasks,
                 seed,
@@ -36,6 +37,9 @@ fn main() -> ExitCode {
                     team_calendar,
                 },
             );
+            if uncertain {
+                add_uncertainty(&mut program, seed);
+            }
             print!("{}", planfile::write(&planfile::Document::new(program)));
             ExitCode::SUCCESS
         }

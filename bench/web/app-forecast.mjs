@@ -1,0 +1,103 @@
+//! Benchmarks a forecast in the built app, as a user runs it: from the click on Run forecast
+//! to the result on the page, in headless Chromium; prints a markdown table.
+//!
+//!   node bench/web/app-forecast.mjs PROGRAM.planwork.json [ITERATIONS] [RUNS]
+//!
+//! Serves the release build in dist/ (scripts/bench builds it) on a free 127.0.0.1 port,
+//! imports the program through the file input, opens the Forecast tab, sets ITERATIONS
+//! (default 10,000) and seed 1, then RUNS times (default 3) clicks Run forecast and waits for
+//! the dates table: a Web Worker started on the app's wasm module, the program sent, the
+//! simulation in chunks with progress, the drivers of the finish and every milestone, the
+//! result back and drawn. The time is the page's own (`performance.now()` at the click and
+//! when the table appears, seen by a MutationObserver). Main-thread tasks over 50 ms are
+//! recorded throughout. Exits
+//! non-zero on any page error, console error or failed request.
+
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch, serveDir } from './browser.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
+const file = process.argv[2];
+const iterations = Number(process.argv[3] ?? 10_000);
+const runs = Number(process.argv[4] ?? 3);
+if (!file) {
+  console.error('usage: node bench/web/app-forecast.mjs PROGRAM.planwork.json [ITERATIONS] [RUNS]');
+  process.exit(2);
+}
+
+const server = await serveDir(dist);
+const { context, close } = await launch('planwork-forecast-bench-', {
+  viewport: { width: 1440, height: 900 },
+});
+await context.addInitScript(() => {
+  // When the result of a run is on the page (its dates table, no progress bar), by the
+  // page's clock: the script's own waiting adds a round trip or two.
+  window.__shown = null;
+  new MutationObserver(() => {
+    if (window.__shown === null && !document.querySelector('.forecast-progress')
+      && document.querySelector('tr[data-finish=""] td[data-col="p80"]')) window.__shown = performance.now();
+  }).observe(document, { subtree: true, childList: true });
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+});
+
+const errors = [];
+const times = [];
+let longest = 0;
+try {
+  const page = context.pages()[0] ?? await context.newPage();
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
+  });
+  const text = await readFile(file, 'utf8');
+  const tasks = (text.match(/"workstream":/g) ?? []).length;
+  const estimates = (text.match(/"estimate":/g) ?? []).length;
+
+  await page.goto(server.url, { waitUntil: 'load' });
+  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
+  await page.locator('input[data-role="import-file"]').setInputFiles(file);
+  await page.locator('main[data-view="program"] [data-tab="forecast"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-tab="forecast"]').click();
+  await page.locator('[data-role="save-status"].status-saved').waitFor({ timeout: 30_000 });
+  await page.locator('input[name="iterations"]').fill(String(iterations));
+  await page.locator('input[name="seed"]').fill('1');
+
+  for (let run = 0; run < runs && !errors.length; run++) {
+    const started = await page.evaluate(() => {
+      window.__shown = null;
+      return performance.now();
+    });
+    await page.locator('button[data-action="run-forecast"]').click();
+    await page.locator('.forecast-progress').waitFor({ state: 'detached', timeout: 120_000 });
+    await page.locator('tr[data-finish=""] td[data-col="p80"]').waitFor();
+    const ended = await page.evaluate(() => window.__shown ?? performance.now());
+    const heading = await page.locator('.forecast-heading').textContent();
+    if (!heading.includes(`${iterations.toLocaleString('en-US')} iterations`)) {
+      errors.push(`run ${run}: the result says "${heading}"`);
+    }
+    times.push(ended - started);
+    const long = await page.evaluate(([from, to]) =>
+      window.__longTasks.filter((t) => t.start + t.duration >= from && t.start <= to), [started, ended]);
+    longest = Math.max(longest, ...long.map((t) => t.duration));
+  }
+  console.log('| tasks | with estimates | iterations | runs | click → result, each (ms) | longest main-thread task during runs |');
+  console.log('|---:|---:|---:|---:|---|---|');
+  console.log(`| ${tasks} | ${estimates} | ${iterations} | ${times.length} | ` +
+    `${times.map((t) => t.toFixed(0)).join(', ')} | ${longest ? `${longest.toFixed(0)} ms` : 'none over 50 ms'} |`);
+} catch (error) {
+  errors.push(String(error));
+} finally {
+  await close();
+  server.close();
+}
+for (const error of errors) console.error(`bench: ${error}`);
+process.exit(errors.length ? 1 : 0);
