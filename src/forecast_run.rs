@@ -6,6 +6,13 @@
 //! `scripts/post_build.py`: it imports the app's JavaScript glue), or, in the one-file app,
 //! the `blob:` URL the page put in `globalThis.planworkForecastWorker`. Either way the worker
 //! is sent this page's `WebAssembly.Module` first, then the request.
+//!
+//! A worker's start-up (the script, the module instantiated) takes about a tenth of a second,
+//! so one is started ahead ([`warm_up`]: when the forecast tab opens and after each run) and
+//! kept aside until a run takes it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -17,6 +24,71 @@ use crate::forecast_worker::{Reply, Request, decode};
 const WORKER_SCRIPT: &str = "forecast-worker.js";
 /// Where the one-file app leaves its worker's `blob:` URL.
 const BLOB_URL_GLOBAL: &str = "planworkForecastWorker";
+
+/// A worker started ahead, with whether it failed to start (its error came before a run
+/// took it and set handlers of its own).
+struct Spare {
+    worker: Worker,
+    failed: Rc<Cell<bool>>,
+    _on_error: Closure<dyn FnMut(Event)>,
+}
+
+thread_local! {
+    static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
+}
+
+/// Starts a worker for the next run, unless one is waiting already. Quiet on failure: the
+/// run then starts its own and reports why it could not.
+pub fn warm_up() {
+    if SPARE.with_borrow(Option::is_some) {
+        return;
+    }
+    let Ok(worker) = spawn() else {
+        return;
+    };
+    let failed = Rc::new(Cell::new(false));
+    let flag = failed.clone();
+    let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
+        event.prevent_default();
+        flag.set(true);
+    });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    SPARE.set(Some(Spare {
+        worker,
+        failed,
+        _on_error: on_error,
+    }));
+}
+
+/// The worker started ahead, if it is sound, else a new one.
+fn take_or_spawn() -> Result<Worker, String> {
+    match SPARE.take() {
+        Some(spare) if !spare.failed.get() => Ok(spare.worker),
+        Some(spare) => {
+            spare.worker.terminate();
+            spawn()
+        }
+        None => spawn(),
+    }
+}
+
+/// A new worker, sent this page's module.
+fn spawn() -> Result<Worker, String> {
+    let (url, kind) = script();
+    let options = WorkerOptions::new();
+    options.set_type(kind);
+    let worker = Worker::new_with_options(&url, &options)
+        .map_err(|e| format!("The forecast worker could not start: {}", describe(&e)))?;
+    // The worker starts this same module, then takes requests.
+    if let Err(error) = worker.post_message(&wasm_bindgen::module()) {
+        worker.terminate();
+        return Err(format!(
+            "The forecast worker could not be reached: {}",
+            describe(&error)
+        ));
+    }
+    Ok(worker)
+}
 
 /// A forecast running in a worker. Dropping it stops the worker.
 pub struct Run {
@@ -30,12 +102,8 @@ impl Run {
     /// start or crashes becomes a `Reply::Failed`).
     pub fn start(request: &Request, on_reply: impl Fn(Reply) + 'static) -> Result<Run, String> {
         let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
-        let (url, kind) = script();
-        let options = WorkerOptions::new();
-        options.set_type(kind);
-        let worker = Worker::new_with_options(&url, &options)
-            .map_err(|e| format!("The forecast worker could not start: {}", describe(&e)))?;
-        let on_reply = std::rc::Rc::new(on_reply);
+        let worker = take_or_spawn()?;
+        let on_reply = Rc::new(on_reply);
         let run = request.run;
         let replies = on_reply.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -61,11 +129,7 @@ impl Run {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        // The worker starts this same module, then takes the request.
-        let sent = worker
-            .post_message(&wasm_bindgen::module())
-            .and_then(|()| worker.post_message(&JsValue::from_str(&text)));
-        if let Err(error) = sent {
+        if let Err(error) = worker.post_message(&JsValue::from_str(&text)) {
             worker.terminate();
             return Err(format!(
                 "The forecast worker could not be reached: {}",

@@ -162,6 +162,7 @@ pub fn cancel() {
         drop(stopped);
         set_progress(None);
         notify_changed();
+        crate::forecast_run::warm_up();
     }
 }
 
@@ -215,6 +216,8 @@ fn end(id: u32, outcome: Result<ForecastResult, String>) {
     leptos::task::spawn_local(async move { drop(worker) });
     set_progress(None);
     notify_changed();
+    // The next run's worker, started while the result is read.
+    crate::forecast_run::warm_up();
 }
 
 fn hooks() -> Option<Hooks> {

@@ -34,6 +34,8 @@ pub fn ForecastPanel() -> impl IntoView {
         changed: RwSignal::new(0),
     };
     store::attach(hooks);
+    // A worker started now saves the first run its start-up.
+    crate::forecast_run::warm_up();
     let (iterations_text, seed_text) = store::settings();
     let iterations = RwSignal::new(iterations_text);
     let seed = RwSignal::new(seed_text);

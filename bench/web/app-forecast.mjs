@@ -16,7 +16,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serveDir } from './browser.mjs';
+import { collectErrors, launch, serveDir } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
@@ -51,13 +51,7 @@ const times = [];
 let longest = 0;
 try {
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
-  });
+  collectErrors(page, errors);
   const text = await readFile(file, 'utf8');
   const tasks = (text.match(/"workstream":/g) ?? []).length;
   const estimates = (text.match(/"estimate":/g) ?? []).length;

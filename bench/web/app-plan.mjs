@@ -15,7 +15,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serveDir } from './browser.mjs';
+import { collectErrors, launch, serveDir } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
@@ -40,13 +40,7 @@ const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs
 
 try {
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
-  });
+  collectErrors(page, errors);
   const bytes = (await stat(file)).size;
   const tasks = ((await readFile(file, 'utf8')).match(/"workstream":/g) ?? []).length;
 

@@ -15,7 +15,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serveDir } from './browser.mjs';
+import { collectErrors, launch, serveDir } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, '..', '..', 'dist');
@@ -49,16 +49,7 @@ const last = (page, name) =>
 
 try {
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => {
-    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
+  collectErrors(page, errors);
   const bytes = (await stat(file)).size;
   const text = await readFile(file, 'utf8');
   const tasks = (text.match(/"workstream":/g) ?? []).length;

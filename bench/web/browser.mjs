@@ -1,5 +1,6 @@
-//! Shared by the benchmark runners: a static file server on a free 127.0.0.1 port, and
-//! Debian's Chromium with a fresh on-disk profile, quiet on a closed network.
+//! Shared by the benchmark runners: a static file server on a free 127.0.0.1 port,
+//! Debian's Chromium with a fresh on-disk profile, quiet on a closed network, and the
+//! page's errors collected (a benchmark of a failing page measures nothing).
 
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -53,4 +54,19 @@ export async function launch(prefix, options = {}) {
     await rm(profile, { recursive: true, force: true });
   };
   return { context, close };
+}
+
+/** Pushes onto `errors` every page error, console error, failed request (other than one the
+ *  page aborted itself) and HTTP error response of `page`. */
+export function collectErrors(page, errors) {
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) => {
+    if (request.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${request.url()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
 }

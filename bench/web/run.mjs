@@ -10,7 +10,7 @@
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from './browser.mjs';
+import { collectErrors, launch, serve } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..', '..', 'target', 'bench-web');
@@ -33,14 +33,7 @@ const { context, close } = await launch('planwork-bench-');
 const errors = [];
 try {
   const page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
-  });
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
+  collectErrors(page, errors);
   // Each case on a freshly loaded page: its own wasm instance, so the memory is its own.
   const load = async () => {
     await page.goto(url);
