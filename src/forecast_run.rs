@@ -37,9 +37,17 @@ thread_local! {
     static SPARE: RefCell<Option<Spare>> = const { RefCell::new(None) };
 }
 
-/// Starts a worker for the next run, unless one is waiting already. Quiet on failure: the
-/// run then starts its own and reports why it could not.
+/// How long after [`warm_up`] the spare worker starts: after what the page is drawing (the
+/// tab, a result) is drawn, so that starting it never lengthens that task.
+const WARM_UP_DELAY: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Starts a worker for the next run soon, in a task of its own, unless one is waiting
+/// already. Quiet on failure: the run then starts its own and reports why it could not.
 pub fn warm_up() {
+    leptos::prelude::set_timeout(start_spare, WARM_UP_DELAY);
+}
+
+fn start_spare() {
     if SPARE.with_borrow(Option::is_some) {
         return;
     }

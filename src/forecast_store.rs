@@ -214,8 +214,15 @@ fn end(id: u32, outcome: Result<ForecastResult, String>) {
     // Not dropped here: this runs inside the worker's message handler, which dropping the
     // worker would free while it runs.
     leptos::task::spawn_local(async move { drop(worker) });
-    set_progress(None);
-    notify_changed();
+    // Shown in a task of its own: reading a large result (in this one) and drawing it
+    // together can pass 50 ms, and the page must not block that long.
+    set_timeout(
+        || {
+            set_progress(None);
+            notify_changed();
+        },
+        std::time::Duration::ZERO,
+    );
     // The next run's worker, started while the result is read.
     crate::forecast_run::warm_up();
 }
