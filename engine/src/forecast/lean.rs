@@ -44,8 +44,9 @@ impl Link {
 }
 
 /// Iterations the lean passes run at once. Their dates sit side by side, so each link is
-/// read once for all of them and the processor works on independent values (and can
-/// use SIMD): about 1.5 times the speed of one iteration at a time.
+/// read once for all of them and the processor works on independent values: 1.15 times
+/// the speed of one iteration at a time natively, 1.4 times in wasm built with SIMD128
+/// (which does four lanes of 64-bit values in two vector operations).
 pub(crate) const LANES: usize = 4;
 
 /// One value per iteration of a run.
