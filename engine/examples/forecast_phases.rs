@@ -7,10 +7,10 @@ use engine::forecast::{Settings, Simulation, Target};
 use engine::generate::{Shape, add_uncertainty, generate};
 use std::time::Instant;
 
-fn main() {
+fn main() -> Result<(), engine::Diagnostics> {
     let mut program = generate(Shape::Random, 1_000, 1);
     add_uncertainty(&mut program, 1);
-    let checked = engine::check(&program).unwrap();
+    let checked = engine::check(&program)?;
     let settings = Settings {
         iterations: 10_000,
         seed: 1,
@@ -18,11 +18,11 @@ fn main() {
     let mut least = [f64::MAX; 5];
     for _ in 0..10 {
         let mut times = [Instant::now(); 6];
-        let mut simulation = Simulation::new(&checked, &settings).unwrap();
+        let mut simulation = Simulation::new(&checked, &settings)?;
         times[1] = Instant::now();
         simulation.run(settings.iterations);
         times[2] = Instant::now();
-        let result = simulation.finish().unwrap();
+        let result = simulation.finish()?;
         times[3] = Instant::now();
         let sensitivity = result.sensitivity();
         std::hint::black_box(sensitivity.drivers(Target::Finish));
@@ -40,4 +40,5 @@ fn main() {
         "least of 10: prepare {prepare:.1} ms, iterate {iterate:.1} ms, finish {finish:.1} ms, \
          sensitivity of the finish {sensitivity:.1} ms, then of the milestones {milestones:.1} ms"
     );
+    Ok(())
 }
