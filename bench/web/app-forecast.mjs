@@ -14,12 +14,8 @@
 //! non-zero on any page error, console error or failed request.
 
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { collectErrors, launch, serveDir } from './browser.mjs';
+import { collectErrors, openApp } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
 const file = process.argv[2];
 const iterations = Number(process.argv[3] ?? 10_000);
 const runs = Number(process.argv[4] ?? 3);
@@ -28,10 +24,7 @@ if (!file) {
   process.exit(2);
 }
 
-const server = await serveDir(dist);
-const { context, close } = await launch('planwork-forecast-bench-', {
-  viewport: { width: 1440, height: 900 },
-});
+const { server, context, close } = await openApp('planwork-forecast-bench-');
 await context.addInitScript(() => {
   // When the result of a run is on the page (its dates table, no progress bar), by the
   // page's clock: the script's own waiting adds a round trip or two.

@@ -13,12 +13,8 @@
 //! on any page error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { collectErrors, launch, serveDir } from './browser.mjs';
+import { collectErrors, openApp } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = process.env.PLANWORK_DIST ?? join(here, '..', '..', 'dist');
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 30);
 if (!file) {
@@ -26,11 +22,7 @@ if (!file) {
   process.exit(2);
 }
 
-// The release build, nothing outside dist/.
-const server = await serveDir(dist);
-const { context, close } = await launch('planwork-plan-bench-', {
-  viewport: { width: 1440, height: 900 },
-});
+const { server, context, close } = await openApp('planwork-plan-bench-');
 
 const errors = [];
 const samples = [];

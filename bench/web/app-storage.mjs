@@ -13,12 +13,8 @@
 //! error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { collectErrors, launch, serveDir } from './browser.mjs';
+import { collectErrors, openApp } from './browser.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = join(here, '..', '..', 'dist');
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 7);
 if (!file) {
@@ -26,13 +22,11 @@ if (!file) {
   process.exit(2);
 }
 
-// The release build, nothing outside dist/.
-const server = await serveDir(dist);
-const url = server.url;
-const { context, close } = await launch('planwork-app-bench-', {
+const { server, context, close } = await openApp('planwork-app-bench-', {
   acceptDownloads: true,
   viewport: { width: 1280, height: 800 },
 });
+const url = server.url;
 
 const errors = [];
 const samples = { import: [], 'import-parse': [], 'import-store': [], load: [], save: [], export: [] };

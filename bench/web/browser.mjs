@@ -5,7 +5,8 @@
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const types = {
@@ -37,6 +38,16 @@ export function serveDir(dir, headers = {}) {
     const target = join(dir, path === '' ? 'index.html' : path);
     return target.startsWith(dir) ? target : null;
   }, headers);
+}
+
+/** The app's release build (`$PLANWORK_DIST`, else dist/) served, nothing outside it, and
+ *  Chromium on a fresh profile (`launch` with `options`): how every benchmark of the built
+ *  app starts. */
+export async function openApp(prefix, options = {}) {
+  const dist = process.env.PLANWORK_DIST ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+  const server = await serveDir(dist);
+  const { context, close } = await launch(prefix, { viewport: { width: 1440, height: 900 }, ...options });
+  return { server, context, close };
 }
 
 /** Chromium with a fresh profile (named after `prefix`); `close()` removes the profile. */
