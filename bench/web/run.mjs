@@ -1,12 +1,12 @@
 //! Runs the engine benchmarks as wasm in headless Chromium and prints a markdown table.
 //!
-//!   node bench/web/run.mjs [--quick]
+//!   node bench/web/run.mjs [--quick] [--schedule]
 //!
 //! Serves bench/web/index.html and the wasm-bindgen output in target/bench-web (built by
 //! scripts/bench) on a free 127.0.0.1 port, opens the page in Debian's Chromium with a fresh
 //! profile, runs each case on a freshly loaded page and exits non-zero on any page error
 //! or failed request.
-//! --quick runs only the 1,000 and 10,000 task cases.
+//! --quick runs only the 1,000 and 10,000 task cases; --schedule only the scheduling table.
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,7 @@ import { collectErrors, launch, serve } from './browser.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..', '..', 'target', 'bench-web');
 const quick = process.argv.includes('--quick');
+const scheduleOnly = process.argv.includes('--schedule');
 
 // Shape × (tasks, timed samples), as in engine/benches/schedule.rs.
 const sizes = [[1_000, 300], [10_000, 60], [100_000, 15]].filter(([tasks]) => !quick || tasks < 100_000);
@@ -54,24 +55,26 @@ try {
       `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
   }
 
-  // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
-  console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|');
-  if (!errors.length) {
-    await load();
-    const r = await page.evaluate(() => window.runCase('bench_scenarios', [5_000, 10, 30]));
-    console.log(`| ${r.scenarios} | ${r.tasks} | ${r.changes_each} | ${r.median_ms.toFixed(3)} | ` +
-      `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
-  }
+  if (!scheduleOnly) {
+    // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
+    console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|');
+    if (!errors.length) {
+      await load();
+      const r = await page.evaluate(() => window.runCase('bench_scenarios', [5_000, 10, 30]));
+      console.log(`| ${r.scenarios} | ${r.tasks} | ${r.changes_each} | ${r.median_ms.toFixed(3)} | ` +
+        `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
+    }
 
-  // Monte Carlo forecast (issue 7): 10,000 iterations of a 1,000-task program.
-  console.log('\n| forecast tasks | links | risks | iterations | median ms | min ms | sensitivity ms (finish and every milestone) | wasm memory MB |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
-  if (!errors.length) {
-    await load();
-    const r = await page.evaluate(() => window.runCase('bench_forecast', [1_000, 10_000, 5]));
-    console.log(`| ${r.tasks} | ${r.links} | ${r.risks} | ${r.iterations} | ${r.median_ms.toFixed(1)} | ` +
-      `${r.min_ms.toFixed(1)} | ${r.sensitivity_ms.toFixed(1)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} |`);
+    // Monte Carlo forecast (issue 7): 10,000 iterations of a 1,000-task program.
+    console.log('\n| forecast tasks | links | risks | iterations | median ms | min ms | sensitivity ms (finish and every milestone) | wasm memory MB |');
+    console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+    if (!errors.length) {
+      await load();
+      const r = await page.evaluate(() => window.runCase('bench_forecast', [1_000, 10_000, 5]));
+      console.log(`| ${r.tasks} | ${r.links} | ${r.risks} | ${r.iterations} | ${r.median_ms.toFixed(1)} | ` +
+        `${r.min_ms.toFixed(1)} | ${r.sensitivity_ms.toFixed(1)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} |`);
+    }
   }
 } catch (error) {
   errors.push(String(error));

@@ -72,10 +72,10 @@ fn drivers<'a>(
         .filter_map(move |link| {
             let p = link.task as usize;
             let start = match link.kind {
-                LinkType::FS => times[p].ef + link.lag,
-                LinkType::SS => times[p].es + link.lag,
-                LinkType::FF => span.start_to_finish_by(times[p].ef + link.lag, duration),
-                LinkType::SF => span.start_to_finish_by(times[p].es + link.lag, duration),
+                LinkType::FS => times[p].ef + link.lag(),
+                LinkType::SS => times[p].es + link.lag(),
+                LinkType::FF => span.start_to_finish_by(times[p].ef + link.lag(), duration),
+                LinkType::SF => span.start_to_finish_by(times[p].es + link.lag(), duration),
             };
             (span.start_at_or_after(start.max(0)) == times[t].es).then_some(p)
         })

@@ -118,6 +118,38 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// The order the passes walk: every task once, each after its predecessors, whatever
+    /// the file order; and the file order itself when every link points down the file.
+    #[test]
+    fn the_topological_order_places_each_task_after_its_predecessors(
+        shape in shapes(), n in 1usize..300, seed: u64, rotate: usize,
+    ) {
+        let (program, _) = plan(shape, n, seed, false, false);
+        let checked = engine::check(&program).expect("generated programs are valid");
+        prop_assert!(checked.topological_order().eq(0..n), "links all point forward");
+
+        let mut shuffled = program.clone();
+        shuffled.tasks.reverse();
+        shuffled.tasks.rotate_left(rotate % n);
+        let checked = engine::check(&shuffled).expect("the same program");
+        let order: Vec<usize> = checked.topological_order().collect();
+        let mut position = vec![usize::MAX; n];
+        for (at, &t) in order.iter().enumerate() {
+            prop_assert_eq!(position[t], usize::MAX, "task {} placed twice", t);
+            position[t] = at;
+        }
+        prop_assert_eq!(order.len(), n);
+        let index = index_of(&shuffled);
+        for dep in &shuffled.dependencies {
+            let (p, t) = (index[dep.from.as_str()], index[dep.to.as_str()]);
+            prop_assert!(position[p] < position[t], "{:?} out of order", dep);
+        }
+    }
+}
+
 #[test]
 fn shuffled_task_order_gives_the_same_dates() {
     let program = generate_with(

@@ -292,8 +292,8 @@ fn renumber(
                 Side::Successor => (successor_end, predecessor_end),
             };
             let other = position[link.task as usize];
-            // Lags are validated to at most ±100,000 days.
-            let lag = link.lag.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32;
+            // Checked links keep their lag in an `i32`.
+            let lag = link.lag() as i32;
             // Forward, a bound on the finish is shifted to the start; backward, the reverse.
             let shifted = match side {
                 Side::Predecessor => own_end == 1,

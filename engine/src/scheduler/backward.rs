@@ -32,10 +32,10 @@ pub(crate) fn pass_into(
         for link in checked.successors.of(t) {
             let s = link.task as usize;
             match link.kind {
-                LinkType::FS => finish_bound = finish_bound.min(ls[s] - link.lag),
-                LinkType::SS => start_bound = start_bound.min(ls[s] - link.lag),
-                LinkType::FF => finish_bound = finish_bound.min(lf[s] - link.lag),
-                LinkType::SF => start_bound = start_bound.min(lf[s] - link.lag),
+                LinkType::FS => finish_bound = finish_bound.min(ls[s] - link.lag()),
+                LinkType::SS => start_bound = start_bound.min(ls[s] - link.lag()),
+                LinkType::FF => finish_bound = finish_bound.min(lf[s] - link.lag()),
+                LinkType::SF => start_bound = start_bound.min(lf[s] - link.lag()),
             }
         }
         if let Progress::Started { .. } = task.progress {

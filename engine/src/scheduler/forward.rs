@@ -27,10 +27,10 @@ pub(crate) fn link_bounds(checked: &Checked<'_>, t: usize, es: &[i64], ef: &[i64
     for link in checked.predecessors.of(t) {
         let p = link.task as usize;
         match link.kind {
-            LinkType::FS => start = start.max(ef[p] + link.lag),
-            LinkType::SS => start = start.max(es[p] + link.lag),
-            LinkType::FF => finish = finish.max(ef[p] + link.lag),
-            LinkType::SF => finish = finish.max(es[p] + link.lag),
+            LinkType::FS => start = start.max(ef[p] + link.lag()),
+            LinkType::SS => start = start.max(es[p] + link.lag()),
+            LinkType::FF => finish = finish.max(ef[p] + link.lag()),
+            LinkType::SF => finish = finish.max(es[p] + link.lag()),
         }
     }
     (start, finish)

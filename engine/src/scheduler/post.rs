@@ -1,12 +1,15 @@
 //! The post-check: float, the critical path, dates and warnings.
 
 use super::{Pass, Schedule, TaskSchedule};
-use crate::check::Checked;
+use crate::check::{Checked, Progress};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::LinkType;
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
 
+/// Two passes over the tasks: the first finds each task's total float, the least float
+/// among unfinished tasks, the range of offsets to date and the warnings; the second writes
+/// each task's schedule. Each reads a task's checked record once.
 pub(crate) fn assemble(
     checked: &Checked<'_>,
     early: &Pass,
@@ -14,39 +17,40 @@ pub(crate) fn assemble(
     program_end: i64,
     finish_offset: i64,
 ) -> Result<Schedule, Diagnostics> {
+    let floats = Floats::of(checked, early, late);
+    let lookup = DateLookup::new(
+        &checked.timeline,
+        floats.first,
+        floats.last,
+        checked.tasks.len(),
+    );
     let n = checked.tasks.len();
-    let total: Vec<i64> = (0..n)
-        .map(|t| total_float(checked, t, checked.tasks[t].duration, early, late))
-        .collect();
-    let least = (0..n)
-        .filter(|&t| !checked.is_complete(t))
-        .map(|t| total[t])
-        .min();
     let mut out_of_range = Vec::new();
     let mut tasks = Vec::with_capacity(n);
-    let lookup = DateLookup::new(&checked.timeline, early, late);
-    for (t, &total_float) in total.iter().enumerate() {
-        let milestone = checked.tasks[t].duration == 0;
-        let dates = Dates::of(
-            &lookup,
-            milestone,
+    for (t, (prepared, &total_float)) in checked.tasks.iter().zip(&floats.total).enumerate() {
+        let (es, ef, ls, lf) = (
             early.start[t],
             early.finish[t],
             late.start[t],
             late.finish[t],
         );
-        let Some(dates) = dates else {
+        let Some(dates) = Dates::of(&lookup, prepared.duration == 0, es, ef, ls, lf) else {
             out_of_range.push(t);
             continue;
         };
+        let complete = matches!(prepared.progress, Progress::Complete { .. });
         tasks.push(TaskSchedule {
-            es: early.start[t],
-            ef: early.finish[t],
-            ls: late.start[t],
-            lf: late.finish[t],
+            es,
+            ef,
+            ls,
+            lf,
             total_float,
-            free_float: free_float(checked, t, early, program_end),
-            critical: !checked.is_complete(t) && Some(total_float) == least,
+            free_float: if complete {
+                0
+            } else {
+                free_float(checked, t, early, program_end)
+            },
+            critical: !complete && Some(total_float) == floats.least,
             start: dates.start,
             finish: dates.finish,
             late_start: dates.late_start,
@@ -69,7 +73,7 @@ pub(crate) fn assemble(
         .unwrap_or(program.program.start);
     let finish = tasks.iter().map(|t| t.finish).max().unwrap_or(start);
     let mut warnings = checked.warnings.clone();
-    warnings.extend(constraint_warnings(checked, &tasks));
+    warnings.extend(floats.warnings);
     Ok(Schedule {
         tasks,
         start,
@@ -77,6 +81,50 @@ pub(crate) fn assemble(
         finish_offset,
         warnings,
     })
+}
+
+/// What the first pass of [`assemble`] finds.
+struct Floats {
+    /// Total float of every task.
+    total: Vec<i64>,
+    /// The least total float of an unfinished task: the critical tasks have it.
+    least: Option<i64>,
+    /// The range of offsets the dates are looked up in: both passes, one day wider
+    /// (late dates can precede early ones, and a milestone shows the day before its offset).
+    first: i64,
+    last: i64,
+    /// W101 and W102.
+    warnings: Vec<Diagnostic>,
+}
+
+impl Floats {
+    fn of(checked: &Checked<'_>, early: &Pass, late: &Pass) -> Floats {
+        let mut floats = Floats {
+            total: Vec::with_capacity(checked.tasks.len()),
+            least: None,
+            first: 0,
+            last: 0,
+            warnings: Vec::new(),
+        };
+        for (t, prepared) in checked.tasks.iter().enumerate() {
+            let (es, ef) = (early.start[t], early.finish[t]);
+            let (ls, lf) = (late.start[t], late.finish[t]);
+            floats.first = floats.first.min(es.min(ls));
+            floats.last = floats.last.max(ef.max(lf));
+            let total = total_float(checked, t, prepared.duration, early, late);
+            if !matches!(prepared.progress, Progress::Complete { .. }) {
+                floats.least = Some(floats.least.map_or(total, |least| least.min(total)));
+            }
+            floats.total.push(total);
+            if prepared.must.is_some() || prepared.deadline.is_some() {
+                floats
+                    .warnings
+                    .extend(constraint_warnings(checked, t, es, ef));
+            }
+        }
+        floats.first -= 1;
+        floats
+    }
 }
 
 /// Late finish minus early finish in the task's working days (the task lasting
@@ -96,20 +144,17 @@ pub(crate) fn total_float(
         .working_days(early.finish[t], late.finish[t])
 }
 
-/// The least slack on any link to a successor, and before the program end: how far the
-/// task can slip without delaying any successor or the program finish.
+/// The least slack on any link to a successor, and before the program end: how far an
+/// unfinished task can slip without delaying any successor or the program finish.
 fn free_float(checked: &Checked<'_>, t: usize, early: &Pass, program_end: i64) -> i64 {
-    if checked.is_complete(t) {
-        return 0;
-    }
     let to_end = program_end - early.finish[t];
     checked.successors.of(t).iter().fold(to_end, |least, link| {
         let s = link.task as usize;
         let slack = match link.kind {
-            LinkType::FS => early.start[s] - (early.finish[t] + link.lag),
-            LinkType::SS => early.start[s] - (early.start[t] + link.lag),
-            LinkType::FF => early.finish[s] - (early.finish[t] + link.lag),
-            LinkType::SF => early.finish[s] - (early.start[t] + link.lag),
+            LinkType::FS => early.start[s] - (early.finish[t] + link.lag()),
+            LinkType::SS => early.start[s] - (early.start[t] + link.lag()),
+            LinkType::FF => early.finish[s] - (early.finish[t] + link.lag()),
+            LinkType::SF => early.finish[s] - (early.start[t] + link.lag()),
         };
         least.min(slack)
     })
@@ -163,18 +208,10 @@ struct DateLookup<'a> {
 }
 
 impl<'a> DateLookup<'a> {
-    fn new(timeline: &'a Timeline, early: &Pass, late: &Pass) -> Self {
-        // Late dates can precede early ones (negative float), and milestones show the day
-        // before their offset: the range covers both passes, one day wider.
-        let (mut first, mut last) = (0, 0);
-        for pass in [early, late] {
-            for (&start, &finish) in pass.start.iter().zip(&pass.finish) {
-                first = first.min(start);
-                last = last.max(finish);
-            }
-        }
-        let first = first - 1;
-        let affordable = (last - first) / 4 <= early.start.len() as i64 + 64;
+    /// Dates of offsets from `first` to `last`: a table if the range is at most about four
+    /// days per task.
+    fn new(timeline: &'a Timeline, first: i64, last: i64, tasks: usize) -> Self {
+        let affordable = (last - first) / 4 <= tasks as i64 + 64;
         let table = if affordable {
             timeline.dates(first, last).unwrap_or_default()
         } else {
@@ -208,40 +245,39 @@ fn beyond_dates(checked: &Checked<'_>, t: usize) -> Diagnostic {
     )
 }
 
-/// W101 for must-start/finish-on dates the logic overrode; W102 for missed deadlines.
-fn constraint_warnings(checked: &Checked<'_>, tasks: &[TaskSchedule]) -> Vec<Diagnostic> {
-    let program = checked.program();
+/// W101 if task `t` has a must-start/finish-on date the logic overrode; W102 if it misses
+/// its deadline.
+fn constraint_warnings(checked: &Checked<'_>, t: usize, es: i64, ef: i64) -> Vec<Diagnostic> {
+    let prepared = &checked.tasks[t];
+    let id = &checked.program().tasks[t].id;
     let mut warnings = Vec::new();
-    for (t, (prepared, times)) in checked.tasks.iter().zip(tasks).enumerate() {
-        let id = &program.tasks[t].id;
-        if let Some((on_start, target)) = prepared.must {
-            let actual = if on_start { times.es } else { times.ef };
-            if actual != target {
-                warnings.push(Diagnostic::new(
-                    Code::ConstraintNotMet,
-                    format!("tasks[{t}].constraint"),
-                    vec![id.clone()],
-                    format!(
-                        "task '{id}' must {} on a date its predecessors do not allow; it is {} working days late",
-                        if on_start { "start" } else { "finish" },
-                        actual - target
-                    ),
-                ));
-            }
-        }
-        if let Some(deadline) = prepared.deadline
-            && times.ef > deadline
-        {
+    if let Some((on_start, target)) = prepared.must {
+        let actual = if on_start { es } else { ef };
+        if actual != target {
             warnings.push(Diagnostic::new(
-                Code::DeadlineMissed,
-                format!("tasks[{t}].deadline"),
+                Code::ConstraintNotMet,
+                format!("tasks[{t}].constraint"),
                 vec![id.clone()],
                 format!(
-                    "task '{id}' finishes {} working days after its deadline",
-                    times.ef - deadline
+                    "task '{id}' must {} on a date its predecessors do not allow; it is {} working days late",
+                    if on_start { "start" } else { "finish" },
+                    actual - target
                 ),
             ));
         }
+    }
+    if let Some(deadline) = prepared.deadline
+        && ef > deadline
+    {
+        warnings.push(Diagnostic::new(
+            Code::DeadlineMissed,
+            format!("tasks[{t}].deadline"),
+            vec![id.clone()],
+            format!(
+                "task '{id}' finishes {} working days after its deadline",
+                ef - deadline
+            ),
+        ));
     }
     warnings
 }
