@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 
 /// Two passes over the tasks: the first finds each task's total float, the least float
 /// among unfinished tasks, the range of offsets to date and the warnings; the second writes
-/// each task's schedule. Each reads a task's checked record once.
+/// each task's schedule. Both walk the tasks in order; a task's program record (for its id)
+/// is read only if it has a must-on date or a deadline, or its dates are out of range.
 pub(crate) fn assemble(
     checked: &Checked<'_>,
     early: &Pass,
