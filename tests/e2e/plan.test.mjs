@@ -280,6 +280,10 @@ test('a 10,000-task program opens with only the rows in view in the DOM, and scr
   await pane.evaluate((el) => { el.scrollTop = el.scrollHeight; });
   await page.locator('.plan-grid .new-row').waitFor({ timeout: 10_000 });
   assert.ok((await page.locator('.plan-grid .grid-row').count()) < 150);
+  // The chart follows on the grid's scroll event: give it that event (a frame or two).
+  await page.waitForFunction(() =>
+    document.querySelector('.plan-pane-chart').scrollTop === document.querySelector('.plan-pane-grid').scrollTop,
+  null, { timeout: 5_000 }).catch(() => {});
   const [gridTop, chartTop] = await page.evaluate(() => [
     document.querySelector('.plan-pane-grid').scrollTop,
     document.querySelector('.plan-pane-chart').scrollTop,
