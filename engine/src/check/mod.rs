@@ -66,6 +66,13 @@ pub(crate) struct Prepared {
     pub progress: Progress,
 }
 
+impl Prepared {
+    /// Finished: the task stays where it happened and has no float.
+    pub fn is_complete(&self) -> bool {
+        matches!(self.progress, Progress::Complete { .. })
+    }
+}
+
 /// A program that passed every check: ready to schedule.
 #[derive(Debug)]
 pub struct Checked<'p> {

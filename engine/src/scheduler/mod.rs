@@ -18,7 +18,7 @@ mod forward;
 pub(crate) mod post;
 pub(crate) mod span;
 
-use crate::check::{Checked, Progress, TaskIndex};
+use crate::check::{Checked, TaskIndex};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -145,6 +145,6 @@ impl Checked<'_> {
     }
 
     pub(crate) fn is_complete(&self, t: usize) -> bool {
-        matches!(self.tasks[t].progress, Progress::Complete { .. })
+        self.tasks[t].is_complete()
     }
 }

@@ -1,7 +1,7 @@
 //! The post-check: float, the critical path, dates and warnings.
 
 use super::{Pass, Schedule, TaskSchedule};
-use crate::check::{Checked, Progress};
+use crate::check::Checked;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::LinkType;
 use crate::timeline::Timeline;
@@ -39,7 +39,7 @@ pub(crate) fn assemble(
             out_of_range.push(t);
             continue;
         };
-        let complete = matches!(prepared.progress, Progress::Complete { .. });
+        let complete = prepared.is_complete();
         tasks.push(TaskSchedule {
             es,
             ef,
@@ -113,7 +113,7 @@ impl Floats {
             floats.first = floats.first.min(es.min(ls));
             floats.last = floats.last.max(ef.max(lf));
             let total = total_float(checked, t, prepared.duration, early, late);
-            if !matches!(prepared.progress, Progress::Complete { .. }) {
+            if !prepared.is_complete() {
                 floats.least = Some(floats.least.map_or(total, |least| least.min(total)));
             }
             floats.total.push(total);
