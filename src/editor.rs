@@ -484,31 +484,11 @@ impl Editor {
 
     fn take_snapshot(&self, name: String) {
         let editor = *self;
-        let Some(id) = self.current.get_untracked() else {
-            return;
-        };
         spawn_local(async move {
-            editor.save_now().await;
-            if editor.dirty() {
-                editor.ctx.show_error(
-                    "No snapshot taken",
-                    "The program's latest changes are not saved, so a snapshot would miss them.",
-                );
-                return;
-            }
-            let result = match store() {
-                Ok(store) => {
-                    store
-                        .take_snapshot(&id, &name, SnapshotKind::Manual, now_ms())
-                        .await
-                }
-                Err(error) => Err(error),
-            };
-            match result {
-                Ok(_) => editor.reload_snapshots(&id).await,
-                Err(error) => editor
-                    .ctx
-                    .show_error("No snapshot taken", &error.to_string()),
+            // Through `snapshot_now`, which waits for an autosave in flight: saving alone
+            // returns at once while one runs, and the snapshot was then refused as unsaved.
+            if let Err(why) = editor.snapshot_now(&name).await {
+                editor.ctx.show_error("No snapshot taken", &why);
             }
         });
     }

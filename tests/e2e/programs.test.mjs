@@ -71,7 +71,8 @@ test('a program created and edited is there after a reload', async () => {
   assert.equal(await page.locator('.bin-days').textContent(), '30 more days');
   await page.screenshot({ path: join(outDir, 'home-programs.png'), fullPage: true });
   await page.locator('.bin-list [data-action="restore"]').click();
-  await page.locator('.program-name', { hasText: '(copy)' }).waitFor();
+  // In the program list: the bin's row names it too until the bin is redrawn.
+  await page.locator('table.program-list .program-name', { hasText: '(copy)' }).waitFor();
   await page.locator('.bin-list').waitFor({ state: 'detached' });
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
