@@ -160,3 +160,17 @@ fn scheduling_does_not_mutate_the_program() {
     assert_eq!(p, before);
     assert_eq!(first, run(&p), "deterministic");
 }
+
+/// A task driven by its finish (FF in) that drives by its start (SS out) is "reverse
+/// critical": made longer, it starts earlier, and so does everything after it, as in
+/// MS Project and Primavera P6. A (10 days) FF→ B (4) SS→ C (5).
+#[test]
+fn a_reverse_critical_task_brings_the_finish_forward_when_it_lasts_longer() {
+    let links = [("A", "B", FF, 0), ("B", "C", SS, 0)];
+    let before = run(&program(&[("A", 10), ("B", 4), ("C", 5)], &links));
+    assert_eq!(offsets(&before.tasks[1]), (6, 10, 6, 10, 0));
+    assert!(before.tasks[1].critical);
+    let after = run(&program(&[("A", 10), ("B", 5), ("C", 5)], &links));
+    assert_eq!((after.tasks[1].es, after.tasks[1].ef), (5, 10));
+    assert_eq!((before.finish_offset, after.finish_offset), (11, 10));
+}

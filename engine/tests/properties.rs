@@ -228,7 +228,15 @@ proptest! {
         if base.tasks[t].critical && shape != Shape::Random {
             prop_assert_eq!(delta, slip);
         }
-        prop_assert!(delta <= slip && delta >= 0);
+        // Never more than the slip. Only the random shape has SS, FF and SF links, and with
+        // them a task driven by its finish (FF in) that drives by its start (SS or SF out)
+        // is "reverse critical": a longer task starts earlier and the program finishes
+        // earlier (as in MS Project and P6; the hand-worked case is in links.rs). Elsewhere
+        // a slip never brings the finish forward.
+        prop_assert!(delta.abs() <= slip, "delta {} for a slip of {}", delta, slip);
+        if shape != Shape::Random {
+            prop_assert!(delta >= 0);
+        }
     }
 }
 
