@@ -371,3 +371,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Each task's four dates are those of its offsets on the program timeline: the start
+    /// is the working day at the start offset, the finish the working day before the finish
+    /// offset; a milestone is the working day before its offset (offset 0: the first one).
+    #[test]
+    fn every_date_is_the_date_of_its_offset(
+        shape in shapes(), n in 1usize..200, seed: u64, constraints: bool,
+    ) {
+        let (program, schedule) = plan(shape, n, seed, constraints, false);
+        let checked = engine::check(&program).expect("valid");
+        let date = |k: i64| checked.timeline().date_of(k).expect("in range");
+        for (t, s) in schedule.tasks.iter().enumerate() {
+            let (start, finish, late_start, late_finish) = if program.tasks[t].is_milestone() {
+                let instant = |k: i64| date(if k > 0 { k - 1 } else { k });
+                (instant(s.es), instant(s.es), instant(s.ls), instant(s.ls))
+            } else {
+                (date(s.es), date(s.ef - 1), date(s.ls), date(s.lf - 1))
+            };
+            prop_assert_eq!((s.start, s.finish), (start, finish), "task {}", t);
+            prop_assert_eq!((s.late_start, s.late_finish), (late_start, late_finish), "task {}", t);
+        }
+    }
+}

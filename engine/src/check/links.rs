@@ -19,6 +19,16 @@ pub(crate) struct Link {
     pub kind: LinkType,
 }
 
+impl Default for Link {
+    fn default() -> Self {
+        Link {
+            task: 0,
+            lag: 0,
+            kind: LinkType::FS,
+        }
+    }
+}
+
 impl Link {
     /// Working days added to the link; negative is a lead.
     #[inline]
@@ -40,24 +50,9 @@ impl LinkLists {
         task_count: usize,
         pairs: impl Fn() -> I,
     ) -> Self {
-        let mut starts = vec![0u32; task_count + 1];
-        let mut count = 0;
-        for (task, _) in pairs() {
-            starts[task as usize + 1] += 1;
-            count += 1;
-        }
-        for t in 0..task_count {
-            starts[t + 1] += starts[t];
-        }
+        let starts = list_starts(task_count, pairs().map(|(task, _)| task));
         let mut next = starts.clone();
-        let mut items = vec![
-            Link {
-                task: 0,
-                kind: LinkType::FS,
-                lag: 0
-            };
-            count
-        ];
+        let mut items = vec![Link::default(); starts[task_count] as usize];
         for (task, link) in pairs() {
             let slot = &mut next[task as usize];
             items[*slot as usize] = link;
@@ -67,26 +62,41 @@ impl LinkLists {
     }
 
     /// The same links seen from the other end: successor lists from predecessor lists.
+    /// A counting sort like [`LinkLists::group`], over the lists directly: O(T + D).
     pub(super) fn transpose(&self) -> Self {
         let task_count = self.starts.len() - 1;
-        LinkLists::group(task_count, || {
-            (0..task_count).flat_map(move |t| {
-                self.of(t).iter().map(move |link| {
-                    (
-                        link.task,
-                        Link {
-                            task: t as u32,
-                            ..*link
-                        },
-                    )
-                })
-            })
-        })
+        let starts = list_starts(task_count, self.items.iter().map(|link| link.task));
+        let mut next = starts.clone();
+        let mut items = vec![Link::default(); self.items.len()];
+        for t in 0..task_count {
+            for link in self.of(t) {
+                let slot = &mut next[link.task as usize];
+                items[*slot as usize] = Link {
+                    task: t as u32,
+                    ..*link
+                };
+                *slot += 1;
+            }
+        }
+        LinkLists { starts, items }
     }
 
     pub fn of(&self, task: usize) -> &[Link] {
         &self.items[self.starts[task] as usize..self.starts[task + 1] as usize]
     }
+}
+
+/// Where each task's list starts, given the task of every item (any order): counts, then
+/// their running sums; the last entry is the number of items.
+fn list_starts(task_count: usize, tasks: impl Iterator<Item = u32>) -> Vec<u32> {
+    let mut starts = vec![0u32; task_count + 1];
+    for task in tasks {
+        starts[task as usize + 1] += 1;
+    }
+    for t in 0..task_count {
+        starts[t + 1] += starts[t];
+    }
+    starts
 }
 
 /// A topological order that keeps the program's task order where the links allow: tasks

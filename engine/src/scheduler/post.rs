@@ -170,9 +170,8 @@ struct Dates {
 }
 
 impl Dates {
-    /// Dates of offsets: a task's start is the working day at its start offset, its finish
-    /// the working day before its finish offset. A milestone is an instant at the end of
-    /// the working day before its offset (or at the start of the program, at offset 0).
+    /// Early and late dates; late dates equal to early ones (every critical task's) are not
+    /// looked up twice.
     fn of(
         timeline: &DateLookup<'_>,
         milestone: bool,
@@ -181,21 +180,17 @@ impl Dates {
         ls: i64,
         lf: i64,
     ) -> Option<Dates> {
-        let instant = |k: i64| timeline.date_of(if k > 0 { k - 1 } else { k });
-        if milestone {
-            let (early, late) = (instant(es)?, instant(ls)?);
-            return Some(Dates {
-                start: early,
-                finish: early,
-                late_start: late,
-                late_finish: late,
-            });
-        }
+        let (start, finish) = timeline.first_and_last(milestone, es, ef)?;
+        let (late_start, late_finish) = if (ls, lf) == (es, ef) {
+            (start, finish)
+        } else {
+            timeline.first_and_last(milestone, ls, lf)?
+        };
         Some(Dates {
-            start: timeline.date_of(es)?,
-            finish: timeline.date_of(ef - 1)?,
-            late_start: timeline.date_of(ls)?,
-            late_finish: timeline.date_of(lf - 1)?,
+            start,
+            finish,
+            late_start,
+            late_finish,
         })
     }
 }
@@ -225,6 +220,25 @@ impl<'a> DateLookup<'a> {
         }
     }
 
+    /// The first and last day of a task occupying `[start, finish)`: the working day at
+    /// `start` and the one before `finish`. A milestone is an instant at the end of the
+    /// working day before its offset (or at the start of the program, at offset 0).
+    #[inline(always)]
+    fn first_and_last(
+        &self,
+        milestone: bool,
+        start: i64,
+        finish: i64,
+    ) -> Option<(NaiveDate, NaiveDate)> {
+        if milestone {
+            let at = self.date_of(if start > 0 { start - 1 } else { start })?;
+            Some((at, at))
+        } else {
+            Some((self.date_of(start)?, self.date_of(finish - 1)?))
+        }
+    }
+
+    #[inline]
     fn date_of(&self, k: i64) -> Option<NaiveDate> {
         match usize::try_from(k - self.first)
             .ok()
