@@ -45,14 +45,15 @@ try {
 
   console.log(`wasm in ${context.browser()?.version() ?? 'Chromium'} (headless` +
     `${isolated ? ', cross-origin isolated' : ''})\n`);
-  console.log('| shape | tasks | links | median ms | min ms | wasm memory MB | runs × batch |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log('| shape | tasks | links | median ms | min ms | check min ms | checked → schedule min ms | wasm memory MB | runs × batch |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const [name, args] of cases) {
     if (errors.length) break;
     await load();
     const r = await page.evaluate(([name, args]) => window.runCase(name, args), [name, args]);
     console.log(`| ${r.shape} | ${r.tasks} | ${r.links} | ${r.median_ms.toFixed(3)} | ` +
-      `${r.min_ms.toFixed(3)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
+      `${r.min_ms.toFixed(3)} | ${r.check_min_ms.toFixed(3)} | ${r.reschedule_min_ms.toFixed(3)} | ` +
+      `${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
   }
 
   if (!scheduleOnly) {
