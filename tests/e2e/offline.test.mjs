@@ -48,8 +48,9 @@ test('planwork.html is one file within its size budget, locked down', () => {
 test('a program made in planwork.html from disk is there after the browser restarts', async () => {
   const profile = mkdtempSync(join(tmpdir(), 'planwork-offline-'));
   const problems = [];
+  let context;
   try {
-    let context = await launchWithProfile(profile);
+    context = await launchWithProfile(profile);
     let page = await openOffline(context, problems);
     await createProgram(page, 'Offline plan');
     await addTask(page, 'Survey sites', 4);
@@ -60,15 +61,21 @@ test('a program made in planwork.html from disk is there after the browser resta
 
     context = await launchWithProfile(profile);
     page = await openOffline(context, problems);
-    const names = await page.locator('table.program-list tbody .program-name').allTextContents();
+    // The list is filled from IndexedDB after the page shows: wait for its first row.
+    const rows = page.locator('table.program-list tbody .program-name');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const names = await rows.allTextContents();
     assert.deepEqual(names.map((n) => n.trim()), ['Offline plan']);
     await page.locator('.program-name', { hasText: 'Offline plan' }).click();
     await page.locator('[data-task-id]').first().waitFor({ timeout: 15_000 });
     const task = (await page.locator('.plan-grid .task-row [data-col="name"]').first().textContent()).trim();
     assert.equal(task, 'Survey sites');
     await context.close();
+    context = undefined;
     assert.deepEqual(problems, []);
   } finally {
+    // A browser left open (a failed assertion) would keep node, and the test run, alive.
+    await context?.close();
     rmSync(profile, { recursive: true, force: true });
   }
 });
