@@ -100,15 +100,14 @@ impl DocHistory {
             .iter()
             .filter(|s| matches!(s, Step::Document(_)))
             .count();
-        if documents > DOCUMENT_STEPS {
-            if let Some(first) = self
+        if documents > DOCUMENT_STEPS
+            && let Some(first) = self
                 .done
                 .iter()
                 .position(|s| matches!(s, Step::Document(_)))
-            {
-                // Steps before it can no longer be undone in order: forget them too.
-                self.done.drain(..=first);
-            }
+        {
+            // Steps before it can no longer be undone in order: forget them too.
+            self.done.drain(..=first);
         }
     }
 

@@ -209,12 +209,11 @@ impl Ctx {
             let Some(manager) = web_sys::window().map(|w| w.navigator().storage()) else {
                 return;
             };
-            if let Ok(promise) = manager.persisted() {
-                if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
-                    if value.as_bool() == Some(true) {
-                        return;
-                    }
-                }
+            if let Ok(promise) = manager.persisted()
+                && let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await
+                && value.as_bool() == Some(true)
+            {
+                return;
             }
             let granted = match manager.persist() {
                 Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise)

@@ -71,10 +71,10 @@ pub fn ProgramList(
                             let value =
                                 input.get_untracked().map(|i| i.value()).unwrap_or_default();
                             let value = value.trim().to_owned();
-                            if !value.is_empty() {
-                                if let Some(cb) = on_rename {
-                                    cb.run((id.clone(), value));
-                                }
+                            if !value.is_empty()
+                                && let Some(cb) = on_rename
+                            {
+                                cb.run((id.clone(), value));
                             }
                             renaming.set(None);
                         };

@@ -161,10 +161,10 @@ pub(crate) async fn open(name: &str) -> Result<IdbDatabase, StorageError> {
     let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
         let open = open.clone();
         move |_event: web_sys::Event| {
-            if let Ok(db) = open.result() {
-                if let Ok(db) = db.dyn_into::<IdbDatabase>() {
-                    upgrade(&db);
-                }
+            if let Ok(db) = open.result()
+                && let Ok(db) = db.dyn_into::<IdbDatabase>()
+            {
+                upgrade(&db);
             }
         }
     });
