@@ -1,0 +1,394 @@
+//! The open program: [`Editor`] holds it in memory (app-wide, so a save in flight outlives
+//! the view), saves it automatically (debounced, and when the page is hidden), takes and
+//! restores snapshots, and notices another tab's saves. [`ProgramView`] composes the
+//! components of the program view over it.
+//!
+//! Here: the editor's state, opening a program, edits and undo. `saving.rs`: saving and
+//! another tab's saves; `snapshots.rs`: snapshots; `program_view.rs`: the view.
+//!
+//! Does not: touch IndexedDB (it calls [`crate::storage`]) or schedule (it calls `engine`).
+
+mod program_view;
+mod saving;
+mod snapshots;
+
+pub use program_view::ProgramView;
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use components::{SaveState, SnapshotView, Zoom};
+use engine::edit::Edit;
+use engine::{Diagnostics, Workstream};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use planfile::Document;
+
+use crate::history::DocHistory;
+use crate::perf;
+use crate::state::{Ctx, store};
+use crate::storage::{SnapshotMeta, StorageError};
+
+/// How long typing must pause before a save.
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The program view's tabs: (key, label).
+pub(crate) const TABS: &[(&str, &str)] = &[
+    ("plan", "Plan"),
+    ("map", "Dependency map"),
+    ("scenarios", "Scenarios"),
+    ("forecast", "Forecast"),
+    ("snapshots", "Snapshots"),
+];
+
+/// The program being edited and where its saving stands.
+#[derive(Clone, Copy)]
+pub struct Editor {
+    ctx: Ctx,
+    /// The id of the program the view shows.
+    current: RwSignal<Option<String>>,
+    pub(crate) doc: RwSignal<Option<Document>>,
+    load_error: RwSignal<Option<String>>,
+    /// The stored revision this tab last loaded or saved.
+    base: RwSignal<u64>,
+    /// Edits made (a counter) and the count at the last save.
+    edits: StoredValue<u64>,
+    saved: StoredValue<u64>,
+    saving: StoredValue<bool>,
+    status: RwSignal<SaveState>,
+    /// A save found that another tab had saved first.
+    conflict: RwSignal<bool>,
+    snapshots: RwSignal<Vec<SnapshotMeta>>,
+    viewed: RwSignal<Option<SnapshotView>>,
+    /// Undo and redo of the open program's changes.
+    history: StoredValue<DocHistory>,
+    /// Whether there is something to undo / redo (kept in step with `history`).
+    pub(crate) can_undo: RwSignal<bool>,
+    pub(crate) can_redo: RwSignal<bool>,
+    /// The scenario the plan view shows and edits (`None`: the program itself).
+    pub(crate) scenario: RwSignal<Option<String>>,
+    /// The ids of the tasks selected in the grid or chart (quick impact starts from them).
+    pub(crate) selected: RwSignal<Vec<String>>,
+    /// The program view's tab shown: a key of [`TABS`].
+    pub(crate) tab: RwSignal<&'static str>,
+    /// The plan view's closed workstreams and the chart's zoom: kept here so that they
+    /// survive a visit to another tab.
+    pub(crate) collapsed: RwSignal<HashSet<String>>,
+    pub(crate) zoom: RwSignal<Zoom>,
+}
+
+impl Editor {
+    /// Creates the editor state, provides it as context, and saves on `pagehide` and when
+    /// the page is hidden.
+    pub fn provide(ctx: Ctx) -> Editor {
+        let editor = Editor {
+            ctx,
+            current: RwSignal::new(None),
+            doc: RwSignal::new(None),
+            load_error: RwSignal::new(None),
+            base: RwSignal::new(0),
+            edits: StoredValue::new(0),
+            saved: StoredValue::new(0),
+            saving: StoredValue::new(false),
+            status: RwSignal::new(SaveState::Loading),
+            conflict: RwSignal::new(false),
+            snapshots: RwSignal::new(Vec::new()),
+            viewed: RwSignal::new(None),
+            history: StoredValue::new(DocHistory::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            scenario: RwSignal::new(None),
+            selected: RwSignal::new(Vec::new()),
+            tab: RwSignal::new("plan"),
+            collapsed: RwSignal::new(HashSet::new()),
+            zoom: RwSignal::new(Zoom::Weeks),
+        };
+        provide_context(editor);
+        let flush = move || {
+            if editor.dirty() {
+                spawn_local(async move { editor.save_now().await });
+            }
+        };
+        let hide = window_event_listener_untyped("pagehide", move |_| flush());
+        let visibility = window_event_listener_untyped("visibilitychange", move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                flush();
+            }
+        });
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| editor.on_key(&ev));
+        on_cleanup(move || {
+            hide.remove();
+            visibility.remove();
+            keys.remove();
+        });
+        editor
+    }
+
+    /// Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y redo (⌘ too). Not while typing in a field:
+    /// there the browser undoes the typing.
+    fn on_key(&self, ev: &web_sys::KeyboardEvent) {
+        if !(ev.ctrl_key() || ev.meta_key()) || self.doc.with_untracked(Option::is_none) {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if typing {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let done = match key.as_str() {
+            "z" if ev.shift_key() => self.redo(),
+            "z" => self.undo(),
+            "y" => self.redo(),
+            _ => return,
+        };
+        if done {
+            ev.prevent_default();
+        }
+    }
+
+    /// The name of the program shown, once it is loaded.
+    pub(crate) fn program_name(&self) -> Option<String> {
+        let current = self.current.get();
+        self.doc.with(|d| {
+            d.as_ref()
+                .filter(|d| d.id.is_some() && d.id == current)
+                .map(|d| d.program.program.name.clone())
+        })
+    }
+
+    /// Makes one user action's edits to the program, all or none: a refused action (an
+    /// unknown predecessor, a cycle, …) leaves the plan as it was and says why.
+    pub(crate) fn act(&self, action: Vec<Edit>) -> Result<(), Diagnostics> {
+        let mut result = Ok(());
+        self.edit_if(|doc| {
+            result = self
+                .history
+                .try_update_value(|h| h.edit(doc, action))
+                .unwrap_or(Ok(()));
+            result.is_ok()
+        });
+        self.after_history_change();
+        result
+    }
+
+    /// Makes one user action's edits to what the plan view shows: the program, or, when a
+    /// scenario is shown, that scenario (the edits become its changes). The grid and the
+    /// chart send every edit here.
+    pub(crate) fn act_in_view(&self, action: Vec<Edit>) -> Result<(), String> {
+        match self.scenario.get_untracked() {
+            None => self.act(action).map_err(|d| describe(&d)),
+            Some(id) => self.change(false, |doc| crate::scenario_edit::record(doc, &id, &action)),
+        }
+    }
+
+    /// Makes one undoable change to the document beyond the program's tasks and links:
+    /// scenarios, baselines, or (`with_program`) the program as a whole. `change` returns
+    /// `Err(reason)` to refuse; nothing changes then.
+    pub(crate) fn change(
+        &self,
+        with_program: bool,
+        change: impl FnOnce(&mut Document) -> Result<(), String>,
+    ) -> Result<(), String> {
+        let mut result = Err("No program is open.".to_owned());
+        self.edit_if(|doc| {
+            result = self
+                .history
+                .try_update_value(|h| h.change(doc, with_program, change))
+                .unwrap_or(Ok(()));
+            result.is_ok()
+        });
+        self.after_history_change();
+        result
+    }
+
+    /// Undoes the last change; `false` if there was none.
+    pub(crate) fn undo(&self) -> bool {
+        self.step(DocHistory::undo)
+    }
+
+    /// Redoes the last undone change; `false` if there was none.
+    pub(crate) fn redo(&self) -> bool {
+        self.step(DocHistory::redo)
+    }
+
+    fn step(&self, step: fn(&mut DocHistory, &mut Document) -> bool) -> bool {
+        let mut done = false;
+        self.edit_if(|doc| {
+            done = self
+                .history
+                .try_update_value(|h| step(h, doc))
+                .unwrap_or(false);
+            done
+        });
+        self.after_history_change();
+        done
+    }
+
+    fn after_history_change(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+    }
+
+    /// A new program is shown: its changes start a new history.
+    fn reset_history(&self) {
+        self.history.set_value(DocHistory::default());
+        self.scenario.set(None);
+        self.selected.set(Vec::new());
+        self.collapsed.set(HashSet::new());
+        self.after_history_change();
+    }
+
+    fn dirty(&self) -> bool {
+        self.edits.try_get_value() != self.saved.try_get_value()
+    }
+
+    /// Shows program `id`: saves the program in memory if it has unsaved edits, then loads
+    /// `id` (again, if it is the same: it may have been renamed from the home view).
+    pub fn open(&self, id: String) {
+        let editor = *self;
+        let in_memory = self.doc.with_untracked(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.id.as_deref() == Some(id.as_str()))
+        });
+        if in_memory && store().is_err() {
+            // Without storage the program in memory is the only copy: keep showing it.
+            self.current.set(Some(id));
+            return;
+        }
+        self.current.set(Some(id.clone()));
+        self.viewed.set(None);
+        spawn_local(async move {
+            if editor.dirty() {
+                editor.save_now().await;
+            }
+            editor.load(id).await;
+        });
+    }
+
+    async fn load(&self, id: String) {
+        self.ctx.wait_ready().await;
+        self.status.set(SaveState::Loading);
+        self.load_error.set(None);
+        self.conflict.set(false);
+        if let Some(document) = self
+            .ctx
+            .handoff
+            .with_untracked(|h| h.as_ref().filter(|d| d.id.as_deref() == Some(&id)).cloned())
+        {
+            // Held in memory only: storage failed.
+            self.reset_history();
+            self.doc.set(Some(document));
+            self.edits.set_value(1);
+            self.saved.set_value(0);
+            self.status.set(SaveState::Failed(
+                "Storage is unavailable: this program is only in this tab. Export it to keep it."
+                    .into(),
+            ));
+            return;
+        }
+        let store = match store() {
+            Ok(store) => store,
+            Err(error) => {
+                self.load_error.set(Some(error.to_string()));
+                return;
+            }
+        };
+        let span = perf::start("planwork:load");
+        match store.load(&id).await {
+            Ok(loaded) => {
+                span.end();
+                if self.current.get_untracked().as_deref() != Some(id.as_str()) {
+                    return;
+                }
+                self.base.set(loaded.meta.revision);
+                self.edits.set_value(0);
+                self.saved.set_value(0);
+                self.reset_history();
+                self.doc.set(Some(loaded.document));
+                self.status.set(SaveState::Saved);
+                self.reload_snapshots(&id).await;
+            }
+            Err(StorageError::NotFound(_)) => {
+                self.doc.set(None);
+                self.load_error.set(Some(format!(
+                    "There is no program “{id}” in this browser. It may have been deleted \
+                     (see the bin on the programs page)."
+                )));
+            }
+            Err(error) => {
+                self.doc.set(None);
+                self.load_error.set(Some(error.to_string()));
+            }
+        }
+    }
+
+    /// Applies a change to the program in memory and schedules a save. Not undoable: user
+    /// actions go through [`Editor::act`] or [`Editor::change`].
+    pub(crate) fn edit(&self, change: impl FnOnce(&mut Document)) {
+        self.edit_if(|doc| {
+            change(doc);
+            true
+        });
+    }
+
+    /// Like [`Editor::edit`], for a change that may turn out to change nothing (`false`):
+    /// then no save is scheduled and nothing is notified.
+    fn edit_if(&self, change: impl FnOnce(&mut Document) -> bool) {
+        let mut changed = false;
+        self.doc.maybe_update(|doc| {
+            changed = doc.as_mut().is_some_and(change);
+            changed
+        });
+        if !changed {
+            return;
+        }
+        self.edits.update_value(|n| *n += 1);
+        if !matches!(self.status.get_untracked(), SaveState::Failed(_)) {
+            self.status.set(SaveState::Unsaved);
+        }
+        self.schedule_save();
+    }
+}
+
+/// Waits `ms` milliseconds (a save in flight finishing).
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Diagnostics in plain words, one per line (at most five, then how many more).
+pub(crate) fn describe(diagnostics: &Diagnostics) -> String {
+    let mut lines: Vec<String> = diagnostics
+        .0
+        .iter()
+        .take(5)
+        .map(|d| d.message.clone())
+        .collect();
+    if diagnostics.0.len() > 5 {
+        lines.push(format!("… and {} more.", diagnostics.0.len() - 5));
+    }
+    lines.join("\n")
+}
+
+/// A new program: a name, a start date, one workstream ("General"), no tasks.
+pub fn new_program(id: &str, name: &str, start: chrono::NaiveDate) -> Document {
+    let mut program = engine::Program::default();
+    program.program.name = name.to_owned();
+    program.program.start = start;
+    program.workstreams.push(Workstream {
+        id: "general".into(),
+        name: "General".into(),
+        calendar: None,
+    });
+    let mut document = Document::new(program);
+    document.id = Some(id.to_owned());
+    document
+}

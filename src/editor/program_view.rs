@@ -1,0 +1,162 @@
+//! The program view: name and start date, the tabs, export, snapshots and save status,
+//! composed over the [`Editor`].
+
+use components::{
+    ConflictBanner, Notice, NoticeKind, ProgramDetails, SnapshotActions, SnapshotSummary,
+    SnapshotsPanel, StatusLine, ViewTabs, Workbench,
+};
+use leptos::prelude::*;
+
+use super::{Editor, TABS};
+use crate::format;
+use crate::route::HOME_HASH;
+
+/// The program view: name and start date, tasks, export, snapshots, save status.
+#[component]
+pub fn ProgramView(
+    /// The program's id (from the route).
+    id: String,
+) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    editor.open(id.clone());
+    let ctx = editor.ctx;
+
+    let shown = Memo::new(move |_| {
+        let current = editor.current.get();
+        editor.doc.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| d.id.is_some() && d.id == current)
+        })
+    });
+    let title = Signal::derive(move || {
+        editor.doc.with(|d| match d {
+            Some(d) if shown.get() => d.program.program.name.clone(),
+            _ => "Program".to_owned(),
+        })
+    });
+    let export = move |_| {
+        if let Some(doc) = editor.doc.get_untracked()
+            && let Err(error) = crate::file_io::export(&doc)
+        {
+            ctx.show_error("Export failed", &error);
+        }
+    };
+    let toolbar = move || {
+        view! {
+            <button
+                type="button"
+                class="button"
+                data-action="undo"
+                title="Undo (Ctrl+Z)"
+                disabled=move || !editor.can_undo.get()
+                on:click=move |_| { editor.undo(); }
+            >
+                "Undo"
+            </button>
+            <button
+                type="button"
+                class="button"
+                data-action="redo"
+                title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+                disabled=move || !editor.can_redo.get()
+                on:click=move |_| { editor.redo(); }
+            >
+                "Redo"
+            </button>
+            <button type="button" class="button" data-action="export" on:click=export>
+                "Export"
+            </button>
+        }
+        .into_any()
+    };
+    let tab = editor.tab;
+
+    let snapshot_actions = SnapshotActions {
+        take: Callback::new(move |name: String| editor.take_snapshot(name)),
+        view: Callback::new(move |key: f64| editor.view_snapshot(key)),
+        close_view: Callback::new(move |()| editor.viewed.set(None)),
+        restore: Callback::new(move |key: f64| editor.restore_snapshot(key)),
+    };
+    let snapshots = Signal::derive(move || {
+        editor
+            .snapshots
+            .get()
+            .into_iter()
+            .map(|s| SnapshotSummary {
+                key: s.key,
+                name: s.name,
+                kind: s.kind.label().to_owned(),
+                created: format::date_time(s.created_ms),
+            })
+            .collect::<Vec<_>>()
+    });
+    let name = Signal::derive(move || {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.program.program.name.clone())
+                .unwrap_or_default()
+        })
+    });
+    let start = Signal::derive(move || {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.program.program.start.to_string())
+                .unwrap_or_default()
+        })
+    });
+    let on_name =
+        Callback::new(move |value: String| editor.edit(|d| d.program.program.name = value));
+    let on_start = Callback::new(move |value: String| {
+        if let Ok(date) = value.parse::<chrono::NaiveDate>() {
+            editor.edit(|d| d.program.program.start = date);
+        }
+    });
+
+    let banner = move || {
+        (editor.conflict.get() || editor.remote_newer()).then(|| {
+            view! {
+                <ConflictBanner
+                    on_load_theirs=Callback::new(move |()| editor.load_theirs())
+                    on_keep_mine=Callback::new(move |()| editor.keep_mine())
+                />
+            }
+        })
+    };
+    let load_error = move || {
+        editor.load_error.get().map(|error| {
+            view! {
+                <Notice kind=NoticeKind::Error title="This program cannot be opened" message=error />
+            }
+        })
+    };
+    let body = move || {
+        shown.get().then(|| {
+            view! {
+                <StatusLine state=editor.status />
+                {banner}
+                <ProgramDetails name=name start=start on_name=on_name on_start=on_start />
+                <ViewTabs tabs=TABS active=tab />
+                {move || match tab.get() {
+                    "map" => view! { <crate::map_view::MapPanel /> }.into_any(),
+                    "scenarios" => view! { <crate::scenarios_view::ScenariosPanel /> }.into_any(),
+                    "forecast" => view! { <crate::forecast_view::ForecastPanel /> }.into_any(),
+                    "snapshots" => view! {
+                        <SnapshotsPanel
+                            snapshots=snapshots
+                            viewed=editor.viewed
+                            actions=snapshot_actions
+                        />
+                    }.into_any(),
+                    _ => view! { <crate::plan_view::PlanPanel /> }.into_any(),
+                }}
+            }
+        })
+    };
+    view! {
+        <Workbench program_id=id home_href=HOME_HASH title=title toolbar=std::sync::Arc::new(toolbar)>
+            {load_error}
+            {move || (!shown.get() && editor.load_error.with(Option::is_none)).then(|| view! { <p class="status-line">"Loading…"</p> })}
+            {body}
+        </Workbench>
+    }
+}
