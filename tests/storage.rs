@@ -40,6 +40,7 @@ fn document(id: &str, name: &str, tasks: usize) -> Document {
         id: "general".into(),
         name: "General".into(),
         calendar: None,
+        color: None,
     });
     for i in 0..tasks {
         program.tasks.push(Task {

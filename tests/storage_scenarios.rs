@@ -36,6 +36,7 @@ fn document() -> Document {
         id: "iam".into(),
         name: "Identity".into(),
         calendar: None,
+        color: None,
     });
     for (id, days) in [("a", 5), ("b", 3), ("m", 0)] {
         program.tasks.push(Task {

@@ -1,4 +1,5 @@
-//! The readable table: one line per task, critical tasks marked.
+//! The readable table: one line per task, critical tasks marked (by the program's rule,
+//! named under the table).
 
 use engine::{Program, Schedule, TaskIndex};
 use std::fmt::Write;
@@ -40,7 +41,8 @@ pub fn render(program: &Program, schedule: &Schedule, driving: Option<&[TaskInde
     }
     let _ = writeln!(
         out,
-        "\n* critical ({} of {} tasks)",
+        "\n* {} ({} of {} tasks)",
+        program.program.critical_path.describe(),
         schedule.critical_tasks().count(),
         program.tasks.len()
     );

@@ -63,6 +63,8 @@ codes! {
     DuplicateRiskId = "E020", Error, "duplicate-risk-id";
     InvalidForecastSettings = "E021", Error, "invalid-forecast-settings";
     InvalidEdit = "E022", Error, "invalid-edit";
+    InvalidCriticalPath = "E023", Error, "invalid-critical-path-rule";
+    InvalidColor = "E024", Error, "invalid-color";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

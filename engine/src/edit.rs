@@ -33,7 +33,7 @@
 //! ```
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::model::{Dependency, Program, Task};
+use crate::model::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
 use serde::{Deserialize, Serialize};
 
 /// One change to a program.
@@ -63,6 +63,33 @@ pub enum Edit {
         task: String,
         links: Vec<Dependency>,
     },
+    /// Replace the program's name, start, status date, committed finish and critical-path
+    /// rule.
+    SetProgramInfo { info: ProgramInfo },
+    /// Replace the program calendar (working weekdays and holidays).
+    SetCalendar { calendar: Calendar },
+    /// Insert a workstream at `index` (0 to the number of workstreams).
+    InsertWorkstream {
+        index: usize,
+        workstream: Workstream,
+    },
+    /// Replace the workstream at `index` (its name, calendar, colour). Its id stays: tasks
+    /// refer to it.
+    ReplaceWorkstream {
+        index: usize,
+        workstream: Workstream,
+    },
+    /// Remove the workstream at `index`. Refused by the check that follows if a task still
+    /// names it (see [`crate::workstreams::remove_workstream`] to move its tasks first).
+    RemoveWorkstream { index: usize },
+    /// Move the workstream at `from` so that it ends up at `to` (the order of rows).
+    MoveWorkstream { from: usize, to: usize },
+    /// Insert a risk at `index` (0 to the number of risks).
+    InsertRisk { index: usize, risk: Risk },
+    /// Replace the risk at `index`.
+    ReplaceRisk { index: usize, risk: Risk },
+    /// Remove the risk at `index`.
+    RemoveRisk { index: usize },
 }
 
 /// Why an edit could not even be attempted.
@@ -198,8 +225,103 @@ impl Edit {
                 undo.splice(0..0, removals);
                 Ok(undo)
             }
+            Edit::SetProgramInfo { info } => {
+                let old = std::mem::replace(&mut program.program, info.clone());
+                Ok(vec![Edit::SetProgramInfo { info: old }])
+            }
+            Edit::SetCalendar { calendar } => {
+                let old = std::mem::replace(&mut program.calendar, calendar.clone());
+                Ok(vec![Edit::SetCalendar { calendar: old }])
+            }
+            Edit::InsertWorkstream { index, workstream } => {
+                insert_at(&mut program.workstreams, *index, workstream, "workstream")?;
+                Ok(vec![Edit::RemoveWorkstream { index: *index }])
+            }
+            Edit::ReplaceWorkstream { index, workstream } => {
+                let slot = item_at(&mut program.workstreams, *index, "workstream")?;
+                if slot.id != workstream.id {
+                    return Err(refused(format!(
+                        "workstream '{}' cannot become '{}': ids do not change",
+                        slot.id, workstream.id
+                    )));
+                }
+                let old = std::mem::replace(slot, workstream.clone());
+                Ok(vec![Edit::ReplaceWorkstream {
+                    index: *index,
+                    workstream: old,
+                }])
+            }
+            Edit::RemoveWorkstream { index } => {
+                item_at(&mut program.workstreams, *index, "workstream")?;
+                let workstream = program.workstreams.remove(*index);
+                Ok(vec![Edit::InsertWorkstream {
+                    index: *index,
+                    workstream,
+                }])
+            }
+            Edit::MoveWorkstream { from, to } => {
+                let count = program.workstreams.len();
+                if *from >= count || *to >= count {
+                    return Err(refused(format!(
+                        "cannot move workstream {from} to {to}: there are {count}"
+                    )));
+                }
+                let workstream = program.workstreams.remove(*from);
+                program.workstreams.insert(*to, workstream);
+                Ok(vec![Edit::MoveWorkstream {
+                    from: *to,
+                    to: *from,
+                }])
+            }
+            Edit::InsertRisk { index, risk } => {
+                insert_at(&mut program.risks, *index, risk, "risk")?;
+                Ok(vec![Edit::RemoveRisk { index: *index }])
+            }
+            Edit::ReplaceRisk { index, risk } => {
+                let old =
+                    std::mem::replace(item_at(&mut program.risks, *index, "risk")?, risk.clone());
+                Ok(vec![Edit::ReplaceRisk {
+                    index: *index,
+                    risk: old,
+                }])
+            }
+            Edit::RemoveRisk { index } => {
+                item_at(&mut program.risks, *index, "risk")?;
+                let risk = program.risks.remove(*index);
+                Ok(vec![Edit::InsertRisk {
+                    index: *index,
+                    risk,
+                }])
+            }
         }
     }
+}
+
+/// The item at `index` of a list, or why there is none (`what`: the kind of item).
+fn item_at<'a, T>(items: &'a mut [T], index: usize, what: &str) -> Result<&'a mut T, Diagnostics> {
+    let count = items.len();
+    items.get_mut(index).ok_or_else(|| {
+        refused(format!(
+            "there is no {what} at position {index} ({count} in all)"
+        ))
+    })
+}
+
+/// Inserts a copy of `item` at `index` (0 to the length), or says why it cannot.
+fn insert_at<T: Clone>(
+    items: &mut Vec<T>,
+    index: usize,
+    item: &T,
+    what: &str,
+) -> Result<(), Diagnostics> {
+    if index > items.len() {
+        return Err(refused(format!(
+            "position {index} is past the end ({} {what}s)",
+            items.len()
+        )));
+    }
+    items.insert(index, item.clone());
+    Ok(())
 }
 
 /// Makes `edits` in order; on any failure takes back those made. Returns the undo step.

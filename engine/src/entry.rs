@@ -1,5 +1,7 @@
-//! What people type into cells: durations (`5`, `5d`, `3w`) and predecessor lists in the
-//! notation users know from MS Project (`12, 14SS+2d, 20FF-1d`), parsed and written back.
+//! What people type into cells: durations (`5`, `5d`, `3w`), predecessor lists in the
+//! notation users know from MS Project (`12, 14SS+2d, 20FF-1d`), three-point estimates
+//! (`5/8/15`), distributions (`PERT`) and pasted lists of dates (holidays), parsed and
+//! written back.
 //!
 //! Parsing never panics and says what is wrong with which part. Ids are the program's task
 //! ids, so a predecessor token is read from its end: an optional link type (`FS`, `SS`,
@@ -9,15 +11,20 @@
 //!
 //! ```
 //! use engine::entry::{parse_duration, parse_predecessors, format_predecessors, Predecessor};
+//! use engine::entry::{parse_estimate, format_estimate, parse_dates};
 //! use engine::LinkType;
 //! assert_eq!(parse_duration("3w"), Ok(15));
 //! let known = |id: &str| ["12", "14", "20"].contains(&id);
 //! let links = parse_predecessors("12, 14SS+2d, 20FF-1d", known).unwrap();
 //! assert_eq!(links[1], Predecessor { id: "14".into(), kind: LinkType::SS, lag: 2 });
 //! assert_eq!(format_predecessors(&links), "12, 14SS+2d, 20FF-1d");
+//! let estimate = parse_estimate("2.5 / 1w / 3w").unwrap().unwrap();
+//! assert_eq!(format_estimate(&estimate), "2.5/5/15");
+//! assert_eq!(parse_dates("2026-12-24..2026-12-26, 2027-01-01").unwrap().len(), 4);
 //! ```
 
-use crate::model::LinkType;
+use crate::model::{Distribution, Estimate, LinkType};
+use chrono::NaiveDate;
 use std::fmt;
 
 /// Working days in a week, for durations and lags typed in weeks.
@@ -196,6 +203,262 @@ fn format_predecessor(link: &Predecessor) -> String {
     }
 }
 
+/// A three-point estimate, `optimistic/likely/pessimistic` in working days: `5/8/15`.
+/// Each number may have a unit (`d`, or `w` for weeks of [`DAYS_PER_WEEK`] days) and
+/// decimals (`2.5/4/6`); spaces are allowed. Empty text is no estimate. The distribution is
+/// left at its default (a cell of its own sets it, [`parse_distribution`]).
+pub fn parse_estimate(text: &str) -> Result<Option<Estimate>, EntryError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let parts: Vec<&str> = text.split('/').collect();
+    let [a, m, b] = parts[..] else {
+        return Err(refuse(
+            text,
+            "a three-point estimate is three numbers of days, optimistic/likely/pessimistic, like 5/8/15",
+        ));
+    };
+    let (optimistic, likely, pessimistic) =
+        (estimate_point(a)?, estimate_point(m)?, estimate_point(b)?);
+    if !(optimistic <= likely && likely <= pessimistic) {
+        return Err(refuse(text, "optimistic ≤ likely ≤ pessimistic"));
+    }
+    Ok(Some(Estimate {
+        optimistic,
+        likely,
+        pessimistic,
+        distribution: Distribution::default(),
+    }))
+}
+
+/// One point of an estimate: a number of days, 0 or more, at most [`crate::check::MAX_DAYS`].
+fn estimate_point(part: &str) -> Result<f64, EntryError> {
+    let Some(days) = parse_fractional_days(part) else {
+        return Err(refuse(
+            part,
+            "not a number of days: type it like 5, 2.5d or 1w",
+        ));
+    };
+    if days < 0.0 {
+        return Err(refuse(part, "a number of days cannot be negative"));
+    }
+    if days > crate::check::MAX_DAYS as f64 {
+        return Err(refuse(
+            part,
+            format!("at most {} working days", crate::check::MAX_DAYS),
+        ));
+    }
+    Ok(days)
+}
+
+/// `N`, `N.N`, with an optional sign and unit `d` or `w`, in working days. Only digits and
+/// one decimal point: no exponents, no `inf` or `NaN`.
+fn parse_fractional_days(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (number, unit) = match text.char_indices().last()? {
+        (at, 'd' | 'D') => (&text[..at], 1.0),
+        (at, 'w' | 'W') => (&text[..at], DAYS_PER_WEEK as f64),
+        _ => (text, 1.0),
+    };
+    let number = number.trim();
+    let digits = number.strip_prefix(['+', '-']).unwrap_or(number);
+    let well_formed = digits.chars().any(|c| c.is_ascii_digit())
+        && digits.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && digits.matches('.').count() <= 1;
+    if !well_formed {
+        return None;
+    }
+    let value = number.parse::<f64>().ok()? * unit;
+    value.is_finite().then_some(value)
+}
+
+/// An estimate written back as it is typed: `5/8/15`, whole numbers without decimals,
+/// others with up to two (`2.5/4/6.33`).
+pub fn format_estimate(estimate: &Estimate) -> String {
+    [estimate.optimistic, estimate.likely, estimate.pessimistic]
+        .map(format_days)
+        .join("/")
+}
+
+/// A number of days with at most two decimals and no trailing zeros.
+fn format_days(days: f64) -> String {
+    let text = format!("{days:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    match text {
+        "-0" => "0".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The shape of an estimate: `pert` (or `beta`), `triangular` (or `tri`), `uniform`, any
+/// case. Empty text is the default, PERT.
+pub fn parse_distribution(text: &str) -> Result<Distribution, EntryError> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "pert" | "beta" | "beta-pert" => Ok(Distribution::Pert),
+        "triangular" | "tri" => Ok(Distribution::Triangular),
+        "uniform" => Ok(Distribution::Uniform),
+        _ => Err(refuse(
+            text,
+            "not a distribution: type PERT, triangular or uniform",
+        )),
+    }
+}
+
+/// A distribution's name as a cell shows it: `PERT`, `Triangular`, `Uniform`.
+pub fn format_distribution(distribution: Distribution) -> &'static str {
+    match distribution {
+        Distribution::Pert => "PERT",
+        Distribution::Triangular => "Triangular",
+        Distribution::Uniform => "Uniform",
+    }
+}
+
+/// The longest range of dates [`parse_dates`] takes, in days (a year, leap or not).
+pub const MAX_RANGE_DAYS: i64 = 366;
+
+/// The most dates one [`parse_dates`] returns: far more than any calendar's holidays, and
+/// a bound on what a paste can allocate.
+pub const MAX_DATES: usize = 100_000;
+
+/// Dates pasted as a list, for holidays: `YYYY-MM-DD` (or `YYYY/MM/DD`) separated by commas,
+/// semicolons, newlines, tabs or spaces, and inclusive ranges written `2026-12-24..2026-12-31`,
+/// `2026-12-24 to 2026-12-31` or with a dash between spaces or an en dash
+/// (`2026-12-24 – 2026-12-31`). The result is sorted, without duplicates. A token that is not
+/// a date, or a range that is reversed or longer than [`MAX_RANGE_DAYS`], is refused naming
+/// it.
+pub fn parse_dates(text: &str) -> Result<Vec<NaiveDate>, EntryError> {
+    let tokens = date_tokens(text);
+    let mut dates = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let (from, from_end) = tokens[i];
+        let token = &text[from..from_end];
+        if is_range_joiner(token) {
+            return Err(refuse(
+                token,
+                "a range needs a date on each side, like 2026-12-24..2026-12-31",
+            ));
+        }
+        let first = parse_date(token)?;
+        let Some(&(_, joiner_end)) = tokens
+            .get(i + 1)
+            .filter(|&&(a, b)| is_range_joiner(&text[a..b]))
+        else {
+            dates.push(first);
+            i += 1;
+            continue;
+        };
+        let Some(&(last_at, last_end)) = tokens
+            .get(i + 2)
+            .filter(|&&(a, b)| !is_range_joiner(&text[a..b]))
+        else {
+            return Err(refuse(
+                &text[from..joiner_end],
+                "a range needs a date on each side, like 2026-12-24..2026-12-31",
+            ));
+        };
+        let range = &text[from..last_end];
+        let last = parse_date(&text[last_at..last_end])?;
+        push_range(&mut dates, range, first, last)?;
+        if dates.len() > MAX_DATES {
+            return Err(refuse(range, format!("more than {MAX_DATES} dates")));
+        }
+        i += 3;
+    }
+    if dates.len() > MAX_DATES {
+        return Err(refuse(text, format!("more than {MAX_DATES} dates")));
+    }
+    dates.sort_unstable();
+    dates.dedup();
+    Ok(dates)
+}
+
+/// The byte ranges of the tokens of a date list: separators end tokens, and `..`, `–` and
+/// `—` are tokens of their own even between dates without spaces.
+fn date_tokens(text: &str) -> Vec<(usize, usize)> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let joiner_len = match c {
+            '–' | '—' => c.len_utf8(),
+            '.' if chars.peek().is_some_and(|&(_, next)| next == '.') => 2,
+            _ => 0,
+        };
+        let separator = matches!(c, ',' | ';') || c.is_whitespace();
+        if separator || joiner_len > 0 {
+            if let Some(from) = start.take() {
+                tokens.push((from, at));
+            }
+            if joiner_len > 0 {
+                tokens.push((at, at + joiner_len));
+                if joiner_len == 2 {
+                    chars.next();
+                }
+            }
+        } else if start.is_none() {
+            start = Some(at);
+        }
+    }
+    if let Some(from) = start {
+        tokens.push((from, text.len()));
+    }
+    tokens
+}
+
+/// `..`, `to`, `-` (standing alone), `–` or `—`.
+fn is_range_joiner(token: &str) -> bool {
+    matches!(token, ".." | "-" | "–" | "—") || token.eq_ignore_ascii_case("to")
+}
+
+/// `YYYY-MM-DD` or `YYYY/MM/DD` (month and day may have one digit).
+fn parse_date(token: &str) -> Result<NaiveDate, EntryError> {
+    let unreadable = || {
+        refuse(
+            token,
+            "not a date: write dates as YYYY-MM-DD, like 2026-12-24",
+        )
+    };
+    let separator = if token.contains('/') { '/' } else { '-' };
+    let parts: Vec<&str> = token.split(separator).collect();
+    let [year, month, day] = parts[..] else {
+        return Err(unreadable());
+    };
+    let digits = |part: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !(digits(year, 4..=4) && digits(month, 1..=2) && digits(day, 1..=2)) {
+        return Err(unreadable());
+    }
+    let number = |part: &str| part.parse::<u32>().ok();
+    let date = match (year.parse::<i32>().ok(), number(month), number(day)) {
+        (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y, m, d),
+        _ => None,
+    };
+    date.ok_or_else(|| refuse(token, "there is no such date"))
+}
+
+/// Every day from `first` to `last`, both included.
+fn push_range(
+    dates: &mut Vec<NaiveDate>,
+    range: &str,
+    first: NaiveDate,
+    last: NaiveDate,
+) -> Result<(), EntryError> {
+    let days = (last - first).num_days() + 1;
+    if days < 1 {
+        return Err(refuse(range, "the range ends before it starts"));
+    }
+    if days > MAX_RANGE_DAYS {
+        return Err(refuse(
+            range,
+            format!("a range is at most {MAX_RANGE_DAYS} days; this one is {days}"),
+        ));
+    }
+    dates.extend(first.iter_days().take(days as usize));
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +531,170 @@ mod tests {
             error("SS+2"),
             "'SS+2': there is no task 'SS+2' (a lag needs a link type before it, as in 14FS+2d)"
         );
+    }
+
+    fn estimate(a: f64, m: f64, b: f64) -> Option<Estimate> {
+        Some(Estimate {
+            optimistic: a,
+            likely: m,
+            pessimistic: b,
+            distribution: Distribution::Pert,
+        })
+    }
+
+    #[test]
+    fn estimates() {
+        for (text, expected) in [
+            ("5/8/15", estimate(5.0, 8.0, 15.0)),
+            (" 5d / 8 d / 3w ", estimate(5.0, 8.0, 15.0)),
+            ("2.5/4/6", estimate(2.5, 4.0, 6.0)),
+            ("0/0/0", estimate(0.0, 0.0, 0.0)),
+            ("1W/1.5w/2w", estimate(5.0, 7.5, 10.0)),
+            ("", None),
+            ("   ", None),
+        ] {
+            assert_eq!(parse_estimate(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_estimates_name_the_part_at_fault() {
+        let error = |text: &str| parse_estimate(text).unwrap_err().to_string();
+        assert_eq!(
+            error("8/5/15"),
+            "'8/5/15': optimistic ≤ likely ≤ pessimistic"
+        );
+        assert_eq!(
+            error("5/8"),
+            "'5/8': a three-point estimate is three numbers of days, optimistic/likely/pessimistic, like 5/8/15"
+        );
+        assert!(error("1/2/3/4").starts_with("'1/2/3/4': a three-point"));
+        assert_eq!(
+            error("5/x/15"),
+            "'x': not a number of days: type it like 5, 2.5d or 1w"
+        );
+        assert_eq!(error("-1/2/3"), "'-1': a number of days cannot be negative");
+        for text in [
+            "1e3/2/3", "inf/1/2", "NaN/1/2", "1..2/3/4", "5//6", "1/2/3x", "d/2/3",
+        ] {
+            assert!(parse_estimate(text).is_err(), "{text}");
+        }
+        assert!(error("1/2/999999").contains("at most 100000"));
+    }
+
+    #[test]
+    fn estimates_are_written_back_as_typed() {
+        let e = |a, m, b| estimate(a, m, b).unwrap();
+        assert_eq!(format_estimate(&e(5.0, 8.0, 15.0)), "5/8/15");
+        assert_eq!(format_estimate(&e(2.5, 4.0, 6.0)), "2.5/4/6");
+        assert_eq!(format_estimate(&e(0.0, 10.0 / 3.0, 6.005)), "0/3.33/6");
+        assert_eq!(format_estimate(&e(16.0, 20.0, 30.0)), "16/20/30");
+        assert_eq!(
+            parse_estimate("2.5/4/6")
+                .unwrap()
+                .map(|e| format_estimate(&e))
+                .as_deref(),
+            Some("2.5/4/6")
+        );
+    }
+
+    #[test]
+    fn distributions() {
+        for (text, expected) in [
+            ("pert", Distribution::Pert),
+            (" PERT ", Distribution::Pert),
+            ("Beta", Distribution::Pert),
+            ("", Distribution::Pert),
+            ("triangular", Distribution::Triangular),
+            ("Tri", Distribution::Triangular),
+            ("UNIFORM", Distribution::Uniform),
+        ] {
+            assert_eq!(parse_distribution(text), Ok(expected), "{text}");
+        }
+        assert_eq!(
+            parse_distribution("normal").unwrap_err().to_string(),
+            "'normal': not a distribution: type PERT, triangular or uniform"
+        );
+        for d in [
+            Distribution::Pert,
+            Distribution::Triangular,
+            Distribution::Uniform,
+        ] {
+            assert_eq!(parse_distribution(format_distribution(d)), Ok(d));
+        }
+    }
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn pasted_dates_and_ranges() {
+        let got =
+            parse_dates("2026-12-25, 2026-12-24;2027/01/01\n2026-12-28..2026-12-29\t2026-12-25")
+                .unwrap();
+        assert_eq!(
+            got,
+            [
+                "2026-12-24",
+                "2026-12-25",
+                "2026-12-28",
+                "2026-12-29",
+                "2027-01-01"
+            ]
+            .map(day),
+            "sorted, without duplicates"
+        );
+        for text in [
+            "2026-12-30 to 2027-01-01",
+            "2026-12-30 TO 2027-01-01",
+            "2026-12-30–2027-01-01",
+            "2026-12-30 – 2027-01-01",
+            "2026-12-30 - 2027-01-01",
+            "2026-12-30 .. 2027-01-01",
+        ] {
+            assert_eq!(
+                parse_dates(text).unwrap(),
+                ["2026-12-30", "2026-12-31", "2027-01-01"].map(day),
+                "{text}"
+            );
+        }
+        assert_eq!(parse_dates("  \n "), Ok(vec![]));
+        assert_eq!(parse_dates("2026-1-5"), Ok(vec![day("2026-01-05")]));
+        let leap_year = parse_dates("2028-01-01..2028-12-31").unwrap();
+        assert_eq!(leap_year.len(), 366);
+    }
+
+    #[test]
+    fn bad_dates_are_refused_naming_them() {
+        let error = |text: &str| parse_dates(text).unwrap_err().to_string();
+        assert_eq!(
+            error("2026-12-24, Christmas"),
+            "'Christmas': not a date: write dates as YYYY-MM-DD, like 2026-12-24"
+        );
+        assert_eq!(error("2026-02-30"), "'2026-02-30': there is no such date");
+        assert_eq!(
+            error("2026-12-31..2026-12-24"),
+            "'2026-12-31..2026-12-24': the range ends before it starts"
+        );
+        assert_eq!(
+            error("2026-01-01 to 2027-01-02"),
+            "'2026-01-01 to 2027-01-02': a range is at most 366 days; this one is 367"
+        );
+        assert_eq!(
+            error("2026-12-24 to"),
+            "'2026-12-24 to': a range needs a date on each side, like 2026-12-24..2026-12-31"
+        );
+        assert!(error("..2026-12-24").starts_with("'..': a range needs a date"));
+        for text in [
+            "24/12/2026",
+            "2026-12",
+            "26-12-24",
+            "2026-12-24-1",
+            "2026/12-24",
+            "+2026-12-24",
+        ] {
+            assert!(parse_dates(text).is_err(), "{text}");
+        }
     }
 }

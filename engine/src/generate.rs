@@ -78,6 +78,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
             start,
             status_date: None,
             finish_by: None,
+            critical_path: Default::default(),
         },
         calendar: Calendar {
             workdays: weekdays(),
@@ -282,6 +283,7 @@ fn workstreams(team_calendar: bool) -> Vec<Workstream> {
                 workdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu],
                 holidays: holidays(2027, 1).into_iter().take(2).collect(),
             }),
+            color: None,
         })
         .collect()
 }

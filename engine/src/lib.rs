@@ -37,8 +37,15 @@
 //!   warning (W101) says so. On a non-working date, a constraint applies to the next working
 //!   day (start and must constraints) or the previous one (finish no later than, deadline).
 //! * Total float is `lf - ef` in the task's working days; free float is the least slack on
-//!   any link to a successor and before the program finish. The **critical path** is the
-//!   unfinished tasks with the least total float (zero on a plan without constraints).
+//!   any link to a successor and before the program finish. The **critical path** is chosen
+//!   by the program's [`CriticalPath`] rule (`program.critical_path`). By default, as in MS
+//!   Project, it is the unfinished tasks whose total float is at most `max_days` (0 unless
+//!   set): on a plan without constraints, the zero-float chain to the finish; after a missed
+//!   deadline, every task with no room or late; with a `finish_by` that leaves room, none.
+//!   Under `longest_path`, as in Primavera P6, it is the unfinished tasks on the driving
+//!   path into the program finish (see [`paths`]), whatever their float. Finished tasks are
+//!   never critical. The total-float rule is a comparison per task; the longest path is
+//!   traced (O(T + D)) only when chosen.
 //! * The backward pass starts from the latest early finish, or from the program's
 //!   `finish_by` date if it has one.
 //! * Progress: with a status date, work not started is not scheduled before it. A started
@@ -98,12 +105,13 @@ pub mod scenario;
 pub mod scheduler;
 pub mod teams;
 pub mod timeline;
+pub mod workstreams;
 
 pub use check::{Checked, TaskIndex, check};
 pub use diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::{
-    Calendar, Constraint, ConstraintKind, Dependency, Distribution, Estimate, Impact, LinkType,
-    Program, ProgramInfo, Risk, Task, Workstream,
+    Calendar, Constraint, ConstraintKind, CriticalPath, Dependency, Distribution, Estimate, Impact,
+    LinkType, Program, ProgramInfo, Risk, Task, Workstream,
 };
 pub use scheduler::{Schedule, TaskSchedule, schedule_checked};
 

@@ -38,6 +38,9 @@ pub struct ProgramInfo {
     /// of from the computed finish, so float can be negative (late) or positive (room).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub finish_by: Option<NaiveDate>,
+    /// Which tasks the schedule marks critical.
+    #[serde(default, skip_serializing_if = "CriticalPath::is_default")]
+    pub critical_path: CriticalPath,
 }
 
 impl Default for ProgramInfo {
@@ -47,6 +50,51 @@ impl Default for ProgramInfo {
             start: NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
             status_date: None,
             finish_by: None,
+            critical_path: CriticalPath::default(),
+        }
+    }
+}
+
+/// The rule that makes a task critical. Finished tasks are never critical.
+///
+/// Serialised with an internal tag: `{"rule": "total_float", "max_days": 0}` (the default)
+/// or `{"rule": "longest_path"}`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum CriticalPath {
+    /// MS Project's rule: an unfinished task whose total float is at most `max_days`
+    /// working days (0 or more; 0 by default). On a plan whose `finish_by` leaves room,
+    /// every float is positive and nothing is critical under `max_days: 0`.
+    TotalFloat {
+        #[serde(default)]
+        max_days: i64,
+    },
+    /// Primavera P6's "longest path": the unfinished tasks on the driving path into the
+    /// program finish (every task whose link drives, back from the unfinished tasks that
+    /// finish last), whatever their float.
+    LongestPath,
+}
+
+impl Default for CriticalPath {
+    fn default() -> Self {
+        CriticalPath::TotalFloat { max_days: 0 }
+    }
+}
+
+impl CriticalPath {
+    /// Whether this is the default rule (not written to files).
+    pub fn is_default(&self) -> bool {
+        *self == CriticalPath::default()
+    }
+
+    /// The rule in words, for a chart legend: `Critical: total float ≤ 0d`,
+    /// `Critical: longest path`.
+    pub fn describe(&self) -> String {
+        match self {
+            CriticalPath::TotalFloat { max_days } => {
+                format!("Critical: total float ≤ {max_days}d")
+            }
+            CriticalPath::LongestPath => "Critical: longest path".to_string(),
         }
     }
 }
@@ -90,6 +138,9 @@ pub struct Workstream {
     /// working days of the program calendar (the program calendar is the common timeline).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub calendar: Option<Calendar>,
+    /// The team's colour in charts: a CSS hex colour, `#` and six hex digits (`#2f6fde`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
 }
 
 /// A task or a milestone.

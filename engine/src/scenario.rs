@@ -6,6 +6,10 @@
 //! as [`Outcome::NoLongerApplies`], never dropped silently. Each change reads in plain words
 //! ([`Change::describe`]), e.g. `Identity: 'SSO cut-over' +15d`.
 //!
+//! A forecast draws a task's duration from its three-point estimate, so changes to the
+//! duration carry into the estimate: a slip moves its three points, a new duration rescales
+//! them (the shape of the uncertainty is kept), and [`Change::SetEstimate`] replaces them.
+//!
 //! ```
 //! use engine::scenario::{apply, Change, Outcome};
 //! use engine::{Program, schedule};
@@ -22,7 +26,8 @@
 //! ```
 
 use crate::edit::Edit;
-use crate::model::{Constraint, Dependency, Program, Task};
+use crate::entry::{format_distribution, format_estimate};
+use crate::model::{Constraint, Dependency, Estimate, Program, Task};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -42,10 +47,20 @@ pub struct Scenario {
 #[serde(tag = "change", rename_all = "snake_case")]
 pub enum Change {
     /// The task takes `days` more working days (fewer if negative, down to none): its finish
-    /// moves that much later unless something else gives.
+    /// moves that much later unless something else gives. A three-point estimate slips with
+    /// it: each of its points moves by `days` (none below 0), so the forecast slips too.
     Slip { task: String, days: i64 },
-    /// The task is re-estimated to `days` working days.
+    /// The task is re-estimated to `days` working days. A three-point estimate keeps its
+    /// shape: its points are scaled by `days / old duration` (a 10-day task estimated
+    /// 8/10/15 re-estimated to 20 days becomes 16/20/30), or, from a duration of 0, moved by
+    /// `days`.
     Estimate { task: String, days: i64 },
+    /// The task's three-point estimate is replaced (`None`: no estimate; the forecast keeps
+    /// its fixed duration). Its duration is left as it is.
+    SetEstimate {
+        task: String,
+        estimate: Option<Estimate>,
+    },
     /// A new task (its id must be new).
     AddTask { task: Task },
     /// The task and every link to or from it are removed.
@@ -104,6 +119,19 @@ impl Change {
             Change::Estimate { task, days } => {
                 format!("{} re-estimated to {days}d", task_label(program, task))
             }
+            Change::SetEstimate {
+                task,
+                estimate: Some(e),
+            } => format!(
+                "{} estimate {}d ({})",
+                task_label(program, task),
+                format_estimate(e),
+                format_distribution(e.distribution)
+            ),
+            Change::SetEstimate {
+                task,
+                estimate: None,
+            } => format!("{} estimate removed", task_label(program, task)),
             Change::AddTask { task } => format!(
                 "Added {}d task '{}' ({})",
                 task.duration, task.name, task.id
@@ -152,6 +180,7 @@ impl Change {
         match self {
             Change::Slip { task, .. }
             | Change::Estimate { task, .. }
+            | Change::SetEstimate { task, .. }
             | Change::RemoveTask { task }
             | Change::SetConstraint { task, .. }
             | Change::SetDeadline { task, .. } => Some(task),
@@ -163,18 +192,13 @@ impl Change {
 
     fn apply_to(&self, program: &mut Program) -> Outcome {
         match self {
-            Change::Slip { task, days } => {
-                with_task(program, task, |t| t.duration = (t.duration + days).max(0))
-            }
-            Change::Estimate { task, days } => {
-                with_task(program, task, |t| t.duration = (*days).max(0))
-            }
-            Change::SetConstraint { task, constraint } => {
-                with_task(program, task, |t| t.constraint = constraint.clone())
-            }
-            Change::SetDeadline { task, deadline } => {
-                with_task(program, task, |t| t.deadline = *deadline)
-            }
+            Change::Slip { task, .. }
+            | Change::Estimate { task, .. }
+            | Change::SetEstimate { task, .. }
+            | Change::SetConstraint { task, .. }
+            | Change::SetDeadline { task, .. } => with_task(program, task, |t| {
+                self.edit_task(t);
+            }),
             Change::AddTask { task } => {
                 if program.tasks.iter().any(|t| t.id == task.id) {
                     return gone(format!("a task '{}' already exists", task.id));
@@ -319,7 +343,9 @@ impl Adjustment {
 ///
 /// The edits are made on a copy (all or none; refused if the result would not check, e.g. a
 /// cycle) and the copy is compared with `shown`: a new duration becomes
-/// [`Change::Estimate`], a constraint [`Change::SetConstraint`], a deadline
+/// [`Change::Estimate`] (which rescales the three-point estimate), a new or removed
+/// three-point estimate [`Change::SetEstimate`] (after the duration's change, so it stays as
+/// typed), a constraint [`Change::SetConstraint`], a deadline
 /// [`Change::SetDeadline`], an inserted task [`Change::AddTask`], a removed one
 /// [`Change::RemoveTask`], links added or removed (the predecessors cell too)
 /// [`Change::AddDependency`] / [`Change::RemoveDependency`]. Anything a scenario cannot
@@ -336,8 +362,10 @@ pub fn changes_for(shown: &Program, edits: &[Edit], added: &[&str]) -> Result<Ve
 
 /// `changes` (a scenario's) with `edits` (made to the program the scenario shows) recorded
 /// as further changes, merged with those already there (a second re-estimate of a task
-/// replaces the first; removing a link the scenario added drops that addition). Refused if
-/// the scenario could then not be scheduled (a cycle, say).
+/// replaces the first, a second `set_estimate` too and it moves last; removing a link the
+/// scenario added drops that addition). The merged changes replay the estimate the edit
+/// showed: where relative changes do not compose, it is recorded as a `set_estimate`.
+/// Refused if the scenario could then not be scheduled (a cycle, say).
 pub fn with_edits(
     program: &Program,
     changes: &[Change],
@@ -360,9 +388,10 @@ pub fn with_edits(
         );
     }
     let mut merged = changes.to_vec();
-    for change in new {
+    for change in new.iter().cloned() {
         merge(&mut merged, change);
     }
+    keep_estimates_as_shown(program, &shown, &new, &mut merged);
     let result = apply(program, &merged).program;
     crate::schedule(&result).map_err(|d| {
         format!(
@@ -371,6 +400,54 @@ pub fn with_edits(
         )
     })?;
     Ok(merged)
+}
+
+/// Relative changes do not always compose: a new duration replacing a slip scales the
+/// program's estimate, not the slipped one the scenario showed, and a new duration before an
+/// estimate set by the scenario does not scale it at all. Where the merged changes would
+/// replay another estimate than `new` gives the task as `shown`, the estimate is recorded
+/// as it should be ([`Change::SetEstimate`], last).
+fn keep_estimates_as_shown(
+    program: &Program,
+    shown: &Program,
+    new: &[Change],
+    merged: &mut Vec<Change>,
+) {
+    let about_estimates = |c: &Change| {
+        matches!(
+            c,
+            Change::Slip { .. } | Change::Estimate { .. } | Change::SetEstimate { .. }
+        )
+    };
+    let mut expected: Vec<Task> = Vec::new();
+    for change in new.iter().filter(|c| about_estimates(c)) {
+        let Some(id) = change.task() else { continue };
+        if !expected.iter().any(|t| t.id == id) {
+            match shown.tasks.iter().find(|t| t.id == id) {
+                Some(task) => expected.push(task.clone()),
+                None => continue,
+            }
+        }
+        if let Some(task) = expected.iter_mut().find(|t| t.id == id) {
+            change.edit_task(task);
+        }
+    }
+    if expected.is_empty() {
+        return;
+    }
+    let replayed = apply(program, merged).program;
+    for task in expected {
+        let now = replayed.tasks.iter().find(|t| t.id == task.id);
+        if now.is_some_and(|now| now.estimate != task.estimate) {
+            merge(
+                merged,
+                Change::SetEstimate {
+                    task: task.id,
+                    estimate: task.estimate.map(|e| *e),
+                },
+            );
+        }
+    }
 }
 
 fn messages(diagnostics: &crate::Diagnostics) -> String {
@@ -399,8 +476,9 @@ fn diff(before: &Program, after: &Program, added: &[&str]) -> Result<Vec<Change>
                 });
             }
             Some(&new) if added.contains(&old.id.as_str()) => {
-                if new != old {
-                    changes.push(Change::AddTask { task: new.clone() });
+                let task = as_recorded(old, new);
+                if task != *old {
+                    changes.push(Change::AddTask { task });
                 }
             }
             Some(&new) => task_changes(old, new, &mut changes)?,
@@ -437,6 +515,18 @@ fn diff(before: &Program, after: &Program, added: &[&str]) -> Result<Vec<Change>
     Ok(changes)
 }
 
+/// A scenario's own task as an edit leaves it: a new duration typed without a new estimate
+/// rescales the estimate, as [`Change::Estimate`] does on the program's tasks.
+fn as_recorded(old: &Task, new: &Task) -> Task {
+    let mut task = new.clone();
+    if new.duration != old.duration && new.estimate == old.estimate {
+        let mut rescaled = old.clone();
+        re_estimate(&mut rescaled, new.duration);
+        task.estimate = rescaled.estimate;
+    }
+    task
+}
+
 /// The changes of one task kept by both programs, or why a scenario cannot express them.
 fn task_changes(old: &Task, new: &Task, changes: &mut Vec<Change>) -> Result<(), String> {
     let cannot = |what: &str| {
@@ -460,13 +550,17 @@ fn task_changes(old: &Task, new: &Task, changes: &mut Vec<Change>) -> Result<(),
     {
         return cannot("record progress");
     }
-    if new.estimate != old.estimate {
-        return cannot("change a three-point estimate");
-    }
     if new.duration != old.duration {
         changes.push(Change::Estimate {
             task: old.id.clone(),
             days: new.duration,
+        });
+    }
+    // After the new duration, so that an estimate typed with it is kept as typed.
+    if new.estimate != old.estimate {
+        changes.push(Change::SetEstimate {
+            task: old.id.clone(),
+            estimate: new.estimate.as_deref().cloned(),
         });
     }
     if new.constraint != old.constraint {
@@ -493,17 +587,27 @@ fn merge(changes: &mut Vec<Change>, change: Change) {
         ) => true,
         _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     };
+    let task = change.task().unwrap_or_default().to_owned();
+    let own_task = |c: &Change| matches!(c, Change::AddTask { task: t } if t.id == task);
     match &change {
-        Change::Estimate { .. } | Change::SetConstraint { .. } | Change::SetDeadline { .. } => {
-            let task = change.task().unwrap_or_default().to_owned();
-            if let Some(Change::AddTask { task: added }) = changes
-                .iter_mut()
-                .find(|c| matches!(c, Change::AddTask { task: t } if t.id == task))
+        Change::Estimate { .. }
+        | Change::SetEstimate { .. }
+        | Change::SetConstraint { .. }
+        | Change::SetDeadline { .. }
+            if changes.iter().any(own_task) =>
+        {
+            if let Some(Change::AddTask { task: added }) = changes.iter_mut().find(|c| own_task(c))
             {
                 // The scenario's own task: change it where it is added.
-                let _ = change.apply_to_task(added);
-                return;
+                change.edit_task(added);
             }
+        }
+        Change::SetEstimate { .. } => {
+            // Last, after any slip or new duration of the task: the estimate is as set.
+            changes.retain(|c| !(c.task() == Some(&task) && same_kind(c, &change)));
+            changes.push(change);
+        }
+        Change::Estimate { .. } | Change::SetConstraint { .. } | Change::SetDeadline { .. } => {
             replace_or_push(changes, change, |c, new| {
                 c.task() == new.task() && same_kind(c, new)
             });
@@ -572,15 +676,52 @@ fn mentions(change: &Change, id: &str) -> bool {
 }
 
 impl Change {
-    /// Makes a change about one task on that task itself (for a task the scenario adds).
-    fn apply_to_task(&self, task: &mut Task) -> bool {
+    /// Makes a change about one task's own fields on that task: the one implementation
+    /// [`apply`] uses on the program's tasks and [`merge`] on a task the scenario adds.
+    /// `false` (and nothing changed) for a change about tasks or links as a whole.
+    fn edit_task(&self, task: &mut Task) -> bool {
         match self {
-            Change::Slip { days, .. } => task.duration = (task.duration + days).max(0),
-            Change::Estimate { days, .. } => task.duration = (*days).max(0),
+            Change::Slip { days, .. } => slip(task, *days),
+            Change::Estimate { days, .. } => re_estimate(task, *days),
+            Change::SetEstimate { estimate, .. } => task.estimate = estimate.clone().map(Box::new),
             Change::SetConstraint { constraint, .. } => task.constraint = constraint.clone(),
             Change::SetDeadline { deadline, .. } => task.deadline = *deadline,
-            _ => return false,
+            Change::AddTask { .. }
+            | Change::RemoveTask { .. }
+            | Change::AddDependency { .. }
+            | Change::RemoveDependency { .. } => return false,
         }
         true
+    }
+}
+
+/// `days` more (fewer) working days, down to none; the estimate's points move as much.
+fn slip(task: &mut Task, days: i64) {
+    task.duration = task.duration.saturating_add(days).max(0);
+    let shift = days as f64;
+    map_points(task, |point| point + shift);
+}
+
+/// A new duration of `days` (0 if negative); the estimate keeps its shape (see
+/// [`Change::Estimate`]).
+fn re_estimate(task: &mut Task, days: i64) {
+    let (old, new) = (task.duration, days.max(0));
+    task.duration = new;
+    if old > 0 {
+        // Multiplied first, then divided: 8 × 20 / 10 is exactly 16.
+        map_points(task, |point| point * new as f64 / old as f64);
+    } else {
+        map_points(task, |point| point + new as f64);
+    }
+}
+
+/// Maps each point of the task's estimate, if it has one, kept within the days a check
+/// accepts (0 to [`crate::check::MAX_DAYS`]). Monotone maps keep the points in order.
+fn map_points(task: &mut Task, f: impl Fn(f64) -> f64) {
+    if let Some(e) = task.estimate.as_deref_mut() {
+        let limit = crate::check::MAX_DAYS as f64;
+        for point in [&mut e.optimistic, &mut e.likely, &mut e.pessimistic] {
+            *point = f(*point).clamp(0.0, limit);
+        }
     }
 }

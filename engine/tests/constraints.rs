@@ -3,7 +3,7 @@
 
 mod common;
 use common::*;
-use engine::{Code, Constraint, ConstraintKind::*, LinkType::FS, Program};
+use engine::{Code, Constraint, ConstraintKind::*, CriticalPath, LinkType::FS, Program};
 
 fn plan() -> Program {
     program(&[("A", 5), ("B", 3)], &[("A", "B", FS, 0)])
@@ -137,8 +137,19 @@ fn finish_by_starts_the_backward_pass() {
     let s = run(&p);
     assert_eq!(s.tasks[0].total_float, 2);
     assert_eq!(s.tasks[1].total_float, 2);
-    assert!(s.tasks[1].critical, "the least float is critical");
+    // As in MS Project: with room before the committed finish, nothing is critical under
+    // the default rule (float ≤ 0); the longest path and a wider bound still show the chain.
+    assert!(
+        s.critical_tasks().next().is_none(),
+        "all floats are positive"
+    );
+    p.program.critical_path = CriticalPath::TotalFloat { max_days: 2 };
+    assert!(run(&p).tasks.iter().all(|t| t.critical));
+    p.program.critical_path = CriticalPath::LongestPath;
+    assert!(run(&p).tasks.iter().all(|t| t.critical));
+    p.program.critical_path = CriticalPath::default();
     p.program.finish_by = Some(d("2026-01-12"));
     let s = run(&p);
     assert_eq!(s.tasks[1].total_float, -2);
+    assert!(s.tasks.iter().all(|t| t.critical), "late: float ≤ 0");
 }

@@ -1,7 +1,7 @@
 //! Property tests on random programs: the rules of the schedule hold for any plan.
 
 use engine::generate::{Options, Shape, generate_with};
-use engine::{LinkType, Program, Schedule};
+use engine::{CriticalPath, LinkType, Program, Schedule};
 use proptest::prelude::*;
 
 fn shapes() -> impl Strategy<Value = Shape> {
@@ -81,18 +81,70 @@ proptest! {
         }
     }
 
+    /// MS Project's rule: under total float ≤ N the critical tasks are exactly the
+    /// unfinished ones with float ≤ N (finished ones never); without constraints the
+    /// zero-float chain reaches the finish.
     #[test]
-    fn critical_tasks_have_the_least_float(shape in shapes(), n in 1usize..300, seed: u64, constraints: bool, team: bool) {
-        let (_, s) = plan(shape, n, seed, constraints, team);
-        let least = s.tasks.iter().map(|t| t.total_float).min().unwrap();
-        prop_assert!(s.tasks.iter().any(|t| t.critical));
-        for t in &s.tasks {
-            prop_assert_eq!(t.critical, t.total_float == least);
+    fn critical_tasks_are_the_unfinished_with_float_at_most_the_bound(
+        shape in shapes(), n in 1usize..300, seed: u64, constraints: bool, team: bool,
+        max_days in 0i64..12, finished in 0usize..40,
+    ) {
+        let mut program = generate_with(shape, n, seed, Options { constraints, team_calendar: team });
+        for task in program.tasks.iter_mut().take(finished.min(n - 1)) {
+            task.percent_complete = 100.0;
         }
-        if !constraints {
-            prop_assert_eq!(least, 0);
+        program.program.critical_path = CriticalPath::TotalFloat { max_days };
+        let s = engine::schedule(&program).expect("generated programs are valid");
+        for (t, times) in s.tasks.iter().enumerate() {
+            let open = program.tasks[t].percent_complete < 100.0;
+            prop_assert_eq!(times.critical, open && times.total_float <= max_days, "task {}", t);
+        }
+        if !constraints && finished == 0 {
             let last = s.tasks.iter().map(|t| t.ef).max().unwrap();
             prop_assert!(s.tasks.iter().any(|t| t.critical && t.ef == last), "the critical path reaches the finish");
+        }
+    }
+
+    /// P6's longest path: never empty while work remains, it reaches a task that finishes
+    /// last, holds no finished task, and is the union of the driving paths into the
+    /// unfinished tasks that finish last.
+    #[test]
+    fn the_longest_path_reaches_the_finish(
+        shape in shapes(), n in 1usize..300, seed: u64, constraints: bool, team: bool,
+        finished in 0usize..40,
+    ) {
+        let mut program = generate_with(shape, n, seed, Options { constraints, team_calendar: team });
+        for task in program.tasks.iter_mut().take(finished.min(n - 1)) {
+            task.percent_complete = 100.0;
+        }
+        program.program.critical_path = CriticalPath::LongestPath;
+        let checked = engine::check(&program).expect("generated programs are valid");
+        let s = engine::schedule_checked(&checked).unwrap();
+        let open = |t: usize| program.tasks[t].percent_complete < 100.0;
+        let last = (0..n).filter(|&t| open(t)).map(|t| s.tasks[t].ef).max().unwrap();
+        prop_assert!(s.tasks.iter().any(|t| t.critical), "not empty");
+        prop_assert!((0..n).any(|t| s.tasks[t].critical && s.tasks[t].ef == last), "reaches the finish");
+        let ends: Vec<usize> = (0..n).filter(|&t| open(t) && s.tasks[t].ef == last).collect();
+        let union = engine::paths::driving_set(&checked, &s, &ends);
+        for (t, (times, &on_path)) in s.tasks.iter().zip(&union).enumerate() {
+            prop_assert!(!times.critical || open(t), "finished task {} is critical", t);
+            prop_assert_eq!(times.critical, on_path && open(t), "task {}", t);
+        }
+    }
+
+    /// On finish-to-start plans without constraints the two rules agree: the longest path
+    /// is the zero-float tasks.
+    #[test]
+    fn on_plain_plans_the_longest_path_is_the_zero_float_chain(
+        chain: bool, n in 1usize..300, seed: u64,
+    ) {
+        let shape = if chain { Shape::Chain } else { Shape::Layered };
+        let mut program = generate_with(shape, n, seed, Options { constraints: false, team_calendar: false });
+        let by_float = engine::schedule(&program).unwrap();
+        program.program.critical_path = CriticalPath::LongestPath;
+        let by_path = engine::schedule(&program).unwrap();
+        for (t, (a, b)) in by_float.tasks.iter().zip(&by_path.tasks).enumerate() {
+            prop_assert_eq!(a.critical, b.critical, "task {}", t);
         }
     }
 
@@ -248,8 +300,10 @@ proptest! {
     #[test]
     fn a_forecast_without_variance_is_the_schedule(
         shape in shapes(), n in 1usize..200, seed: u64, team: bool, finish_by in 0u64..60,
+        max_days in 0i64..6,
     ) {
         let mut program = generate_with(shape, n, seed, Options { constraints: true, team_calendar: team });
+        program.program.critical_path = CriticalPath::TotalFloat { max_days };
         if finish_by > 0 {
             program.program.finish_by = program.program.start.checked_add_days(chrono::Days::new(finish_by * 7));
         }

@@ -166,3 +166,27 @@ fn diagnostics_display_code_path_and_message() {
         "error[E006] tasks[0].duration: task 'A' has a negative duration (-2) (negative-duration)"
     );
 }
+
+#[test]
+fn a_workstream_colour_is_a_hex_colour() {
+    let mut p = program(&[("A", 2)], &[]);
+    p.workstreams[0].color = Some("#2f6fDE".into());
+    assert!(engine::schedule(&p).is_ok(), "either case");
+    p.workstreams.push(workstream("x"));
+    p.workstreams.push(workstream("y"));
+    for bad in ["#zz", "2f6fde", "#2f6fde0", "#2f6fd", "red", "", "#ééé"] {
+        p.workstreams[2].color = Some(bad.into());
+        let errors = engine::schedule(&p).unwrap_err();
+        assert_eq!(errors.0.len(), 1, "{bad}");
+        let error = &errors.0[0];
+        assert_eq!(
+            (error.code, error.path.as_str()),
+            (Code::InvalidColor, "workstreams[2].color")
+        );
+        assert_eq!(
+            error.message,
+            format!("'{bad}' is not a colour: write it as #2f6fde")
+        );
+        assert_eq!(error.ids, ["y"]);
+    }
+}

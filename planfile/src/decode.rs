@@ -28,9 +28,10 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "baselines",
     "active_baseline",
 ];
-pub(crate) const PROGRAM_FIELDS: &[&str] = &["name", "start", "status_date", "finish_by"];
+pub(crate) const PROGRAM_FIELDS: &[&str] =
+    &["name", "start", "status_date", "finish_by", "critical_path"];
 pub(crate) const CALENDAR_FIELDS: &[&str] = &["workdays", "holidays"];
-pub(crate) const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "calendar"];
+pub(crate) const WORKSTREAM_FIELDS: &[&str] = &["id", "name", "calendar", "color"];
 pub(crate) const TASK_FIELDS: &[&str] = &[
     "id",
     "name",
@@ -384,11 +385,13 @@ mod tests {
             start: date,
             status_date: Some(date),
             finish_by: Some(date),
+            critical_path: engine::CriticalPath::LongestPath,
         };
         let workstream = Workstream {
             id: "w".into(),
             name: "W".into(),
             calendar: Some(calendar.clone()),
+            color: Some("#2f6fde".into()),
         };
         let dependency = Dependency {
             from: "a".into(),

@@ -13,7 +13,7 @@
 //! This crate and the app's storage module are the only places that touch JSON.
 //!
 //! ```
-//! let text = r#"{"format": "planwork", "version": 1,
+//! let text = r#"{"format": "planwork", "version": 2,
 //!   "program": {"name": "Launch", "start": "2026-01-05"},
 //!   "workstreams": [{"id": "eng", "name": "Engineering"}],
 //!   "tasks": [{"id": "a", "name": "Build", "workstream": "eng", "duration": 5, "colour": "teal"}]}"#;
@@ -37,7 +37,7 @@ pub use extras::Extras;
 /// What a file calls its format.
 pub const FORMAT: &str = "planwork";
 /// The version this build writes.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// Files larger than this are refused before parsing (50 MB).
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 

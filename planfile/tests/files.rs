@@ -28,11 +28,18 @@ fn read_file(name: &str) -> Result<Document, FileError> {
     read(&text(&path))
 }
 
-#[test]
-fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
+/// Every stored example of every version, and the example shipped with the app.
+fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    for path in files("v0").into_iter().chain(files("v1")).chain([shipped]) {
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2"].into_iter().flat_map(files).collect();
+    all.push(shipped);
+    all
+}
+
+#[test]
+fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
+    for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let once = write(&document);
         let again = write(&read(&once).unwrap());
@@ -45,10 +52,45 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 1,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 2,\n"),
             "{once}"
         );
     }
+}
+
+/// Each version's files are read, upgraded and written as version 2 with nothing lost: the
+/// version 2 file reads back as the same document (program, scenarios, baselines, unknown
+/// fields).
+#[test]
+fn every_version_is_written_as_version_2_without_loss() {
+    for path in every_example() {
+        let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let written = write(&document);
+        assert!(
+            written.contains("\n  \"version\": 2,\n"),
+            "{}",
+            path.display()
+        );
+        assert_eq!(read(&written).unwrap(), document, "{}", path.display());
+    }
+}
+
+/// Version 1 to 2 changes nothing but the number: a version 1 file read as if it said 2
+/// is the same document.
+#[test]
+fn the_upgrade_from_version_1_is_only_the_version_number() {
+    for path in files("v1") {
+        let original = text(&path);
+        let relabelled = original.replacen("\"version\": 1,", "\"version\": 2,", 1);
+        assert_ne!(original, relabelled, "{}", path.display());
+        assert_eq!(read(&original), read(&relabelled), "{}", path.display());
+    }
+    let v1 = read_file("v1/launch.planwork.json").unwrap();
+    assert_eq!(
+        write(&v1),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v2/launch.planwork.json")),
+        "the stored version 2 launch is the version 1 one, written"
+    );
 }
 
 #[test]
@@ -56,7 +98,68 @@ fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 1"));
+    assert!(write(&v0).contains("\"version\": 2"));
+    assert_eq!(v0, read_file("v2/launch.planwork.json").unwrap());
+}
+
+#[test]
+fn version_2_fields_are_read_and_written() {
+    use engine::CriticalPath;
+    use engine::scenario::Change;
+    let document = read_file("v2/colours-and-rules.planwork.json").unwrap();
+    let program = &document.program;
+    assert!(document.extras.is_empty(), "{:?}", document.extras);
+    let colours: Vec<Option<&str>> = program
+        .workstreams
+        .iter()
+        .map(|w| w.color.as_deref())
+        .collect();
+    assert_eq!(colours, [Some("#2f6fde"), Some("#D9480F"), None]);
+    assert_eq!(
+        program.program.critical_path,
+        CriticalPath::TotalFloat { max_days: 2 }
+    );
+    let changes = &document.scenarios[0].changes;
+    assert!(
+        matches!(&changes[0], Change::SetEstimate { task, estimate: Some(e) } if task == "sso" && e.optimistic == 5.0)
+    );
+    assert_eq!(
+        changes[0].describe(program),
+        "Identity: 'SSO cut-over' estimate 5/8/15d (PERT)"
+    );
+    assert_eq!(
+        document.scenarios[1].changes[1],
+        Change::SetEstimate {
+            task: "portal".into(),
+            estimate: None
+        }
+    );
+    let written = write(&document);
+    for field in [
+        "\"color\": \"#2f6fde\"",
+        "\"critical_path\": {\n      \"rule\": \"total_float\",\n      \"max_days\": 2\n    }",
+        "\"change\": \"set_estimate\"",
+        "\"estimate\": null",
+    ] {
+        assert!(written.contains(field), "{field} in\n{written}");
+    }
+    let longest = read_file("v2/longest-path.planwork.json").unwrap();
+    assert_eq!(
+        longest.program.program.critical_path,
+        CriticalPath::LongestPath
+    );
+    assert!(write(&longest).contains("\"rule\": \"longest_path\""));
+    // The default rule is not written: a plan that never chose one reads as before.
+    assert!(!write(&read_file("v2/launch.planwork.json").unwrap()).contains("critical_path"));
+}
+
+#[test]
+fn an_unknown_critical_path_rule_is_refused_naming_the_field() {
+    let text = r#"{"format": "planwork", "version": 2,
+      "program": {"name": "P", "start": "2026-01-05", "critical_path": {"rule": "shortest"}}}"#;
+    let message = read(text).unwrap_err().to_string();
+    assert!(message.contains("program.critical_path"), "{message}");
+    assert!(message.contains("unknown variant `shortest`"), "{message}");
 }
 
 #[test]
@@ -187,6 +290,14 @@ const BROKEN: &[(&str, &[&str])] = &[
         ],
     ),
     ("missing-program.json", &["program: missing"]),
+    (
+        "bad-version-2-fields.json",
+        &[
+            "2 problem(s)",
+            "program.critical_path.max_days: -3 days: a task is critical when its total float is at most a number of working days from 0 to 100000 [E023]",
+            "workstreams[2].color: '#zz' is not a colour: write it as #2f6fde [E024]",
+        ],
+    ),
     (
         "bad-scenarios.json",
         &[

@@ -387,6 +387,7 @@ pub fn new_program(id: &str, name: &str, start: chrono::NaiveDate) -> Document {
         id: "general".into(),
         name: "General".into(),
         calendar: None,
+        color: None,
     });
     let mut document = Document::new(program);
     document.id = Some(id.to_owned());

@@ -1,6 +1,7 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of the current version validates, and so does every file the
-// `planwork` command line writes. Runs under node's test runner; no browser.
+// stored example file of version 1 and of the current version 2 validates (the reader
+// takes both), and so does every file the `planwork` command line writes. Runs under
+// node's test runner; no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,13 +18,25 @@ function examples(dir) {
   return readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => join(folder, f));
 }
 
-test('every version 1 example, and the example shipped with the app, validates', () => {
-  const files = [...examples('v1'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+function validates(file) {
+  const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
+  assert.ok(ok, `${file}: ${JSON.stringify(validate.errors, null, 2)}`);
+}
+
+test('every version 1 example validates', () => {
+  const files = examples('v1');
   assert.ok(files.length >= 2);
-  for (const file of files) {
-    const ok = validate(JSON.parse(readFileSync(file, 'utf8')));
-    assert.ok(ok, `${file}: ${JSON.stringify(validate.errors, null, 2)}`);
-  }
+  files.forEach(validates);
+});
+
+test('every version 2 example, and the example shipped with the app, validates', () => {
+  const files = [...examples('v2'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+  assert.ok(files.length >= 3);
+  files.forEach(validates);
+  const colours = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v2', 'colours-and-rules.planwork.json'), 'utf8'));
+  assert.equal(colours.version, 2);
+  assert.ok(colours.workstreams.some((w) => w.color), 'the v2 examples use the v2 fields');
+  assert.ok(colours.scenarios.some((s) => s.changes.some((c) => c.change === 'set_estimate')));
 });
 
 test('the schema rejects what the reader rejects', () => {
@@ -33,8 +46,31 @@ test('the schema rejects what the reader rejects', () => {
     { format: 'planwork', version: 1, program: { name: 'X', start: '5 Jan 2026' } },
     { format: 'planwork', version: 1, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', duration: 'abc' }] },
     { format: 'planwork', version: 1, program: { name: 'X', start: '2026-01-05' }, dependencies: [{ from: 'a', to: 'b', type: 'XX' }] },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'total_float', max_days: -1 } } },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'shortest' } } },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' }, workstreams: [{ id: 'w', name: 'W', color: '#zz' }] },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' }, workstreams: [{ id: 'w', name: 'W', color: 'blue' }] },
+    {
+      format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' },
+      scenarios: [{ id: 's', name: 'S', changes: [{ change: 'set_estimate', task: 'a', estimate: { optimistic: 'x', likely: 1, pessimistic: 2 } }] }],
+    },
   ];
   for (const file of bad) {
     assert.equal(validate(file), false, JSON.stringify(file));
+  }
+});
+
+test('the schema accepts what the reader accepts of version 2', () => {
+  const good = [
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'longest_path' } } },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'total_float' } } },
+    { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' }, workstreams: [{ id: 'w', name: 'W', color: '#2F6fde' }] },
+    {
+      format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' },
+      scenarios: [{ id: 's', name: 'S', changes: [{ change: 'set_estimate', task: 'a', estimate: null }, { change: 'set_estimate', task: 'a' }] }],
+    },
+  ];
+  for (const file of good) {
+    assert.ok(validate(file), `${JSON.stringify(file)}: ${JSON.stringify(validate.errors)}`);
   }
 });

@@ -4,7 +4,7 @@
 use super::{Checker, MAX_DAYS, date_in_range, is_blank, work_calendar};
 use crate::calendar::WorkCalendar;
 use crate::diagnostics::Code;
-use crate::model::Calendar;
+use crate::model::{Calendar, CriticalPath};
 use crate::timeline::Timeline;
 use chrono::{NaiveDate, Weekday};
 use rustc_hash::FxHashMap;
@@ -67,6 +67,22 @@ impl<'p> Checker<'p> {
         }
     }
 
+    /// E023: the critical-path rule's number of days is 0 or more (and in range).
+    pub(super) fn check_critical_path(&mut self) {
+        if let CriticalPath::TotalFloat { max_days } = self.program.program.critical_path
+            && !(0..=MAX_DAYS).contains(&max_days)
+        {
+            self.error(
+                Code::InvalidCriticalPath,
+                "program.critical_path.max_days".into(),
+                vec![],
+                format!(
+                    "{max_days} days: a task is critical when its total float is at most a number of working days from 0 to {MAX_DAYS}"
+                ),
+            );
+        }
+    }
+
     /// The program calendar's timeline, unless the calendar is unusable (E007).
     pub(super) fn program_timeline(&mut self) -> Option<Timeline> {
         let calendar = &self.program.calendar;
@@ -105,6 +121,14 @@ impl<'p> Checker<'p> {
                     "a workstream has no id".into(),
                 );
                 continue;
+            }
+            if let Some(color) = ws.color.as_deref().filter(|c| !is_hex_color(c)) {
+                self.error(
+                    Code::InvalidColor,
+                    format!("workstreams[{w}].color"),
+                    vec![ws.id.clone()],
+                    format!("'{color}' is not a colour: write it as #2f6fde"),
+                );
             }
             let calendar = ws
                 .calendar
@@ -234,4 +258,9 @@ impl<'p> Checker<'p> {
             }
         }
     }
+}
+
+/// Whether `text` is a CSS hex colour as the file keeps it: `#` and six hex digits.
+fn is_hex_color(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].bytes().all(|b| b.is_ascii_hexdigit())
 }

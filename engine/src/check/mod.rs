@@ -171,6 +171,7 @@ impl<'p> Checker<'p> {
     fn run(&mut self) -> Result<Checked<'p>, Diagnostics> {
         let program = self.program;
         self.check_dates();
+        self.check_critical_path();
         let timeline = self.program_timeline();
         let (team_index, team_calendars) = self.workstreams(timeline.as_ref());
         let index = self.task_ids();

@@ -237,15 +237,17 @@ impl Lean {
         self.least_float = least;
     }
 
-    /// Adds one to the count of each open task whose total float is the least in
-    /// iteration `lane` of the last run (the critical ones). Branch-free: near-critical
-    /// tasks change from one iteration to the next, so a branch would be mispredicted often.
-    pub fn count_critical(&self, lane: usize, critical: &mut [u32]) {
+    /// Adds one to the count of each open task critical in iteration `lane` of the last
+    /// run: its total float is at most `max_float`, or, without one, the least of that
+    /// iteration. Branch-free: near-critical tasks change from one iteration to the next,
+    /// so a branch would be mispredicted often.
+    pub fn count_critical(&self, lane: usize, max_float: Option<i64>, critical: &mut [u32]) {
+        let limit = max_float.unwrap_or(self.least_float[lane]);
         let floats = self.late.chunks_exact(2).zip(self.early.chunks_exact(2));
         for (i, ((late, early), count)) in floats.zip(critical).enumerate() {
             let open = !self.any_fixed || self.fixed[i].is_none();
             let float = late[1][lane] - early[1][lane];
-            *count += u32::from(float == self.least_float[lane] && open);
+            *count += u32::from(float <= limit && open);
         }
     }
 

@@ -8,9 +8,10 @@
 //! reproduces the deterministic schedule exactly. From all iterations come, for the program
 //! finish and every milestone, P10/P50/P80/P90 dates, the mean, the probability of meeting
 //! its deadline (or the program's `finish_by`) and a histogram; for every task its
-//! criticality index (the share of iterations in which it was critical); and, on demand, the
-//! tasks and risks that drive a chosen finish most ([`Forecast::sensitivity`], Spearman rank
-//! correlation: the tornado chart).
+//! criticality index (the share of iterations in which it was critical, by the program's
+//! critical-path rule: [`Forecast::criticality`]); and, on demand, the tasks and risks that
+//! drive a chosen finish most ([`Forecast::sensitivity`], Spearman rank correlation: the
+//! tornado chart).
 //!
 //! Same program, settings and seed: the same forecast, natively and in wasm (iteration `i`
 //! draws from its own random stream; the maths is IEEE arithmetic and `libm`).
@@ -46,6 +47,7 @@ mod stats;
 
 use crate::check::{Checked, Progress, TaskIndex};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::model::CriticalPath;
 use crate::rng::SplitMix64;
 use crate::scheduler::{Passes, post, schedule_checked};
 use chrono::NaiveDate;
@@ -137,7 +139,13 @@ pub struct Forecast {
     pub settings: Settings,
     pub finish: Outcome,
     pub milestones: Vec<MilestoneOutcome>,
-    /// Per task (program order): the share of iterations in which it was critical.
+    /// Per task (program order): the share of iterations in which it was critical, by the
+    /// program's rule: under `total_float`, an unfinished task with float at most
+    /// `max_days` in that iteration. Under `longest_path` the index counts the unfinished
+    /// tasks with the least float of each iteration instead — an approximation (tracing the
+    /// driving path every iteration would cost a second walk of the links). The two are the
+    /// same tasks on a plan of finish-to-start links without constraints, deadlines, a
+    /// `finish_by` or a status date.
     pub criticality: Vec<f64>,
     /// Not serialised: a forecast read back (e.g. from a Web Worker) has no samples, so its
     /// `finishes` and `sensitivity` are empty; ask for those where it was computed.
@@ -215,6 +223,9 @@ pub struct Simulation<'c, 'p> {
     general: (Vec<i64>, Vec<i64>),
     /// The tasks not finished: those that can be critical.
     open: Vec<usize>,
+    /// The critical-path rule per iteration: total float at most this, or (`None`, for the
+    /// longest-path rule) the least float of the iteration (see [`Forecast::criticality`]).
+    max_float: Option<i64>,
     critical: Vec<u32>,
     done: usize,
     samples: Samples,
@@ -316,6 +327,10 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 .filter(|&t| !checked.is_complete(t))
                 .map(|t| slot[t])
                 .collect(),
+            max_float: match program.program.critical_path {
+                CriticalPath::TotalFloat { max_days } => Some(max_days),
+                CriticalPath::LongestPath => None,
+            },
             critical: vec![0; slot.len()],
             slot,
             done: 0,
@@ -386,7 +401,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
                     for (k, &m) in self.milestone_slots.iter().enumerate() {
                         samples.milestones[k].push(lean.early_finish_at(m, lane));
                     }
-                    lean.count_critical(lane, &mut self.critical);
+                    lean.count_critical(lane, self.max_float, &mut self.critical);
                 }
             }
             Engine::General(passes) => {
@@ -408,7 +423,12 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 for (k, &m) in self.milestone_slots.iter().enumerate() {
                     samples.milestones[k].push(passes.early.finish[m]);
                 }
-                count_least(&self.open, |t| floats[t], &mut self.critical);
+                count_critical(
+                    &self.open,
+                    |t| floats[t],
+                    self.max_float,
+                    &mut self.critical,
+                );
             }
         }
     }
@@ -463,15 +483,21 @@ impl<'c, 'p> Simulation<'c, 'p> {
     }
 }
 
-/// Counts each of `open` whose float is the least of them.
-fn count_least(open: &[usize], float: impl Fn(usize) -> i64, critical: &mut [u32]) {
-    let Some(least) = open.iter().map(|&t| float(t)).min() else {
+/// Counts each of `open` that is critical: its float is at most `max_float`, or, without
+/// one, the least of them.
+fn count_critical(
+    open: &[usize],
+    float: impl Fn(usize) -> i64,
+    max_float: Option<i64>,
+    critical: &mut [u32],
+) {
+    let Some(limit) = max_float.or_else(|| open.iter().map(|&t| float(t)).min()) else {
         return;
     };
     // Added to every count, zero or one: near-critical tasks change from one iteration to
     // the next, so a branch here would be mispredicted often.
     for &t in open {
-        critical[t] += u32::from(float(t) == least);
+        critical[t] += u32::from(float(t) <= limit);
     }
 }
 

@@ -40,7 +40,10 @@ pub struct TaskSchedule {
     pub total_float: i64,
     /// Working days the task can slip without delaying any successor or the program finish.
     pub free_float: i64,
-    /// On the critical path: an unfinished task with the least total float.
+    /// On the critical path, by the program's [`CriticalPath`](crate::CriticalPath) rule:
+    /// an unfinished task with total float at most `max_days` (by default 0: on time but
+    /// with no room, or late), or, under `longest_path`, an unfinished task on the driving
+    /// path into the program finish. A finished task is never critical.
     pub critical: bool,
     pub start: NaiveDate,
     pub finish: NaiveDate,

@@ -3,14 +3,15 @@
 use super::{Pass, Schedule, TaskSchedule};
 use crate::check::Checked;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
-use crate::model::LinkType;
+use crate::model::{CriticalPath, LinkType};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
 
-/// Two passes over the tasks: the first finds each task's total float, the least float
-/// among unfinished tasks, the range of offsets to date and the warnings; the second writes
-/// each task's schedule. Both walk the tasks in order; a task's program record (for its id)
-/// is read only if it has a must-on date or a deadline, or its dates are out of range.
+/// Two passes over the tasks: the first finds each task's total float, the range of offsets
+/// to date and the warnings; the second writes each task's schedule, critical by the
+/// program's rule (a comparison for total float; the longest path is traced afterwards, only
+/// when chosen). Both walk the tasks in order; a task's program record (for its id) is read
+/// only if it has a must-on date or a deadline, or its dates are out of range.
 pub(crate) fn assemble(
     checked: &Checked<'_>,
     early: &Pass,
@@ -19,6 +20,12 @@ pub(crate) fn assemble(
     finish_offset: i64,
 ) -> Result<Schedule, Diagnostics> {
     let floats = Floats::of(checked, early, late);
+    let rule = checked.program().program.critical_path;
+    // Under the longest-path rule nothing passes this bound; the trace below marks the path.
+    let max_float = match rule {
+        CriticalPath::TotalFloat { max_days } => max_days,
+        CriticalPath::LongestPath => i64::MIN,
+    };
     let lookup = DateLookup::new(
         &checked.timeline,
         floats.first,
@@ -51,7 +58,7 @@ pub(crate) fn assemble(
             } else {
                 free_float(checked, t, early, program_end)
             },
-            critical: !complete && Some(total_float) == floats.least,
+            critical: !complete && total_float <= max_float,
             start: dates.start,
             finish: dates.finish,
             late_start: dates.late_start,
@@ -75,21 +82,43 @@ pub(crate) fn assemble(
     let finish = tasks.iter().map(|t| t.finish).max().unwrap_or(start);
     let mut warnings = checked.warnings.clone();
     warnings.extend(floats.warnings);
-    Ok(Schedule {
+    let mut schedule = Schedule {
         tasks,
         start,
         finish,
         finish_offset,
         warnings,
-    })
+    };
+    if rule == CriticalPath::LongestPath {
+        mark_longest_path(checked, &mut schedule);
+    }
+    Ok(schedule)
+}
+
+/// The longest-path rule: the unfinished tasks driving the unfinished tasks that finish
+/// last. O(T + D).
+fn mark_longest_path(checked: &Checked<'_>, schedule: &mut Schedule) {
+    let open = |t: usize| !checked.is_complete(t);
+    let Some(last) = (0..schedule.tasks.len())
+        .filter(|&t| open(t))
+        .map(|t| schedule.tasks[t].ef)
+        .max()
+    else {
+        return;
+    };
+    let ends: Vec<usize> = (0..schedule.tasks.len())
+        .filter(|&t| open(t) && schedule.tasks[t].ef == last)
+        .collect();
+    let on_path = crate::paths::driving_set(checked, schedule, &ends);
+    for (t, (times, on)) in schedule.tasks.iter_mut().zip(on_path).enumerate() {
+        times.critical = on && open(t);
+    }
 }
 
 /// What the first pass of [`assemble`] finds.
 struct Floats {
     /// Total float of every task.
     total: Vec<i64>,
-    /// The least total float of an unfinished task: the critical tasks have it.
-    least: Option<i64>,
     /// The range of offsets the dates are looked up in: both passes, one day wider
     /// (late dates can precede early ones, and a milestone shows the day before its offset).
     first: i64,
@@ -102,7 +131,6 @@ impl Floats {
     fn of(checked: &Checked<'_>, early: &Pass, late: &Pass) -> Floats {
         let mut floats = Floats {
             total: Vec::with_capacity(checked.tasks.len()),
-            least: None,
             first: 0,
             last: 0,
             warnings: Vec::new(),
@@ -112,11 +140,9 @@ impl Floats {
             let (ls, lf) = (late.start[t], late.finish[t]);
             floats.first = floats.first.min(es.min(ls));
             floats.last = floats.last.max(ef.max(lf));
-            let total = total_float(checked, t, prepared.duration, early, late);
-            if !prepared.is_complete() {
-                floats.least = Some(floats.least.map_or(total, |least| least.min(total)));
-            }
-            floats.total.push(total);
+            floats
+                .total
+                .push(total_float(checked, t, prepared.duration, early, late));
             if prepared.must.is_some() || prepared.deadline.is_some() {
                 floats
                     .warnings

@@ -47,6 +47,7 @@ pub fn workstream(id: &str) -> Workstream {
         id: id.into(),
         name: id.into(),
         calendar: None,
+        color: None,
     }
 }
 
