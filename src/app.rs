@@ -54,6 +54,18 @@ pub fn App() -> impl IntoView {
         View::Home => "home",
         View::Program(_) => "program",
     };
+    // Raised on the first save, mid-edit: a small button in the header bar, never a notice
+    // that pushes the work down.
+    let storage_warning = Signal::derive(move || {
+        ctx.persist_refused.get().then(|| {
+            (
+                "Storage is not guaranteed".to_owned(),
+                "The browser did not grant persistent storage, so it may clear Planwork's \
+                 programs when space runs short. Export programs you care about regularly."
+                    .to_owned(),
+            )
+        })
+    });
     let messages = move || {
         view! {
             {move || {
@@ -65,22 +77,6 @@ pub fn App() -> impl IntoView {
                                 kind=NoticeKind::Error
                                 title="Programs cannot be saved in this browser"
                                 message=error
-                            />
-                        }
-                    })
-            }}
-            {move || {
-                ctx.persist_refused
-                    .get()
-                    .then(|| {
-                        view! {
-                            <Notice
-                                kind=NoticeKind::Warning
-                                title="Storage is not guaranteed"
-                                message="The browser did not grant persistent storage, so it may \
-                                         clear Planwork's programs when space runs short. Export \
-                                         programs you care about regularly."
-                                on_dismiss=Callback::new(move |()| ctx.persist_refused.set(false))
                             />
                         }
                     })
@@ -124,6 +120,8 @@ pub fn App() -> impl IntoView {
                 on_dark=Callback::new(move |()| prefs.dark.update(|d| *d = !*d))
                 large_text=prefs.large_text
                 on_large_text=Callback::new(move |()| prefs.large_text.update(|l| *l = !*l))
+                warning=storage_warning
+                on_dismiss_warning=Callback::new(move |()| ctx.persist_refused.set(false))
             />
             <main id="main" class="app-main" data-view=view_name>
                 <div class="messages" aria-live="polite">{messages}</div>

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 use components::Column;
 use engine::edit::Edit;
-use engine::entry::{parse_duration, parse_predecessors};
+use engine::entry::{parse_distribution, parse_duration, parse_estimate, parse_predecessors};
 use engine::{Constraint, ConstraintKind, Dependency, Program, Task};
 
 /// The duration of a task added without one (Insert, or a pasted row with no duration).
@@ -53,6 +53,14 @@ pub fn cell_edits(
         index,
         task: changed,
     }]))
+}
+
+/// The id of the task an action inserts first, if any (a name typed in the empty row).
+pub fn inserted_id(edits: &[Edit]) -> Option<String> {
+    edits.iter().find_map(|e| match e {
+        Edit::InsertTask { task, .. } => Some(task.id.clone()),
+        _ => None,
+    })
 }
 
 /// A name typed in the empty row: a new task of one day at the end.
@@ -175,12 +183,34 @@ fn set_cell(task: &mut Task, column: Column, text: &str, program: &Program) -> R
         }
         Column::Constraint => task.constraint = parse_constraint(text)?,
         Column::Deadline => task.deadline = parse_date(text)?,
+        Column::Estimate => {
+            // A new estimate keeps the distribution chosen before.
+            let distribution = task.estimate.as_ref().map(|e| e.distribution);
+            task.estimate = parse_estimate(text)
+                .map_err(|e| e.to_string())?
+                .map(|mut estimate| {
+                    estimate.distribution = distribution.unwrap_or_default();
+                    Box::new(estimate)
+                });
+        }
+        Column::Distribution => {
+            let Some(estimate) = task.estimate.as_mut() else {
+                return Err(
+                    "Give the task a three-point estimate first (the Estimate column, e.g. 5/8/15)."
+                        .into(),
+                );
+            };
+            // Empty is the default, PERT.
+            estimate.distribution = parse_distribution(text).map_err(|e| e.to_string())?;
+        }
+        Column::ActualStart => task.actual_start = parse_date(text)?,
+        Column::ActualFinish => task.actual_finish = parse_date(text)?,
         Column::Percent => task.percent_complete = parse_percent(text)?,
         other => {
-            return Err(format!(
-                "{} is computed: it cannot be typed in.",
-                other.label()
-            ));
+            return Err(other
+                .computed_reason()
+                .unwrap_or("This column is computed: it cannot be typed in.")
+                .to_owned());
         }
     }
     Ok(())
@@ -311,6 +341,12 @@ fn heading(text: &str) -> Option<Option<Column>> {
         "%complete" | "percentcomplete" | "complete" | "%done" | "done" | "progress" => {
             Column::Percent
         }
+        "estimate" | "threepointestimate" | "3pointestimate" | "opt/likely/pess" => {
+            Column::Estimate
+        }
+        "distribution" => Column::Distribution,
+        "actualstart" => Column::ActualStart,
+        "actualfinish" => Column::ActualFinish,
         "finish" | "finishdate" | "end" | "float" | "totalfloat" | "slack" => return Some(None),
         _ => return None,
     };
@@ -385,6 +421,10 @@ pub fn paste_edits(
             Column::Start,
             Column::Constraint,
             Column::Deadline,
+            Column::Estimate,
+            Column::Distribution,
+            Column::ActualStart,
+            Column::ActualFinish,
             Column::Percent,
         ] {
             let text = at(column);

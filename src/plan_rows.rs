@@ -8,19 +8,22 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow};
-use engine::entry::{Predecessor, format_predecessors};
-use engine::{ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
+use engine::entry::{Predecessor, format_distribution, format_estimate, format_predecessors};
+use engine::filter::TaskFilter;
+use engine::{Calendar, ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
 use planfile::Document;
 
 /// Calendar days shown after the last finish, so the last bars are not at the edge.
 const TAIL_DAYS: i64 = 28;
 
-/// The plan view of `doc`: the program, or scenario `scenario`'s version of it.
+/// The plan view of `doc`: the program, or scenario `scenario`'s version of it, with only
+/// the tasks `filter` keeps.
 pub fn plan_model(
     doc: &Document,
     collapsed: &HashSet<String>,
     scenario: Option<&str>,
     today: Option<NaiveDate>,
+    filter: &TaskFilter,
 ) -> PlanModel {
     let applied = scenario.and_then(|id| crate::scenario_edit::applied(doc, id));
     let program = applied.as_ref().map_or(&doc.program, |a| &a.program);
@@ -50,6 +53,8 @@ pub fn plan_model(
                 .collect::<HashMap<_, _>>()
         });
     let predecessors = predecessors_of(program);
+    let filtering = !filter.is_empty();
+    let mut kept_count = 0;
     let mut rows = Vec::with_capacity(program.tasks.len() + program.workstreams.len());
     let mut row_of: HashMap<&str, usize> = HashMap::with_capacity(program.tasks.len());
     for (color, ws_id, ws_name, members) in groups(program) {
@@ -60,11 +65,30 @@ pub fn plan_model(
         let first = times.iter().map(|t| t.start).min();
         let last = times.iter().map(|t| t.finish).max();
         let shut = collapsed.contains(ws_id);
+        let total = members.len();
+        let members: Vec<usize> = if filtering {
+            members
+                .into_iter()
+                .filter(|&i| {
+                    program.tasks.get(i).is_some_and(|task| {
+                        let times = schedule.as_ref().and_then(|s| s.tasks.get(i));
+                        filter.matches(task, ws_name, times)
+                    })
+                })
+                .collect()
+        } else {
+            members
+        };
+        kept_count += members.len();
+        if filtering && members.is_empty() {
+            continue;
+        }
         rows.push(PlanRow::Group(GroupRow {
             workstream: ws_id.to_owned(),
             name: ws_name.to_owned(),
             collapsed: shut,
-            tasks: members.len(),
+            tasks: total,
+            shown: members.len(),
             start: first.map(|d| d.to_string()).unwrap_or_default(),
             finish: last.map(|d| d.to_string()).unwrap_or_default(),
             bar: first.zip(last).map(|(a, b)| (day(a), day(b) + 1)),
@@ -121,6 +145,21 @@ pub fn plan_model(
                     .unwrap_or_default(),
                 constraint: constraint_text(task),
                 deadline: task.deadline.map(|d| d.to_string()).unwrap_or_default(),
+                estimate: task
+                    .estimate
+                    .as_deref()
+                    .map(format_estimate)
+                    .unwrap_or_default(),
+                distribution: task
+                    .estimate
+                    .as_deref()
+                    .map(|e| format_distribution(e.distribution).to_owned())
+                    .unwrap_or_default(),
+                actual_start: task.actual_start.map(|d| d.to_string()).unwrap_or_default(),
+                actual_finish: task
+                    .actual_finish
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 percent: percent_text(task.percent_complete),
                 start_variance: var.map(|v| signed_days(v.start)).unwrap_or_default(),
                 finish_variance: var.map(|v| signed_days(v.finish)).unwrap_or_default(),
@@ -134,11 +173,18 @@ pub fn plan_model(
     let end = schedule
         .as_ref()
         .map_or(program.program.start, |s| s.finish);
+    let days = (day(end) + TAIL_DAYS).max(8 * 7);
+    let (days_off, holidays) = days_off(&program.calendar, origin, days);
     PlanModel {
         rows,
         links,
         origin: origin.to_string(),
-        days: (day(end) + TAIL_DAYS).max(8 * 7),
+        days,
+        days_off,
+        holidays,
+        critical_rule: program.program.critical_path.describe(),
+        total_tasks: program.tasks.len(),
+        filtered: filtering.then_some(kept_count),
         today: today.map(day),
         status_date: program.program.status_date.map(day),
         problem,
@@ -152,6 +198,32 @@ pub fn plan_model(
 }
 
 type Variances = Vec<Option<engine::baseline::Variance>>;
+
+/// The calendar's days off in chart days `0..days` from `origin`: runs of non-working
+/// weekdays as (first day, length), and the holidays that fall on working weekdays.
+fn days_off(calendar: &Calendar, origin: NaiveDate, days: i64) -> (Vec<(i64, i64)>, Vec<i64>) {
+    let mut runs: Vec<(i64, i64)> = Vec::new();
+    for day in 0..days {
+        let weekday = (origin + Duration::days(day)).weekday();
+        if calendar.workdays.contains(&weekday) {
+            continue;
+        }
+        match runs.last_mut() {
+            Some((first, length)) if *first + *length == day => *length += 1,
+            _ => runs.push((day, 1)),
+        }
+    }
+    let mut holidays: Vec<i64> = calendar
+        .holidays
+        .iter()
+        .filter(|d| calendar.workdays.contains(&d.weekday()))
+        .map(|&d| (d - origin).num_days())
+        .filter(|d| (0..days).contains(d))
+        .collect();
+    holidays.sort_unstable();
+    holidays.dedup();
+    (runs, holidays)
+}
 
 /// The schedule, or why there is none; and the variance against the active baseline.
 fn schedule_of(

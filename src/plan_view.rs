@@ -10,10 +10,11 @@
 use chrono::{Duration, NaiveDate};
 use components::plan_model::{PlanModel, PlanRow};
 use components::{
-    Column, ColumnPicker, GanttActions, GanttChart, GridActions, Notice, NoticeKind, PlanGrid,
-    PlanSplit, ZoomPicker,
+    Column, ColumnPicker, FilterChoice, GanttActions, GanttChart, GanttLegend, GridActions, Notice,
+    NoticeKind, PlanFilter, PlanGrid, PlanSplit, PrintPlan, ZoomPicker,
 };
 use engine::edit::Edit;
+use engine::filter::TaskFilter;
 use engine::{Constraint, ConstraintKind, Program};
 use leptos::prelude::*;
 
@@ -129,18 +130,80 @@ pub fn PlanPanel() -> impl IntoView {
     // Why the last action from the chart or the toolbar was refused.
     let refusal = RwSignal::new(None::<String>);
     let today = crate::format::today();
+    let filter = editor.filter;
+    let find = NodeRef::<leptos::html::Input>::new();
 
     let model = Memo::new(move |_| {
         let shut = collapsed.get();
         let scenario = editor.scenario.get();
+        let keep = filter.with(task_filter);
         let span = crate::perf::start("planwork:plan-rows");
         let model = editor.doc.with(|d| {
             d.as_ref()
-                .map(|d| crate::plan_rows::plan_model(d, &shut, scenario.as_deref(), Some(today)))
+                .map(|d| {
+                    crate::plan_rows::plan_model(d, &shut, scenario.as_deref(), Some(today), &keep)
+                })
                 .unwrap_or_default()
         });
         span.end();
         model
+    });
+    let workstreams = Memo::new(move |_| {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.program
+                        .workstreams
+                        .iter()
+                        .map(|w| (w.id.clone(), w.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Ctrl+F finds in the plan: the browser's own find cannot see the rows out of view.
+    let find_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key())
+            && ev.key().eq_ignore_ascii_case("f")
+            && let Some(input) = find.get_untracked()
+        {
+            ev.prevent_default();
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    // Printing lays the whole plan out as a table (the screen's grid and chart only hold the
+    // rows in view): shown from the Print button (or Ctrl+P) until the browser has printed.
+    let printing = RwSignal::new(false);
+    let print = move || {
+        printing.set(true);
+        // After the table is in the DOM and laid out.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    };
+    let print_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p") {
+            ev.prevent_default();
+            print();
+        }
+    });
+    // Printed from the browser's menu: draw the table too (if it is drawn in time; else the
+    // grid and chart print as they are).
+    let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        find_key.remove();
+        print_key.remove();
+        before_print.remove();
+        after_print.remove();
     });
     let has_baseline = Memo::new(move |_| {
         editor
@@ -196,12 +259,16 @@ pub fn PlanPanel() -> impl IntoView {
                 })
                 .unwrap_or(Ok(None))?;
                 let changed = edits.as_ref().is_some_and(|e| !e.is_empty());
+                let created = match (&task, &edits) {
+                    (None, Some(edits)) => plan_edit::inserted_id(edits),
+                    _ => None,
+                };
                 act(&editor, edits)?;
                 if changed {
                     refusal.set(None);
                     measure_repaint();
                 }
-                Ok(())
+                Ok(created)
             },
         ),
         select: Callback::new(move |ids: Vec<String>| editor.selected.set(ids)),
@@ -224,9 +291,18 @@ pub fn PlanPanel() -> impl IntoView {
                 plan_edit::paste_edits(p, &text, hint.as_deref())
             })
             .unwrap_or_else(|| Err("No program is open.".into()))?;
+            let added = edits
+                .iter()
+                .filter(|e| matches!(e, Edit::InsertTask { .. }))
+                .count();
             editor
                 .act_in_view(edits)
-                .map_err(|reason| format!("Nothing was pasted: {reason}"))
+                .map_err(|reason| format!("Nothing was pasted: {reason}"))?;
+            editor.confirm(format!(
+                "{} added from the paste (Ctrl+Z takes them back).",
+                crate::format::count(added, "task", "tasks")
+            ));
+            Ok(())
         }),
         toggle_group: Callback::new(move |ws: String| {
             collapsed.update(|c| {
@@ -350,13 +426,36 @@ pub fn PlanPanel() -> impl IntoView {
         editor.selected.set(Vec::new());
     };
     let count = move || {
+        model.with(|m| match m.filtered {
+            Some(kept) => format!(
+                "{kept} of {} shown",
+                crate::format::count(m.total_tasks, "task", "tasks")
+            ),
+            None => crate::format::count(m.total_tasks, "task", "tasks"),
+        })
+    };
+    let critical_rule = Signal::derive(move || model.with(|m| m.critical_rule.clone()));
+    let print_title = Signal::derive(move || editor.program_name().unwrap_or_default());
+    let print_subtitle = Signal::derive(move || {
+        let mut line = format!("Plan as of {today}");
         model.with(|m| {
-            let tasks = m
-                .rows
-                .iter()
-                .filter(|r| matches!(r, PlanRow::Task(_)))
-                .count();
-            format!("{tasks} tasks shown")
+            if let Some(name) = &m.scenario {
+                line.push_str(&format!(" · Scenario: {name}"));
+            }
+            line.push_str(&format!(" · {}", m.critical_rule));
+        });
+        line
+    });
+    let print_view = move || {
+        printing.get().then(|| {
+            view! {
+                <PrintPlan
+                    model=model
+                    columns=shown_columns
+                    title=print_title
+                    subtitle=print_subtitle
+                />
+            }
         })
     };
 
@@ -372,14 +471,25 @@ pub fn PlanPanel() -> impl IntoView {
                     type="button"
                     class="button"
                     data-action="delete-tasks"
+                    title="Delete the selected tasks (Delete)"
                     disabled=move || editor.selected.with(Vec::is_empty)
                     on:click=delete_selected
                 >
-                    "Delete selected"
+                    "Delete"
                 </button>
                 <ColumnPicker columns=offered shown=shown_columns toggle=toggle_column />
-                <span class="plan-count">{count}</span>
+                <PlanFilter choice=filter workstreams=workstreams find=find />
+                <span class="plan-count" data-role="plan-count">{count}</span>
                 <ZoomPicker zoom=zoom />
+                <button
+                    type="button"
+                    class="button"
+                    data-action="print"
+                    title="Print the plan, or save it as PDF (Ctrl+P)"
+                    on:click=move |_| print()
+                >
+                    "Print…"
+                </button>
             </div>
             {refused}
             <PlanSplit
@@ -397,6 +507,7 @@ pub fn PlanPanel() -> impl IntoView {
                             header_height=header_height
                             selected=selected
                             actions=grid_actions
+                            autofocus=true
                         />
                     }
                     .into_any()
@@ -416,13 +527,28 @@ pub fn PlanPanel() -> impl IntoView {
                     .into_any()
                 })
             />
+            <GanttLegend critical_rule=critical_rule />
+            {print_view}
             <p class="plan-help">
                 "Type in a cell to edit it; Enter, Tab and the arrow keys move; Escape cancels. "
-                "Insert adds a task, Delete removes the selected rows. Paste rows from a spreadsheet "
-                "(Name, Duration, Predecessors, Workstream, Start — or with a heading row). "
-                "Durations: 5, 5d, 3w. Predecessors: 12, 14SS+2d, 20FF-1d."
+                "Ctrl+End goes to the empty row (type a name, then Tab, to add a task), Ctrl+Home to "
+                "the first task; PageUp/PageDown move a screenful. Insert adds a task, Delete removes "
+                "the selected rows. Paste rows from a spreadsheet (Name, Duration, Predecessors, "
+                "Workstream, Start — or with a heading row). Durations: 5, 5d, 3w. Predecessors: 12, "
+                "14SS+2d, 20FF-1d. Estimates: 5/8/15. Ctrl+F finds, Ctrl+P prints."
             </p>
         </section>
+    }
+}
+
+/// The engine's filter for what the user chose.
+fn task_filter(choice: &FilterChoice) -> TaskFilter {
+    TaskFilter {
+        text: choice.text.clone(),
+        critical: choice.critical,
+        late: choice.late,
+        milestones: choice.milestones,
+        workstream: (!choice.workstream.is_empty()).then(|| choice.workstream.clone()),
     }
 }
 

@@ -158,3 +158,58 @@ fn pasted_rows_with_or_without_a_heading() {
             .contains("Row 1: no task name")
     );
 }
+
+#[wasm_bindgen_test]
+fn estimates_distributions_and_progress() {
+    let mut p = program();
+    type_cell(&mut p, Some("2"), Column::Estimate, "8/10/2w").unwrap();
+    let e = p.tasks[1].estimate.clone().unwrap();
+    assert_eq!((e.optimistic, e.likely, e.pessimistic), (8.0, 10.0, 10.0));
+    assert_eq!(e.distribution, engine::Distribution::Pert);
+    type_cell(&mut p, Some("2"), Column::Distribution, "tri").unwrap();
+    // A new estimate keeps the distribution chosen.
+    type_cell(&mut p, Some("2"), Column::Estimate, "5/8/15").unwrap();
+    let e = p.tasks[1].estimate.clone().unwrap();
+    assert_eq!(
+        (e.likely, e.distribution),
+        (8.0, engine::Distribution::Triangular)
+    );
+    // Refused, naming why, and nothing changes.
+    let before = p.clone();
+    let error = type_cell(&mut p, Some("2"), Column::Estimate, "15/8/5").unwrap_err();
+    assert!(
+        error.contains("optimistic ≤ likely ≤ pessimistic"),
+        "{error}"
+    );
+    let error = type_cell(&mut p, Some("1"), Column::Distribution, "uniform").unwrap_err();
+    assert!(error.contains("three-point estimate first"), "{error}");
+    let error = type_cell(&mut p, Some("2"), Column::Distribution, "normal").unwrap_err();
+    assert!(error.contains("PERT, triangular or uniform"), "{error}");
+    assert_eq!(p, before);
+    // Cleared: no estimate.
+    type_cell(&mut p, Some("2"), Column::Estimate, "").unwrap();
+    assert!(p.tasks[1].estimate.is_none());
+
+    type_cell(&mut p, Some("1"), Column::ActualStart, "2026-01-05").unwrap();
+    type_cell(&mut p, Some("1"), Column::ActualFinish, "2026-01-09").unwrap();
+    type_cell(&mut p, Some("1"), Column::Percent, "100").unwrap();
+    assert_eq!(p.tasks[0].actual_finish.unwrap().to_string(), "2026-01-09");
+    let error = type_cell(&mut p, Some("1"), Column::TotalFloat, "3").unwrap_err();
+    assert!(error.contains("Float is computed"), "{error}");
+}
+
+#[wasm_bindgen_test]
+fn a_name_in_the_empty_row_reports_the_new_tasks_id() {
+    let p = program();
+    let edits = cell_edits(&p, None, Column::Name, "Launch", None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        planwork_app::plan_edit::inserted_id(&edits).as_deref(),
+        Some("3")
+    );
+    let edits = cell_edits(&p, Some("1"), Column::Duration, "2", None)
+        .unwrap()
+        .unwrap();
+    assert_eq!(planwork_app::plan_edit::inserted_id(&edits), None);
+}

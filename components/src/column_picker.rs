@@ -1,5 +1,5 @@
-//! `ColumnPicker`: a drop-down list of the plan grid's columns with a check box each, to
-//! show or hide them.
+//! `ColumnPicker`: a "Columns" button that opens a list of the plan grid's columns with a
+//! check box each, to show or hide them. Escape or a click outside closes it.
 
 use leptos::prelude::*;
 
@@ -36,12 +36,47 @@ pub fn ColumnPicker(
             })
             .collect_view()
     };
+    let open = RwSignal::new(false);
+    let root = NodeRef::<leptos::html::Div>::new();
+    // A click anywhere outside closes the list.
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        let inside = root.get_untracked().is_some_and(|el| {
+            let el: &web_sys::Node = &el;
+            ev.target()
+                .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+                .is_some_and(|t| el.contains(Some(&t)))
+        });
+        if !inside && open.get_untracked() {
+            open.set(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
     view! {
-        <details class="column-picker">
-            <summary class="button" data-action="columns">"Columns"</summary>
-            <div class="column-picker-list" role="group" aria-label="Columns shown">
-                {boxes}
-            </div>
-        </details>
+        <div
+            class="column-picker"
+            node_ref=root
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    open.set(false);
+                    ev.stop_propagation();
+                }
+            }
+        >
+            <button
+                type="button"
+                class="button"
+                data-action="columns"
+                aria-haspopup="true"
+                aria-expanded=move || if open.get() { "true" } else { "false" }
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                "Columns"
+            </button>
+            <Show when=move || open.get()>
+                <div class="column-picker-list" role="group" aria-label="Columns shown">
+                    {boxes}
+                </div>
+            </Show>
+        </div>
     }
 }

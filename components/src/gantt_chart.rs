@@ -258,9 +258,12 @@ pub fn GanttChart(
         let markers = flags.get();
         scale.with(|t| header_view(t, zoom.get(), &origin, days, header_height.get(), &markers))
     };
+    let days_off = Memo::new(move |_| model.with(|m| (m.days_off.clone(), m.holidays.clone())));
     let grid = move || {
-        let (origin, days) = axis.get();
-        scale.with(|t| grid_view(t, zoom.get(), &origin, days, body_height()))
+        let (_, days) = axis.get();
+        days_off.with(|(off, holidays)| {
+            scale.with(|t| grid_view(t, zoom.get(), days, body_height(), off, holidays))
+        })
     };
     let bands = move || {
         let g = geo();

@@ -2,7 +2,7 @@
 //! quarters, …) for a zoom level, the grid lines under the bars, and chart days as dates.
 //! Not a component: `GanttChart` draws with it.
 
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::gantt_chart::Zoom;
@@ -127,22 +127,6 @@ fn top_label(tick: &Tick, width: f64, zoom: Zoom, origin: &str) -> String {
     }
 }
 
-/// Days from `origin` that are Saturdays or Sundays, as (first day, length) runs.
-pub(crate) fn weekends(origin: &str, days: i64) -> Vec<i64> {
-    let Some(o) = origin_date(origin) else {
-        return Vec::new();
-    };
-    let to_saturday =
-        (Weekday::Sat.num_days_from_monday() + 7 - o.weekday().num_days_from_monday()) % 7;
-    let mut out = Vec::new();
-    let mut day = i64::from(to_saturday) - 7;
-    while day < days {
-        out.push(day);
-        day += 7;
-    }
-    out
-}
-
 /// A rough width of `text` at the header's font size, to leave out labels with no room.
 fn text_width(text: &str) -> f64 {
     text.chars().count() as f64 * 7.5 + 8.0
@@ -225,13 +209,15 @@ pub(crate) fn header_view(
     }
 }
 
-/// The body's vertical grid lines (one path per tier) and the weekend shading at day zoom.
+/// The body's vertical grid lines (one path per tier), the days off (weekends by the
+/// program calendar) shaded at day and week zoom, and the holidays at every zoom.
 pub(crate) fn grid_view(
     tiers: &Tiers,
     zoom: Zoom,
-    origin: &str,
     days: i64,
     height: f64,
+    days_off: &[(i64, i64)],
+    holidays: &[i64],
 ) -> impl IntoView + use<> {
     let ppd = zoom.px_per_day();
     let lines = |ticks: &[Tick]| {
@@ -241,19 +227,26 @@ pub(crate) fn grid_view(
             .map(|t| format!("M{:.1},0V{height:.1}", t.day as f64 * ppd))
             .collect::<String>()
     };
+    let band = |first: i64, length: i64| {
+        let x = first.max(0) as f64 * ppd;
+        // At least a pixel wide, so a holiday shows at quarter zoom.
+        let w = ((first + length).min(days) as f64 * ppd - x).max(1.0);
+        format!("M{x:.1},0h{w:.1}v{height:.1}h{:.1}Z", -w)
+    };
     let weekend = (zoom == Zoom::Days || zoom == Zoom::Weeks).then(|| {
-        let d = weekends(origin, days)
-            .into_iter()
-            .map(|day| {
-                let x = day.max(0) as f64 * ppd;
-                let w = (day + 2).min(days) as f64 * ppd - x;
-                format!("M{x:.1},0h{w:.1}v{height:.1}h{:.1}Z", -w)
-            })
+        let d = days_off
+            .iter()
+            .map(|&(first, length)| band(first, length))
             .collect::<String>();
         view! { <path class="gantt-weekend" d=d /> }
     });
+    let holiday = (!holidays.is_empty()).then(|| {
+        let d = holidays.iter().map(|&day| band(day, 1)).collect::<String>();
+        view! { <path class="gantt-holiday" data-role="holidays" d=d /> }
+    });
     view! {
         {weekend}
+        {holiday}
         <path class="gantt-grid-minor" d=lines(&tiers.bottom) />
         <path class="gantt-grid-major" d=lines(&tiers.top) />
     }

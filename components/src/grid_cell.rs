@@ -14,10 +14,16 @@ pub fn GridCell(
     row_key: String,
     #[prop(into)] text: String,
     /// Text shown greyed when the cell is empty (the new-task row's hint).
-    #[prop(optional, into)]
+    #[prop(default = None)]
     placeholder: Option<String>,
+    /// For a frozen column: its left edge in em (it stays there when the grid scrolls).
+    #[prop(default = None)]
+    frozen_left: Option<f64>,
 ) -> impl IntoView {
     let mut class = String::from("grid-cell");
+    if frozen_left.is_some() {
+        class.push_str(" frozen");
+    }
     if column.numeric() {
         class.push_str(" num");
     }
@@ -39,6 +45,7 @@ pub fn GridCell(
             data-row=row_key
             title=title
             style:width=format!("{}em", column.width_em())
+            style:left=frozen_left.map(|left| format!("{left}em"))
         >
             {shown}
         </div>

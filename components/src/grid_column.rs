@@ -16,6 +16,12 @@ pub enum Column {
     TotalFloat,
     Constraint,
     Deadline,
+    /// The three-point estimate, `5/8/15`, and its distribution (`PERT`, `tri`, `uniform`).
+    Estimate,
+    Distribution,
+    /// Progress: the actual start and finish dates, and percent complete.
+    ActualStart,
+    ActualFinish,
     Percent,
     StartVariance,
     FinishVariance,
@@ -23,7 +29,7 @@ pub enum Column {
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 13] = [
+    pub const ALL: [Column; 17] = [
         Column::Id,
         Column::Name,
         Column::Workstream,
@@ -34,6 +40,10 @@ impl Column {
         Column::TotalFloat,
         Column::Constraint,
         Column::Deadline,
+        Column::Estimate,
+        Column::Distribution,
+        Column::ActualStart,
+        Column::ActualFinish,
         Column::Percent,
         Column::StartVariance,
         Column::FinishVariance,
@@ -52,6 +62,10 @@ impl Column {
             Column::TotalFloat => "float",
             Column::Constraint => "constraint",
             Column::Deadline => "deadline",
+            Column::Estimate => "estimate",
+            Column::Distribution => "distribution",
+            Column::ActualStart => "actual-start",
+            Column::ActualFinish => "actual-finish",
             Column::Percent => "percent",
             Column::StartVariance => "start-variance",
             Column::FinishVariance => "finish-variance",
@@ -76,6 +90,10 @@ impl Column {
             Column::TotalFloat => "Float",
             Column::Constraint => "Constraint",
             Column::Deadline => "Deadline",
+            Column::Estimate => "Estimate",
+            Column::Distribution => "Distribution",
+            Column::ActualStart => "Actual start",
+            Column::ActualFinish => "Actual finish",
             Column::Percent => "% done",
             Column::StartVariance => "Start var.",
             Column::FinishVariance => "Finish var.",
@@ -89,7 +107,13 @@ impl Column {
             Column::Name => 15.0,
             Column::Workstream => 9.0,
             Column::Duration => 5.5,
-            Column::Start | Column::Finish | Column::Deadline => 7.2,
+            Column::Start
+            | Column::Finish
+            | Column::Deadline
+            | Column::ActualStart
+            | Column::ActualFinish => 7.2,
+            Column::Estimate => 7.0,
+            Column::Distribution => 6.0,
             Column::Predecessors => 8.0,
             Column::TotalFloat => 4.5,
             Column::Constraint => 9.5,
@@ -100,14 +124,30 @@ impl Column {
 
     /// Whether a task's cell in this column can be typed in (the rest are computed).
     pub fn editable(self) -> bool {
-        !matches!(
-            self,
-            Column::Id
-                | Column::Finish
-                | Column::TotalFloat
-                | Column::StartVariance
-                | Column::FinishVariance
-        )
+        self.computed_reason().is_none()
+    }
+
+    /// Why a task's cell in this column cannot be typed in (`None` if it can).
+    pub fn computed_reason(self) -> Option<&'static str> {
+        Some(match self {
+            Column::Id => "The ID is fixed: links and scenarios refer to it.",
+            Column::Finish => {
+                "Finish is computed from the start and the duration: change one of those."
+            }
+            Column::TotalFloat => {
+                "Float is computed by the schedule: it shows how far the task can slip."
+            }
+            Column::StartVariance | Column::FinishVariance => {
+                "Variance is computed against the active baseline."
+            }
+            _ => return None,
+        })
+    }
+
+    /// Frozen columns stay in view when the grid scrolls sideways (the ID and the name, as
+    /// in MS Project's and Excel's frozen panes).
+    pub fn frozen(self) -> bool {
+        matches!(self, Column::Id | Column::Name)
     }
 
     /// Numbers and dates are right-aligned so that they line up.
@@ -123,9 +163,18 @@ impl Column {
     }
 
     /// Shown until the user chooses otherwise (variance columns only with a baseline). The
-    /// workstream is hidden at first: the rows are grouped by it already.
+    /// workstream is hidden at first: the rows are grouped by it already; so are the
+    /// estimate and progress columns, which not every plan uses.
     pub fn shown_by_default(self) -> bool {
-        !matches!(self, Column::Percent | Column::Workstream)
+        !matches!(
+            self,
+            Column::Percent
+                | Column::Workstream
+                | Column::Estimate
+                | Column::Distribution
+                | Column::ActualStart
+                | Column::ActualFinish
+        )
     }
 
     /// Only meaningful when a baseline is active.
@@ -146,6 +195,10 @@ impl Column {
             Column::TotalFloat => &row.total_float,
             Column::Constraint => &row.constraint,
             Column::Deadline => &row.deadline,
+            Column::Estimate => &row.estimate,
+            Column::Distribution => &row.distribution,
+            Column::ActualStart => &row.actual_start,
+            Column::ActualFinish => &row.actual_finish,
             Column::Percent => &row.percent,
             Column::StartVariance => &row.start_variance,
             Column::FinishVariance => &row.finish_variance,

@@ -1,5 +1,6 @@
-//! `AppHeader`: the bar at the top of every page: the product name linking home, the link
-//! that saves Planwork for offline use, and the dark-theme and large-text toggles.
+//! `AppHeader`: the bar at the top of every page: the product name linking home, a standing
+//! warning (such as storage not being guaranteed) as a small button that opens its text,
+//! the link that saves Planwork for offline use, and the dark-theme and large-text toggles.
 
 use leptos::prelude::*;
 
@@ -20,7 +21,54 @@ pub fn AppHeader(
     #[prop(optional, into)]
     large_text: Signal<bool>,
     #[prop(optional)] on_large_text: Option<Callback<()>>,
+    /// A standing warning, (title, text): a small button in the bar that opens the text, so
+    /// it never pushes the page's content down. `on_dismiss_warning` hides it.
+    #[prop(optional, into)]
+    warning: Signal<Option<(String, String)>>,
+    #[prop(optional)] on_dismiss_warning: Option<Callback<()>>,
 ) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let warning_view = move || {
+        warning.get().map(|(title, text)| {
+            let details = move || {
+                open.get().then(|| {
+                    let dismiss = on_dismiss_warning.map(|dismiss| {
+                        view! {
+                            <button
+                                type="button"
+                                class="button button-small"
+                                on:click=move |_| {
+                                    open.set(false);
+                                    dismiss.run(());
+                                }
+                            >
+                                "Dismiss"
+                            </button>
+                        }
+                    });
+                    view! {
+                        <div class="header-warning-text" role="note">
+                            <p>{text.clone()}</p>
+                            {dismiss}
+                        </div>
+                    }
+                })
+            };
+            view! {
+                <span class="header-warning" data-role="header-warning">
+                    <button
+                        type="button"
+                        class="header-warning-button"
+                        aria-expanded=move || if open.get() { "true" } else { "false" }
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        "⚠ " {title}
+                    </button>
+                    {details}
+                </span>
+            }
+        })
+    };
     let dark_toggle = on_dark.map(|toggle| {
         view! {
             <button
@@ -56,6 +104,7 @@ pub fn AppHeader(
                 <span class="brand-name">{PRODUCT_NAME}</span>
             </a>
             <span class="tagline">"Program planning workbench"</span>
+            {warning_view}
             // The whole app as one file (built beside index.html); opened from disk, this
             // page is that file, so the link saves a copy of itself.
             <a class="offline-save" href="planwork.html" download="planwork.html">

@@ -1,12 +1,16 @@
 //! `PlanGrid`: the plan as a spreadsheet: one row per task or milestone under collapsible
 //! workstream rows, and a last, empty row in which typing a name adds a task.
 //!
-//! Keyboard: arrows move the active cell, typing replaces its text, Enter, F2 or a double
-//! click edits it, Enter/Tab/Shift+Tab commit and move, Escape cancels, Insert adds a task below,
-//! Delete removes the selected rows, Shift/Ctrl+click and Shift+arrows select rows. Pasting
-//! tab-separated text hands it to `paste`. Only the rows in `visible` are in the DOM; one
-//! input, laid over the active cell, does the editing. A refused cell keeps its text and
-//! shows the reason beside it.
+//! Keyboard: arrows move the active cell, Home/End to the row's first/last cell, PageUp/
+//! PageDown by a screenful, Ctrl+Home to the first task, Ctrl+End to the empty row (to add a
+//! task); typing replaces the cell's text (a cue says so, Escape keeps the old text), Enter, F2
+//! or a double click edits it, Enter/Tab/Shift+Tab commit and move (Tab after a new task's
+//! name goes on in that task's row), Escape cancels, Insert adds a task below, Delete removes
+//! the selected rows, Shift/Ctrl+click and Shift+arrows select rows. Typing into a computed
+//! cell says why it cannot be typed in. Pasting tab-separated text hands it to `paste`. Only
+//! the rows in `visible` are in the DOM; one input, laid over the active cell, does the
+//! editing. A refused cell keeps its text and shows the reason beside it. The ID and Task
+//! columns are frozen: they stay in view when the grid scrolls sideways.
 //!
 //! Does not: parse or check anything (the callbacks do, and return the reason they refuse).
 
@@ -29,8 +33,9 @@ const EDGE_ROWS: usize = 10;
 /// What the grid asks of its owner. Each returns `Err(reason)` to refuse.
 #[derive(Clone, Copy)]
 pub struct GridActions {
-    /// (task id, or `None` for the empty row; column; text typed).
-    pub commit: Callback<(Option<String>, Column, String), Result<(), String>>,
+    /// (task id, or `None` for the empty row; column; text typed). `Ok(Some(id))`: the text
+    /// made a new task `id` (a name typed in the empty row).
+    pub commit: Callback<(Option<String>, Column, String), Result<Option<String>, String>>,
     /// The task ids now selected.
     pub select: Callback<Vec<String>>,
     /// Insert a task after this one (or at the end): the new task's id.
@@ -101,6 +106,51 @@ fn column_left(columns: &[Column], column: Column) -> Option<f64> {
     Some(columns[..at].iter().map(|c| c.width_em()).sum())
 }
 
+/// How many of the first `columns` are frozen (a frozen column after one that is not would
+/// slide over it, so only a leading run of them is).
+fn frozen_count(columns: &[Column]) -> usize {
+    columns.iter().take_while(|c| c.frozen()).count()
+}
+
+/// The left edge (em) of each column that is frozen, `None` for the others.
+fn frozen_lefts(columns: &[Column]) -> Vec<Option<f64>> {
+    let frozen = frozen_count(columns);
+    let mut left = 0.0;
+    columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let at = (i < frozen).then_some(left);
+            left += c.width_em();
+            at
+        })
+        .collect()
+}
+
+/// The first task's row (the cursor's first place), else the empty row.
+fn first_task_key(model: &PlanModel) -> String {
+    model
+        .rows
+        .iter()
+        .find(|r| matches!(r, PlanRow::Task(_)))
+        .map_or_else(|| NEW_ROW.to_owned(), PlanRow::key)
+}
+
+/// Why `column` of row `key` cannot be typed in, or `None` if it can.
+fn not_editable(key: &str, column: Column) -> Option<&'static str> {
+    if key == NEW_ROW {
+        return (column != Column::Name)
+            .then_some("Type the new task's name first, in the Task column.");
+    }
+    if key.starts_with("g:") {
+        return Some(
+            "This is the workstream's summary row: its dates come from its tasks. Enter or a \
+             click opens or closes it.",
+        );
+    }
+    column.computed_reason()
+}
+
 /// The grid of `model`'s rows `visible.0..visible.1` (plus the empty row), in `columns`.
 #[component]
 pub fn PlanGrid(
@@ -113,6 +163,10 @@ pub fn PlanGrid(
     #[prop(into)]
     selected: Signal<Vec<String>>,
     actions: GridActions,
+    /// Take the keyboard focus when shown if nothing else has it (a program just opened:
+    /// the cursor is on its first task, ready for typing).
+    #[prop(optional)]
+    autofocus: bool,
 ) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let input = NodeRef::<leptos::html::Input>::new();
@@ -121,6 +175,8 @@ pub fn PlanGrid(
     // The text being typed, when the active cell is being edited.
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<String>);
+    // While typing replaces a cell's text: the text it had (the cue shows it).
+    let replacing = RwSignal::new(None::<String>);
     // The row a Shift-selection extends from.
     let anchor = RwSignal::new(None::<String>);
 
@@ -135,6 +191,19 @@ pub fn PlanGrid(
             }
         }
     };
+    if autofocus {
+        Effect::new(move |_| {
+            let idle = document()
+                .active_element()
+                .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+            if idle && let Some(el) = root.get() {
+                // Without scrolling: the page stays at its top, the program's head in view.
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        });
+    }
     // A new editor takes the focus, with the caret after its text.
     Effect::new(move |_| {
         if draft.with(Option::is_some)
@@ -159,9 +228,13 @@ pub fn PlanGrid(
         });
     };
 
-    let set_active = move |cell: Option<Cell>| {
+    let close_editor = move || {
         draft.set(None);
+        replacing.set(None);
         error.set(None);
+    };
+    let set_active = move |cell: Option<Cell>| {
+        close_editor();
         active.set(cell);
     };
     let select_rows = move |keys: Vec<String>| {
@@ -197,6 +270,24 @@ pub fn PlanGrid(
             }
         }
     };
+    // Makes row `index`'s cell in `column` the active one (`selects`: the row is selected,
+    // `extend`ing a Shift-selection).
+    let go_to = move |index: usize, column: Column, selects: bool, extend: bool, sideways: bool| {
+        let (key, index) = model.with_untracked(|m| {
+            let i = index.min(m.rows.len());
+            (key_at(m, i), i)
+        });
+        set_active(Some((key.clone(), column)));
+        if selects {
+            select_to(&key, extend, false);
+        }
+        // Scrolling into view costs a layout: only when the cell may be out of view.
+        let (first, last) = visible.get_untracked();
+        let near_edge = index < first + EDGE_ROWS || index + EDGE_ROWS >= last;
+        if sideways || near_edge {
+            reveal();
+        }
+    };
     // Moves the active cell by rows and columns.
     let step = move |rows: i64, cols: i64, extend: bool| {
         let Some((key, column)) = active.get_untracked() else {
@@ -208,41 +299,54 @@ pub fn PlanGrid(
             .get((at + cols).clamp(0, shown.len().saturating_sub(1) as i64) as usize)
             .copied()
             .unwrap_or(column);
-        let (next_key, next_index) = model.with_untracked(|m| {
-            let i = (row_index(m, &key) as i64 + rows).clamp(0, m.rows.len() as i64) as usize;
-            (key_at(m, i), i)
+        let next_index = model.with_untracked(|m| {
+            (row_index(m, &key) as i64 + rows).clamp(0, m.rows.len() as i64) as usize
         });
-        set_active(Some((next_key.clone(), next_col)));
-        if rows != 0 {
-            select_to(&next_key, extend, false);
-        }
-        // Scrolling into view costs a layout: only when the cell may be out of view.
-        let (first, last) = visible.get_untracked();
-        let near_edge = next_index < first + EDGE_ROWS || next_index + EDGE_ROWS >= last;
-        if cols != 0 || near_edge {
-            reveal();
-        }
+        go_to(next_index, next_col, rows != 0, extend, cols != 0);
     };
-    let start_edit = move |text: Option<String>| {
+    // Rows in a screenful of the grid's pane (PageUp / PageDown move by it).
+    let page_rows = move || {
+        let pane = root
+            .get_untracked()
+            .and_then(|el| el.parent_element())
+            .map_or(0, |p| p.client_height());
+        let header = header_height.get_untracked();
+        ((f64::from(pane) - header) / row_height.get_untracked().max(1.0))
+            .floor()
+            .max(2.0) as i64
+            - 1
+    };
+    // The first or last shown column.
+    let edge_column = move |last: bool| {
+        columns.with_untracked(|c| if last { c.last() } else { c.first() }.copied())
+    };
+    // Opens the editor on the active cell: with `typed`, replacing its text (type-to-replace),
+    // else on its text. A cell that cannot be typed in says why instead.
+    let start_edit = move |typed: Option<String>| {
         let Some((key, column)) = active.get_untracked() else {
             return;
         };
-        let editable = if key == NEW_ROW {
-            column == Column::Name
-        } else {
-            key.starts_with("t:") && column.editable()
-        };
-        if !editable {
+        if let Some(reason) = not_editable(&key, column) {
+            // A workstream row's Enter opens or closes it: no message for a plain Enter there.
+            if typed.is_some() || !key.starts_with("g:") {
+                error.set(Some(reason.to_owned()));
+            }
             return;
         }
         let current = model.with_untracked(|m| {
             m.rows.iter().find_map(|r| match r {
-                PlanRow::Task(t) if format!("t:{}", t.id) == key => Some(column.text(t).to_owned()),
+                PlanRow::Task(t) if has_key(r, &key) => Some(column.text(t).to_owned()),
                 _ => None,
             })
         });
         error.set(None);
-        draft.set(Some(text.or(current).unwrap_or_default()));
+        match typed {
+            Some(text) => {
+                replacing.set(current.filter(|c| !c.is_empty()));
+                draft.set(Some(text));
+            }
+            None => draft.set(Some(current.unwrap_or_default())),
+        }
     };
     // Commits the draft; on success moves by (rows, cols) and returns the focus to the grid.
     let commit = move |rows: i64, cols: i64| {
@@ -251,20 +355,26 @@ pub fn PlanGrid(
             return;
         };
         match actions.commit.run((task_of(&key), column, text)) {
-            Ok(()) => {
-                draft.set(None);
-                error.set(None);
-                // A name typed in the empty row made a task: stay on the (new) empty row.
-                let rows = if key == NEW_ROW { 0 } else { rows };
-                step(rows, cols, false);
+            Ok(created) => {
+                close_editor();
+                match created {
+                    // A name typed in the empty row made a task: Tab goes on along the new
+                    // task's row (as in Excel and MS Project); Enter stays on the (new)
+                    // empty row, ready for the next name.
+                    Some(id) if key == NEW_ROW && cols != 0 => {
+                        active.set(Some((format!("t:{id}"), column)));
+                        step(0, cols, false);
+                    }
+                    _ if key == NEW_ROW => step(0, cols, false),
+                    _ => step(rows, cols, false),
+                }
                 focus_root();
             }
             Err(reason) => error.set(Some(reason)),
         }
     };
     let cancel = move || {
-        draft.set(None);
-        error.set(None);
+        close_editor();
         focus_root();
     };
 
@@ -285,8 +395,40 @@ pub fn PlanGrid(
         let group = active
             .get_untracked()
             .and_then(|(k, _)| k.strip_prefix("g:").map(str::to_owned));
-        let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        let plain = !(ctrl || ev.alt_key());
         let handled = match key.as_str() {
+            "Home" if ctrl => {
+                let first = model.with_untracked(|m| row_index(m, &first_task_key(m)));
+                if let Some(c) = edge_column(false) {
+                    go_to(first, c, true, false, true);
+                }
+                true
+            }
+            // The empty row at the end, where typing a name adds a task.
+            "End" if ctrl => {
+                let end = model.with_untracked(|m| m.rows.len());
+                go_to(end, Column::Name, false, false, true);
+                true
+            }
+            "Home" | "End" => {
+                if let (Some((k, _)), Some(c)) = (active.get_untracked(), edge_column(key == "End"))
+                {
+                    set_active(Some((k, c)));
+                    reveal();
+                }
+                true
+            }
+            "PageDown" | "PageUp" => {
+                let page = page_rows();
+                step(
+                    if key == "PageDown" { page } else { -page },
+                    0,
+                    ev.shift_key(),
+                );
+                reveal();
+                true
+            }
             "ArrowDown" => {
                 step(1, 0, ev.shift_key());
                 true
@@ -429,21 +571,26 @@ pub fn PlanGrid(
 
     let total_em = move || columns.with(|c| c.iter().map(|c| c.width_em()).sum::<f64>());
     let header = move || {
-        columns
-            .get()
+        let shown = columns.get();
+        let lefts = frozen_lefts(&shown);
+        shown
             .into_iter()
-            .map(|c| {
-                let class = if c.numeric() {
-                    "grid-head-cell num"
-                } else {
-                    "grid-head-cell"
-                };
+            .zip(lefts)
+            .map(|(c, left)| {
+                let mut class = String::from("grid-head-cell");
+                if c.numeric() {
+                    class.push_str(" num");
+                }
+                if left.is_some() {
+                    class.push_str(" frozen");
+                }
                 view! {
                     <div
                         class=class
                         role="columnheader"
                         data-col=c.key()
                         style:width=format!("{}em", c.width_em())
+                        style:left=left.map(|l| format!("{l}em"))
                     >
                         <span class="grid-head-label">{c.label()}</span>
                     </div>
@@ -497,6 +644,21 @@ pub fn PlanGrid(
             })
             .collect_view()
     };
+    // Whether the active cell is in a frozen column (its cursor and editor then sit in the
+    // frozen layer, which stays in view when the grid scrolls sideways).
+    let active_frozen = Memo::new(move |_| {
+        let (_, column) = active.get()?;
+        Some(columns.with(|c| c.iter().take(frozen_count(c)).any(|&f| f == column)))
+    });
+    // The width of the frozen columns (em): a scrolled cell is brought clear of them.
+    let frozen_width = move || {
+        columns.with(|c| {
+            c.iter()
+                .take(frozen_count(c))
+                .map(|c| c.width_em())
+                .sum::<f64>()
+        })
+    };
     // Where the active cell is: (top px, left em, width em), if it is shown.
     let place = move || {
         let (key, column) = active.get()?;
@@ -515,16 +677,38 @@ pub fn PlanGrid(
                     style:width=format!("{width}em")
                     style:height=format!("{}px", row_height.get())
                     style:scroll-margin-top=format!("{}px", header_height.get())
+                    style:scroll-margin-left=format!("{}em", frozen_width())
                 ></div>
             }
+        })
+    };
+    // Typing over a cell's text: say what it was and how to keep it.
+    let cue_view = move || {
+        let was = replacing.get()?;
+        let (top, left, _) = place()?;
+        Some(view! {
+            <div
+                class="replace-cue"
+                role="status"
+                data-role="replace-cue"
+                style:top=format!("{}px", (top - row_height.get() * 0.85).max(0.0))
+                style:left=format!("{left}em")
+            >
+                "Replacing “" {was} "” · Esc keeps it"
+            </div>
         })
     };
     let editor_view = move || {
         let text = draft.get()?;
         let (top, left, width) = place()?;
+        let class = if replacing.with(Option::is_some) {
+            "grid-input replacing"
+        } else {
+            "grid-input"
+        };
         Some(view! {
             <input
-                class="grid-input"
+                class=class
                 node_ref=input
                 data-role="cell-input"
                 aria-label="Cell"
@@ -532,7 +716,9 @@ pub fn PlanGrid(
                 style:left=format!("{left}em")
                 style:width=format!("{}em", width.max(8.0))
                 style:height=format!("{}px", row_height.get())
-                prop:value=text
+                // The attribute, not the property: a fresh input shows it (the property set
+                // while the input is built inside the overlay's closure did not stick).
+                value=text
                 aria-invalid=move || error.with(Option::is_some).then_some("true")
                 on:input=move |ev| draft.set(Some(event_target_value(&ev)))
                 on:keydown=on_input_key
@@ -559,6 +745,7 @@ pub fn PlanGrid(
             </div>
         })
     };
+    let overlay = move || view! { {cursor_view} {cue_view} {editor_view} {error_view} };
     let body_height = move || {
         let rows = model.with(|m| m.rows.len()) + 1;
         format!("{}px", rows as f64 * row_height.get())
@@ -578,11 +765,9 @@ pub fn PlanGrid(
             on:click=on_click
             on:dblclick=on_double_click
             on:focus=move |_| {
+                // The cursor starts on the first task (not a workstream's row).
                 if active.with_untracked(Option::is_none) {
-                    set_active(Some((
-                        model.with_untracked(|m| m.rows.first().map(PlanRow::key)).unwrap_or(NEW_ROW.to_owned()),
-                        Column::Name,
-                    )));
+                    set_active(Some((model.with_untracked(first_task_key), Column::Name)));
                 }
             }
         >
@@ -594,10 +779,11 @@ pub fn PlanGrid(
                 {header}
             </div>
             <div class="grid-body" style:height=body_height>
+                <div class="grid-frozen-layer">
+                    {move || (active_frozen.get() == Some(true)).then(overlay)}
+                </div>
                 {rows}
-                {cursor_view}
-                {editor_view}
-                {error_view}
+                {move || (active_frozen.get() == Some(false)).then(overlay)}
             </div>
         </div>
     }
@@ -616,16 +802,19 @@ struct Drawn {
 
 fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected: bool) -> AnyView {
     let style = format!("top:{top}px;height:{height}px");
+    let lefts = frozen_lefts(columns);
     match row {
         PlanRow::Group(g) => {
             let key = row.key();
             let mark = if g.collapsed { "▸" } else { "▾" };
             let cells = columns
                 .iter()
-                .map(|&c| {
+                .zip(&lefts)
+                .map(|(&c, &left)| {
                     let text = match c {
                         Column::Id => String::new(),
-                        Column::Name => format!("{} ({})", g.name, g.tasks),
+                        Column::Name if g.shown == g.tasks => format!("{} ({})", g.name, g.tasks),
+                        Column::Name => format!("{} ({} of {})", g.name, g.shown, g.tasks),
                         Column::Start => g.start.clone(),
                         Column::Finish => g.finish.clone(),
                         _ => String::new(),
@@ -635,11 +824,12 @@ fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected
                     });
                     view! {
                         <div
-                            class="grid-cell"
+                            class=if left.is_some() { "grid-cell frozen" } else { "grid-cell" }
                             role="gridcell"
                             data-col=c.key()
                             data-row=key.clone()
                             style:width=format!("{}em", c.width_em())
+                            style:left=left.map(|l| format!("{l}em"))
                         >
                             {toggle}
                             {text}
@@ -675,18 +865,20 @@ fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected
             }
             let cells = columns
                 .iter()
-                .map(|&c| {
+                .zip(&lefts)
+                .map(|(&c, &left)| {
                     let text = c.text(t).to_owned();
                     if c == Column::Name && t.milestone {
                         let title = text.clone();
                         view! {
                             <div
-                                class="grid-cell"
+                                class=if left.is_some() { "grid-cell frozen" } else { "grid-cell" }
                                 role="gridcell"
                                 data-col=c.key()
                                 data-row=key.clone()
                                 title=title
                                 style:width=format!("{}em", c.width_em())
+                                style:left=left.map(|l| format!("{l}em"))
                             >
                                 <span class="milestone-mark" aria-label="Milestone">"◆"</span>
                                 {text}
@@ -694,7 +886,8 @@ fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected
                         }
                         .into_any()
                     } else {
-                        view! { <GridCell column=c row_key=key.clone() text=text /> }.into_any()
+                        view! { <GridCell column=c row_key=key.clone() text=text frozen_left=left /> }
+                            .into_any()
                     }
                 })
                 .collect_view();
@@ -716,17 +909,13 @@ fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected
 }
 
 fn render_new_row(columns: &[Column], top: i64, height: i64) -> AnyView {
+    let lefts = frozen_lefts(columns);
     let cells = columns
         .iter()
-        .map(|&c| {
+        .zip(lefts)
+        .map(|(&c, left)| {
             let hint = (c == Column::Name).then(|| "Type a task name to add it…".to_owned());
-            match hint {
-                Some(hint) => view! {
-                    <GridCell column=c row_key=NEW_ROW text="" placeholder=hint />
-                }
-                .into_any(),
-                None => view! { <GridCell column=c row_key=NEW_ROW text="" /> }.into_any(),
-            }
+            view! { <GridCell column=c row_key=NEW_ROW text="" placeholder=hint frozen_left=left /> }
         })
         .collect_view();
     view! {

@@ -23,6 +23,17 @@ pub struct PlanModel {
     pub problem: Option<String>,
     /// Whether these rows show a scenario rather than the program.
     pub scenario: Option<String>,
+    /// The program calendar's days off in the chart's span: runs of non-working weekdays
+    /// (weekends, by the calendar's working weekdays) as (first chart day, length), and the
+    /// holidays (chart days), shaded on the chart.
+    pub days_off: Vec<(i64, i64)>,
+    pub holidays: Vec<i64>,
+    /// The critical-path rule in words, for the legend ("Critical: total float ≤ 0d").
+    pub critical_rule: String,
+    /// How many tasks the program has, and how many rows a find or filter kept (`None`: no
+    /// filter is on, every task is in `rows` unless its workstream is closed).
+    pub total_tasks: usize,
+    pub filtered: Option<usize>,
 }
 
 /// One row of the plan view.
@@ -50,6 +61,8 @@ pub struct GroupRow {
     pub collapsed: bool,
     /// How many tasks the workstream has.
     pub tasks: usize,
+    /// How many of them a find or filter keeps (`tasks` when none is on).
+    pub shown: usize,
     /// Earliest start and latest finish of its tasks (as shown), "" if none.
     pub start: String,
     pub finish: String,
@@ -81,6 +94,12 @@ pub struct TaskRow {
     pub constraint: String,
     /// The deadline (ISO date) or "".
     pub deadline: String,
+    /// The three-point estimate (`5/8/15`) and its distribution (`PERT`), "" for none.
+    pub estimate: String,
+    pub distribution: String,
+    /// The actual start and finish (ISO dates), "" for none.
+    pub actual_start: String,
+    pub actual_finish: String,
     /// Percent complete, "" for none.
     pub percent: String,
     /// Start and finish variance against the active baseline (working days, "+3d"), "".

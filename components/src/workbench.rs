@@ -1,5 +1,7 @@
-//! `Workbench`: the frame of a program's view: the way back home, the program's name as the
-//! heading, a toolbar, then the content (status, editor, snapshots) passed as children.
+//! `Workbench`: the frame of a program's view: one compact line — the way back home, the
+//! program's name (the heading, editable in place), the save status and a toolbar — then the
+//! content (tabs and the tab shown) passed as children. Kept to one line so that on a
+//! 1366×768 laptop or a projector the plan starts high on the screen.
 
 use leptos::prelude::*;
 
@@ -12,10 +14,13 @@ pub fn Workbench(
     /// Where the "All programs" link goes.
     #[prop(into)]
     home_href: String,
-    /// The heading: the program's name.
+    /// The heading: the program's name (for assistive technology; the name field shows it).
     #[prop(into)]
     title: Signal<String>,
-    /// Buttons beside the heading (Export, …).
+    /// Beside the way home: the name field and the save status.
+    #[prop(optional)]
+    head: Option<ChildrenFn>,
+    /// Buttons at the end of the line (Undo, Redo, Export, …).
     #[prop(optional)]
     toolbar: Option<ChildrenFn>,
     children: Children,
@@ -26,11 +31,12 @@ pub fn Workbench(
             aria-labelledby="workbench-heading"
             data-program-id=program_id
         >
-            <nav class="breadcrumb" aria-label="Breadcrumb">
-                <a href=home_href>"All programs"</a>
-            </nav>
-            <div class="view-head">
-                <h1 id="workbench-heading" class="view-title">{move || title.get()}</h1>
+            <div class="workbench-head">
+                <nav class="breadcrumb" aria-label="Breadcrumb">
+                    <a href=home_href>"All programs"</a>
+                </nav>
+                <h1 id="workbench-heading" class="visually-hidden">{move || title.get()}</h1>
+                <div class="workbench-title">{head.map(|h| h())}</div>
                 <div class="view-tools">{toolbar.map(|t| t())}</div>
             </div>
             {children()}

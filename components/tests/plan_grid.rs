@@ -32,6 +32,20 @@ fn key(target: &web_sys::HtmlElement, key: &str) {
     target.dispatch_event(&ev).unwrap();
 }
 
+fn key_with(target: &web_sys::HtmlElement, key: &str, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let ev = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&ev).unwrap();
+}
+
+fn key_ctrl(target: &web_sys::HtmlElement, key: &str) {
+    key_with(target, key, true);
+}
+
 fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
     input.set_value(text);
     let init = web_sys::EventInit::new();
@@ -75,8 +89,24 @@ fn mount(
     model: PlanModel,
     visible: (usize, usize),
 ) -> (web_sys::HtmlElement, RwSignal<Vec<String>>, impl Drop) {
+    let (root, log, _model, handle) = mount_live(model, visible);
+    (root, log, handle)
+}
+
+/// Like [`mount`], with the model as a signal that commits change: a name typed in the empty
+/// row adds a task `n<count>` (as the app does), a duration sets the task's duration.
+fn mount_live(
+    model: PlanModel,
+    visible: (usize, usize),
+) -> (
+    web_sys::HtmlElement,
+    RwSignal<Vec<String>>,
+    RwSignal<PlanModel>,
+    impl Drop,
+) {
     let root = container();
     let log = RwSignal::new(Vec::<String>::new());
+    let model = RwSignal::new(model);
     let actions = GridActions {
         commit: Callback::new(
             move |(task, column, text): (Option<String>, Column, String)| {
@@ -84,7 +114,26 @@ fn mount(
                     return Err("'abc': not a duration".to_owned());
                 }
                 log.update(|l| l.push(format!("{task:?} {} {text}", column.key())));
-                Ok(())
+                match task {
+                    None => {
+                        let id = format!("n{}", model.with_untracked(|m| m.rows.len()));
+                        model.update(|m| m.rows.push(self::task(&id, &text, "1d")));
+                        Ok(Some(id))
+                    }
+                    Some(id) => {
+                        model.update(|m| {
+                            for row in &mut m.rows {
+                                if let PlanRow::Task(t) = row
+                                    && t.id == id
+                                    && column == Column::Duration
+                                {
+                                    t.duration = text.clone();
+                                }
+                            }
+                        });
+                        Ok(None)
+                    }
+                }
             },
         ),
         select: Callback::new(move |ids: Vec<String>| {
@@ -98,8 +147,8 @@ fn mount(
     let handle = mount_to(root.clone(), move || {
         view! {
             <PlanGrid
-                model=Signal::stored(model.clone())
-                columns=Signal::stored(vec![Column::Id, Column::Name, Column::Duration])
+                model=model
+                columns=Signal::stored(vec![Column::Id, Column::Name, Column::Duration, Column::TotalFloat])
                 visible=Signal::stored(visible)
                 row_height=Signal::stored(28.0)
                 header_height=Signal::stored(40.0)
@@ -108,7 +157,7 @@ fn mount(
             />
         }
     });
-    (root, log, handle)
+    (root, log, model, handle)
 }
 
 fn input(root: &web_sys::HtmlElement) -> Option<web_sys::HtmlInputElement> {
@@ -174,6 +223,144 @@ async fn a_name_typed_in_the_empty_row_adds_a_task() {
     key(&editor, "Enter");
     tick().await;
     assert_eq!(log.get_untracked().last().unwrap(), "None name Design");
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn tab_after_a_new_name_goes_on_in_the_new_tasks_row() {
+    let (root, log, model, handle) = mount_live(model(1), (0, 10));
+    tick().await;
+    find(&root, ".new-row [data-col=name]").unwrap().click();
+    tick().await;
+    let grid = find(&root, ".plan-grid").unwrap();
+    key(&grid, "P");
+    tick().await;
+    let editor = input(&root).unwrap();
+    type_into(&editor, "Payments API");
+    key_with(&editor, "Tab", false);
+    tick().await;
+    // The new task's duration cell is active: typing goes there, not into the empty row.
+    key(&grid, "5");
+    tick().await;
+    let editor = input(&root).expect("typing opens the new task's next cell");
+    type_into(&editor, "5d");
+    key(&editor, "Enter");
+    tick().await;
+    let log = log.get_untracked();
+    assert!(
+        log.contains(&"None name Payments API".to_owned()),
+        "{log:?}"
+    );
+    assert!(
+        log.contains(&"Some(\"n2\") duration 5d".to_owned()),
+        "{log:?}"
+    );
+    let duration = model.with_untracked(|m| match m.rows.last() {
+        Some(PlanRow::Task(t)) => t.duration.clone(),
+        _ => String::new(),
+    });
+    assert_eq!(duration, "5d");
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn typing_into_a_computed_cell_says_it_is_computed() {
+    let (root, log, handle) = mount(model(2), (0, 3));
+    tick().await;
+    find(&root, "[data-row='t:t0'][data-col=float]")
+        .unwrap()
+        .click();
+    tick().await;
+    key(&find(&root, ".plan-grid").unwrap(), "3");
+    tick().await;
+    assert!(input(&root).is_none(), "no editor opens");
+    let error = find(&root, "[data-role=cell-error]").expect("the reason is shown");
+    assert!(error.text_content().unwrap().contains("Float is computed"));
+    assert!(!log.get_untracked().iter().any(|l| l.contains("float")));
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_cursor_starts_on_the_first_task_and_ctrl_end_goes_to_the_empty_row() {
+    let (root, _log, handle) = mount(model(3), (0, 10));
+    tick().await;
+    let grid = find(&root, ".plan-grid").unwrap();
+    grid.focus().unwrap();
+    tick().await;
+    key(&grid, "X");
+    tick().await;
+    // The first row is the workstream's: the cursor skipped it.
+    let editor = input(&root).expect("the first task's name is active");
+    assert_eq!(editor.value(), "X");
+    key(&editor, "Escape");
+    tick().await;
+    key_ctrl(&grid, "End");
+    tick().await;
+    key(&grid, "N");
+    tick().await;
+    assert!(
+        input(&root).is_some(),
+        "Ctrl+End: the empty row's name cell"
+    );
+    key(&input(&root).unwrap(), "Escape");
+    tick().await;
+    key_ctrl(&grid, "Home");
+    tick().await;
+    key(&grid, "Enter");
+    tick().await;
+    assert!(
+        input(&root).is_none(),
+        "Ctrl+Home: the first task's ID, which is not typed in"
+    );
+    assert!(
+        find(&root, "[data-role=cell-error]")
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("ID")
+    );
+    key(&grid, "ArrowRight");
+    tick().await;
+    key(&grid, "Enter");
+    tick().await;
+    assert_eq!(input(&root).unwrap().value(), "Task 0");
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn type_to_replace_shows_the_text_it_replaces() {
+    let (root, _log, handle) = mount(model(2), (0, 3));
+    tick().await;
+    find(&root, "[data-row='t:t1'][data-col=duration]")
+        .unwrap()
+        .click();
+    tick().await;
+    key(&find(&root, ".plan-grid").unwrap(), "8");
+    tick().await;
+    let cue = find(&root, "[data-role=replace-cue]").expect("a cue");
+    assert!(cue.text_content().unwrap().contains("5d"), "the old text");
+    key(&input(&root).unwrap(), "Escape");
+    tick().await;
+    assert!(find(&root, "[data-role=replace-cue]").is_none());
+    drop(handle);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_id_and_name_columns_are_frozen() {
+    let (root, _log, handle) = mount(model(2), (0, 3));
+    tick().await;
+    let id = find(&root, "[data-row='t:t0'][data-col=id]").unwrap();
+    let name = find(&root, "[data-row='t:t0'][data-col=name]").unwrap();
+    let duration = find(&root, "[data-row='t:t0'][data-col=duration]").unwrap();
+    assert!(id.class_list().contains("frozen"));
+    assert!(name.class_list().contains("frozen"));
+    assert!(!duration.class_list().contains("frozen"));
+    assert_eq!(name.style().get_property_value("left").unwrap(), "4.5em");
     drop(handle);
     root.remove();
 }

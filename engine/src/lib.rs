@@ -90,12 +90,14 @@
 
 pub mod baseline;
 pub mod calendar;
+pub mod changes;
 pub mod check;
 pub mod compare;
 mod cycles;
 pub mod diagnostics;
 pub mod edit;
 pub mod entry;
+pub mod filter;
 pub mod forecast;
 pub mod generate;
 pub mod model;

@@ -17,7 +17,8 @@ pub use program_view::ProgramView;
 use std::collections::HashSet;
 use std::time::Duration;
 
-use components::{SaveState, SnapshotView, Zoom};
+use components::{FilterChoice, SaveState, SnapshotView, Zoom};
+use engine::changes::ChangeSummary;
 use engine::edit::Edit;
 use engine::{Diagnostics, Workstream};
 use leptos::prelude::*;
@@ -29,6 +30,8 @@ use crate::perf;
 use crate::state::{Ctx, store};
 use crate::storage::{SnapshotMeta, StorageError};
 
+/// How long a confirmation ("Undone: …", "5 tasks added …") stays shown.
+const CONFIRMATION_TIME: Duration = Duration::from_secs(8);
 /// How long typing must pause before a save.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// The program view's tabs: (key, label).
@@ -74,6 +77,11 @@ pub struct Editor {
     /// survive a visit to another tab.
     pub(crate) collapsed: RwSignal<HashSet<String>>,
     pub(crate) zoom: RwSignal<Zoom>,
+    /// The plan view's find text and filters (kept across tabs like the zoom).
+    pub(crate) filter: RwSignal<FilterChoice>,
+    /// A confirmation of what the last action did ("Undone: 5 tasks removed"), for a few
+    /// seconds.
+    pub(crate) confirmation: RwSignal<Option<String>>,
 }
 
 impl Editor {
@@ -101,6 +109,8 @@ impl Editor {
             tab: RwSignal::new("plan"),
             collapsed: RwSignal::new(HashSet::new()),
             zoom: RwSignal::new(Zoom::Weeks),
+            filter: RwSignal::new(FilterChoice::default()),
+            confirmation: RwSignal::new(None),
         };
         provide_context(editor);
         let flush = move || {
@@ -205,25 +215,54 @@ impl Editor {
 
     /// Undoes the last change; `false` if there was none.
     pub(crate) fn undo(&self) -> bool {
-        self.step(DocHistory::undo)
+        self.step(DocHistory::undo, "Undone")
     }
 
     /// Redoes the last undone change; `false` if there was none.
     pub(crate) fn redo(&self) -> bool {
-        self.step(DocHistory::redo)
+        self.step(DocHistory::redo, "Redone")
     }
 
-    fn step(&self, step: fn(&mut DocHistory, &mut Document) -> bool) -> bool {
+    /// Undoes or redoes one step and says what it changed (`verb`: "Undone").
+    fn step(&self, step: fn(&mut DocHistory, &mut Document) -> bool, verb: &str) -> bool {
         let mut done = false;
+        let mut said = String::new();
         self.edit_if(|doc| {
+            let before = doc.program.clone();
             done = self
                 .history
                 .try_update_value(|h| step(h, doc))
                 .unwrap_or(false);
+            if done {
+                let words = ChangeSummary::between(&before, &doc.program).words();
+                said = if words.is_empty() {
+                    "a change to the scenarios or baselines".to_owned()
+                } else {
+                    words
+                };
+            }
             done
         });
         self.after_history_change();
+        if done {
+            self.confirm(format!("{verb}: {said}."));
+        }
         done
+    }
+
+    /// Shows `text` as a confirmation of the last action for a few seconds (a newer one
+    /// replaces it).
+    pub(crate) fn confirm(&self, text: String) {
+        let confirmation = self.confirmation;
+        confirmation.set(Some(text.clone()));
+        set_timeout(
+            move || {
+                if confirmation.with_untracked(|c| c.as_deref() == Some(text.as_str())) {
+                    confirmation.set(None);
+                }
+            },
+            CONFIRMATION_TIME,
+        );
     }
 
     fn after_history_change(&self) {
@@ -239,6 +278,8 @@ impl Editor {
         self.scenario.set(None);
         self.selected.set(Vec::new());
         self.collapsed.set(HashSet::new());
+        self.filter.set(FilterChoice::default());
+        self.confirmation.set(None);
         self.after_history_change();
     }
 

@@ -1,8 +1,8 @@
-//! The program view: name and start date, the tabs, export, snapshots and save status,
-//! composed over the [`Editor`].
+//! The program view: one compact line (the name, edited in place, the save status, Undo,
+//! Redo, Export), the tabs, and the tab shown, composed over the [`Editor`].
 
 use components::{
-    ConflictBanner, Notice, NoticeKind, ProgramDetails, SnapshotActions, SnapshotSummary,
+    ConflictBanner, Notice, NoticeKind, ProgramName, SnapshotActions, SnapshotSummary,
     SnapshotsPanel, StatusLine, ViewTabs, Workbench,
 };
 use leptos::prelude::*;
@@ -97,20 +97,19 @@ pub fn ProgramView(
                 .unwrap_or_default()
         })
     });
-    let start = Signal::derive(move || {
-        editor.doc.with(|d| {
-            d.as_ref()
-                .map(|d| d.program.program.start.to_string())
-                .unwrap_or_default()
-        })
-    });
     let on_name =
         Callback::new(move |value: String| editor.edit(|d| d.program.program.name = value));
-    let on_start = Callback::new(move |value: String| {
-        if let Ok(date) = value.parse::<chrono::NaiveDate>() {
-            editor.edit(|d| d.program.program.start = date);
-        }
-    });
+    let head = move || {
+        shown.get().then(|| {
+            view! {
+                <ProgramName name=name on_name=on_name />
+                <StatusLine state=editor.status />
+                {move || editor.confirmation.get().map(|text| view! {
+                    <span class="confirmation" role="status" data-role="confirmation">{text}</span>
+                })}
+            }
+        })
+    };
 
     let banner = move || {
         (editor.conflict.get() || editor.remote_newer()).then(|| {
@@ -132,9 +131,7 @@ pub fn ProgramView(
     let body = move || {
         shown.get().then(|| {
             view! {
-                <StatusLine state=editor.status />
                 {banner}
-                <ProgramDetails name=name start=start on_name=on_name on_start=on_start />
                 <ViewTabs tabs=TABS active=tab />
                 {move || match tab.get() {
                     "map" => view! { <crate::map_view::MapPanel /> }.into_any(),
@@ -153,7 +150,13 @@ pub fn ProgramView(
         })
     };
     view! {
-        <Workbench program_id=id home_href=HOME_HASH title=title toolbar=std::sync::Arc::new(toolbar)>
+        <Workbench
+            program_id=id
+            home_href=HOME_HASH
+            title=title
+            head=std::sync::Arc::new(move || view! { {head} }.into_any())
+            toolbar=std::sync::Arc::new(toolbar)
+        >
             {load_error}
             {move || (!shown.get() && editor.load_error.with(Option::is_none)).then(|| view! { <p class="status-line">"Loading…"</p> })}
             {body}
