@@ -4,17 +4,31 @@
 //! (scenarios, baselines, promoting a scenario), kept as the parts they replaced.
 //!
 //! Plain data: no signals. [`crate::editor::Editor`] owns one per open program.
+//!
+//! [`DocHistory::to_json`] and [`DocHistory::from_json`] keep the recent steps across a
+//! reload: storage writes them with each save of the document they belong to.
 
 use engine::edit::{Edit, History};
 use engine::{Diagnostics, Program};
 use engine::{baseline::Baseline, scenario::Scenario};
 use planfile::Document;
+use serde::{Deserialize, Serialize};
 
 /// Document-level steps kept for undo (each may hold a copy of the program).
 const DOCUMENT_STEPS: usize = 100;
 
+/// Steps kept across a reload, to undo and to redo each: the history is written with every
+/// save, so it is kept to the recent work (in memory it goes back 500 steps).
+pub const STORED_STEPS: usize = 50;
+/// At most this many bytes of history are written with a save: a step that holds a whole
+/// program (promoting a scenario) of a large program would otherwise make every save that
+/// much bigger. The newest steps that fit are kept.
+pub const STORED_BYTES: usize = 256 * 1024;
+/// The version of the stored form; another version is not read (the history starts empty).
+const STORED_VERSION: u32 = 1;
+
 /// The parts of a document a document-level change may replace.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 struct Parts {
     scenarios: Vec<Scenario>,
     baselines: Vec<Baseline>,
@@ -154,6 +168,134 @@ impl DocHistory {
     pub fn can_redo(&self) -> bool {
         !self.undone.is_empty()
     }
+
+    /// The recent steps as JSON: at most [`STORED_STEPS`] to undo and as many to redo, the
+    /// newest first within [`STORED_BYTES`]. `None` if there is nothing to keep.
+    pub fn to_json(&self) -> Option<String> {
+        let engine: EngineSteps = serde_json::to_value(&self.program)
+            .and_then(serde_json::from_value)
+            .ok()?;
+        let done = stored_steps(&self.done, engine.done);
+        let undone = stored_steps(&self.undone, engine.undone);
+        // Newest first: the last steps done, then the next steps to redo.
+        let mut budget = STORED_BYTES;
+        let done = newest_that_fit(done, &mut budget);
+        let undone = newest_that_fit(undone, &mut budget);
+        if done.is_empty() && undone.is_empty() {
+            return None;
+        }
+        Some(format!(
+            r#"{{"version":{STORED_VERSION},"done":[{}],"undone":[{}]}}"#,
+            done.join(","),
+            undone.join(",")
+        ))
+    }
+
+    /// The history [`DocHistory::to_json`] wrote, for the document it was written with.
+    pub fn from_json(json: &str) -> Result<DocHistory, String> {
+        let stored: Stored = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        if stored.version != STORED_VERSION {
+            return Err(format!("history version {} is not read", stored.version));
+        }
+        let (done, engine_done) = steps_from(stored.done);
+        let (undone, engine_undone) = steps_from(stored.undone);
+        let engine = EngineSteps {
+            done: engine_done,
+            undone: engine_undone,
+        };
+        let program = serde_json::to_value(engine)
+            .and_then(serde_json::from_value)
+            .map_err(|e| e.to_string())?;
+        Ok(DocHistory {
+            program,
+            done,
+            undone,
+        })
+    }
+}
+
+/// An action and the edits that undo it, as the engine's [`History`] keeps them.
+type ActionPair = (Vec<Edit>, Vec<Edit>);
+
+/// The engine history's lists, read through its serde form (its fields are private).
+#[derive(Serialize, Deserialize)]
+struct EngineSteps {
+    done: Vec<ActionPair>,
+    undone: Vec<ActionPair>,
+}
+
+/// The stored form of a history.
+#[derive(Deserialize)]
+struct Stored {
+    version: u32,
+    done: Vec<StoredStep>,
+    undone: Vec<StoredStep>,
+}
+
+/// A step as stored: a program step carries its action and inverse (the engine's), a
+/// document step the parts it swaps.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+enum StoredStep {
+    Program { action: Vec<Edit>, undo: Vec<Edit> },
+    Document { parts: Box<Parts> },
+}
+
+/// `steps` (oldest first) as stored steps, each program step paired with its entry in the
+/// engine's list `pairs` (the engine's list may be longer: it ends with the same steps).
+/// Stops at the newest step that cannot be paired; returns the newest [`STORED_STEPS`].
+fn stored_steps(steps: &[Step], pairs: Vec<ActionPair>) -> Vec<StoredStep> {
+    let mut pairs = pairs.into_iter().rev();
+    let mut stored = Vec::new();
+    for step in steps.iter().rev().take(STORED_STEPS) {
+        let one = match step {
+            Step::Program => match pairs.next() {
+                Some((action, undo)) => StoredStep::Program { action, undo },
+                None => break,
+            },
+            Step::Document(parts) => StoredStep::Document {
+                parts: parts.clone(),
+            },
+        };
+        stored.push(one);
+    }
+    stored.reverse();
+    stored
+}
+
+/// The JSON of the newest `steps` (oldest first) whose sizes fit in `budget`, oldest first;
+/// takes what they use from `budget`. Stops at the first that does not fit: an older step
+/// cannot be undone without the newer ones.
+fn newest_that_fit(steps: Vec<StoredStep>, budget: &mut usize) -> Vec<String> {
+    let mut kept = Vec::new();
+    for step in steps.into_iter().rev() {
+        let Ok(json) = serde_json::to_string(&step) else {
+            break;
+        };
+        if json.len() + 1 > *budget {
+            break;
+        }
+        *budget -= json.len() + 1;
+        kept.push(json);
+    }
+    kept.reverse();
+    kept
+}
+
+/// Stored steps back as steps and the engine's pairs for the program steps among them.
+fn steps_from(stored: Vec<StoredStep>) -> (Vec<Step>, Vec<ActionPair>) {
+    let mut steps = Vec::with_capacity(stored.len());
+    let mut pairs = Vec::new();
+    for step in stored {
+        match step {
+            StoredStep::Program { action, undo } => {
+                pairs.push((action, undo));
+                steps.push(Step::Program);
+            }
+            StoredStep::Document { parts } => steps.push(Step::Document(parts)),
+        }
+    }
+    (steps, pairs)
 }
 
 #[cfg(test)]
@@ -240,5 +382,101 @@ mod tests {
         assert_eq!(doc, before);
         assert!(history.redo(&mut doc));
         assert_eq!(doc.program.tasks[0].duration, 9);
+    }
+
+    #[test]
+    fn the_recent_steps_come_back_from_json_and_undo_and_redo_the_same() {
+        let mut doc = doc();
+        let original = doc.clone();
+        let mut history = DocHistory::default();
+        let action = longer(&doc, 5);
+        history.edit(&mut doc, action).unwrap();
+        history
+            .change(&mut doc, false, |d| {
+                d.scenarios.push(Scenario {
+                    id: "s".into(),
+                    name: "S".into(),
+                    ..Scenario::default()
+                });
+                Ok(())
+            })
+            .unwrap();
+        let action = longer(&doc, 7);
+        history.edit(&mut doc, action).unwrap();
+        let action = longer(&doc, 8);
+        history.edit(&mut doc, action).unwrap();
+        assert!(history.undo(&mut doc));
+
+        let json = history.to_json().expect("steps to keep");
+        let mut back = DocHistory::from_json(&json).unwrap();
+        let mut copy = doc.clone();
+        assert!(back.can_undo() && back.can_redo());
+        assert!(back.redo(&mut copy));
+        assert_eq!(copy.program.tasks[0].duration, 8);
+        for _ in 0..4 {
+            assert!(back.undo(&mut copy));
+        }
+        assert_eq!(copy, original);
+        assert!(!back.undo(&mut copy));
+    }
+
+    #[test]
+    fn only_the_last_fifty_steps_are_kept() {
+        let mut doc = doc();
+        let mut history = DocHistory::default();
+        for days in 3..=62 {
+            let action = longer(&doc, days);
+            history.edit(&mut doc, action).unwrap();
+        }
+        let mut back = DocHistory::from_json(&history.to_json().unwrap()).unwrap();
+        let mut undone = 0;
+        while back.undo(&mut doc) {
+            undone += 1;
+        }
+        assert_eq!(undone, STORED_STEPS);
+        assert_eq!(doc.program.tasks[0].duration, 62 - STORED_STEPS as i64);
+    }
+
+    #[test]
+    fn a_step_too_big_to_store_is_left_out_with_the_older_ones() {
+        let mut doc = doc();
+        let mut history = DocHistory::default();
+        history
+            .change(&mut doc, false, |d| {
+                d.scenarios.push(Scenario {
+                    id: "big".into(),
+                    name: "x".repeat(STORED_BYTES),
+                    ..Scenario::default()
+                });
+                Ok(())
+            })
+            .unwrap();
+        // Removing it makes a step that holds it (to put it back).
+        history
+            .change(&mut doc, false, |d| {
+                d.scenarios.clear();
+                Ok(())
+            })
+            .unwrap();
+        let action = longer(&doc, 4);
+        history.edit(&mut doc, action).unwrap();
+        let action = longer(&doc, 6);
+        history.edit(&mut doc, action).unwrap();
+        let json = history.to_json().unwrap();
+        assert!(json.len() < STORED_BYTES);
+        let mut back = DocHistory::from_json(&json).unwrap();
+        assert!(back.undo(&mut doc) && back.undo(&mut doc));
+        assert!(
+            !back.undo(&mut doc),
+            "the big step and those before it are not kept"
+        );
+        assert_eq!(doc.program.tasks[0].duration, 2);
+    }
+
+    #[test]
+    fn nothing_to_keep_and_unreadable_json() {
+        assert_eq!(DocHistory::default().to_json(), None);
+        assert!(DocHistory::from_json("{").is_err());
+        assert!(DocHistory::from_json(r#"{"version":99,"done":[],"undone":[]}"#).is_err());
     }
 }

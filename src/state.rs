@@ -1,6 +1,7 @@
-//! App-wide state ([`Ctx`], shared through context): the open database, the programs and
-//! the bin as last listed, the app's messages, and the channel that tells other tabs what
-//! this one saved.
+//! App-wide state ([`Ctx`], shared through context): the open database (and, at start-up,
+//! the recovery of changes a closed tab left in the journal), the programs and the bin as
+//! last listed, the app's messages, and the channel that tells other tabs what this one
+//! saved.
 
 use std::cell::RefCell;
 
@@ -12,7 +13,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::format::now_ms;
 use crate::route::{Nav, View};
-use crate::storage::{BinEntry, DB_NAME, ProgramMeta, StorageError, Store};
+use crate::storage::{
+    BinEntry, DB_NAME, ProgramMeta, RECOVERED_NAME, Recovered, Recovery, StorageError, Store,
+};
 
 thread_local! {
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
@@ -63,7 +66,7 @@ pub struct Ctx {
 
 impl Ctx {
     /// Creates the state, provides it as context, opens the database (purging the bin of
-    /// programs deleted 30 days ago) and listens to other tabs.
+    /// programs deleted 30 days ago, recovering the journal) and listens to other tabs.
     pub fn provide() -> Ctx {
         let ctx = Ctx {
             ready: RwSignal::new(false),
@@ -83,6 +86,13 @@ impl Ctx {
                 Ok(store) => {
                     if let Err(error) = store.purge_bin(now_ms()).await {
                         ctx.show_error("The bin could not be emptied", &error.to_string());
+                    }
+                    match store.recover_all(now_ms()).await {
+                        Ok(recovered) => ctx.recovered(&recovered),
+                        Err(error) => ctx.show_error(
+                            "Unsaved changes could not be recovered",
+                            &error.to_string(),
+                        ),
                     }
                     STORE.with(|s| *s.borrow_mut() = Some(store));
                     ctx.refresh().await;
@@ -114,6 +124,33 @@ impl Ctx {
             kind: NoticeKind::Error,
             title: title.to_owned(),
             text: text.to_owned(),
+        }));
+    }
+
+    /// Tells other tabs of the programs recovered from the journal, and the user of the
+    /// changes kept as a snapshot because the program had been changed since.
+    pub fn recovered(&self, recovered: &[Recovery]) {
+        let mut kept = Vec::new();
+        for recovery in recovered {
+            match &recovery.outcome {
+                Recovered::Saved(meta) => self.announce(&meta.id, meta.revision),
+                Recovered::KeptAsSnapshot(_) => kept.push(format!("“{}”", recovery.name)),
+                Recovered::AlreadyStored => {}
+            }
+        }
+        if kept.is_empty() {
+            return;
+        }
+        self.message.set(Some(Message {
+            kind: NoticeKind::Warning,
+            title: "Unsaved changes kept as a snapshot".to_owned(),
+            text: format!(
+                "Unsaved changes to {} were found, but the program had been changed in \
+                 another tab since. Both are kept: the program as the other tab saved it, and \
+                 the unsaved changes as the snapshot “{RECOVERED_NAME}” (open the program, \
+                 then Snapshots).",
+                kept.join(", ")
+            ),
         }));
     }
 

@@ -350,8 +350,9 @@ fn take_back(program: &mut Program, steps: Vec<Vec<Edit>>) {
     }
 }
 
-/// Undo and redo of user actions.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Undo and redo of user actions. Serialisable (the actions and their exact inverses): the
+/// app keeps the recent steps across a reload.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct History {
     /// For each action done: (the action, the edits that undo it).
     done: Vec<(Vec<Edit>, Vec<Edit>)>,

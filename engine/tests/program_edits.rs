@@ -420,3 +420,36 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_history_read_back_from_json_undoes_and_redoes_the_same() {
+    let mut p = plan();
+    let original = p.clone();
+    let mut history = History::default();
+    let mut longer = p.tasks[0].clone();
+    longer.duration = 9;
+    history
+        .apply(
+            &mut p,
+            vec![Edit::ReplaceTask {
+                index: 0,
+                task: longer,
+            }],
+        )
+        .unwrap();
+    history
+        .apply(&mut p, vec![Edit::RemoveTask { index: 4 }])
+        .unwrap();
+    assert!(history.undo(&mut p));
+    let edited = p.clone();
+
+    let json = serde_json::to_string(&history).unwrap();
+    let mut back: History = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, history);
+    assert!(back.redo(&mut p));
+    assert_eq!(p.tasks.len(), 4, "the removal is redone");
+    assert!(back.undo(&mut p));
+    assert_eq!(p, edited);
+    assert!(back.undo(&mut p));
+    assert_eq!(p, original);
+}

@@ -1,10 +1,13 @@
 //! The open program: [`Editor`] holds it in memory (app-wide, so a save in flight outlives
-//! the view), saves it automatically (debounced, and when the page is hidden), takes and
-//! restores snapshots, and notices another tab's saves. [`ProgramView`] composes the
-//! components of the program view over it.
+//! the view), saves it automatically (debounced, and when the page is hidden: then it is
+//! first written synchronously into the journal, which lands even if the page dies), asks
+//! the browser to confirm leaving while work is not safely stored, takes and restores
+//! snapshots, and notices another tab's saves. [`ProgramView`] composes the components of
+//! the program view over it.
 //!
-//! Here: the editor's state, opening a program, edits and undo. `saving.rs`: saving and
-//! another tab's saves; `snapshots.rs`: snapshots; `program_view.rs`: the view.
+//! Here: the editor's state, opening a program (recovering its journal, restoring its undo
+//! history), edits and undo. `saving.rs`: saving, the journal, and another tab's saves;
+//! `snapshots.rs`: snapshots; `program_view.rs`: the view.
 //!
 //! Does not: touch IndexedDB (it calls [`crate::storage`]) or schedule (it calls `engine`).
 
@@ -25,6 +28,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
 
+use crate::format::now_ms;
 use crate::history::DocHistory;
 use crate::perf;
 use crate::state::{Ctx, store};
@@ -53,9 +57,12 @@ pub struct Editor {
     load_error: RwSignal<Option<String>>,
     /// The stored revision this tab last loaded or saved.
     base: RwSignal<u64>,
-    /// Edits made (a counter) and the count at the last save.
+    /// Edits made (a counter that only grows within the page: the journal's generation)
+    /// and the count at the last save or load.
     edits: StoredValue<u64>,
     saved: StoredValue<u64>,
+    /// The count last written into the journal.
+    journaled: StoredValue<u64>,
     saving: StoredValue<bool>,
     status: RwSignal<SaveState>,
     /// A save found that another tab had saved first.
@@ -85,8 +92,8 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// Creates the editor state, provides it as context, and saves on `pagehide` and when
-    /// the page is hidden.
+    /// Creates the editor state, provides it as context, journals and saves on `pagehide` and
+    /// when the page is hidden, and asks to confirm leaving while work is not safely stored.
     pub fn provide(ctx: Ctx) -> Editor {
         let editor = Editor {
             ctx,
@@ -96,6 +103,7 @@ impl Editor {
             base: RwSignal::new(0),
             edits: StoredValue::new(0),
             saved: StoredValue::new(0),
+            journaled: StoredValue::new(0),
             saving: StoredValue::new(false),
             status: RwSignal::new(SaveState::Loading),
             conflict: RwSignal::new(false),
@@ -115,6 +123,9 @@ impl Editor {
         provide_context(editor);
         let flush = move || {
             if editor.dirty() {
+                // The journal first, synchronously: the page may not run again to finish
+                // the save, which takes several round trips to IndexedDB.
+                editor.journal_now();
                 spawn_local(async move { editor.save_now().await });
             }
         };
@@ -124,10 +135,18 @@ impl Editor {
                 flush();
             }
         });
+        let unload = window_event_listener_untyped("beforeunload", move |ev| {
+            if editor.at_risk() {
+                ev.prevent_default();
+                // Older browsers show the dialog only when a return value is set.
+                let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"unsaved".into());
+            }
+        });
         let keys = window_event_listener(leptos::ev::keydown, move |ev| editor.on_key(&ev));
         on_cleanup(move || {
             hide.remove();
             visibility.remove();
+            unload.remove();
             keys.remove();
         });
         editor
@@ -287,8 +306,25 @@ impl Editor {
         self.edits.try_get_value() != self.saved.try_get_value()
     }
 
-    /// Shows program `id`: saves the program in memory if it has unsaved edits, then loads
-    /// `id` (again, if it is the same: it may have been renamed from the home view).
+    /// Whether leaving the page now could lose work: edits not yet saved, a save in flight,
+    /// another tab's save waiting for the user's choice, or a failed save.
+    fn at_risk(&self) -> bool {
+        self.dirty()
+            || self.saving.try_get_value() == Some(true)
+            || self.conflict.try_get_untracked() == Some(true)
+            || matches!(self.status.try_get_untracked(), Some(SaveState::Failed(_)))
+    }
+
+    /// Starts counting edits afresh for a program just loaded (the count itself goes on:
+    /// the journal tells this page's older entries by it).
+    fn mark_loaded(&self) {
+        let count = self.edits.get_value();
+        self.saved.set_value(count);
+    }
+
+    /// Shows program `id`: saves the program in memory if it has unsaved edits (journals
+    /// them if that fails), then loads `id` (again, if it is the same: it may have been
+    /// renamed from the home view).
     pub fn open(&self, id: String) {
         let editor = *self;
         let in_memory = self.doc.with_untracked(|d| {
@@ -305,6 +341,9 @@ impl Editor {
         spawn_local(async move {
             if editor.dirty() {
                 editor.save_now().await;
+                // Not saved (another tab saved first, or the save failed): into the journal,
+                // which loading recovers, so the edits are not dropped with the document.
+                editor.journal_now();
             }
             editor.load(id).await;
         });
@@ -323,8 +362,8 @@ impl Editor {
             // Held in memory only: storage failed.
             self.reset_history();
             self.doc.set(Some(document));
-            self.edits.set_value(1);
-            self.saved.set_value(0);
+            self.mark_loaded();
+            self.edits.update_value(|n| *n += 1);
             self.status.set(SaveState::Failed(
                 "Storage is unavailable: this program is only in this tab. Export it to keep it."
                     .into(),
@@ -338,6 +377,14 @@ impl Editor {
                 return;
             }
         };
+        // A journal entry left by a page hidden or closed before its save landed.
+        match store.recover(&id, now_ms()).await {
+            Ok(Some(recovery)) => self.ctx.recovered(&[recovery]),
+            Ok(None) => {}
+            Err(error) => self
+                .ctx
+                .show_error("Unsaved changes could not be recovered", &error.to_string()),
+        }
         let span = perf::start("planwork:load");
         match store.load(&id).await {
             Ok(loaded) => {
@@ -346,9 +393,17 @@ impl Editor {
                     return;
                 }
                 self.base.set(loaded.meta.revision);
-                self.edits.set_value(0);
-                self.saved.set_value(0);
+                self.mark_loaded();
                 self.reset_history();
+                // The undo history stored with this revision, if it reads back.
+                if let Some(history) = loaded
+                    .history
+                    .as_deref()
+                    .and_then(|json| DocHistory::from_json(json).ok())
+                {
+                    self.history.set_value(history);
+                    self.after_history_change();
+                }
                 self.doc.set(Some(loaded.document));
                 self.status.set(SaveState::Saved);
                 self.reload_snapshots(&id).await;

@@ -1,5 +1,6 @@
-//! Saving the open program: debounced after edits, at once on demand, and what to do when
-//! another tab saved first (load theirs, or keep mine).
+//! Saving the open program: debounced after edits, at once on demand, into the journal
+//! synchronously when the page is hidden or closed, and what to do when another tab saved
+//! first (load theirs, or keep mine).
 
 use components::SaveState;
 use leptos::prelude::*;
@@ -9,7 +10,7 @@ use super::{Editor, SAVE_DELAY};
 use crate::format::now_ms;
 use crate::perf;
 use crate::state::store;
-use crate::storage::{SnapshotKind, StorageError};
+use crate::storage::{Edits, SnapshotKind, StorageError};
 
 impl Editor {
     pub(super) fn schedule_save(&self) {
@@ -23,6 +24,41 @@ impl Editor {
             },
             SAVE_DELAY,
         );
+    }
+
+    /// The edit count and the undo history (JSON) of the program as it is now: what a save
+    /// or the journal records with it.
+    fn edits_now(&self) -> Edits {
+        Edits {
+            generation: self.edits.get_value(),
+            history: self.history.with_value(|h| h.to_json()),
+        }
+    }
+
+    /// Writes the program in memory into the journal, synchronously, if it has edits not
+    /// yet saved (or not yet journaled): the page is being hidden or closed, and may never
+    /// run again to finish a save. Even in a conflict or after a failed save: recovery then
+    /// keeps it as a snapshot.
+    pub(super) fn journal_now(&self) {
+        let generation = self.edits.get_value();
+        if !self.dirty() || self.journaled.get_value() == generation {
+            return;
+        }
+        let Ok(store) = store() else { return };
+        let base = self.base.get_untracked();
+        let edits = self.edits_now();
+        let written = self.doc.with_untracked(|doc| {
+            doc.as_ref()
+                .map(|doc| store.write_journal(doc, base, &edits, now_ms()))
+        });
+        match written {
+            Some(Ok(())) => self.journaled.set_value(generation),
+            // Nothing more can be done while the page goes: the save that follows may land.
+            Some(Err(error)) => {
+                leptos::logging::warn!("Planwork: the unsaved changes were not journaled: {error}")
+            }
+            None => {}
+        }
     }
 
     /// Saves now if there are unsaved edits (and no conflict is waiting for the user).
@@ -47,12 +83,14 @@ impl Editor {
                 return;
             }
         };
-        let generation = self.edits.get_value();
+        // Taken with the document: the history belongs to it.
+        let edits = self.edits_now();
+        let generation = edits.generation;
         self.saving.set_value(true);
         self.status.set(SaveState::Saving);
         let span = perf::start("planwork:save");
         let result = store
-            .save(&document, self.base.get_untracked(), now_ms())
+            .save_edits(&document, self.base.get_untracked(), &edits, now_ms())
             .await;
         self.saving.set_value(false);
         match result {
@@ -98,8 +136,7 @@ impl Editor {
             return;
         };
         spawn_local(async move {
-            editor.edits.set_value(0);
-            editor.saved.set_value(0);
+            editor.mark_loaded();
             editor.load(id).await;
         });
     }
@@ -109,6 +146,7 @@ impl Editor {
         let Some(document) = self.doc.get_untracked() else {
             return;
         };
+        let edits = self.edits_now();
         spawn_local(async move {
             let store = match store() {
                 Ok(store) => store,
@@ -117,9 +155,9 @@ impl Editor {
                     return;
                 }
             };
-            let generation = editor.edits.get_value();
+            let generation = edits.generation;
             match store
-                .replace(&document, SnapshotKind::BeforeReplace, now_ms())
+                .replace_edits(&document, SnapshotKind::BeforeReplace, &edits, now_ms())
                 .await
             {
                 Ok(meta) => {

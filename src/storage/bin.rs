@@ -3,9 +3,10 @@
 use super::*;
 
 impl Store {
-    /// Moves a program to the bin (its snapshots stay, for a restore).
+    /// Moves a program to the bin (its snapshots stay, for a restore; its undo history
+    /// goes).
     pub async fn delete(&self, id: &str, now_ms: f64) -> Result<(), StorageError> {
-        let tx = self.tx(&[PROGRAMS, TEXTS, BIN], true)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, BIN, HISTORY], true)?;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;
         let bin = tx.store(BIN)?;
@@ -20,6 +21,7 @@ impl Store {
         idb::run(bin.put(&record.to_js())).await?;
         idb::run(programs.delete(&key(id))).await?;
         idb::run(texts.delete(&key(id))).await?;
+        idb::run(tx.store(HISTORY)?.delete(&key(id))).await?;
         tx.commit().await
     }
 
@@ -65,6 +67,7 @@ impl Store {
             .ok_or_else(|| StorageError::Corrupt(format!("{id}: the program's text is missing")))?;
         record.deleted_ms = None;
         record.updated_ms = now_ms;
+        (record.writer, record.writer_since) = record.next_writer(None);
         record.revision += 1;
         let taken = idb::run(programs.count_with_key(&key(id))).await?;
         if taken.as_f64().unwrap_or(0.0) > 0.0 {

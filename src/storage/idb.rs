@@ -12,14 +12,17 @@ use web_sys::{
 
 use super::StorageError;
 
-/// The schema version; [`upgrade`] creates the stores of each version.
-const DB_VERSION: u32 = 2;
+/// The schema version; [`upgrade`] creates the stores of each version (3 added `pending`
+/// and `history`).
+pub(crate) const DB_VERSION: u32 = 3;
 
 /// Object store names.
 pub(crate) const PROGRAMS: &str = "programs";
 pub(crate) const TEXTS: &str = "texts";
 pub(crate) const BIN: &str = "bin";
 pub(crate) const SNAPSHOTS: &str = "snapshots";
+pub(crate) const PENDING: &str = "pending";
+pub(crate) const HISTORY: &str = "history";
 /// The index of `snapshots` by program id.
 pub(crate) const BY_PROGRAM: &str = "program_id";
 
@@ -133,6 +136,26 @@ impl Drop for Tx {
     }
 }
 
+/// Puts `value` into `store` in a transaction of its own, issuing the request and the
+/// commit before returning, with nothing awaited: for a page being hidden or closed, whose
+/// script may not run again. Whether it landed is not known here.
+pub(crate) fn put_at_once(
+    db: &IdbDatabase,
+    store: &str,
+    value: &JsValue,
+) -> Result<(), StorageError> {
+    let tx = db
+        .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
+        .map_err(|e| error_from(&e))?;
+    tx.object_store(store)
+        .and_then(|s| s.put(value))
+        .map_err(|e| error_from(&e))?;
+    // See `Tx::commit` on `commit()`; here it matters: the transaction is sent to be
+    // committed now, not when the (possibly never again running) event loop turns.
+    #[allow(deprecated)]
+    tx.commit().map_err(|e| error_from(&e))
+}
+
 /// The browser's IndexedDB, or why there is none.
 fn factory() -> Result<web_sys::IdbFactory, StorageError> {
     let global = js_sys::global();
@@ -192,7 +215,8 @@ pub(crate) async fn open(name: &str) -> Result<IdbDatabase, StorageError> {
 }
 
 /// Creates the object stores that are missing (version 1 had no `texts`; nothing stored
-/// before version 2 was ever released).
+/// before version 2 was ever released; version 3 added `pending` and `history`). Existing
+/// stores and their records are left as they are.
 fn upgrade(db: &IdbDatabase) {
     let names = db.object_store_names();
     let keyed_by_id = IdbObjectStoreParameters::new();
@@ -203,8 +227,10 @@ fn upgrade(db: &IdbDatabase) {
     if !names.contains(TEXTS) {
         let _ = db.create_object_store_with_optional_parameters(TEXTS, &keyed_by_id);
     }
-    if !names.contains(BIN) {
-        let _ = db.create_object_store_with_optional_parameters(BIN, &keyed_by_id);
+    for name in [BIN, PENDING, HISTORY] {
+        if !names.contains(name) {
+            let _ = db.create_object_store_with_optional_parameters(name, &keyed_by_id);
+        }
     }
     if !names.contains(SNAPSHOTS) {
         let auto = IdbObjectStoreParameters::new();

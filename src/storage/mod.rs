@@ -1,26 +1,36 @@
 //! Programs in the browser's IndexedDB: the only code that touches it.
 //!
-//! One database (`planwork` in the app; tests use their own names) with three object stores:
+//! One database (`planwork` in the app; tests use their own names) with these object stores:
 //!
 //! * `programs`: key = program id; value `{id, name, updated_ms, revision, size_bytes,
-//!   daily_day}`: what the list shows and the revision a save checks;
+//!   daily_day, writer, writer_since}`: what the list shows, the revision a save checks, and
+//!   which page's editor wrote the last revisions (see [`Store::tab`]);
 //! * `texts`: key = program id; value `{id, text}`, where `text` is the program file
 //!   (`planfile::write`), the one serialisation of a program. Kept apart from `programs` so
 //!   that listing, and the revision check of a save, do not read megabytes of text;
 //! * `bin`: deleted programs, `programs` value plus `text` and `deleted_ms`; purged after
 //!   [`BIN_DAYS`] days;
 //! * `snapshots`: auto key; `{key, program_id, name, kind, created_ms, text}`, indexed by
-//!   `program_id`.
+//!   `program_id`;
+//! * `pending` (the journal): key = program id; `{id, text, base_revision, generation, tab,
+//!   saved_ms, history}`: the editor's program as it was when its page was hidden or closed,
+//!   written synchronously there ([`Store::write_journal`]), since the page may never run
+//!   again to finish an ordinary save. [`Store::recover`] turns it into the stored program,
+//!   or a `recovered` snapshot if another page wrote the program since;
+//! * `history`: key = program id; `{id, revision, json}`: the undo history the editor had at
+//!   that revision (`crate::history`), written with each save.
 //!
 //! Every change is one readwrite transaction, committed whole or not at all. A save reads
 //! the stored revision first and refuses ([`StorageError::Conflict`]) if it is not the
-//! revision the caller last loaded or saved: another tab wrote in between. Time is always an
+//! revision the caller last loaded or saved: another tab wrote in between (the editor's
+//! save, [`Store::save_edits`], also goes ahead when every revision since was its own page's). Time is always an
 //! argument (`now_ms`), never read here. Raw `web-sys` rather than a wrapper crate: the few
 //! requests we make fit in one small helper module ([`idb`]), and aborting on early return
 //! is explicit.
 
 mod bin;
 mod idb;
+mod journal;
 mod record;
 mod snapshots;
 
@@ -31,8 +41,13 @@ use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, PROGRAMS, SNAPSHOTS, TEXTS, Tx};
-use record::{ProgramRecord, SnapshotRecord, text_from_js, text_to_js};
+use idb::{BIN, BY_PROGRAM, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx};
+use record::{
+    JournalRecord, ProgramRecord, SnapshotRecord, history_at, history_to_js, text_from_js,
+    text_to_js,
+};
+
+pub use journal::{Journal, RECOVERED_NAME, Recovered, Recovery};
 
 /// The database the app uses.
 pub const DB_NAME: &str = "planwork";
@@ -114,11 +129,21 @@ impl BinEntry {
     }
 }
 
-/// A loaded program: its document (with `id` set to the program's id) and where it stands.
+/// A loaded program: its document (with `id` set to the program's id), where it stands, and
+/// the undo history stored with this revision, if any (JSON, see `crate::history`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub meta: ProgramMeta,
     pub document: Document,
+    pub history: Option<String>,
+}
+
+/// The editor's side of a save: its edit count when it took the document (a number that
+/// only grows within a page) and the document's undo history (JSON, see `crate::history`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Edits {
+    pub generation: u64,
+    pub history: Option<String>,
 }
 
 /// Why a snapshot was taken.
@@ -129,6 +154,9 @@ pub enum SnapshotKind {
     BeforeImport,
     BeforeReplace,
     BeforeRestore,
+    /// Unsaved changes of a page, from its journal, kept because another page had written
+    /// the program since.
+    Recovered,
 }
 
 impl SnapshotKind {
@@ -139,6 +167,7 @@ impl SnapshotKind {
             SnapshotKind::BeforeImport => "before-import",
             SnapshotKind::BeforeReplace => "before-replace",
             SnapshotKind::BeforeRestore => "before-restore",
+            SnapshotKind::Recovered => "recovered",
         }
     }
 
@@ -149,6 +178,7 @@ impl SnapshotKind {
             "before-import" => SnapshotKind::BeforeImport,
             "before-replace" => SnapshotKind::BeforeReplace,
             "before-restore" => SnapshotKind::BeforeRestore,
+            "recovered" => SnapshotKind::Recovered,
             _ => return None,
         })
     }
@@ -161,6 +191,7 @@ impl SnapshotKind {
             SnapshotKind::BeforeImport => "before import",
             SnapshotKind::BeforeReplace => "before replace",
             SnapshotKind::BeforeRestore => "before restore",
+            SnapshotKind::Recovered => "recovered",
         }
     }
 }
@@ -239,18 +270,28 @@ fn key(id: &str) -> JsValue {
     JsValue::from_str(id)
 }
 
-/// An open database.
+/// An open database, as one page (tab) sees it.
 #[derive(Clone, Debug)]
 pub struct Store {
     db: IdbDatabase,
+    /// This page's id, new at each [`Store::open`]: the writer of its editor's saves and
+    /// journal entries.
+    tab: String,
 }
 
 impl Store {
-    /// Opens (creating if needed) the database `name`.
+    /// Opens (creating or upgrading if needed) the database `name`, as a page of its own.
     pub async fn open(name: &str) -> Result<Store, StorageError> {
+        let random = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
         Ok(Store {
             db: idb::open(name).await?,
+            tab: format!("tab-{:08x}{:08x}", random(), random()),
         })
+    }
+
+    /// This page's id (see [`Store::open`]).
+    pub fn tab(&self) -> &str {
+        &self.tab
     }
 
     /// Closes the connection (needed before the database can be deleted).
@@ -318,6 +359,8 @@ impl Store {
             text: None,
             daily_day: day_of(now_ms),
             deleted_ms: None,
+            writer: None,
+            writer_since: 0,
             id: id.clone(),
         };
         let tx = self.tx(&[PROGRAMS, TEXTS], true)?;
@@ -333,13 +376,15 @@ impl Store {
         Ok(meta_of(&record))
     }
 
-    /// Loads a program.
+    /// Loads a program, with the undo history stored with its revision.
     pub async fn load(&self, id: &str) -> Result<Loaded, StorageError> {
-        let tx = self.tx(&[PROGRAMS, TEXTS], false)?;
+        let tx = self.tx(&[PROGRAMS, TEXTS, HISTORY], false)?;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;
+        let history = tx.store(HISTORY)?;
         let value = idb::run(programs.get(&key(id))).await?;
         let text = idb::run(texts.get(&key(id))).await?;
+        let history = idb::run(history.get(&key(id))).await?;
         tx.commit().await?;
         if value.is_undefined() {
             return Err(StorageError::NotFound(id.to_owned()));
@@ -352,6 +397,7 @@ impl Store {
         let record = ProgramRecord::from_js(&value)?;
         Ok(Loaded {
             document: parse(&text_from_js(&text)?, id)?,
+            history: history_at(&history, record.revision),
             meta: meta_of(&record),
         })
     }
@@ -366,7 +412,23 @@ impl Store {
         base_revision: u64,
         now_ms: f64,
     ) -> Result<ProgramMeta, StorageError> {
-        self.write(document, Some(base_revision), None, now_ms)
+        self.write(document, Some(base_revision), None, None, now_ms)
+            .await
+    }
+
+    /// The editor's save: as [`Store::save`], with this page as the writer. It is not a
+    /// conflict if every revision since `base_revision` was written by this page (its
+    /// journal recovered on its behalf by another page). In the same transaction: the
+    /// undo history is stored with the new revision, and this page's journal entry is
+    /// deleted if the save is at least as new, or any journal entry with the same text.
+    pub async fn save_edits(
+        &self,
+        document: &Document,
+        base_revision: u64,
+        edits: &Edits,
+        now_ms: f64,
+    ) -> Result<ProgramMeta, StorageError> {
+        self.write(document, Some(base_revision), None, Some(edits), now_ms)
             .await
     }
 
@@ -378,7 +440,20 @@ impl Store {
         kind: SnapshotKind,
         now_ms: f64,
     ) -> Result<ProgramMeta, StorageError> {
-        self.write(document, None, Some(kind), now_ms).await
+        self.write(document, None, Some(kind), None, now_ms).await
+    }
+
+    /// The editor's replace ("Keep mine"): as [`Store::replace`], and as [`Store::save_edits`]
+    /// for the writer, the history and the journal.
+    pub async fn replace_edits(
+        &self,
+        document: &Document,
+        kind: SnapshotKind,
+        edits: &Edits,
+        now_ms: f64,
+    ) -> Result<ProgramMeta, StorageError> {
+        self.write(document, None, Some(kind), Some(edits), now_ms)
+            .await
     }
 
     async fn write(
@@ -386,6 +461,7 @@ impl Store {
         document: &Document,
         base_revision: Option<u64>,
         snapshot: Option<SnapshotKind>,
+        edits: Option<&Edits>,
         now_ms: f64,
     ) -> Result<ProgramMeta, StorageError> {
         let id = document
@@ -393,64 +469,48 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
         let text = planfile::write(document);
-        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS], true)?;
-        let programs = tx.store(PROGRAMS)?;
-        let texts = tx.store(TEXTS)?;
-        let snapshots = tx.store(SNAPSHOTS)?;
-        let stored = idb::run(programs.get(&key(&id))).await?;
-        let stored = if stored.is_undefined() {
-            None
-        } else {
-            Some(ProgramRecord::from_js(&stored)?)
+        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY], true)?;
+        let writer = edits.map(|_| self.tab.as_str());
+        let change = Change {
+            id: &id,
+            name: &document.program.program.name,
+            text: &text,
+            base_revision,
+            snapshot,
+            writer,
+            now_ms,
         };
-        let today = day_of(now_ms);
-        let (revision, mut daily_day) = match (&stored, base_revision) {
-            (None, Some(_)) => return Err(StorageError::NotFound(id)),
-            (None, None) => (1, today),
-            (Some(stored), Some(base)) if stored.revision != base => {
-                return Err(StorageError::Conflict);
-            }
-            (Some(stored), _) => (stored.revision + 1, stored.daily_day),
-        };
-        let daily = stored.as_ref().is_some_and(|s| s.daily_day < today);
-        if daily || (stored.is_some() && snapshot.is_some()) {
-            // Only now is the stored text read: most saves do not need it.
-            let old = idb::run(texts.get(&key(&id))).await?;
-            let old = text_from_js(&old)?;
-            let mut kinds = Vec::new();
-            if daily {
-                kinds.push((SnapshotKind::Daily, format!("Daily, {}", day_name(today))));
-                daily_day = today;
-            }
-            if let Some(kind) = snapshot {
-                kinds.push((kind, String::from(kind.label())));
-            }
-            for (kind, name) in kinds {
-                let record = SnapshotRecord {
-                    key: None,
-                    program_id: id.clone(),
-                    name,
-                    kind,
-                    created_ms: now_ms,
-                    text: old.clone(),
-                };
-                idb::run(snapshots.add(&record.to_js())).await?;
-            }
+        let record = change.write(&tx).await?;
+        let history = edits.and_then(|e| e.history.as_deref());
+        store_history(&tx, &id, record.revision, history).await?;
+        if let Some(edits) = edits {
+            self.settle_journal(&tx, &id, &text, edits.generation)
+                .await?;
         }
-        let record = ProgramRecord {
-            id,
-            name: document.program.program.name.clone(),
-            updated_ms: now_ms,
-            revision,
-            size_bytes: text.len() as u64,
-            text: None,
-            daily_day,
-            deleted_ms: None,
-        };
-        idb::run(programs.put(&record.to_js())).await?;
-        idb::run(texts.put(&text_to_js(&record.id, &text))).await?;
         tx.commit().await?;
         Ok(meta_of(&record))
+    }
+
+    /// Deletes program `id`'s journal entry if a save of `text` at `generation` by this
+    /// page makes it needless: it is this page's and not newer, or it holds the same text.
+    async fn settle_journal(
+        &self,
+        tx: &Tx,
+        id: &str,
+        text: &str,
+        generation: u64,
+    ) -> Result<(), StorageError> {
+        let pending = tx.store(PENDING)?;
+        let value = idb::run(pending.get(&key(id))).await?;
+        if value.is_undefined() {
+            return Ok(());
+        }
+        let journal = JournalRecord::from_js(&value)?;
+        let older_of_mine = journal.tab == self.tab && journal.generation <= generation;
+        if older_of_mine || journal.text == text {
+            idb::run(pending.delete(&key(id))).await?;
+        }
+        Ok(())
     }
 
     /// Renames a stored program (a new revision).
@@ -478,5 +538,108 @@ impl Store {
         document.id = Some(new_id.to_owned());
         document.program.program.name = format!("{} (copy)", document.program.program.name);
         self.create(&document, now_ms).await
+    }
+}
+
+/// Stores `history` (JSON) as program `id`'s undo history at `revision`, or, with `None`,
+/// deletes the one stored (it belonged to an older revision).
+async fn store_history(
+    tx: &Tx,
+    id: &str,
+    revision: u64,
+    history: Option<&str>,
+) -> Result<(), StorageError> {
+    let store = tx.store(HISTORY)?;
+    match history {
+        Some(json) => idb::run(store.put(&history_to_js(id, revision, json))).await?,
+        None => idb::run(store.delete(&key(id))).await?,
+    };
+    Ok(())
+}
+
+/// One write of a program's text as a new revision, inside a transaction over `programs`,
+/// `texts` and `snapshots`.
+struct Change<'a> {
+    id: &'a str,
+    name: &'a str,
+    text: &'a str,
+    /// Refuse with [`StorageError::Conflict`] unless the stored program is still at this
+    /// revision (or only `writer` wrote since); `None`: write whatever is stored, creating
+    /// the program if there is none.
+    base_revision: Option<u64>,
+    /// Keep the stored version as a snapshot of this kind first.
+    snapshot: Option<SnapshotKind>,
+    /// The page whose editor makes the change (see [`ProgramRecord::writer`]).
+    writer: Option<&'a str>,
+    now_ms: f64,
+}
+
+impl Change<'_> {
+    /// Makes the change; the first write of a (UTC) day keeps the stored version as a
+    /// daily snapshot. Returns the new record.
+    async fn write(&self, tx: &Tx) -> Result<ProgramRecord, StorageError> {
+        let id = self.id;
+        let programs = tx.store(PROGRAMS)?;
+        let texts = tx.store(TEXTS)?;
+        let snapshots = tx.store(SNAPSHOTS)?;
+        let stored = idb::run(programs.get(&key(id))).await?;
+        let stored = if stored.is_undefined() {
+            None
+        } else {
+            Some(ProgramRecord::from_js(&stored)?)
+        };
+        let today = day_of(self.now_ms);
+        let (revision, mut daily_day) = match (&stored, self.base_revision) {
+            (None, Some(_)) => return Err(StorageError::NotFound(id.to_owned())),
+            (None, None) => (1, today),
+            (Some(stored), Some(base)) if !stored.unchanged_since(base, self.writer) => {
+                return Err(StorageError::Conflict);
+            }
+            (Some(stored), _) => (stored.revision + 1, stored.daily_day),
+        };
+        let (writer, writer_since) = match &stored {
+            Some(stored) => stored.next_writer(self.writer),
+            None => (self.writer.map(str::to_owned), 0),
+        };
+        let daily = stored.as_ref().is_some_and(|s| s.daily_day < today);
+        if daily || (stored.is_some() && self.snapshot.is_some()) {
+            // Only now is the stored text read: most saves do not need it.
+            let old = idb::run(texts.get(&key(id))).await?;
+            let old = text_from_js(&old)?;
+            let mut kinds = Vec::new();
+            if daily {
+                kinds.push((SnapshotKind::Daily, format!("Daily, {}", day_name(today))));
+                daily_day = today;
+            }
+            if let Some(kind) = self.snapshot {
+                kinds.push((kind, String::from(kind.label())));
+            }
+            for (kind, name) in kinds {
+                let record = SnapshotRecord {
+                    key: None,
+                    program_id: id.to_owned(),
+                    name,
+                    kind,
+                    created_ms: self.now_ms,
+                    text: old.clone(),
+                };
+                idb::run(snapshots.add(&record.to_js())).await?;
+            }
+        }
+        let record = ProgramRecord {
+            id: id.to_owned(),
+            name: self.name.to_owned(),
+            updated_ms: self.now_ms,
+            revision,
+            size_bytes: self.text.len() as u64,
+            text: None,
+            daily_day,
+            deleted_ms: None,
+            writer,
+            writer_since,
+        };
+        idb::run(programs.put(&record.to_js())).await?;
+        idb::run(texts.put(&text_to_js(id, self.text))).await?;
+        Ok(record)
     }
 }

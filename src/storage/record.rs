@@ -1,5 +1,6 @@
 //! The stored values as plain JavaScript objects (no JSON): a program (in `programs` and,
-//! with `deleted_ms`, in `bin`) and a snapshot.
+//! with `deleted_ms`, in `bin`), a snapshot, a journal entry (`pending`) and an undo history
+//! (`history`).
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -42,6 +43,11 @@ pub(crate) struct ProgramRecord {
     pub daily_day: i64,
     /// Set in the bin: when it was deleted.
     pub deleted_ms: Option<f64>,
+    /// The page (a [`super::Store`]'s tab id) whose editor made this revision, or on whose
+    /// behalf it was recovered from its journal; `None` for any other write.
+    pub writer: Option<String>,
+    /// Every revision after this one, up to `revision`, was written by `writer`.
+    pub writer_since: u64,
 }
 
 impl ProgramRecord {
@@ -59,7 +65,32 @@ impl ProgramRecord {
         if let Some(text) = &self.text {
             set(&object, "text", &text.as_str().into());
         }
+        if let Some(writer) = &self.writer {
+            set(&object, "writer", &writer.as_str().into());
+            set(&object, "writer_since", &(self.writer_since as f64).into());
+        }
         object.into()
+    }
+
+    /// Whether nobody but `tab` wrote the program since revision `base`: it is still at
+    /// `base`, or every revision since was written by `tab`'s editor.
+    pub(crate) fn unchanged_since(&self, base: u64, tab: Option<&str>) -> bool {
+        self.revision == base
+            || (tab.is_some()
+                && self.writer.as_deref() == tab
+                && self.writer_since <= base
+                && base <= self.revision)
+    }
+
+    /// Who wrote the next revision, made by `writer`, and since when they have been the
+    /// only writer.
+    pub(crate) fn next_writer(&self, writer: Option<&str>) -> (Option<String>, u64) {
+        match writer {
+            Some(tab) if self.writer.as_deref() == Some(tab) => {
+                (Some(tab.to_owned()), self.writer_since)
+            }
+            _ => (writer.map(str::to_owned), self.revision),
+        }
     }
 
     pub(crate) fn from_js(value: &JsValue) -> Result<ProgramRecord, StorageError> {
@@ -72,6 +103,8 @@ impl ProgramRecord {
             daily_day: get(value, "daily_day").as_f64().unwrap_or(0.0) as i64,
             deleted_ms: get(value, "deleted_ms").as_f64(),
             text: get(value, "text").as_string(),
+            writer: get(value, "writer").as_string(),
+            writer_since: get(value, "writer_since").as_f64().unwrap_or(0.0) as u64,
         })
     }
 }
@@ -126,4 +159,71 @@ pub(crate) fn text_to_js(id: &str, text: &str) -> JsValue {
 /// The text of a `texts` value.
 pub(crate) fn text_from_js(value: &JsValue) -> Result<String, StorageError> {
     string(value, "text")
+}
+
+/// A journal entry in `pending`: the program as the editor held it when the page was hidden
+/// or closed, written synchronously there.
+#[derive(Clone, Debug)]
+pub(crate) struct JournalRecord {
+    /// The program id (the key).
+    pub id: String,
+    /// The program file (`planfile::write`).
+    pub text: String,
+    /// The stored revision the editor's program is based on.
+    pub base_revision: u64,
+    /// The editor's edit count (it only grows within a page).
+    pub generation: u64,
+    /// The page that wrote it (a [`super::Store`]'s tab id).
+    pub tab: String,
+    pub saved_ms: f64,
+    /// The undo history of the program as it is here (`crate::history`), if any.
+    pub history: Option<String>,
+}
+
+impl JournalRecord {
+    pub(crate) fn to_js(&self) -> JsValue {
+        let object = Object::new();
+        set(&object, "id", &self.id.as_str().into());
+        set(&object, "text", &self.text.as_str().into());
+        set(
+            &object,
+            "base_revision",
+            &(self.base_revision as f64).into(),
+        );
+        set(&object, "generation", &(self.generation as f64).into());
+        set(&object, "tab", &self.tab.as_str().into());
+        set(&object, "saved_ms", &self.saved_ms.into());
+        if let Some(history) = &self.history {
+            set(&object, "history", &history.as_str().into());
+        }
+        object.into()
+    }
+
+    pub(crate) fn from_js(value: &JsValue) -> Result<JournalRecord, StorageError> {
+        Ok(JournalRecord {
+            id: string(value, "id")?,
+            text: string(value, "text")?,
+            base_revision: number(value, "base_revision")? as u64,
+            generation: number(value, "generation")? as u64,
+            tab: string(value, "tab")?,
+            saved_ms: number(value, "saved_ms")?,
+            history: get(value, "history").as_string(),
+        })
+    }
+}
+
+/// A program's undo history in `history`: `{id, revision, json}`, valid only while the
+/// program is at `revision`.
+pub(crate) fn history_to_js(id: &str, revision: u64, json: &str) -> JsValue {
+    let object = Object::new();
+    set(&object, "id", &id.into());
+    set(&object, "revision", &(revision as f64).into());
+    set(&object, "json", &json.into());
+    object.into()
+}
+
+/// The history JSON of a `history` value, if it belongs to `revision`.
+pub(crate) fn history_at(value: &JsValue, revision: u64) -> Option<String> {
+    let stored = get(value, "revision").as_f64()? as u64;
+    (stored == revision).then(|| get(value, "json").as_string())?
 }

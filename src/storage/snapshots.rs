@@ -107,6 +107,8 @@ impl Store {
             text: None,
             daily_day: stored.daily_day,
             deleted_ms: None,
+            writer: None,
+            writer_since: stored.revision,
         };
         idb::run(programs.put(&record.to_js())).await?;
         idb::run(texts.put(&text_to_js(&id, &text))).await?;
@@ -114,6 +116,7 @@ impl Store {
         Ok(Loaded {
             meta: meta_of(&record),
             document: snapshot.document,
+            history: None,
         })
     }
 }

@@ -161,3 +161,23 @@ export async function exportProgram(page) {
 export async function importFile(page, path) {
   await page.locator('input[data-role="import-file"]').setInputFiles(path);
 }
+
+/** A page in its own browser on the on-disk profile `dir` (kept between launches: a
+ *  relaunch on the same `dir` is the same browser after a restart). Close its `context`
+ *  (which quits that browser) when done. */
+export async function openProfilePage(dir) {
+  const context = await chromium.launchPersistentContext(dir, {
+    ...chromiumOptions,
+    viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const problems = [];
+  watch(page, problems);
+  return { context, page, problems };
+}
+
+/** Types a new task's name into the plan grid's empty last row (and nothing else); waits
+ *  until the cell editor has closed (the edit was made). */
+export async function typeTask(page, name) {
+  await editCell(page, page.locator('.plan-grid .new-row [data-col="name"]'), name);
+}

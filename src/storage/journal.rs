@@ -1,0 +1,184 @@
+//! The journal (`pending`): the editor's program written synchronously when its page is
+//! hidden or closed, and its recovery into the stored program — or, if another page wrote
+//! the program since, into a `recovered` snapshot, so that nothing is lost or silently
+//! written over.
+
+use super::*;
+
+/// The name of a snapshot kept from a journal entry.
+pub const RECOVERED_NAME: &str = "Unsaved changes, recovered";
+
+/// A journal entry, as [`Store::journal`] reads it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Journal {
+    pub document: Document,
+    pub base_revision: u64,
+    pub generation: u64,
+    /// The page that wrote it ([`Store::tab`]).
+    pub tab: String,
+    pub saved_ms: f64,
+    pub history: Option<String>,
+}
+
+/// What became of a journal entry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Recovered {
+    /// Nobody else had written the program since: it is now the stored program.
+    Saved(ProgramMeta),
+    /// Another page had written the program since (or it was deleted): the entry is kept
+    /// as a `recovered` snapshot beside it.
+    KeptAsSnapshot(SnapshotMeta),
+    /// The stored program already had the same text.
+    AlreadyStored,
+}
+
+/// A journal entry recovered: the program's id and name (as the entry has it), and what
+/// became of it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Recovery {
+    pub program_id: String,
+    pub name: String,
+    pub outcome: Recovered,
+}
+
+impl Store {
+    /// Writes `document`, the editor's program based on stored revision `base_revision`,
+    /// into the journal, replacing this program's entry. Synchronous: the request and the
+    /// commit are issued before it returns, for `pagehide` and `visibilitychange`, after
+    /// which the page may never run again.
+    pub fn write_journal(
+        &self,
+        document: &Document,
+        base_revision: u64,
+        edits: &Edits,
+        now_ms: f64,
+    ) -> Result<(), StorageError> {
+        let id = document
+            .id
+            .clone()
+            .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
+        let record = JournalRecord {
+            text: planfile::write(document),
+            id,
+            base_revision,
+            generation: edits.generation,
+            tab: self.tab.clone(),
+            saved_ms: now_ms,
+            history: edits.history.clone(),
+        };
+        idb::put_at_once(&self.db, PENDING, &record.to_js())
+    }
+
+    /// Program `id`'s journal entry, if there is one.
+    pub async fn journal(&self, id: &str) -> Result<Option<Journal>, StorageError> {
+        let tx = self.tx(&[PENDING], false)?;
+        let value = idb::run(tx.store(PENDING)?.get(&key(id))).await?;
+        tx.commit().await?;
+        if value.is_undefined() {
+            return Ok(None);
+        }
+        let record = JournalRecord::from_js(&value)?;
+        Ok(Some(Journal {
+            document: parse(&record.text, id)?,
+            base_revision: record.base_revision,
+            generation: record.generation,
+            tab: record.tab,
+            saved_ms: record.saved_ms,
+            history: record.history,
+        }))
+    }
+
+    /// Recovers program `id`'s journal entry, if there is one, in one transaction: the same
+    /// text as stored is just deleted; an entry based on the stored revision (or with only
+    /// its own page's writes since) becomes the stored program, a new revision written on
+    /// that page's behalf, with its undo history; any other is kept as a `recovered`
+    /// snapshot. The entry is deleted in each case.
+    pub async fn recover(&self, id: &str, now_ms: f64) -> Result<Option<Recovery>, StorageError> {
+        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY], true)?;
+        let pending = tx.store(PENDING)?;
+        let value = idb::run(pending.get(&key(id))).await?;
+        if value.is_undefined() {
+            tx.commit().await?;
+            return Ok(None);
+        }
+        let journal = JournalRecord::from_js(&value)?;
+        let stored = idb::run(tx.store(PROGRAMS)?.get(&key(id))).await?;
+        let stored = if stored.is_undefined() {
+            None
+        } else {
+            Some(ProgramRecord::from_js(&stored)?)
+        };
+        // The name the entry gives the program (its stored name if the text is unreadable).
+        let document = parse(&journal.text, id).ok();
+        let name = match (&document, &stored) {
+            (Some(document), _) => document.program.program.name.clone(),
+            (None, Some(stored)) => stored.name.clone(),
+            (None, None) => id.to_owned(),
+        };
+        let stored_text = match &stored {
+            Some(_) => text_from_js(&idb::run(tx.store(TEXTS)?.get(&key(id))).await?).ok(),
+            None => None,
+        };
+        let ours = stored
+            .as_ref()
+            .is_some_and(|s| s.unchanged_since(journal.base_revision, Some(&journal.tab)));
+        let outcome = if stored_text.as_deref() == Some(journal.text.as_str()) {
+            Recovered::AlreadyStored
+        } else if let (Some(stored), Some(_), true) = (&stored, &document, ours) {
+            let change = Change {
+                id,
+                name: &name,
+                text: &journal.text,
+                base_revision: Some(stored.revision),
+                snapshot: None,
+                writer: Some(&journal.tab),
+                now_ms,
+            };
+            let record = change.write(&tx).await?;
+            store_history(&tx, id, record.revision, journal.history.as_deref()).await?;
+            Recovered::Saved(meta_of(&record))
+        } else {
+            Recovered::KeptAsSnapshot(keep_as_snapshot(&tx, &journal, now_ms).await?)
+        };
+        idb::run(pending.delete(&key(id))).await?;
+        tx.commit().await?;
+        Ok(Some(Recovery {
+            program_id: id.to_owned(),
+            name,
+            outcome,
+        }))
+    }
+
+    /// Recovers every journal entry (see [`Store::recover`]), at start-up.
+    pub async fn recover_all(&self, now_ms: f64) -> Result<Vec<Recovery>, StorageError> {
+        let tx = self.tx(&[PENDING], false)?;
+        let keys = idb::run(tx.store(PENDING)?.get_all_keys()).await?;
+        tx.commit().await?;
+        let mut recovered = Vec::new();
+        for id in Array::from(&keys).iter().filter_map(|k| k.as_string()) {
+            if let Some(recovery) = self.recover(&id, now_ms).await? {
+                recovered.push(recovery);
+            }
+        }
+        Ok(recovered)
+    }
+}
+
+/// Keeps a journal entry as a `recovered` snapshot of its program.
+async fn keep_as_snapshot(
+    tx: &Tx,
+    journal: &JournalRecord,
+    now_ms: f64,
+) -> Result<SnapshotMeta, StorageError> {
+    let mut record = SnapshotRecord {
+        key: None,
+        program_id: journal.id.clone(),
+        name: RECOVERED_NAME.to_owned(),
+        kind: SnapshotKind::Recovered,
+        created_ms: now_ms,
+        text: journal.text.clone(),
+    };
+    let new_key = idb::run(tx.store(SNAPSHOTS)?.add(&record.to_js())).await?;
+    record.key = new_key.as_f64();
+    Ok(snapshot_meta(&record))
+}
