@@ -54,6 +54,11 @@ pub fn HomeView() -> impl IntoView {
     let nav = Nav::expect();
     // Another tab may have changed the list while this view was away.
     ctx.refresh_soon();
+    // The home view's messages (a failed import, rename, …) are about it: opening a
+    // program leaves them behind.
+    on_cleanup(move || {
+        let _ = ctx.message.try_set(None);
+    });
 
     let programs = Signal::derive(move || {
         ctx.programs

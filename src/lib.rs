@@ -27,6 +27,7 @@ pub mod prefs;
 pub mod route;
 pub mod scenario_edit;
 pub mod scenarios_view;
+pub mod setup_view;
 pub mod state;
 pub mod storage;
 

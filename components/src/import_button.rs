@@ -4,9 +4,12 @@ use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 /// "Import…": the chosen file goes to `on_file` as it is (reading it is not this
-/// component's business).
+/// component's business). The control is a real button (found by its role and name, and
+/// pressed from the keyboard) that opens the picker of a file input hidden from view and
+/// from assistive technology.
 #[component]
 pub fn ImportButton(on_file: Callback<web_sys::File>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev
             .target()
@@ -20,16 +23,24 @@ pub fn ImportButton(on_file: Callback<web_sys::File>) -> impl IntoView {
         // Choosing the same file again must fire `change` again.
         input.set_value("");
     };
+    let open_picker = move |_| {
+        if let Some(input) = input.get_untracked() {
+            input.click();
+        }
+    };
     view! {
-        <label class="button file-button">
+        <button type="button" class="button file-button" data-action="import" on:click=open_picker>
             "Import…"
-            <input
-                type="file"
-                class="visually-hidden"
-                data-role="import-file"
-                accept=".json,.planwork.json,application/json"
-                on:change=on_change
-            />
-        </label>
+        </button>
+        <input
+            node_ref=input
+            type="file"
+            class="visually-hidden"
+            data-role="import-file"
+            tabindex="-1"
+            aria-hidden="true"
+            accept=".json,.planwork.json,application/json"
+            on:change=on_change
+        />
     }
 }

@@ -49,6 +49,8 @@ mod change_list;
 mod compare_table;
 mod quick_impact;
 mod scenario_list;
+// The Setup tab (issue 15): a feature folder, one component per file.
+mod setup;
 
 pub use baselines_panel::{BaselineActions, BaselineSummary, BaselinesPanel};
 pub use bin_list::{BinList, BinSummary};
@@ -84,6 +86,12 @@ pub use quick_impact::{
 };
 pub use s_curve_chart::SCurveChart;
 pub use scenario_list::{ScenarioList, ScenarioListActions, ScenarioSummary};
+pub use setup::{
+    Answer, CriticalPathRule, HolidayChange, HolidayEditor, ProgramSettings,
+    ProgramSettingsActions, SettingsSummary, SetupField, TeamCalendar, WeekdayPicker,
+    WorkingCalendar, WorkstreamActions, WorkstreamDelete, WorkstreamItem, WorkstreamList,
+    WorkstreamRow,
+};
 pub use snapshots_panel::{SnapshotActions, SnapshotSummary, SnapshotView, SnapshotsPanel};
 pub use status_line::{SaveState, StatusLine};
 pub use tornado_chart::{TornadoBar, TornadoChart};

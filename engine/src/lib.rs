@@ -105,6 +105,7 @@ pub mod paths;
 pub mod rng;
 pub mod scenario;
 pub mod scheduler;
+pub mod setup;
 pub mod teams;
 pub mod timeline;
 pub mod workstreams;

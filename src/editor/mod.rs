@@ -45,6 +45,8 @@ pub(crate) const TABS: &[(&str, &str)] = &[
     ("scenarios", "Scenarios"),
     ("forecast", "Forecast"),
     ("snapshots", "Snapshots"),
+    // Last: set once at the start and seldom after, it stays out of the way of daily work.
+    ("setup", "Setup"),
 ];
 
 /// The program being edited and where its saving stands.

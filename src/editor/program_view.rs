@@ -137,6 +137,7 @@ pub fn ProgramView(
                     "map" => view! { <crate::map_view::MapPanel /> }.into_any(),
                     "scenarios" => view! { <crate::scenarios_view::ScenariosPanel /> }.into_any(),
                     "forecast" => view! { <crate::forecast_view::ForecastPanel /> }.into_any(),
+                    "setup" => view! { <crate::setup_view::SetupPanel /> }.into_any(),
                     "snapshots" => view! {
                         <SnapshotsPanel
                             snapshots=snapshots
