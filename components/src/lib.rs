@@ -46,6 +46,8 @@ mod change_list;
 mod compare_table;
 mod quick_impact;
 mod scenario_list;
+// The forecast's risks (issue 15), a feature folder.
+pub mod risks;
 
 pub use baselines_panel::{BaselineActions, BaselineSummary, BaselinesPanel};
 pub use bin_list::{BinList, BinSummary};
@@ -74,8 +76,9 @@ pub use program_details::ProgramDetails;
 pub use program_list::{ProgramList, ProgramSummary};
 pub use programs_home::{HomeActions, ProgramsHome};
 pub use quick_impact::{
-    AbsorbedRow, DateShift, ImpactSummary, QuickImpact, QuickImpactActions, TaskChoice,
+    AbsorbedRow, DateShift, ImpactSummary, MissedRow, QuickImpact, QuickImpactActions, TaskChoice,
 };
+pub use risks::{RiskCallback, RiskChange, RiskView, RisksPanel};
 pub use s_curve_chart::SCurveChart;
 pub use scenario_list::{ScenarioList, ScenarioListActions, ScenarioSummary};
 pub use snapshots_panel::{SnapshotActions, SnapshotSummary, SnapshotView, SnapshotsPanel};
