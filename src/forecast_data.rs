@@ -1,14 +1,20 @@
 //! The forecast tab's data: what to forecast (the program or a scenario, re-applied), whether
-//! a result is stale, the settings typed, and a result turned into the forecast components'
-//! plain data (table rows, day bins, markers, tornado bars, criticality, comparison rows).
-//! Pure functions, no signals.
+//! a result is stale, whether anything in it is uncertain, the settings typed, a result
+//! turned into the forecast components' plain data (table rows, day bins, markers, tornado
+//! bars, criticality, comparison rows), and the risks section's data and edits (through
+//! `engine::risks`). Pure functions, no signals.
 
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
-use components::{CompareRow, CriticalityRow, DayBin, DayMarker, ForecastRow, TornadoBar};
+use components::{
+    CompareRow, CriticalityRow, DayBin, DayMarker, ForecastRow, RiskChange, RiskView, TaskChoice,
+    TornadoBar,
+};
 use engine::Program;
-use engine::forecast::{Driver, MAX_ITERATIONS, Outcome, Settings};
+use engine::edit::Edit;
+use engine::forecast::{Driver, MAX_ITERATIONS, Outcome, Settings, Uncertainty};
+use engine::risks::{self, Refusal, RiskField, format_impact, format_percent};
 use planfile::Document;
 
 use crate::forecast_store::Kept;
@@ -33,6 +39,89 @@ pub fn subject_program(doc: &Document, subject: &str) -> Option<(Program, String
     let scenario = doc.scenarios.iter().find(|s| s.id == subject)?;
     let applied = engine::scenario::apply(&doc.program, &scenario.changes);
     Some((applied.program, format!("Scenario: {}", scenario.name)))
+}
+
+/// What varies in a subject's plan now (`None` if it cannot be checked: a run says why).
+pub fn subject_uncertainty(doc: &Document, subject: &str) -> Option<Uncertainty> {
+    let (program, _) = subject_program(doc, subject)?;
+    let checked = engine::check(&program).ok()?;
+    Some(engine::forecast::uncertainty(&checked))
+}
+
+/// Every task, as a task search offers it (workstream name, name, duration).
+pub fn task_choices(program: &Program) -> Vec<TaskChoice> {
+    program
+        .tasks
+        .iter()
+        .map(|t| TaskChoice {
+            id: t.id.clone(),
+            workstream: program
+                .workstreams
+                .iter()
+                .find(|w| w.id == t.workstream)
+                .map_or_else(|| t.workstream.clone(), |w| w.name.clone()),
+            name: t.name.clone(),
+            duration: format!("{}d", t.duration),
+        })
+        .collect()
+}
+
+/// The program's risks as the risks section shows them.
+pub fn risk_views(program: &Program) -> Vec<RiskView> {
+    let choices = task_choices(program);
+    program
+        .risks
+        .iter()
+        .map(|r| RiskView {
+            id: r.id.clone(),
+            title: r.title.clone(),
+            probability: format_percent(r.probability),
+            impact: format_impact(r.impact),
+            tasks: r
+                .tasks
+                .iter()
+                .map(|id| {
+                    choices
+                        .iter()
+                        .find(|c| &c.id == id)
+                        .cloned()
+                        .unwrap_or_else(|| TaskChoice {
+                            id: id.clone(),
+                            name: id.clone(),
+                            ..TaskChoice::default()
+                        })
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The edits a risk change asks for (none if it changes nothing), or why not.
+pub fn risk_edits(program: &Program, change: &RiskChange) -> Result<Vec<Edit>, Refusal> {
+    match change {
+        RiskChange::Add {
+            title,
+            probability,
+            impact,
+        } => risks::add_risk(program, title, probability, impact),
+        RiskChange::Title { risk, text } => risks::set_title(program, risk, text),
+        RiskChange::Probability { risk, text } => risks::set_probability(program, risk, text),
+        RiskChange::Impact { risk, text } => risks::set_impact(program, risk, text),
+        RiskChange::AddTask { risk, task } => risks::add_task(program, risk, task),
+        RiskChange::RemoveTask { risk, task } => risks::remove_task(program, risk, task),
+        RiskChange::Remove { risk } => risks::remove_risk(program, risk),
+    }
+}
+
+/// The field a change is about, to show the engine's refusal of it beside that field.
+pub fn risk_field(change: &RiskChange) -> RiskField {
+    match change {
+        RiskChange::Add { .. } | RiskChange::Remove { .. } => RiskField::Risk,
+        RiskChange::Title { .. } => RiskField::Title,
+        RiskChange::Probability { .. } => RiskField::Probability,
+        RiskChange::Impact { .. } => RiskField::Impact,
+        RiskChange::AddTask { .. } | RiskChange::RemoveTask { .. } => RiskField::Tasks,
+    }
 }
 
 /// Whether the plan a result was computed on differs from the subject's plan now.

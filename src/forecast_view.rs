@@ -2,7 +2,9 @@
 //! scenarios, in a Web Worker ([`crate::forecast_store`]) and shows the last result of each:
 //! the dates table, the chosen finish's histogram, S-curve and tornado chart, the tasks most
 //! often critical, and two forecasts compared. A result computed on a plan that has changed
-//! since is marked stale.
+//! since is marked stale. When nothing in the plan is uncertain it says so (and what to
+//! add) instead of drawing charts of identical iterations. Below, the program's risks are
+//! edited (each change one undoable [`Editor::act`]).
 //!
 //! Does not: compute anything the engine computes; it turns results into the components'
 //! plain data.
@@ -11,15 +13,17 @@ use std::sync::Arc;
 
 use components::{
     CriticalityTable, ForecastActions, ForecastCompare, ForecastControls, ForecastSummary,
-    HistogramChart, Notice, NoticeKind, SCurveChart, TornadoChart,
+    HistogramChart, Notice, NoticeKind, RiskChange, RisksPanel, SCurveChart, TornadoChart,
 };
+use engine::risks::Refusal;
 use leptos::prelude::*;
 use planfile::Document;
 
-use crate::editor::Editor;
+use crate::editor::{Editor, describe};
 use crate::forecast_data::{
-    PROGRAM, compare_rows, criticality_rows, day_bins, group, is_stale, markers, settings,
-    subject_program, subjects_of, summary_rows, tornado_bars,
+    PROGRAM, compare_rows, criticality_rows, day_bins, group, is_stale, markers, risk_edits,
+    risk_field, risk_views, settings, subject_program, subject_uncertainty, subjects_of,
+    summary_rows, task_choices, tornado_bars,
 };
 use crate::forecast_store::{self as store, Hooks, Kept};
 use crate::forecast_worker::ForecastResult;
@@ -72,6 +76,18 @@ pub fn ForecastPanel() -> impl IntoView {
         hooks.changed.track();
         store::error(&program_id.get())
     });
+    // Whether the chosen subject has anything uncertain, before any run. Run stays allowed
+    // when it has not: a run of a certain plan is quick and gives its dates (P10 = P90),
+    // which a comparison with a scenario that is uncertain still needs, and a disabled
+    // button would not say what to do about it; the message does.
+    let certain = Memo::new(move |_| {
+        let subject = subject.get();
+        doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| subject_uncertainty(d, &subject))
+                .is_some_and(|u| u.is_none())
+        })
+    });
 
     let run = move || {
         let (pid, subject) = (program_id.get_untracked(), subject.get_untracked());
@@ -100,6 +116,7 @@ pub fn ForecastPanel() -> impl IntoView {
         })
     };
     let result_view = move || match kept.get() {
+        None if certain.get() => nothing_uncertain(false).into_any(),
         None => view! {
             <p class="section-hint" data-state="no-forecast">
                 "No forecast yet. Tasks with a three-point estimate and the program's risks make "
@@ -127,8 +144,75 @@ pub fn ForecastPanel() -> impl IntoView {
             {error_view}
             {result_view}
             {compare_view}
+            <RisksSection />
         </section>
     }
+}
+
+/// Says that every iteration gives the same dates, and what to add for a forecast worth
+/// having: estimates in the plan grid, or risks below. `ran`: after a run (its dates are in
+/// the table above), else before one.
+fn nothing_uncertain(ran: bool) -> impl IntoView {
+    let dates = if ran {
+        "Every iteration gave the same dates (in the table), so there is no spread to chart."
+    } else {
+        "Every iteration would give the same dates; Run forecast still shows them."
+    };
+    view! {
+        <div class="forecast-certain" data-state="nothing-uncertain" role="status">
+            <p class="forecast-certain-title">"Nothing in this plan is uncertain"</p>
+            <p>
+                "No task still to do has a three-point estimate, and no risk can delay one. "
+                {dates}
+            </p>
+            <p>
+                "To see how likely each date is, give tasks an estimate in the Plan grid’s "
+                <strong>"Estimate"</strong>
+                " column (optimistic/likely/pessimistic working days, such as 5/8/15), or add "
+                <strong>"risks"</strong>
+                " below."
+            </p>
+        </div>
+    }
+}
+
+/// The program's risks: listed, edited in place and added, each change one undoable step.
+#[component]
+fn RisksSection() -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let doc = editor.doc;
+    let risks = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| risk_views(&d.program))
+                .unwrap_or_default()
+        })
+    });
+    let choices = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| task_choices(&d.program))
+                .unwrap_or_default()
+        })
+    });
+    let change = Callback::new(move |asked: RiskChange| -> Result<(), Refusal> {
+        let edits = doc.with_untracked(|d| match d {
+            Some(d) => risk_edits(&d.program, &asked),
+            None => Err(Refusal {
+                field: risk_field(&asked),
+                message: "No program is open.".to_owned(),
+            }),
+        })?;
+        if edits.is_empty() {
+            return Ok(());
+        }
+        // Risks belong to the program, also while the plan view shows a scenario.
+        editor.act(edits).map_err(|d| Refusal {
+            field: risk_field(&asked),
+            message: describe(&d),
+        })
+    });
+    view! { <RisksPanel risks=risks choices=choices change=change /> }
 }
 
 /// Starts forecasting `subject` of `doc` with the settings typed (iterations, seed).
@@ -168,12 +252,29 @@ fn results(kept: Arc<Kept>, stale: Signal<bool>, finish: RwSignal<String>) -> im
         move || finish_charts(&kept.result, &finish.get())
     };
     let crit = criticality_rows(result);
+    let spread = (!result.uncertainty.is_none()).then(|| {
+        view! {
+            {charts}
+            <h4>"Most often critical"</h4>
+            <p class="section-hint">"The share of iterations in which each task was on the critical path."</p>
+            <CriticalityTable rows=Signal::stored(crit) limit=20 />
+        }
+    });
+    let certain = result
+        .uncertainty
+        .is_none()
+        .then(|| nothing_uncertain(true));
     view! {
         <div class="forecast-result" data-state=move || if stale.get() { "stale" } else { "current" }>
             <h3 class="forecast-heading">
                 {kept.label.clone()}
                 <span class="forecast-settings">
-                    {format!(" — {} iterations, seed {}", group(settings.iterations), settings.seed)}
+                    {format!(
+                    " — {} {}, seed {}",
+                    group(settings.iterations),
+                    if settings.iterations == 1 { "iteration" } else { "iterations" },
+                    settings.seed
+                )}
                 </span>
             </h3>
             {stale_view}
@@ -182,10 +283,8 @@ fn results(kept: Arc<Kept>, stale: Signal<bool>, finish: RwSignal<String>) -> im
                 selected=finish
                 on_select=Callback::new(move |key: String| finish.set(key))
             />
-            {charts}
-            <h4>"Most often critical"</h4>
-            <p class="section-hint">"The share of iterations in which each task was on the critical path."</p>
-            <CriticalityTable rows=Signal::stored(crit) limit=20 />
+            {certain}
+            {spread}
         </div>
     }
 }

@@ -11,7 +11,7 @@
 //!
 //! Does not: touch the DOM or storage, or decide anything the engine decides.
 
-use engine::forecast::{Driver, Forecast, Settings, Simulation, Target};
+use engine::forecast::{Driver, Forecast, Settings, Simulation, Target, Uncertainty};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -63,6 +63,8 @@ pub struct ForecastResult {
     /// The strongest drivers of the program finish, then of each milestone (in
     /// `forecast.milestones` order).
     pub sensitivity: Vec<Vec<Driver>>,
+    /// What varied from one iteration to the next (nothing: every iteration was the same).
+    pub uncertainty: Uncertainty,
 }
 
 /// Runs one request to the end, calling `post` with each reply (as JSON).
@@ -105,6 +107,7 @@ fn simulate(request: &Request, post: &dyn Fn(String)) -> Result<ForecastResult, 
         .map_err(|error| format!("The plan cannot be forecast:\n{error}"))?;
     let program = &document.program;
     let checked = engine::check(program).map_err(|d| problems(&d))?;
+    let uncertainty = engine::forecast::uncertainty(&checked);
     let mut simulation = Simulation::new(&checked, &request.settings).map_err(|d| problems(&d))?;
     loop {
         let (done, total) = simulation.progress();
@@ -151,6 +154,7 @@ fn simulate(request: &Request, post: &dyn Fn(String)) -> Result<ForecastResult, 
             .map(|t| (t.id.clone(), t.name.clone()))
             .collect(),
         sensitivity,
+        uncertainty,
         forecast,
     })
 }

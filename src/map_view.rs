@@ -16,10 +16,10 @@ pub fn map_model(program: &Program) -> MapModel {
         .workstreams
         .iter()
         .enumerate()
-        .map(|(color, w)| MapTeam {
+        .map(|(i, w)| MapTeam {
             id: w.id.clone(),
             name: w.name.clone(),
-            color,
+            color: components::plan_model::colour(w.color.as_deref(), i),
             tasks: program
                 .tasks
                 .iter()

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
-use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow};
+use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, colour};
 use engine::entry::{Predecessor, format_distribution, format_estimate, format_predecessors};
 use engine::filter::TaskFilter;
 use engine::{Calendar, ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
@@ -92,7 +92,7 @@ pub fn plan_model(
             start: first.map(|d| d.to_string()).unwrap_or_default(),
             finish: last.map(|d| d.to_string()).unwrap_or_default(),
             bar: first.zip(last).map(|(a, b)| (day(a), day(b) + 1)),
-            color,
+            color: color.clone(),
         }));
         if shut {
             continue;
@@ -165,7 +165,7 @@ pub fn plan_model(
                 finish_variance: var.map(|v| signed_days(v.finish)).unwrap_or_default(),
                 critical: times.is_some_and(|s| s.critical),
                 bar,
-                color,
+                color: color.clone(),
             }));
         }
     }
@@ -256,20 +256,25 @@ fn origin_of(program: &Program, schedule: Option<&Schedule>) -> NaiveDate {
     monday - Duration::days(7)
 }
 
-/// Workstreams in order, each with its colour, id, name and task indices; tasks of an
-/// unknown workstream last, under their workstream id.
-fn groups(program: &Program) -> Vec<(usize, &str, &str, Vec<usize>)> {
+/// Workstreams in order, each with its colour (its own, else the palette's), id, name and
+/// task indices; tasks of an unknown workstream last, under their workstream id.
+fn groups(program: &Program) -> Vec<(String, &str, &str, Vec<usize>)> {
     let mut at: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<(usize, &str, &str, Vec<usize>)> = Vec::new();
+    let mut out: Vec<(String, &str, &str, Vec<usize>)> = Vec::new();
     for (i, ws) in program.workstreams.iter().enumerate() {
         at.entry(ws.id.as_str()).or_insert_with(|| {
-            out.push((i, ws.id.as_str(), ws.name.as_str(), Vec::new()));
+            out.push((
+                colour(ws.color.as_deref(), i),
+                ws.id.as_str(),
+                ws.name.as_str(),
+                Vec::new(),
+            ));
             out.len() - 1
         });
     }
     for (index, task) in program.tasks.iter().enumerate() {
         let slot = *at.entry(task.workstream.as_str()).or_insert_with(|| {
-            let color = out.len();
+            let color = colour(None, out.len());
             out.push((
                 color,
                 task.workstream.as_str(),

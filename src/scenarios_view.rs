@@ -10,18 +10,20 @@
 use components::{
     AbsorbedRow, BaselineActions, BaselineSummary, BaselinesPanel, ChangeList, ChangeListActions,
     ChangeRow, CompareCell, CompareLine, CompareTable, CompareView, DateShift, ImpactSummary,
-    Notice, NoticeKind, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList,
-    ScenarioListActions, ScenarioSummary, TaskChoice,
+    MissedRow, Notice, NoticeKind, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList,
+    ScenarioListActions, ScenarioSummary,
 };
 use engine::baseline::{Baseline, capture, variance};
-use engine::compare::{Comparison, compare, quick_impact};
+use engine::compare::{Comparison, MissedDeadline, compare, count, quick_impact};
 use engine::scenario::{Adjustment, Outcome, Scenario, apply};
 use engine::{Program, Schedule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
+use wasm_bindgen::JsCast;
 
 use crate::editor::{Editor, describe};
+use crate::forecast_data::task_choices;
 
 /// Tasks listed as absorbing a slip, at most.
 const ABSORBED_SHOWN: usize = 8;
@@ -131,8 +133,8 @@ fn finish_shift(c: &Comparison) -> DateShift {
     }
 }
 
-/// Quick impact's answer in display form.
-fn impact_summary(program: &Program, c: &Comparison) -> ImpactSummary {
+/// Quick impact's answer in display form; `change` is the adjustment in words.
+fn impact_summary(program: &Program, c: &Comparison, change: String) -> ImpactSummary {
     let milestones: Vec<DateShift> = c
         .moved_milestones()
         .map(|m| {
@@ -153,9 +155,11 @@ fn impact_summary(program: &Program, c: &Comparison) -> ImpactSummary {
         })
         .collect();
     ImpactSummary {
+        change,
         finish: finish_shift(c),
         unmoved: c.milestones.len() - milestones.len(),
         milestones,
+        missed: c.missed_deadlines.iter().map(missed_row).collect(),
         absorbed: float_rows(c.absorbed.iter().filter(|a| a.float_after >= 0)),
         absorbed_more: c
             .absorbed
@@ -174,6 +178,25 @@ fn impact_summary(program: &Program, c: &Comparison) -> ImpactSummary {
     }
 }
 
+fn missed_row(m: &MissedDeadline) -> MissedRow {
+    let late = count(
+        m.late.unsigned_abs() as usize,
+        "working day",
+        "working days",
+    );
+    let before = match m.late_before {
+        None => "new".to_owned(),
+        Some(0) => "was on time".to_owned(),
+        Some(days) => format!("was {days}"),
+    };
+    MissedRow {
+        name: m.name.clone(),
+        deadline: m.deadline.to_string(),
+        finish: m.finish.to_string(),
+        late: format!("{late} late ({before})"),
+    }
+}
+
 fn float_rows<'a>(list: impl Iterator<Item = &'a engine::compare::Absorbed>) -> Vec<AbsorbedRow> {
     list.take(ABSORBED_SHOWN)
         .map(|a| AbsorbedRow {
@@ -184,16 +207,50 @@ fn float_rows<'a>(list: impl Iterator<Item = &'a engine::compare::Absorbed>) -> 
         .collect()
 }
 
-/// The name "Save as scenario" offers: `SSO cut-over +15d`, `3 tasks +15d`.
-fn impact_name(program: &Program, tasks: &[String], adjustment: Option<Adjustment>) -> String {
+/// The name "Save as scenario" offers, with the amount as typed: `SSO cut-over +15d`,
+/// `Landing zone design +2w`, `3 tasks +15d`.
+fn impact_name(program: &Program, tasks: &[String], typed: Option<(Adjustment, &str)>) -> String {
     let what = match tasks {
         [one] => task_name(program, one),
         many => format!("{} tasks", many.len()),
     };
-    match adjustment {
-        Some(a) => format!("{what} {}", a.label()),
+    match typed {
+        Some((a, text)) => format!("{what} {}", a.typed_label(text)),
         None => what,
     }
+}
+
+/// After a tab switch or a message at the top of the panel: once the page has drawn, focus
+/// `focus` (a selector; the element that takes the next action) and bring `reveal` (the
+/// banner or message that says what happened) into view: the page is scrolled to the top,
+/// and further only if `reveal` still ends below the window.
+fn reveal_after_render(reveal: &'static str, focus: &'static str) {
+    request_animation_frame(move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Some(document) = window.document() else {
+            return;
+        };
+        let find = |selector: &str| document.query_selector(selector).ok().flatten();
+        if let Some(target) = find(focus).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            // Focus first: focusing may scroll, and the scroll below has the last word.
+            let _ = target.focus();
+        }
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Some(shown) = find(reveal) {
+            shown.scroll_into_view_with_bool(false);
+        }
+    });
+}
+
+/// The panel's message (at its top) is shown: brought into view and focused, so that a
+/// keyboard or screen-reader user is where the news is.
+fn reveal_message() {
+    reveal_after_render(
+        "[data-role=\"scenarios-message\"]",
+        "[data-role=\"scenarios-message\"]",
+    );
 }
 
 /// The Scenarios tab.
@@ -219,7 +276,12 @@ pub fn ScenariosPanel() -> impl IntoView {
             } else {
                 "Done"
             };
-            view! { <Notice kind=kind title=title message=text /> }
+            // Focusable (not in the tab order) so that a result can take the focus.
+            view! {
+                <div class="scenarios-message" data-role="scenarios-message" tabindex="-1">
+                    <Notice kind=kind title=title message=text />
+                </div>
+            }
         })
     };
     view! {
@@ -248,22 +310,9 @@ fn QuickImpactSection(
     let slip = RwSignal::new(true);
     let choices = Signal::derive(move || {
         editor.doc.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            let program = &d.program;
-            program
-                .tasks
-                .iter()
-                .map(|t| TaskChoice {
-                    id: t.id.clone(),
-                    workstream: program
-                        .workstreams
-                        .iter()
-                        .find(|w| w.id == t.workstream)
-                        .map_or_else(|| t.workstream.clone(), |w| w.name.clone()),
-                    name: t.name.clone(),
-                    duration: format!("{}d", t.duration),
-                })
-                .collect()
+            d.as_ref()
+                .map(|d| task_choices(&d.program))
+                .unwrap_or_default()
         })
     });
     // The changes typed, once there are tasks and an amount; `Err` if the amount is not one.
@@ -273,17 +322,22 @@ fn QuickImpactSection(
         if tasks.is_empty() || text.trim().is_empty() {
             return None;
         }
-        Some(Adjustment::parse(&text, slip.get()).map(|a| (a, a.changes(&tasks))))
+        Some(Adjustment::parse(&text, slip.get()).map(|a| (a, a.changes(&tasks), text)))
     });
     let impact = Signal::derive(move || {
         let typed = changes.get()?;
-        let result = typed.and_then(|(_, changes)| {
+        let result = typed.and_then(|(adjustment, changes, text)| {
+            let kind = match adjustment {
+                Adjustment::Slip(_) => "Slip",
+                Adjustment::Duration(_) => "New duration",
+            };
+            let wording = format!("{kind} {}", adjustment.typed_wording(&text));
             editor.doc.with(|d| {
                 let d = d.as_ref().ok_or("No program is open.")?;
                 evaluation.with(|e| {
                     let base = e.as_ref().ok_or("No program is open.")?.base.as_ref()?;
                     quick_impact(&d.program, base, &changes)
-                        .map(|i| impact_summary(&d.program, &i.comparison))
+                        .map(|i| impact_summary(&d.program, &i.comparison, wording))
                         .map_err(|diag| {
                             format!(
                                 "With this change the plan cannot be scheduled: {}",
@@ -296,15 +350,16 @@ fn QuickImpactSection(
         Some(result)
     });
     let suggested = Signal::derive(move || {
-        let adjustment = changes.get().and_then(|c| c.ok()).map(|(a, _)| a);
+        let typed = changes.get().and_then(|c| c.ok());
+        let typed = typed.as_ref().map(|(a, _, text)| (*a, text.as_str()));
         editor.doc.with(|d| {
             d.as_ref()
-                .map(|d| impact_name(&d.program, &picked.get(), adjustment))
+                .map(|d| impact_name(&d.program, &picked.get(), typed))
                 .unwrap_or_default()
         })
     });
     let save = Callback::new(move |name: String| {
-        let Some(Ok((_, list))) = changes.get_untracked() else {
+        let Some(Ok((_, list, _))) = changes.get_untracked() else {
             return;
         };
         let mut new_id = String::new();
@@ -321,11 +376,16 @@ fn QuickImpactSection(
         if result.is_ok() {
             opened.set(Some(new_id.clone()));
             compared.update(|c| c.push(new_id));
+            // Start the next one fresh: no chips, amount or kind carried into it unseen.
+            picked.set(Vec::new());
             amount.set(String::new());
+            slip.set(true);
             message.set(Some((
                 NoticeKind::Info,
                 format!("Saved as scenario “{name}”."),
             )));
+            // The save button is gone with the answer: the search takes the focus.
+            reveal_after_render("[data-role=\"scenarios-message\"]", "#qi-search");
         } else {
             report.run(result);
         }
@@ -533,6 +593,9 @@ fn change_list_actions(
         edit_in_plan: Callback::new(move |id: String| {
             editor.scenario.set(Some(id));
             editor.tab.set("plan");
+            // The banner saying that edits change the scenario is at the top of the plan
+            // view: in view, and the grid focused, ready for those edits.
+            reveal_after_render("[data-role=\"scenario-banner\"]", "[role=\"grid\"]");
         }),
         duplicate: Callback::new(move |id: String| {
             let mut copy_id = String::new();
@@ -611,6 +674,7 @@ fn promote(
         NoticeKind::Info,
         format!("Promoting “{name}”: taking a snapshot first…"),
     )));
+    reveal_message();
     spawn_local(async move {
         if let Err(reason) = editor
             .snapshot_now(&format!("Before promoting “{name}”"))
@@ -620,6 +684,7 @@ fn promote(
                 NoticeKind::Error,
                 format!("Not promoted: no snapshot could be taken. {reason}"),
             )));
+            reveal_message();
             return;
         }
         let result = editor.change(true, |doc| {
@@ -646,6 +711,7 @@ fn promote(
                 message.set(Some((NoticeKind::Error, format!("Not promoted: {reason}"))))
             }
         }
+        reveal_message();
     });
 }
 

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
-use components::plan_model::palette;
+use components::plan_model::colour;
 use components::{
     Answer, HolidayChange, ProgramSettings, ProgramSettingsActions, SettingsSummary,
     WorkingCalendar, WorkstreamActions, WorkstreamItem, WorkstreamList,
@@ -214,7 +214,7 @@ fn workstream_items(program: &Program) -> Vec<WorkstreamItem> {
             WorkstreamItem {
                 id: w.id.clone(),
                 name: w.name.clone(),
-                color: w.color.clone().unwrap_or_else(|| palette(place).to_owned()),
+                color: colour(w.color.as_deref(), place),
                 own_color: w.color.is_some(),
                 tasks: tasks.get(w.id.as_str()).copied().unwrap_or(0),
                 own_calendar: w.calendar.is_some(),

@@ -1,14 +1,19 @@
 //! In-browser tests of the forecast tab's data (`planwork_app::forecast_data`): settings as
-//! typed, dates as shown, stale results, and a forecast turned into the components' data.
+//! typed, dates as shown, stale results, a forecast turned into the components' data, what
+//! is uncertain in a subject, and the risks section's data and edits.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test forecast_data`.
 
 use chrono::NaiveDate;
+use components::RiskChange;
+use engine::edit::Edit;
 use engine::forecast::{Settings, Target, forecast};
+use engine::risks::RiskField;
 use engine::scenario::{Change, Scenario};
 use planwork_app::forecast_data::{
-    PROGRAM, criticality_rows, day_bins, group, is_stale, markers, settings, short_date,
-    subject_program, subjects_of, summary_rows, tornado_bars,
+    PROGRAM, criticality_rows, day_bins, group, is_stale, markers, risk_edits, risk_field,
+    risk_views, settings, short_date, subject_program, subject_uncertainty, subjects_of,
+    summary_rows, tornado_bars,
 };
 use planwork_app::forecast_worker::ForecastResult;
 use wasm_bindgen_test::*;
@@ -88,6 +93,7 @@ fn a_forecast_becomes_rows_bins_markers_and_bars() {
             .map(|t| (t.id.clone(), t.name.clone()))
             .collect(),
         sensitivity,
+        uncertainty: engine::forecast::uncertainty(&checked),
         forecast,
     };
     let rows = summary_rows(&result);
@@ -110,4 +116,68 @@ fn a_forecast_becomes_rows_bins_markers_and_bars() {
             .iter()
             .all(|r| r.criticality > 0.0 && r.criticality <= 1.0)
     );
+}
+
+#[wasm_bindgen_test]
+fn a_subject_without_estimates_or_risks_is_certain() {
+    let mut doc = planfile::read(EXAMPLE).unwrap();
+    let example = subject_uncertainty(&doc, PROGRAM).unwrap();
+    assert_eq!((example.estimated_tasks, example.risks), (61, 4));
+    // A scenario that removes every estimate leaves the risks.
+    let changes = doc
+        .program
+        .tasks
+        .iter()
+        .map(|t| Change::SetEstimate {
+            task: t.id.clone(),
+            estimate: None,
+        })
+        .collect();
+    doc.scenarios.push(Scenario {
+        id: "s1".into(),
+        name: "No estimates".into(),
+        description: String::new(),
+        changes,
+    });
+    let scenario = subject_uncertainty(&doc, "s1").unwrap();
+    assert_eq!((scenario.estimated_tasks, scenario.risks), (0, 4));
+    doc.program.risks.clear();
+    assert!(subject_uncertainty(&doc, "s1").unwrap().is_none());
+    assert_eq!(subject_uncertainty(&doc, "gone"), None);
+}
+
+#[wasm_bindgen_test]
+fn risks_as_shown_and_as_edits() {
+    let doc = planfile::read(EXAMPLE).unwrap();
+    let views = risk_views(&doc.program);
+    assert_eq!(views.len(), 4);
+    assert_eq!(views[0].id, "R1");
+    assert_eq!(views[0].probability, "30%");
+    assert_eq!(views[0].impact, "5–15");
+    assert_eq!(views[0].tasks[0].name, "Identity provider federation (SSO)");
+    assert_eq!(views[0].tasks[0].workstream, "Identity & Access");
+
+    let add = RiskChange::Add {
+        title: "Vendor late".into(),
+        probability: "20%".into(),
+        impact: "3-8".into(),
+    };
+    match risk_edits(&doc.program, &add).unwrap().as_slice() {
+        [Edit::InsertRisk { index: 4, risk }] => assert_eq!(risk.id, "R5"),
+        other => panic!("{other:?}"),
+    }
+    let refused = RiskChange::Impact {
+        risk: "R1".into(),
+        text: "9-3".into(),
+    };
+    assert_eq!(
+        risk_edits(&doc.program, &refused).unwrap_err().field,
+        RiskField::Impact
+    );
+    assert_eq!(risk_field(&refused), RiskField::Impact);
+    let same = RiskChange::Probability {
+        risk: "R1".into(),
+        text: "30".into(),
+    };
+    assert_eq!(risk_edits(&doc.program, &same), Ok(vec![]));
 }

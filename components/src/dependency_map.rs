@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::plan_model::palette;
 
 /// The map's data: teams and the flows of links between them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -19,7 +18,8 @@ pub struct MapTeam {
     pub id: String,
     pub name: String,
     /// Palette index.
-    pub color: usize,
+    /// The workstream's colour (CSS).
+    pub color: String,
     pub tasks: usize,
 }
 
@@ -218,7 +218,7 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
                             <rect class="map-team-box" x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0
                                 width=BOX_W height=BOX_H rx=10.0 />
                             <rect x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0 width=10.0 height=BOX_H
-                                rx=4.0 fill=palette(t.color) />
+                                rx=4.0 fill=t.color.clone() />
                             <text class="map-team-name" x=cx + 4.0 y=cy - 2.0 text-anchor="middle">
                                 {t.name.clone()}
                             </text>

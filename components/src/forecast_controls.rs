@@ -49,7 +49,12 @@ pub fn ForecastControls(
                 <div class="forecast-progress" role="status" data-state="running">
                     <progress max=total.max(1) value=done></progress>
                     <span class="forecast-progress-text">
-                        {format!("{} of {} iterations", group(done), group(total))}
+                        {format!(
+                            "{} of {} {}",
+                            group(done),
+                            group(total),
+                            if total == 1 { "iteration" } else { "iterations" }
+                        )}
                     </span>
                 </div>
             }

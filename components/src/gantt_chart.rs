@@ -10,7 +10,7 @@ use web_sys::PointerEvent;
 use crate::gantt_drag::{Drag, DragKind, Outcome};
 use crate::gantt_links::{Ends, link_path};
 use crate::gantt_scale::{date_of, grid_view, header_view, tiers};
-use crate::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow, palette};
+use crate::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
 
 /// The time scale's unit.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -419,7 +419,7 @@ fn group_view(group: &GroupRow, i: usize, g: Geo) -> AnyView {
         top + h + foot,
     );
     view! {
-        <path class="gantt-rollup" d=d fill=palette(group.color)>
+        <path class="gantt-rollup" d=d fill=group.color.clone()>
             <title>{format!("{}: {} → {}", group.name, group.start, group.finish)}</title>
         </path>
     }
@@ -436,7 +436,7 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
     let bar_top = g.bar_top(i);
     let bh = g.bar_height();
     let mid = g.mid(i);
-    let color = palette(t.color);
+    let color = t.color.clone();
     let (x0, x1) = g.span(bar.start, bar.end);
     let right = if t.milestone {
         g.centre(bar.start, bar.end) + g.diamond()

@@ -24,7 +24,11 @@ pub fn HistogramChart(
             let x = frame.x(f64::from(b.from));
             let w = (frame.x(f64::from(b.to + 1)) - x - 1.0).max(1.0);
             let y = frame.y(f64::from(b.count) / f64::from(most));
-            let tip = format!("{}: {} iterations", b.label, b.count);
+            let tip = format!(
+                "{}: {}",
+                b.label,
+                engine::compare::count(b.count as usize, "iteration", "iterations")
+            );
             view! {
                 <rect class="chart-bar" x=x y=y width=w height=frame.bottom_y() - y>
                     <title>{tip}</title>

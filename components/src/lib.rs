@@ -51,6 +51,8 @@ mod quick_impact;
 mod scenario_list;
 // The Setup tab (issue 15): a feature folder, one component per file.
 mod setup;
+// The forecast's risks (issue 15), a feature folder.
+pub mod risks;
 
 pub use baselines_panel::{BaselineActions, BaselineSummary, BaselinesPanel};
 pub use bin_list::{BinList, BinSummary};
@@ -82,8 +84,9 @@ pub use program_list::{ProgramList, ProgramSummary};
 pub use program_name::ProgramName;
 pub use programs_home::{HomeActions, ProgramsHome};
 pub use quick_impact::{
-    AbsorbedRow, DateShift, ImpactSummary, QuickImpact, QuickImpactActions, TaskChoice,
+    AbsorbedRow, DateShift, ImpactSummary, MissedRow, QuickImpact, QuickImpactActions, TaskChoice,
 };
+pub use risks::{RiskCallback, RiskChange, RiskView, RisksPanel};
 pub use s_curve_chart::SCurveChart;
 pub use scenario_list::{ScenarioList, ScenarioListActions, ScenarioSummary};
 pub use setup::{

@@ -844,7 +844,7 @@ fn render_row(row: &PlanRow, columns: &[Column], top: i64, height: i64, selected
                     data-key=key.clone()
                     aria-expanded=if g.collapsed { "false" } else { "true" }
                     style=style
-                    style:border-left-color=crate::plan_model::palette(g.color)
+                    style:border-left-color=g.color.clone()
                 >
                     {cells}
                 </div>

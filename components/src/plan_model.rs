@@ -68,8 +68,9 @@ pub struct GroupRow {
     pub finish: String,
     /// The roll-up bar (chart days), if it has scheduled tasks.
     pub bar: Option<(i64, i64)>,
-    /// The workstream's colour: an index into the palette (the workstream's position).
-    pub color: usize,
+    /// The workstream's colour (CSS): its own, else the palette's for its position
+    /// ([`colour`]).
+    pub color: String,
 }
 
 /// A task or milestone: its cells as text, and its bar.
@@ -107,7 +108,8 @@ pub struct TaskRow {
     pub finish_variance: String,
     pub critical: bool,
     pub bar: Option<Bar>,
-    pub color: usize,
+    /// The workstream's colour (CSS), as its group row's.
+    pub color: String,
 }
 
 /// A task's bar on the chart (calendar days from the model's origin, end exclusive).
@@ -145,6 +147,11 @@ pub struct PlanLink {
 pub const PALETTE: [&str; 8] = [
     "#2f6fde", "#d9822b", "#2e9e6a", "#b04ac9", "#c9a227", "#1fa3b3", "#d6456a", "#6b7a8f",
 ];
+
+/// A workstream's colour: its own (`#rrggbb`), else the palette's for its position.
+pub fn colour(own: Option<&str>, index: usize) -> String {
+    own.map_or_else(|| palette(index).to_owned(), str::to_owned)
+}
 
 /// The colour of workstream `index`.
 pub fn palette(index: usize) -> &'static str {

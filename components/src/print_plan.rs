@@ -10,7 +10,7 @@ use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 
 use crate::grid_column::Column;
-use crate::plan_model::{PlanModel, PlanRow, palette};
+use crate::plan_model::{PlanModel, PlanRow};
 
 /// The printed plan of `model` in `columns`, headed by `title` and `subtitle` (the date
 /// printed, the scenario shown).
@@ -116,7 +116,7 @@ fn print_row(row: &PlanRow, columns: &[Column], pct: &dyn Fn(i64) -> f64) -> Any
                             class=class
                             style:left=format!("{:.3}%", pct(b.start))
                             style:width=format!("{:.3}%", (pct(b.end) - pct(b.start)).max(0.2))
-                            style:background-color=palette(t.color)
+                            style:background-color=t.color.clone()
                         ></div>
                     }
                     .into_any()

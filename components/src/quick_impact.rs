@@ -1,11 +1,13 @@
 //! `QuickImpact`: "if we slip X, what happens to Y?": choose tasks, type a slip or a new
-//! duration, read the milestones that move, the tasks that absorb it and the finish shift,
-//! then save it as a scenario. Computing the answer is the caller's (on every input).
+//! duration, read the milestones that move, the deadlines missed (every one, never folded),
+//! the tasks that absorb it and the finish shift, then save it as a scenario. Computing the
+//! answer is the caller's (on every input).
 
+use engine::compare::count;
 use leptos::prelude::*;
 
 /// A task that can be chosen.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskChoice {
     pub id: String,
     pub workstream: String,
@@ -26,6 +28,18 @@ pub struct DateShift {
     pub later: bool,
 }
 
+/// A deadline the change misses (or misses by more), as shown.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MissedRow {
+    /// The task or milestone.
+    pub name: String,
+    pub deadline: String,
+    /// Its finish with the change.
+    pub finish: String,
+    /// E.g. "10 working days late (was on time)".
+    pub late: String,
+}
+
 /// A task whose float shrank.
 #[derive(Clone, Debug, PartialEq)]
 pub struct AbsorbedRow {
@@ -37,11 +51,15 @@ pub struct AbsorbedRow {
 /// The answer for the current choice.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImpactSummary {
+    /// The change as typed and in working days, e.g. "Slip +2w (10 working days)".
+    pub change: String,
     pub finish: DateShift,
     /// The milestones that move.
     pub milestones: Vec<DateShift>,
     /// How many milestones do not move.
     pub unmoved: usize,
+    /// Every deadline missed with the change that was met (or missed by less) without it.
+    pub missed: Vec<MissedRow>,
     pub absorbed: Vec<AbsorbedRow>,
     /// Further tasks that absorb some of it, not listed.
     pub absorbed_more: usize,
@@ -125,13 +143,14 @@ fn TaskPicker(
                     };
                     view! {
                         <li class="qi-chip" data-task=c.id.clone()>
-                            <span class="qi-chip-team">{c.workstream}</span>
-                            <span class="qi-chip-name">{c.name}</span>
+                            <span class="qi-chip-team">{c.workstream.clone()}</span>
+                            <span class="qi-chip-name">{c.name.clone()}</span>
                             <span class="qi-chip-duration">{c.duration}</span>
                             <button
                                 type="button"
                                 class="qi-chip-remove"
-                                aria-label=format!("Remove {}", c.id)
+                                aria-label=format!("Remove {}", c.name)
+                                title=format!("Remove {} ({})", c.name, c.workstream)
                                 on:click=remove
                             >
                                 "×"
@@ -296,9 +315,11 @@ fn ImpactAnswer(
         .into_any(),
         Some(Ok(summary)) => view! {
             <div class="qi-answer" data-role="qi-answer" aria-live="polite">
+                <p class="qi-change" data-role="qi-change">{summary.change.clone()}</p>
                 <FinishLine finish=summary.finish.clone() />
                 <p class="qi-critical" data-role="qi-critical">{summary.critical.clone()}</p>
                 <MovedMilestones rows=summary.milestones.clone() unmoved=summary.unmoved />
+                <MissedDeadlines rows=summary.missed.clone() />
                 <FloatList
                     rows=summary.late.clone()
                     more=summary.late_more
@@ -353,6 +374,8 @@ fn FinishLine(finish: DateShift) -> impl IntoView {
             <span class=class>
                 {if finish.delta == "0" {
                     "unchanged".to_owned()
+                } else if finish.delta.trim_start_matches(['+', '-', '−']) == "1" {
+                    format!("{} working day", finish.delta)
                 } else {
                     format!("{} working days", finish.delta)
                 }}
@@ -395,8 +418,45 @@ fn MovedMilestones(rows: Vec<DateShift>, unmoved: usize) -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
         {(unmoved > 0).then(|| view! {
-            <p class="section-hint">{format!("{unmoved} other milestone(s) do not move.")}</p>
+            <p class="section-hint">
+                {format!(
+                    "{} {} not move.",
+                    count(unmoved, "other milestone", "other milestones"),
+                    if unmoved == 1 { "does" } else { "do" },
+                )}
+            </p>
         })}
+    }
+    .into_any()
+}
+
+/// Every deadline missed: never folded, however many (each is news to someone).
+#[component]
+fn MissedDeadlines(rows: Vec<MissedRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    let title = if rows.len() == 1 {
+        "Deadline missed"
+    } else {
+        "Deadlines missed"
+    };
+    let items = rows
+        .into_iter()
+        .map(|r| {
+            view! {
+                <li>
+                    <span class="qi-missed-name">{r.name}</span>
+                    {format!(": deadline {}, finishes {} — {}", r.deadline, r.finish, r.late)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="qi-missed" data-role="qi-missed">
+            <p class="qi-list-title">{title}</p>
+            <ul>{items}</ul>
+        </div>
     }
     .into_any()
 }

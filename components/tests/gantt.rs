@@ -53,7 +53,7 @@ fn model() -> PlanModel {
                 start: String::new(),
                 finish: String::new(),
                 bar: Some((0, 8)),
-                color: 0,
+                color: "#2f6fde".into(),
             }),
             task(
                 "A",
@@ -410,6 +410,7 @@ fn link(from: &str, to: &str, critical: bool, late: bool) -> MapLink {
 }
 
 fn team(id: &str, name: &str, color: usize) -> MapTeam {
+    let color = components::plan_model::palette(color).to_owned();
     MapTeam {
         id: id.into(),
         name: name.into(),

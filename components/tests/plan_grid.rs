@@ -74,7 +74,7 @@ fn model(tasks: usize) -> PlanModel {
         start: String::new(),
         finish: String::new(),
         bar: None,
-        color: 0,
+        color: "#2f6fde".into(),
     })];
     rows.extend((0..tasks).map(|i| task(&format!("t{i}"), &format!("Task {i}"), "5d")));
     PlanModel {

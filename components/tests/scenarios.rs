@@ -7,7 +7,7 @@
 use components::{
     AbsorbedRow, BaselineActions, BaselineSummary, BaselinesPanel, ChangeList, ChangeListActions,
     ChangeRow, CompareCell, CompareLine, CompareTable, CompareView, DateShift, ImpactSummary,
-    OpenScenario, QuickImpact, QuickImpactActions, ScenarioList, ScenarioListActions,
+    MissedRow, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList, ScenarioListActions,
     ScenarioSummary, TaskChoice,
 };
 use leptos::mount::mount_to;
@@ -118,6 +118,7 @@ async fn quick_impact_picks_tasks_reads_the_answer_and_saves() {
 
     type_into(&root, "[data-field=qi-amount]", "+15d", "input");
     impact.set(Some(Ok(ImpactSummary {
+        change: "Slip +3w (15 working days)".into(),
         finish: DateShift {
             name: "Program finish".into(),
             before: "2027-06-01".into(),
@@ -132,7 +133,13 @@ async fn quick_impact_picks_tasks_reads_the_answer_and_saves() {
             delta: "+15".into(),
             later: true,
         }],
-        unmoved: 3,
+        unmoved: 1,
+        missed: vec![MissedRow {
+            name: "Go-live".into(),
+            deadline: "2027-05-14".into(),
+            finish: "2027-05-25".into(),
+            late: "7 working days late (was on time)".into(),
+        }],
         absorbed: vec![AbsorbedRow {
             name: "Train users".into(),
             float_before: 12,
@@ -150,6 +157,26 @@ async fn quick_impact_picks_tasks_reads_the_answer_and_saves() {
         ["2027-05-04", "2027-05-25", "+15"]
     );
     assert!(texts(&root, "[data-role=qi-absorbed] li")[0].contains("float 12d → 2d"));
+    assert_eq!(
+        texts(&root, "[data-role=qi-change]"),
+        ["Slip +3w (15 working days)"]
+    );
+    // Every missed deadline, in words; one milestone in the singular.
+    assert_eq!(
+        texts(&root, "[data-role=qi-missed] li"),
+        ["Go-live: deadline 2027-05-14, finishes 2027-05-25 — 7 working days late (was on time)"]
+    );
+    assert!(
+        texts(&root, ".section-hint")
+            .iter()
+            .any(|t| t == "1 other milestone does not move.")
+    );
+    // The chips' remove buttons name their task.
+    let remove: web_sys::HtmlElement = element(&root, ".qi-chip[data-task=sso] .qi-chip-remove");
+    assert_eq!(
+        remove.get_attribute("aria-label").as_deref(),
+        Some("Remove SSO cut-over")
+    );
     let name: web_sys::HtmlInputElement = element(&root, "[data-field=qi-name]");
     assert_eq!(name.value(), "SSO cut-over +15d");
     click(&root, "[data-action=qi-save]");

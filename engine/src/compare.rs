@@ -1,6 +1,6 @@
 //! Comparing two schedules of a program and a variant of it: which milestones move and by
-//! how much, which tasks absorb a slip in their float (their total float shrank), how the
-//! critical path changes.
+//! how much, which tasks absorb a slip in their float (their total float shrank), which
+//! deadlines the variant misses (or misses by more), how the critical path changes.
 //!
 //! Tasks are matched by id, so a variant may add or remove tasks. Deltas are in working days
 //! of the program calendar (positive: later in the variant). O(T) with a hash of the
@@ -25,10 +25,12 @@
 //! assert_eq!(impact.comparison.milestones[0].delta, Some(4));
 //! ```
 
+use crate::check::work_calendar;
 use crate::diagnostics::Diagnostics;
-use crate::model::Program;
+use crate::model::{Program, Task};
 use crate::scenario::{Change, Outcome, apply};
-use crate::scheduler::Schedule;
+use crate::scheduler::{Schedule, TaskSchedule};
+use crate::timeline::Timeline;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -64,6 +66,22 @@ pub struct Absorbed {
     pub float_after: i64,
 }
 
+/// A task that finishes after its deadline in the variant, and later past it than in the
+/// base (a deadline newly missed, or missed by more).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MissedDeadline {
+    pub id: String,
+    pub name: String,
+    pub deadline: NaiveDate,
+    /// The task's finish in the variant.
+    pub finish: NaiveDate,
+    /// Working days (of the program calendar) from the deadline to the finish, 1 or more.
+    pub late: i64,
+    /// The same in the base: 0 if it met the deadline there; `None` if the base lacks the
+    /// task or its deadline.
+    pub late_before: Option<i64>,
+}
+
 /// What changed between two schedules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Comparison {
@@ -72,6 +90,9 @@ pub struct Comparison {
     /// Every milestone, in the base's order, then milestones only the variant has.
     pub milestones: Vec<MilestoneShift>,
     pub absorbed: Vec<Absorbed>,
+    /// Deadlines missed in the variant that the base met, or missed by less (base order,
+    /// then the variant's own tasks).
+    pub missed_deadlines: Vec<MissedDeadline>,
     /// Ids of tasks critical in the variant but not in the base, and the reverse.
     pub became_critical: Vec<String>,
     pub left_critical: Vec<String>,
@@ -110,9 +131,11 @@ pub fn compare(
         },
         milestones: Vec::new(),
         absorbed: Vec::new(),
+        missed_deadlines: Vec::new(),
         became_critical: Vec::new(),
         left_critical: Vec::new(),
     };
+    let (base_line, variant_line) = (timeline_of(base), timeline_of(variant));
     let mut matched = vec![false; variant.tasks.len()];
     for (i, task) in base.tasks.iter().enumerate() {
         let old = &before.tasks[i];
@@ -130,6 +153,11 @@ pub fn compare(
                 float_before: Some(old.total_float),
                 float_after: new.map(|n| n.total_float),
             });
+        }
+        if let (Some(&j), Some(new)) = (index.get(task.id.as_str()), new) {
+            let late_before = task.deadline.map(|d| lateness(&base_line, d, old.ef));
+            let late = missed(&variant.tasks[j], new, &variant_line, late_before);
+            comparison.missed_deadlines.extend(late);
         }
         match new {
             Some(new) => {
@@ -170,11 +198,45 @@ pub fn compare(
                 float_after: Some(new.total_float),
             });
         }
+        comparison
+            .missed_deadlines
+            .extend(missed(task, new, &variant_line, None));
         if new.critical {
             comparison.became_critical.push(task.id.clone());
         }
     }
     comparison
+}
+
+/// The program timeline, to count working days past a deadline. A program that was
+/// scheduled has a valid calendar.
+fn timeline_of(program: &Program) -> Timeline {
+    Timeline::new(work_calendar(&program.calendar), program.program.start)
+}
+
+/// Working days from `deadline` (its last working day, as the scheduler reads it) to a
+/// finish offset `ef`; 0 when met.
+fn lateness(timeline: &Timeline, deadline: NaiveDate, ef: i64) -> i64 {
+    (ef - timeline.offset_after(deadline)).max(0)
+}
+
+/// `task`'s deadline, if the variant's schedule `new` misses it by more than `before`.
+fn missed(
+    task: &Task,
+    new: &TaskSchedule,
+    timeline: &Timeline,
+    before: Option<i64>,
+) -> Option<MissedDeadline> {
+    let deadline = task.deadline?;
+    let late = lateness(timeline, deadline, new.ef);
+    (late > before.unwrap_or(0)).then(|| MissedDeadline {
+        id: task.id.clone(),
+        name: task.name.clone(),
+        deadline,
+        finish: new.finish,
+        late,
+        late_before: before,
+    })
 }
 
 /// The effect of some changes on a program, without saving anything.
@@ -207,7 +269,9 @@ pub fn quick_impact(
 
 impl Comparison {
     /// A short plain-text account for an email, e.g. `Scenario 'Identity late': Launch
-    /// 2026-05-04 → 2026-05-25 (+15 working days); program finish … (+15 working days).`
+    /// 2026-05-04 → 2026-05-25 (+15 working days); program finish … (+15 working days).
+    /// Deadline missed: Launch (deadline 2026-05-15, finishes 2026-05-25, 6 working days
+    /// late). Critical path changed: 2 tasks joined it.` Every missed deadline is named.
     pub fn summary(&self, label: &str) -> String {
         let mut parts: Vec<String> = self
             .moved_milestones()
@@ -221,15 +285,49 @@ impl Comparison {
             shift_text(self.finish.before, self.finish.after, self.finish.delta)
         ));
         let mut text = format!("{label}: {}.", parts.join("; "));
+        if !self.missed_deadlines.is_empty() {
+            let missed: Vec<String> = self.missed_deadlines.iter().map(missed_text).collect();
+            let heading = if missed.len() == 1 {
+                "Deadline missed"
+            } else {
+                "Deadlines missed"
+            };
+            text.push_str(&format!(" {heading}: {}.", missed.join("; ")));
+        }
         if self.critical_path_changed() {
-            text.push_str(&format!(
-                " Critical path changed: {} task(s) joined it, {} left it.",
-                self.became_critical.len(),
-                self.left_critical.len()
-            ));
+            let mut moves = Vec::new();
+            if !self.became_critical.is_empty() {
+                let n = self.became_critical.len();
+                moves.push(format!("{} joined it", count(n, "task", "tasks")));
+            }
+            if !self.left_critical.is_empty() {
+                let n = self.left_critical.len();
+                moves.push(format!("{} left it", count(n, "task", "tasks")));
+            }
+            text.push_str(&format!(" Critical path changed: {}.", moves.join(", ")));
         }
         text
     }
+}
+
+/// `1 task`, `3 tasks`.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `Launch (deadline 2026-05-15, finishes 2026-05-25, 6 working days late, was 2)`.
+fn missed_text(m: &MissedDeadline) -> String {
+    let was = match m.late_before {
+        Some(days) if days > 0 => format!(", was {days}"),
+        _ => String::new(),
+    };
+    format!(
+        "{} (deadline {}, finishes {}, {} late{was})",
+        m.name,
+        m.deadline,
+        m.finish,
+        count(m.late as usize, "working day", "working days")
+    )
 }
 
 /// `2026-05-04 → 2026-05-25 (+15 working days)`, `unchanged (2026-05-04)`, or what is missing.

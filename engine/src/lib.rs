@@ -102,6 +102,7 @@ pub mod forecast;
 pub mod generate;
 pub mod model;
 pub mod paths;
+pub mod risks;
 pub mod rng;
 pub mod scenario;
 pub mod scheduler;

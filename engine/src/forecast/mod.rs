@@ -44,6 +44,7 @@ mod drivers;
 mod lean;
 mod sampling;
 mod stats;
+mod uncertainty;
 
 use crate::check::{Checked, Progress, TaskIndex};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
@@ -54,6 +55,7 @@ use chrono::NaiveDate;
 use lean::{LANES, Lanes};
 use sampling::Quantiles;
 use serde::{Deserialize, Serialize};
+pub use uncertainty::{Uncertainty, uncertainty};
 
 /// At most this many iterations.
 pub const MAX_ITERATIONS: usize = 100_000;
