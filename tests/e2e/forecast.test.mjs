@@ -138,8 +138,10 @@ test('forecast the example program in a worker: progress, P80, same seed, cancel
 
   // 4. An edit to the plan: the result is marked stale.
   assert.equal(await page.locator('[data-state="stale"]').count(), 0);
-  await page.locator('[data-field="program-start"]').fill('2027-01-04');
-  await page.locator('[data-field="program-start"]').dispatchEvent('change');
+  await page.locator('[data-tab="setup"]').click();
+  await page.getByLabel('Start', { exact: true }).fill('2027-01-04');
+  await page.getByLabel('Start', { exact: true }).press('Enter');
+  await page.locator('[data-tab="forecast"]').click();
   await page.locator('p.forecast-stale').waitFor({ timeout: 5_000 });
   assert.match(await page.locator('p.forecast-stale').textContent(), /Stale/);
   await page.screenshot({ path: join(shots, 'forecast-stale.png'), fullPage: true });

@@ -208,7 +208,7 @@ test('a two-team program set up from scratch in the Setup tab, undone in part, r
   await finishes(page, 'Build API', '2026-03-18'); // now on Mobile's four-day week
 
   // Ctrl+Z (outside a field) brings General back with its task.
-  await page.locator('main h1').click();
+  await page.locator('.gantt-legend').click();
   await page.keyboard.press('Control+z');
   await finishes(page, 'Build API', '2026-03-16');
   assert.deepEqual(await groupRows(page), ['g:mobile-team', 'g:general']);
