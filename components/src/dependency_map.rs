@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-
 /// The map's data: teams and the flows of links between them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapModel {

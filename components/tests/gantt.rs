@@ -50,6 +50,7 @@ fn model() -> PlanModel {
                 name: "Team".into(),
                 collapsed: false,
                 tasks: 3,
+                shown: 3,
                 start: String::new(),
                 finish: String::new(),
                 bar: Some((0, 8)),
@@ -111,6 +112,11 @@ fn model() -> PlanModel {
         status_date: None,
         problem: None,
         scenario: None,
+        days_off: vec![(5, 2), (12, 2)],
+        holidays: vec![9],
+        critical_rule: "Critical: total float ≤ 0d".into(),
+        total_tasks: 3,
+        filtered: None,
     }
 }
 
@@ -231,6 +237,20 @@ async fn chart_draws_bars_diamonds_arrows_and_markers() {
         .map(|i| labels.item(i).unwrap().text_content().unwrap())
         .collect();
     assert_eq!(first, vec!["January 2027", "4", "5"]);
+}
+
+#[wasm_bindgen_test]
+async fn days_off_and_holidays_are_shaded_from_the_model() {
+    let (root, _log, _handle) = chart((0, 4));
+    tick().await;
+    // Day zoom (28 px a day): the runs (5, 2) and (12, 2), and the holiday on day 9.
+    let weekend = find(&root, ".gantt-weekend").get_attribute("d").unwrap();
+    assert_eq!(weekend.matches('M').count(), 2, "{weekend}");
+    assert!(weekend.starts_with("M140.0,0h56.0"), "{weekend}");
+    let holidays = find(&root, "[data-role=holidays]")
+        .get_attribute("d")
+        .unwrap();
+    assert!(holidays.starts_with("M252.0,0h28.0"), "{holidays}");
 }
 
 #[wasm_bindgen_test]

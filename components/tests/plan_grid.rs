@@ -71,6 +71,7 @@ fn model(tasks: usize) -> PlanModel {
         name: "Team".into(),
         collapsed: false,
         tasks,
+        shown: tasks,
         start: String::new(),
         finish: String::new(),
         bar: None,

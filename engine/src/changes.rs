@@ -104,7 +104,7 @@ impl ChangeSummary {
             })
             .collect();
         if self.settings_changed {
-            out.push("the program's settings changed".into());
+            out.push("a change to the program's settings".into());
         }
         out.join(", ")
     }

@@ -71,5 +71,5 @@ fn settings_and_nothing() {
     let summary = ChangeSummary::between(&before, &after);
     assert!(summary.settings_changed);
     assert_eq!(summary.size(), 0);
-    assert_eq!(summary.words(), "the program's settings changed");
+    assert_eq!(summary.words(), "a change to the program's settings");
 }
