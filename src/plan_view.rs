@@ -175,6 +175,8 @@ pub fn PlanPanel() -> impl IntoView {
     // Printing lays the whole plan out as a table (the screen's grid and chart only hold the
     // rows in view): shown from the Print button (or Ctrl+P) until the browser has printed.
     let printing = RwSignal::new(false);
+    // The keys and formats, shown on demand (they would take the grid's height).
+    let help = RwSignal::new(false);
     let print = move || {
         printing.set(true);
         // After the table is in the DOM and laid out.
@@ -189,6 +191,13 @@ pub fn PlanPanel() -> impl IntoView {
             )
         });
     };
+    // "Print plan…" in the program's head (from any tab: it switched to this one).
+    Effect::new(move |_| {
+        if editor.print_pending.get() {
+            editor.print_pending.set(false);
+            print();
+        }
+    });
     let print_key = window_event_listener(leptos::ev::keydown, move |ev| {
         if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p") {
             ev.prevent_default();
@@ -481,15 +490,6 @@ pub fn PlanPanel() -> impl IntoView {
                 <PlanFilter choice=filter workstreams=workstreams find=find />
                 <span class="plan-count" data-role="plan-count">{count}</span>
                 <ZoomPicker zoom=zoom />
-                <button
-                    type="button"
-                    class="button"
-                    data-action="print"
-                    title="Print the plan, or save it as PDF (Ctrl+P)"
-                    on:click=move |_| print()
-                >
-                    "Print…"
-                </button>
             </div>
             {refused}
             <PlanSplit
@@ -527,16 +527,29 @@ pub fn PlanPanel() -> impl IntoView {
                     .into_any()
                 })
             />
-            <GanttLegend critical_rule=critical_rule />
+            <div class="plan-foot">
+                <GanttLegend critical_rule=critical_rule />
+                <button
+                    type="button"
+                    class="button-link"
+                    data-action="plan-help"
+                    aria-expanded=move || help.get().to_string()
+                    on:click=move |_| help.update(|h| *h = !*h)
+                >
+                    "Keys and formats"
+                </button>
+            </div>
             {print_view}
-            <p class="plan-help">
-                "Type in a cell to edit it; Enter, Tab and the arrow keys move; Escape cancels. "
-                "Ctrl+End goes to the empty row (type a name, then Tab, to add a task), Ctrl+Home to "
-                "the first task; PageUp/PageDown move a screenful. Insert adds a task, Delete removes "
-                "the selected rows. Paste rows from a spreadsheet (Name, Duration, Predecessors, "
-                "Workstream, Start — or with a heading row). Durations: 5, 5d, 3w. Predecessors: 12, "
-                "14SS+2d, 20FF-1d. Estimates: 5/8/15. Ctrl+F finds, Ctrl+P prints."
-            </p>
+            <Show when=move || help.get()>
+                <p class="plan-help" data-role="plan-help">
+                    "Type in a cell to edit it; Enter, Tab and the arrow keys move; Escape cancels. "
+                    "Ctrl+End goes to the empty row (type a name, then Tab, to add a task), Ctrl+Home "
+                    "to the first task; PageUp/PageDown move a screenful. Insert adds a task, Delete "
+                    "removes the selected rows. Paste rows from a spreadsheet (Name, Duration, "
+                    "Predecessors, Workstream, Start — or with a heading row). Durations: 5, 5d, 3w. "
+                    "Predecessors: 12, 14SS+2d, 20FF-1d. Estimates: 5/8/15. Ctrl+F finds, Ctrl+P prints."
+                </p>
+            </Show>
         </section>
     }
 }

@@ -39,7 +39,7 @@ pub fn PlanFilter(
                 type="button"
                 class="filter-toggle"
                 data-filter=key
-                aria-pressed=move || choice.with(|c| get(c)).to_string()
+                aria-pressed=move || choice.with(get).to_string()
                 on:click=move |_| choice.update(flip)
             >
                 {label}

@@ -30,12 +30,14 @@ pub const NEW_ROW: &str = "new";
 /// the margin `PlanSplit` draws beyond the view).
 const EDGE_ROWS: usize = 10;
 
+/// A cell's text committed: (task id, or `None` for the empty row; column; text typed).
+/// `Ok(Some(id))`: the text made a new task `id` (a name typed in the empty row).
+pub type CellCommit = Callback<(Option<String>, Column, String), Result<Option<String>, String>>;
+
 /// What the grid asks of its owner. Each returns `Err(reason)` to refuse.
 #[derive(Clone, Copy)]
 pub struct GridActions {
-    /// (task id, or `None` for the empty row; column; text typed). `Ok(Some(id))`: the text
-    /// made a new task `id` (a name typed in the empty row).
-    pub commit: Callback<(Option<String>, Column, String), Result<Option<String>, String>>,
+    pub commit: CellCommit,
     /// The task ids now selected.
     pub select: Callback<Vec<String>>,
     /// Insert a task after this one (or at the end): the new task's id.

@@ -37,6 +37,8 @@ pub struct PlanModel {
 }
 
 /// One row of the plan view.
+// Not boxed: most rows are tasks, and a box would cost an allocation for each.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanRow {
     Group(GroupRow),

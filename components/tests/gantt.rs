@@ -77,7 +77,6 @@ fn model() -> PlanModel {
                     baseline: Some((4, 7)),
                     ghost: Some((3, 6)),
                     percent: 50,
-                    ..Bar::default()
                 },
                 false,
             ),

@@ -24,9 +24,11 @@ fn link(from: &str, to: &str, lag: i64) -> Dependency {
 
 #[test]
 fn counts_tasks_and_links_added_removed_and_changed() {
-    let mut before = Program::default();
-    before.tasks = vec![task("1", 2), task("2", 3), task("3", 1)];
-    before.dependencies = vec![link("1", "2", 0), link("2", "3", 0)];
+    let before = Program {
+        tasks: vec![task("1", 2), task("2", 3), task("3", 1)],
+        dependencies: vec![link("1", "2", 0), link("2", "3", 0)],
+        ..Program::default()
+    };
     let mut after = before.clone();
     after.tasks.remove(2); // 3 removed, with its link
     after.dependencies.remove(1);

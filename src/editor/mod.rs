@@ -91,6 +91,8 @@ pub struct Editor {
     /// A confirmation of what the last action did ("Undone: 5 tasks removed"), for a few
     /// seconds.
     pub(crate) confirmation: RwSignal<Option<String>>,
+    /// "Print plan…" was asked for (in the head): the Plan tab prints when it sees it.
+    pub(crate) print_pending: RwSignal<bool>,
 }
 
 impl Editor {
@@ -121,6 +123,7 @@ impl Editor {
             zoom: RwSignal::new(Zoom::Weeks),
             filter: RwSignal::new(FilterChoice::default()),
             confirmation: RwSignal::new(None),
+            print_pending: RwSignal::new(false),
         };
         provide_context(editor);
         let flush = move || {

@@ -63,6 +63,18 @@ pub fn ProgramView(
             >
                 "Redo"
             </button>
+            <button
+                type="button"
+                class="button"
+                data-action="print"
+                title="Print the plan, or save it as PDF (Ctrl+P on the Plan tab)"
+                on:click=move |_| {
+                    editor.tab.set("plan");
+                    editor.print_pending.set(true);
+                }
+            >
+                "Print plan…"
+            </button>
             <button type="button" class="button" data-action="export" on:click=export>
                 "Export"
             </button>

@@ -308,7 +308,7 @@ test('print: the whole plan as a table with its heading on every page', async ()
   await openExample(page);
   // The browser's print dialog is not part of the test: what it would print is.
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
-  await page.getByRole('button', { name: 'Print…' }).click();
+  await page.getByRole('button', { name: 'Print plan…' }).click();
   await page.waitForFunction(() => window.__printed === true);
   await page.emulateMedia({ media: 'print' });
   const sheet = page.locator('[data-role="print-plan"]');
