@@ -60,12 +60,3 @@ pub fn slug(name: &str) -> String {
         slug.to_owned()
     }
 }
-
-/// A number with its noun, singular for one: `1 task`, `5 tasks`, `0 tasks`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}

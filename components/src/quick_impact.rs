@@ -16,6 +16,31 @@ pub struct TaskChoice {
     pub duration: String,
 }
 
+/// The first `limit` of `all` whose workstream, name or id holds `query` (case ignored),
+/// leaving out the ids in `exclude`; none for an empty query. Quick impact's and the risks'
+/// task searches both list these.
+pub fn matching_tasks(
+    all: &[TaskChoice],
+    query: &str,
+    exclude: &[String],
+    limit: usize,
+) -> Vec<TaskChoice> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    all.iter()
+        .filter(|c| !exclude.contains(&c.id))
+        .filter(|c| {
+            format!("{} {} {}", c.workstream, c.name, c.id)
+                .to_lowercase()
+                .contains(&q)
+        })
+        .take(limit)
+        .cloned()
+        .collect()
+}
+
 /// A date before and after a change, as shown.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DateShift {
@@ -162,23 +187,8 @@ fn TaskPicker(
         })
     };
     let matches = move || {
-        let q = query.get().trim().to_lowercase();
-        if q.is_empty() {
-            return Vec::new();
-        }
         let chosen = selected.get();
-        choices.with(|all| {
-            all.iter()
-                .filter(|c| !chosen.contains(&c.id))
-                .filter(|c| {
-                    format!("{} {} {}", c.workstream, c.name, c.id)
-                        .to_lowercase()
-                        .contains(&q)
-                })
-                .take(MATCHES_SHOWN)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        query.with(|q| choices.with(|all| matching_tasks(all, q, &chosen, MATCHES_SHOWN)))
     };
     let pick = move |id: String| {
         let mut now = selected.get_untracked();

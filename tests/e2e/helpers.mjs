@@ -181,3 +181,13 @@ export async function openProfilePage(dir) {
 export async function typeTask(page, name) {
   await editCell(page, page.locator('.plan-grid .new-row [data-col="name"]'), name);
 }
+
+/** Pastes `data` into the plan grid as a spreadsheet would (a paste event with clipboard
+ *  data). */
+export async function paste(page, data) {
+  await page.locator('.plan-grid').evaluate((grid, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, data);
+}

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  launch, openPage, home, createProgram, taskNames, taskRow, importFile,
+  launch, openPage, home, createProgram, taskNames, taskRow, importFile, paste,
 } from './helpers.mjs';
 
 // Screenshots to look at, kept out of the repository.
@@ -33,15 +33,6 @@ async function type(page, target, value, key = 'Enter') {
   await target.click();
   await page.keyboard.type(value);
   await page.keyboard.press(key);
-}
-
-/** Pastes `data` into the grid as a spreadsheet would (a paste event with clipboard data). */
-async function paste(page, data) {
-  await page.locator('.plan-grid').evaluate((grid, data) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', data);
-    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-  }, data);
 }
 
 test('a plan typed from scratch, a refused cycle, undo and redo', async () => {

@@ -11,7 +11,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, home, createProgram, taskRow, saved, outDir, filesDir,
+  launch, openPage, home, createProgram, taskRow, saved, outDir, filesDir, paste,
 } from './helpers.mjs';
 
 let browser;
@@ -39,15 +39,6 @@ async function groupRows(page) {
   await tab(page, 'Plan').click();
   await page.locator('.plan-grid .group-row').first().waitFor();
   return (await page.locator('.plan-grid .group-row').evaluateAll((rows) => rows.map((r) => r.dataset.key)));
-}
-
-/** Pastes `data` into the plan grid as a spreadsheet would. */
-async function paste(page, data) {
-  await page.locator('.plan-grid').evaluate((grid, data) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', data);
-    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-  }, data);
 }
 
 /** Types `value` into `field` and commits it with Enter. */

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import {
-  launch, openPage, home, createProgram, taskNames, taskRow, editCell, outDir, saved, exportProgram,
+  launch, openPage, home, createProgram, taskNames, taskRow, editCell, outDir, saved, exportProgram, paste,
 } from './helpers.mjs';
 
 let browser;
@@ -39,15 +39,6 @@ async function openExample(page) {
   await home(page);
   await page.getByRole('button', { name: 'Open example' }).click();
   await page.locator('main[data-view="program"] .plan-grid .task-row').first().waitFor({ timeout: 20_000 });
-}
-
-/** Pastes `data` into the grid as a spreadsheet would. */
-async function paste(page, data) {
-  await page.locator('.plan-grid').evaluate((grid, data) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', data);
-    grid.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-  }, data);
 }
 
 test('Tab after a new name goes on in the new task; a computed cell says so; the cue', async () => {

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::quick_impact::TaskChoice;
+use crate::quick_impact::{TaskChoice, matching_tasks};
 
 /// Matches listed at most.
 const MATCHES_SHOWN: usize = 8;
@@ -29,23 +29,8 @@ pub fn TaskSearch(
     let error_id = format!("{id}-error");
     let described = error_id.clone();
     let matches = move || {
-        let q = query.get().trim().to_lowercase();
-        if q.is_empty() {
-            return Vec::new();
-        }
         let taken = exclude.get();
-        choices.with(|all| {
-            all.iter()
-                .filter(|c| !taken.contains(&c.id))
-                .filter(|c| {
-                    format!("{} {} {}", c.workstream, c.name, c.id)
-                        .to_lowercase()
-                        .contains(&q)
-                })
-                .take(MATCHES_SHOWN)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+        query.with(|q| choices.with(|all| matching_tasks(all, q, &taken, MATCHES_SHOWN)))
     };
     let choose = move |id: String| match pick.run(id) {
         Ok(()) => {
