@@ -309,7 +309,7 @@ pub fn PlanPanel() -> impl IntoView {
                 .map_err(|reason| format!("Nothing was pasted: {reason}"))?;
             editor.confirm(format!(
                 "{} added from the paste (Ctrl+Z takes them back).",
-                engine::compare::count(added, "task", "tasks")
+                engine::words::count(added, "task", "tasks")
             ));
             Ok(())
         }),
@@ -438,9 +438,9 @@ pub fn PlanPanel() -> impl IntoView {
         model.with(|m| match m.filtered {
             Some(kept) => format!(
                 "{kept} of {} shown",
-                engine::compare::count(m.total_tasks, "task", "tasks")
+                engine::words::count(m.total_tasks, "task", "tasks")
             ),
-            None => engine::compare::count(m.total_tasks, "task", "tasks"),
+            None => engine::words::count(m.total_tasks, "task", "tasks"),
         })
     };
     let critical_rule = Signal::derive(move || model.with(|m| m.critical_rule.clone()));

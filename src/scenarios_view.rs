@@ -14,8 +14,9 @@ use components::{
     ScenarioListActions, ScenarioSummary,
 };
 use engine::baseline::{Baseline, capture, variance};
-use engine::compare::{Comparison, MissedDeadline, compare, count, quick_impact};
+use engine::compare::{Comparison, MissedDeadline, compare, quick_impact};
 use engine::scenario::{Adjustment, Outcome, Scenario, apply};
+use engine::words::count;
 use engine::{Program, Schedule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

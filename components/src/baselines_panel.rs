@@ -61,7 +61,7 @@ pub fn BaselinesPanel(
                     <li class="baseline-row" class:baseline-active=b.active data-baseline=b.id.clone()>
                         <span class="baseline-name">{b.name}</span>
                         <span class="baseline-date">{format!("saved {}", b.saved_on)}</span>
-                        <span class="baseline-tasks">{engine::compare::count(b.tasks, "task", "tasks")}</span>
+                        <span class="baseline-tasks">{engine::words::count(b.tasks, "task", "tasks")}</span>
                         {if b.active {
                             view! { <span class="badge" data-role="active-baseline">"Active"</span> }.into_any()
                         } else {

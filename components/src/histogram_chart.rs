@@ -27,7 +27,7 @@ pub fn HistogramChart(
             let tip = format!(
                 "{}: {}",
                 b.label,
-                engine::compare::count(b.count as usize, "iteration", "iterations")
+                engine::words::count(b.count as usize, "iteration", "iterations")
             );
             view! {
                 <rect class="chart-bar" x=x y=y width=w height=frame.bottom_y() - y>

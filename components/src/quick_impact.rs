@@ -3,7 +3,7 @@
 //! the tasks that absorb it and the finish shift, then save it as a scenario. Computing the
 //! answer is the caller's (on every input).
 
-use engine::compare::count;
+use engine::words::count;
 use leptos::prelude::*;
 
 /// A task that can be chosen.

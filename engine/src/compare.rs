@@ -31,6 +31,7 @@ use crate::model::{Program, Task};
 use crate::scenario::{Change, Outcome, apply};
 use crate::scheduler::{Schedule, TaskSchedule};
 use crate::timeline::Timeline;
+use crate::words::count;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
@@ -308,11 +309,6 @@ impl Comparison {
         }
         text
     }
-}
-
-/// `1 task`, `3 tasks`.
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `Launch (deadline 2026-05-15, finishes 2026-05-25, 6 working days late, was 2)`.

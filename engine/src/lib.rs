@@ -109,6 +109,7 @@ pub mod scheduler;
 pub mod setup;
 pub mod teams;
 pub mod timeline;
+pub mod words;
 pub mod workstreams;
 
 pub use check::{Checked, TaskIndex, check};

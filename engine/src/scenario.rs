@@ -363,7 +363,7 @@ impl Adjustment {
             Adjustment::Slip(days) | Adjustment::Duration(days) => days,
         };
         let working_days =
-            crate::compare::count(days.unsigned_abs() as usize, "working day", "working days");
+            crate::words::count(days.unsigned_abs() as usize, "working day", "working days");
         let label = self.typed_label(text);
         match (self, in_weeks) {
             (Adjustment::Slip(_), true) => format!("{label} ({working_days})"),

@@ -8,8 +8,9 @@
 
 mod common;
 use common::*;
-use engine::compare::{compare, count, quick_impact};
+use engine::compare::{compare, quick_impact};
 use engine::scenario::Change;
+use engine::words::count;
 use engine::{LinkType::FS, Program, schedule};
 
 fn plan() -> Program {
