@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::chart_scale::{
+use crate::charts::chart_scale::{
     DayBin, DayMarker, Frame, date_axis, marker_band, markers_view, y_axis_label,
 };
 

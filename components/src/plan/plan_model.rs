@@ -46,11 +46,71 @@ pub enum PlanRow {
 }
 
 impl PlanRow {
-    /// A key stable across edits (for keyed lists): `g:<workstream id>` or `t:<task id>`.
-    pub fn key(&self) -> String {
+    /// The row's key, stable across edits.
+    pub fn key(&self) -> RowKey {
         match self {
-            PlanRow::Group(g) => format!("g:{}", g.workstream),
-            PlanRow::Task(t) => format!("t:{}", t.id),
+            PlanRow::Group(g) => RowKey::Group(g.workstream.clone()),
+            PlanRow::Task(t) => RowKey::Task(t.id.clone()),
+        }
+    }
+}
+
+/// Which row of the plan: a workstream's group row, a task's row, or the empty row after the
+/// last, where typing a name adds a task. Written into the DOM (`data-row`, `data-key`) as
+/// `g:<workstream id>`, `t:<task id>` or `new` by [`Display`](std::fmt::Display) and read
+/// back by [`RowKey::parse`]: the one place that knows the text form.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RowKey {
+    Group(String),
+    Task(String),
+    New,
+}
+
+impl RowKey {
+    /// The key written as `text` (`g:…`, `t:…`, `new`), if it is one.
+    pub fn parse(text: &str) -> Option<RowKey> {
+        if text == "new" {
+            return Some(RowKey::New);
+        }
+        match text.split_once(':')? {
+            ("g", id) => Some(RowKey::Group(id.to_owned())),
+            ("t", id) => Some(RowKey::Task(id.to_owned())),
+            _ => None,
+        }
+    }
+
+    /// The task's id, for a task's row.
+    pub fn task(&self) -> Option<&str> {
+        match self {
+            RowKey::Task(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The workstream's id, for a group row.
+    pub fn group(&self) -> Option<&str> {
+        match self {
+            RowKey::Group(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Whether `row` is the row of this key (without building the row's key).
+    pub fn is(&self, row: &PlanRow) -> bool {
+        match (self, row) {
+            (RowKey::Group(id), PlanRow::Group(g)) => *id == g.workstream,
+            (RowKey::Task(id), PlanRow::Task(t)) => *id == t.id,
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for RowKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowKey::Group(id) => write!(f, "g:{id}"),
+            RowKey::Task(id) => write!(f, "t:{id}"),
+            RowKey::New => f.write_str("new"),
         }
     }
 }
@@ -158,4 +218,25 @@ pub fn colour(own: Option<&str>, index: usize) -> String {
 /// The colour of workstream `index`.
 pub fn palette(index: usize) -> &'static str {
     PALETTE[index % PALETTE.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowKey;
+
+    #[test]
+    fn row_keys_are_written_and_read_back() {
+        for key in [
+            RowKey::Group("ops".into()),
+            RowKey::Task("12".into()),
+            RowKey::Task("a:b".into()),
+            RowKey::New,
+        ] {
+            assert_eq!(RowKey::parse(&key.to_string()), Some(key));
+        }
+        assert_eq!(RowKey::parse("x:1"), None);
+        assert_eq!(RowKey::parse("task"), None);
+        assert_eq!(RowKey::Task("7".into()).task(), Some("7"));
+        assert_eq!(RowKey::Group("w".into()).task(), None);
+    }
 }

@@ -18,7 +18,7 @@ pub use risk_text_field::RiskTextField;
 pub use risks_panel::RisksPanel;
 pub use task_search::TaskSearch;
 
-use crate::quick_impact::TaskChoice;
+use crate::scenarios::quick_impact::TaskChoice;
 
 /// One risk as shown.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -7,7 +7,7 @@ use engine::risks::Refusal;
 use leptos::prelude::*;
 
 use super::{RiskCallback, RiskChange, RiskTextField, RiskView, TaskSearch};
-use crate::quick_impact::TaskChoice;
+use crate::scenarios::quick_impact::TaskChoice;
 
 /// One risk of the list.
 #[component]

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::{NewRiskForm, RiskCallback, RiskItem, RiskView};
-use crate::quick_impact::TaskChoice;
+use crate::scenarios::quick_impact::TaskChoice;
 
 /// The risks section.
 #[component]

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::quick_impact::{TaskChoice, matching_tasks};
+use crate::scenarios::quick_impact::{TaskChoice, matching_tasks};
 
 /// Matches listed at most.
 const MATCHES_SHOWN: usize = 8;

@@ -7,45 +7,10 @@ use leptos::prelude::*;
 use leptos::svg::Svg;
 use web_sys::PointerEvent;
 
-use crate::gantt_drag::{Drag, DragKind, Outcome};
-use crate::gantt_links::{Ends, link_path};
-use crate::gantt_scale::{date_of, grid_view, header_view, tiers};
-use crate::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
-
-/// The time scale's unit.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Zoom {
-    Days,
-    #[default]
-    Weeks,
-    Months,
-    Quarters,
-}
-
-impl Zoom {
-    /// Pixels per calendar day.
-    pub fn px_per_day(self) -> f64 {
-        match self {
-            Zoom::Days => 28.0,
-            Zoom::Weeks => 8.0,
-            Zoom::Months => 2.5,
-            Zoom::Quarters => 0.9,
-        }
-    }
-
-    /// Every zoom level, finest first.
-    pub const ALL: [Zoom; 4] = [Zoom::Days, Zoom::Weeks, Zoom::Months, Zoom::Quarters];
-
-    /// The level's name as the zoom picker shows it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Zoom::Days => "Days",
-            Zoom::Weeks => "Weeks",
-            Zoom::Months => "Months",
-            Zoom::Quarters => "Quarters",
-        }
-    }
-}
+use crate::plan::gantt::gantt_drag::{Drag, DragKind, Outcome};
+use crate::plan::gantt::gantt_links::{Ends, link_path};
+use crate::plan::gantt::gantt_scale::{Zoom, date_of, grid_view, header_view, tiers};
+use crate::plan::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
 
 /// What the chart reports. Days are chart days (calendar days from the model's origin).
 #[derive(Clone, Copy)]

@@ -5,7 +5,40 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::gantt_chart::Zoom;
+/// The time scale's unit.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Zoom {
+    Days,
+    #[default]
+    Weeks,
+    Months,
+    Quarters,
+}
+
+impl Zoom {
+    /// Pixels per calendar day.
+    pub fn px_per_day(self) -> f64 {
+        match self {
+            Zoom::Days => 28.0,
+            Zoom::Weeks => 8.0,
+            Zoom::Months => 2.5,
+            Zoom::Quarters => 0.9,
+        }
+    }
+
+    /// Every zoom level, finest first.
+    pub const ALL: [Zoom; 4] = [Zoom::Days, Zoom::Weeks, Zoom::Months, Zoom::Quarters];
+
+    /// The level's name as the zoom picker shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Zoom::Days => "Days",
+            Zoom::Weeks => "Weeks",
+            Zoom::Months => "Months",
+            Zoom::Quarters => "Quarters",
+        }
+    }
+}
 
 /// A unit of the scale starting on chart day `day` (may be before day 0 for the first one),
 /// with its label.

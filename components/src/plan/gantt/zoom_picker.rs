@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::gantt_chart::Zoom;
+use crate::plan::gantt::gantt_scale::Zoom;
 
 /// A group of toggle buttons, one per zoom level; the pressed one is `zoom`.
 #[component]

@@ -1,0 +1,3 @@
+//! The Dependency map tab.
+
+pub(crate) mod dependency_map;

@@ -1,0 +1,12 @@
+//! The plan grid: the spreadsheet component (`plan_grid.rs`, wiring; `grid_view.rs`, its
+//! markup; `grid_rows.rs`, the rows drawn), its keyboard state and rules as plain data
+//! (`cursor.rs`, `keys.rs`, tested natively), its cells and columns, and the column picker.
+
+pub(crate) mod column_picker;
+pub(crate) mod cursor;
+pub(crate) mod grid_cell;
+pub(crate) mod grid_column;
+pub(crate) mod grid_rows;
+pub(crate) mod grid_view;
+pub(crate) mod keys;
+pub(crate) mod plan_grid;

@@ -1,0 +1,3 @@
+//! The Snapshots tab.
+
+pub(crate) mod snapshots_panel;
