@@ -15,7 +15,7 @@ import {
 } from './model.mjs';
 import {
   Mismatch, blur, cellOf, centre, drag, inChart, newRowName, openTab, pasteRows, reveal,
-  saved, typeInto, typeOn,
+  saved, storedHistory, typeInto, typeOn,
 } from './ui.mjs';
 
 /** Dates near the program's start (set to Monday 2027-01-04 when the soak begins). */
@@ -479,7 +479,9 @@ async function undoRedo(s, which) {
     if (!cut && (await button.isEnabled())) throw new Mismatch(`${which}: the button is enabled with nothing to ${which}`);
     return s.note(`${which}: nothing to ${which}`);
   }
-  if (!(await button.isEnabled())) throw new Mismatch(`${which}: the model has a step, the button is disabled`);
+  if (!(await button.isEnabled())) {
+    throw new Mismatch(`${which}: the model has a step, the button is disabled (stored: ${await storedHistory(s.page, s.programId)})`);
+  }
   if (which === 'undo') s.model.undo();
   else s.model.redo();
   const by = s.rng.pick(['key', 'button']);

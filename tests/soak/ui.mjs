@@ -166,3 +166,28 @@ export async function drag(page, from, to) {
   await page.mouse.move(to.x, to.y, { steps: 4 });
   await page.mouse.up();
 }
+
+/** What is stored of program `id`'s undo history: its revision against the program's, and
+ *  how many steps each way (for a report when Undo or Redo disagrees with the model). */
+export async function storedHistory(page, id) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('planwork');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = (store) => new Promise((resolve, reject) => {
+      const request = db.transaction(store, 'readonly').objectStore(store).get(id);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const [program, history] = [await get('programs'), await get('history')];
+      const steps = history?.json ? JSON.parse(history.json) : null;
+      return `program revision ${program?.revision}, history revision ${history?.revision}, `
+        + `${steps ? `${steps.done.length} to undo, ${steps.undone.length} to redo` : 'no history'}`;
+    } finally {
+      db.close();
+    }
+  }, id);
+}
