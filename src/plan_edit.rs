@@ -36,6 +36,10 @@ pub fn cell_edits(
         .ok_or_else(|| format!("There is no task '{id}' any more."))?;
     if column == Column::Predecessors {
         let links = dependencies(program, id, text, &HashSet::new())?;
+        if same_links(program, id, &links) {
+            // The same predecessors typed again: no edit, so no empty step of Undo.
+            return Ok(None);
+        }
         return Ok(Some(vec![Edit::SetPredecessors {
             task: id.to_owned(),
             links,
@@ -53,6 +57,12 @@ pub fn cell_edits(
         index,
         task: changed,
     }]))
+}
+
+/// Whether `links` are the links into task `id` already (in any order).
+fn same_links(program: &Program, id: &str, links: &[Dependency]) -> bool {
+    let current: Vec<&Dependency> = program.dependencies.iter().filter(|d| d.to == id).collect();
+    current.len() == links.len() && links.iter().all(|l| current.contains(&l))
 }
 
 /// The id of the task an action inserts first, if any (a name typed in the empty row).

@@ -213,3 +213,24 @@ fn a_name_in_the_empty_row_reports_the_new_tasks_id() {
         .unwrap();
     assert_eq!(planwork_app::plan_edit::inserted_id(&edits), None);
 }
+
+/// Found by the soak (issue 16): the same predecessors typed again (here in another order,
+/// and an empty cell committed empty) make no edit, so Undo has no empty step to take.
+#[wasm_bindgen_test]
+fn the_same_predecessors_again_make_no_edit() {
+    let mut p = program();
+    type_cell(&mut p, Some("x"), Column::Predecessors, "1SS+2d, 2").unwrap();
+    assert_eq!(
+        cell_edits(&p, Some("x"), Column::Predecessors, "2, 1SS+2d", None),
+        Ok(None)
+    );
+    assert_eq!(
+        cell_edits(&p, Some("1"), Column::Predecessors, "", None),
+        Ok(None)
+    );
+    // A changed lag is a change.
+    assert!(matches!(
+        cell_edits(&p, Some("x"), Column::Predecessors, "1SS+3d, 2", None),
+        Ok(Some(_))
+    ));
+}

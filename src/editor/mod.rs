@@ -207,6 +207,30 @@ impl Editor {
         result
     }
 
+    /// Renames the program: one undoable action, refused (with the reason) for a name that
+    /// `engine::setup` does not take, such as an empty one. The same name changes nothing.
+    pub(crate) fn rename(&self, name: &str) -> Result<(), String> {
+        let info = self
+            .doc
+            .with_untracked(|d| {
+                d.as_ref().map(|d| {
+                    engine::setup::set_info_field(
+                        &d.program.program,
+                        engine::setup::InfoField::Name,
+                        name,
+                    )
+                    .map(|info| (d.program.program == info, info))
+                })
+            })
+            .unwrap_or_else(|| Err("No program is open.".to_owned()))?;
+        match info {
+            (true, _) => Ok(()),
+            (false, info) => self
+                .act(vec![Edit::SetProgramInfo { info }])
+                .map_err(|d| describe(&d)),
+        }
+    }
+
     /// Makes one user action's edits to what the plan view shows: the program, or, when a
     /// scenario is shown, that scenario (the edits become its changes). The grid and the
     /// chart send every edit here.
@@ -427,17 +451,9 @@ impl Editor {
         }
     }
 
-    /// Applies a change to the program in memory and schedules a save. Not undoable: user
+    /// Applies a change to the program in memory and schedules a save, unless it turns out
+    /// to change nothing (`false`): then nothing is notified. Not undoable by itself: user
     /// actions go through [`Editor::act`] or [`Editor::change`].
-    pub(crate) fn edit(&self, change: impl FnOnce(&mut Document)) {
-        self.edit_if(|doc| {
-            change(doc);
-            true
-        });
-    }
-
-    /// Like [`Editor::edit`], for a change that may turn out to change nothing (`false`):
-    /// then no save is scheduled and nothing is notified.
     fn edit_if(&self, change: impl FnOnce(&mut Document) -> bool) {
         let mut changed = false;
         self.doc.maybe_update(|doc| {

@@ -109,8 +109,8 @@ pub fn ProgramView(
                 .unwrap_or_default()
         })
     });
-    let on_name =
-        Callback::new(move |value: String| editor.edit(|d| d.program.program.name = value));
+    // One undoable step, refused (with the reason) for an empty name, as on the Setup tab.
+    let on_name = Callback::new(move |value: String| editor.rename(&value));
     let head = move || {
         shown.get().then(|| {
             view! {

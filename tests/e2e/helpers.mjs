@@ -34,9 +34,9 @@ export async function launch() {
   return chromium.launch(chromiumOptions);
 }
 
-/** Records problems on `page` into `problems`. */
-export function watch(page, problems) {
-  const origin = new URL(baseUrl).origin;
+/** Records problems on `page` into `problems` (`url`: the served app, if not PLANWORK_URL). */
+export function watch(page, problems, url = baseUrl) {
+  const origin = new URL(url).origin;
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });

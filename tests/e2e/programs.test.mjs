@@ -115,6 +115,7 @@ test('export, delete, import gives back the identical file; an existing program 
   await page.locator('main h1', { hasText: 'Travel plan (copy)' }).waitFor({ timeout: 15_000 });
   // (An edit of the copy, saved even though the view is left at once.)
   await page.locator('[data-field="program-name"]').fill('Travel plan, edited');
+  await page.locator('[data-field="program-name"]').press('Enter');
   // …then a replace, which keeps the replaced version as a snapshot.
   await page.locator('.breadcrumb a').click();
   await importFile(page, first.path);
@@ -273,6 +274,7 @@ test('two tabs on one program: the second is told, and chooses', async () => {
 
   // A saves; B is told and loads A's version.
   await tabA.locator('[data-field="program-name"]').fill('Shared, by A');
+  await tabA.locator('[data-field="program-name"]').press('Enter');
   await saved(tabA);
   await tabB.locator('.conflict-banner').waitFor({ timeout: 10_000 });
   await tabB.screenshot({ path: join(outDir, 'two-tabs.png'), fullPage: true });
@@ -282,9 +284,11 @@ test('two tabs on one program: the second is told, and chooses', async () => {
 
   // Both edit: B saves first; A's save would overwrite B's, so A is asked instead.
   await tabB.locator('[data-field="program-name"]').fill('Shared, by B');
+  await tabB.locator('[data-field="program-name"]').press('Enter');
   await saved(tabB);
   await tabA.locator('.conflict-banner').waitFor({ timeout: 10_000 });
   await tabA.locator('[data-field="program-name"]').fill('Shared, by A again');
+  await tabA.locator('[data-field="program-name"]').press('Enter');
   await tabA.waitForTimeout(1000);
   // Nothing was written over B's version while A waited.
   await tabB.reload({ waitUntil: 'load' });
