@@ -2,7 +2,7 @@
 //! and export.
 //!
 //! `main.rs` mounts [`App`] on the page; everything visible is composed here from the
-//! `components` crate. Domain logic lives in `engine`, never here; only [`storage`] touches
+//! `components` crate. Domain logic lives in `engine` and `document`, never here; only [`storage`] touches
 //! IndexedDB and only [`storage`] and [`file_io`] (through `planfile`) touch JSON.
 
 pub mod app;
@@ -14,18 +14,14 @@ pub mod forecast_store;
 pub mod forecast_view;
 pub mod forecast_worker;
 pub mod format;
-pub mod history;
 pub mod home;
 pub mod ids;
 pub mod import;
 pub mod map_view;
 pub mod perf;
-pub mod plan_edit;
-pub mod plan_rows;
 pub mod plan_view;
 pub mod prefs;
 pub mod route;
-pub mod scenario_edit;
 pub mod scenarios_view;
 pub mod setup_view;
 pub mod state;

@@ -19,7 +19,7 @@ pub fn map_model(program: &Program) -> MapModel {
         .map(|(i, w)| MapTeam {
             id: w.id.clone(),
             name: w.name.clone(),
-            color: components::plan_model::colour(w.color.as_deref(), i),
+            color: document::plan_model::colour(w.color.as_deref(), i),
             tasks: program
                 .tasks
                 .iter()
@@ -72,7 +72,7 @@ pub fn MapPanel() -> impl IntoView {
             let Some(d) = d.as_ref() else {
                 return MapModel::default();
             };
-            match scenario.and_then(|id| crate::scenario_edit::applied(d, &id)) {
+            match scenario.and_then(|id| document::scenario_edit::applied(d, &id)) {
                 Some(applied) => map_model(&applied.program),
                 None => map_model(&d.program),
             }

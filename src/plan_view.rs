@@ -3,24 +3,25 @@
 //! scenario is shown, and why an edit was refused.
 //!
 //! Every change the grid or the chart asks for becomes engine edits (see
-//! [`crate::plan_edit`]) made through `Editor::act_in_view`: one user action, one undo step.
+//! [`document::plan_edit`]) made through `Editor::act_in_view`: one user action, one undo step.
 //!
-//! Does not: build the rows (see [`crate::plan_rows`]) or parse cells itself.
+//! Does not: build the rows (see [`document::plan_rows`]) or parse cells itself.
 
 use chrono::{Duration, NaiveDate};
-use components::plan_model::{PlanModel, PlanRow};
 use components::{
-    Column, ColumnPicker, FilterChoice, GanttActions, GanttChart, GanttLegend, GridActions, Notice,
+    ColumnPicker, FilterChoice, GanttActions, GanttChart, GanttLegend, GridActions, Notice,
     NoticeKind, PlanFilter, PlanGrid, PlanSplit, PrintPlan, ZoomPicker,
 };
+use document::Column;
+use document::plan_model::{PlanModel, PlanRow};
 use engine::edit::Edit;
 use engine::filter::TaskFilter;
 use engine::{Constraint, ConstraintKind, Program};
 use leptos::prelude::*;
 
 use crate::editor::Editor;
-use crate::plan_edit;
 use crate::prefs::{self, Prefs};
+use document::plan_edit;
 
 /// Row and header heights in pixels: normal, and large text (projector).
 const ROW_HEIGHT: (f64, f64) = (28.0, 40.0);
@@ -51,7 +52,7 @@ fn shown_program(editor: &Editor) -> Option<Program> {
     editor.doc.with_untracked(|d| {
         let doc = d.as_ref()?;
         match scenario {
-            Some(id) => crate::scenario_edit::applied(doc, &id).map(|a| a.program),
+            Some(id) => document::scenario_edit::applied(doc, &id).map(|a| a.program),
             None => Some(doc.program.clone()),
         }
     })
@@ -141,7 +142,13 @@ pub fn PlanPanel() -> impl IntoView {
         let model = editor.doc.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    crate::plan_rows::plan_model(d, &shut, scenario.as_deref(), Some(today), &keep)
+                    document::plan_rows::plan_model(
+                        d,
+                        &shut,
+                        scenario.as_deref(),
+                        Some(today),
+                        &keep,
+                    )
                 })
                 .unwrap_or_default()
         });
@@ -345,12 +352,12 @@ pub fn PlanPanel() -> impl IntoView {
                 return;
             };
             refuse(replace_task(&editor, &id, |task, program| {
-                let checked = engine::check(program).map_err(|d| crate::editor::describe(&d))?;
+                let checked = engine::check(program).map_err(|d| document::describe(&d))?;
                 let index = checked
                     .task_index(&task.id)
                     .ok_or_else(|| format!("There is no task '{}'.", task.id))?;
                 let plan =
-                    engine::schedule_checked(&checked).map_err(|d| crate::editor::describe(&d))?;
+                    engine::schedule_checked(&checked).map_err(|d| document::describe(&d))?;
                 let first = plan
                     .tasks
                     .get(index)

@@ -2,10 +2,10 @@
 //! scenarios (list, changes, edit in plan, duplicate, promote, delete), the comparison of
 //! chosen scenarios with the program, and the baselines.
 //!
-//! Does not: apply, schedule or compare anything itself (`engine::scenario`,
-//! `engine::compare`, `engine::baseline` do) or render markup (the components do); it shapes
-//! engine results for display and makes every change through [`Editor::change`], so each is
-//! one undoable step.
+//! Does not: change the document by rules of its own (`document::scenarios` and
+//! `document::baselines` do, over `engine`) or render markup (the components do); it shapes
+//! results for display and makes every change through [`Editor::change`], so each is one
+//! undoable step.
 
 use components::{
     AbsorbedRow, BaselineActions, BaselineSummary, BaselinesPanel, ChangeList, ChangeListActions,
@@ -13,9 +13,9 @@ use components::{
     MissedRow, Notice, NoticeKind, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList,
     ScenarioListActions, ScenarioSummary,
 };
-use engine::baseline::{Baseline, capture, variance};
-use engine::compare::{Comparison, MissedDeadline, compare, quick_impact};
-use engine::scenario::{Adjustment, Outcome, Scenario, apply};
+use engine::baseline::{Baseline, variance};
+use engine::compare::{Comparison, MissedDeadline, quick_impact};
+use engine::scenario::{Adjustment, Outcome};
 use engine::words::count;
 use engine::{Program, Schedule};
 use leptos::prelude::*;
@@ -23,50 +23,14 @@ use leptos::task::spawn_local;
 use planfile::Document;
 use wasm_bindgen::JsCast;
 
+use document::baselines;
+use document::scenarios::{self, Evaluated, Evaluation, evaluate};
+
 use crate::editor::{Editor, describe};
 use crate::forecast_data::task_choices;
 
 /// Tasks listed as absorbing a slip, at most.
 const ABSORBED_SHOWN: usize = 8;
-
-/// A scenario replayed on the program and compared with it.
-#[derive(Clone, Debug, PartialEq)]
-struct Evaluated {
-    scenario: Scenario,
-    outcomes: Vec<Outcome>,
-    /// Its schedule compared with the program's, or why it cannot be scheduled.
-    result: Result<Comparison, String>,
-}
-
-/// The program's schedule and every scenario's, computed once per document change.
-#[derive(Clone, Debug, PartialEq)]
-struct Evaluation {
-    base: Result<Schedule, String>,
-    scenarios: Vec<Evaluated>,
-}
-
-fn evaluate(doc: &Document) -> Evaluation {
-    let base = engine::schedule(&doc.program).map_err(|d| describe(&d));
-    let scenarios = doc
-        .scenarios
-        .iter()
-        .map(|s| {
-            let applied = apply(&doc.program, &s.changes);
-            let result = match &base {
-                Err(_) => Err("The program itself cannot be scheduled.".to_owned()),
-                Ok(before) => engine::schedule(&applied.program)
-                    .map(|after| compare(&doc.program, before, &applied.program, &after))
-                    .map_err(|d| describe(&d)),
-            };
-            Evaluated {
-                scenario: s.clone(),
-                outcomes: applied.outcomes,
-                result,
-            }
-        })
-        .collect();
-    Evaluation { base, scenarios }
-}
 
 /// `+15`, `0`, `-3`.
 fn signed(days: i64) -> String {
@@ -83,18 +47,6 @@ fn task_name(program: &Program, id: &str) -> String {
         .iter()
         .find(|t| t.id == id)
         .map_or_else(|| id.to_owned(), |t| t.name.clone())
-}
-
-/// A new id `prefix` + number that `taken` does not hold.
-fn next_id<'a>(prefix: &str, taken: impl Iterator<Item = &'a str> + Clone) -> String {
-    (1..)
-        .map(|n| format!("{prefix}{n}"))
-        .find(|id| !taken.clone().any(|t| t == id))
-        .unwrap_or_else(|| prefix.to_owned())
-}
-
-fn new_scenario_id(doc: &Document) -> String {
-    next_id("s", doc.scenarios.iter().map(|s| s.id.as_str()))
 }
 
 /// One sentence on the critical path, naming up to three tasks.
@@ -365,13 +317,7 @@ fn QuickImpactSection(
         };
         let mut new_id = String::new();
         let result = editor.change(false, |doc| {
-            new_id = new_scenario_id(doc);
-            doc.scenarios.push(Scenario {
-                id: new_id.clone(),
-                name: name.clone(),
-                description: String::new(),
-                changes: list,
-            });
+            new_id = scenarios::add(doc, &name, list)?;
             Ok(())
         });
         if result.is_ok() {
@@ -448,13 +394,8 @@ fn ScenariosSection(
         create: Callback::new(move |()| {
             let mut id = String::new();
             let result = editor.change(false, |doc| {
-                id = new_scenario_id(doc);
-                let n = doc.scenarios.len() + 1;
-                doc.scenarios.push(Scenario {
-                    id: id.clone(),
-                    name: format!("Scenario {n}"),
-                    ..Scenario::default()
-                });
+                let name = format!("Scenario {}", doc.scenarios.len() + 1);
+                id = scenarios::add(doc, &name, Vec::new())?;
                 Ok(())
             });
             if result.is_ok() {
@@ -542,22 +483,6 @@ fn open_of(program: &Program, s: &Evaluated) -> OpenScenario {
     }
 }
 
-/// Changes one scenario through `editor.change` (one undoable step).
-fn change_scenario(
-    editor: Editor,
-    id: &str,
-    change: impl FnOnce(&mut Scenario) -> Result<(), String>,
-) -> Result<(), String> {
-    editor.change(false, |doc| {
-        let scenario = doc
-            .scenarios
-            .iter_mut()
-            .find(|s| s.id == id)
-            .ok_or("This scenario no longer exists.")?;
-        change(scenario)
-    })
-}
-
 fn change_list_actions(
     editor: Editor,
     opened: RwSignal<Option<String>>,
@@ -567,29 +492,13 @@ fn change_list_actions(
 ) -> ChangeListActions {
     ChangeListActions {
         rename: Callback::new(move |(id, name): (String, String)| {
-            let name = name.trim().to_owned();
-            report.run(change_scenario(editor, &id, |s| {
-                if name.is_empty() {
-                    return Err("A scenario needs a name.".into());
-                }
-                s.name = name;
-                Ok(())
-            }))
+            report.run(editor.change(false, |doc| scenarios::rename(doc, &id, &name)))
         }),
         describe: Callback::new(move |(id, text): (String, String)| {
-            report.run(change_scenario(editor, &id, |s| {
-                s.description = text.trim().to_owned();
-                Ok(())
-            }))
+            report.run(editor.change(false, |doc| scenarios::set_description(doc, &id, &text)))
         }),
         remove_change: Callback::new(move |(id, at): (String, usize)| {
-            report.run(change_scenario(editor, &id, |s| {
-                if at >= s.changes.len() {
-                    return Err("That change is no longer there.".into());
-                }
-                s.changes.remove(at);
-                Ok(())
-            }))
+            report.run(editor.change(false, |doc| scenarios::remove_change(doc, &id, at)))
         }),
         edit_in_plan: Callback::new(move |id: String| {
             editor.scenario.set(Some(id));
@@ -601,18 +510,7 @@ fn change_list_actions(
         duplicate: Callback::new(move |id: String| {
             let mut copy_id = String::new();
             let result = editor.change(false, |doc| {
-                let original = doc
-                    .scenarios
-                    .iter()
-                    .find(|s| s.id == id)
-                    .cloned()
-                    .ok_or("This scenario no longer exists.")?;
-                copy_id = new_scenario_id(doc);
-                doc.scenarios.push(Scenario {
-                    id: copy_id.clone(),
-                    name: format!("{} (copy)", original.name),
-                    ..original
-                });
+                copy_id = scenarios::duplicate(doc, &id)?;
                 Ok(())
             });
             if result.is_ok() {
@@ -622,14 +520,7 @@ fn change_list_actions(
         }),
         promote: Callback::new(move |id: String| promote(editor, id, opened, compared, message)),
         delete: Callback::new(move |id: String| {
-            let result = editor.change(false, |doc| {
-                let before = doc.scenarios.len();
-                doc.scenarios.retain(|s| s.id != id);
-                if doc.scenarios.len() == before {
-                    return Err("This scenario no longer exists.".into());
-                }
-                Ok(())
-            });
+            let result = editor.change(false, |doc| scenarios::delete(doc, &id));
             if result.is_ok() {
                 forget(editor, &id, opened, compared);
             }
@@ -688,18 +579,7 @@ fn promote(
             reveal_message();
             return;
         }
-        let result = editor.change(true, |doc| {
-            let at = doc
-                .scenarios
-                .iter()
-                .position(|s| s.id == id)
-                .ok_or("This scenario no longer exists.")?;
-            let scenario = doc.scenarios.remove(at);
-            let applied = apply(&doc.program, &scenario.changes);
-            engine::schedule(&applied.program).map_err(|d| describe(&d))?;
-            doc.program = applied.program;
-            Ok(())
-        });
+        let result = editor.change(true, |doc| scenarios::promote(doc, &id));
         match result {
             Ok(()) => {
                 forget(editor, &id, opened, compared);
@@ -784,10 +664,7 @@ fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareVie
         .iter()
         .filter(|s| chosen.contains(&s.scenario.id))
         .collect();
-    let baseline = doc
-        .active_baseline
-        .as_ref()
-        .and_then(|id| doc.baselines.iter().find(|b| &b.id == id));
+    let baseline = baselines::active(doc);
     let variances = baseline.map(|b| finish_variances(program, base, b));
     let milestones = program
         .tasks
@@ -946,36 +823,14 @@ fn BaselinesSection(report: Callback<Result<(), String>>) -> impl IntoView {
     let actions = BaselineActions {
         save: Callback::new(move |name: String| {
             report.run(editor.change(false, |doc| {
-                let schedule = engine::schedule(&doc.program).map_err(|d| {
-                    format!(
-                        "The plan cannot be scheduled, so there is nothing to save: {}",
-                        describe(&d)
-                    )
-                })?;
-                let id = next_id("b", doc.baselines.iter().map(|b| b.id.as_str()));
-                let baseline = capture(&id, &name, crate::format::today(), &doc.program, &schedule);
-                doc.baselines.push(baseline);
-                doc.active_baseline = Some(id);
-                Ok(())
+                baselines::save(doc, &name, crate::format::today()).map(|_| ())
             }))
         }),
         set_active: Callback::new(move |id: String| {
-            report.run(editor.change(false, |doc| {
-                if !doc.baselines.iter().any(|b| b.id == id) {
-                    return Err("This baseline no longer exists.".into());
-                }
-                doc.active_baseline = Some(id);
-                Ok(())
-            }))
+            report.run(editor.change(false, |doc| baselines::set_active(doc, &id)))
         }),
         delete: Callback::new(move |id: String| {
-            report.run(editor.change(false, |doc| {
-                doc.baselines.retain(|b| b.id != id);
-                if doc.active_baseline.as_deref() == Some(id.as_str()) {
-                    doc.active_baseline = doc.baselines.last().map(|b| b.id.clone());
-                }
-                Ok(())
-            }))
+            report.run(editor.change(false, |doc| baselines::delete(doc, &id)))
         }),
     };
     view! { <BaselinesPanel baselines=baselines suggested_name=suggested actions=actions /> }

@@ -9,11 +9,11 @@
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
-use components::plan_model::colour;
 use components::{
     Answer, HolidayChange, ProgramSettings, ProgramSettingsActions, SettingsSummary,
     WorkingCalendar, WorkstreamActions, WorkstreamItem, WorkstreamList,
 };
+use document::plan_model::colour;
 use engine::edit::Edit;
 use engine::setup::{self, InfoField};
 use engine::workstreams::remove_workstream;

@@ -386,7 +386,7 @@ async fn the_history_is_stored_with_its_revision_and_only_read_at_it() {
 
 #[wasm_bindgen_test]
 async fn a_history_made_by_the_editor_round_trips_through_storage() {
-    use planwork_app::history::DocHistory;
+    use document::history::DocHistory;
     let (tab, db) = fresh("history-doc").await;
     let mut doc = document("p-a", &["One"]);
     tab.create(&doc, NOW).await.unwrap();

@@ -15,7 +15,6 @@ mod shell;
 mod snapshots;
 
 pub use forecast::risks;
-pub use plan::plan_model;
 
 pub use charts::chart_scale::{DayBin, DayMarker};
 pub use charts::histogram_chart::HistogramChart;
@@ -37,7 +36,6 @@ pub use plan::gantt::gantt_scale::Zoom;
 pub use plan::gantt::zoom_picker::ZoomPicker;
 pub use plan::grid::column_picker::ColumnPicker;
 pub use plan::grid::grid_cell::GridCell;
-pub use plan::grid::grid_column::Column;
 pub use plan::grid::plan_grid::{CellCommit, GridActions, PlanGrid};
 pub use plan::plan_filter::{FilterChoice, PlanFilter};
 pub use plan::plan_split::{PlanSplit, visible_rows};

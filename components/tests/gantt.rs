@@ -4,10 +4,10 @@
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p components`.
 
-use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow};
 use components::{
     DependencyMap, GanttActions, GanttChart, MapFlow, MapLink, MapModel, MapTeam, Zoom, ZoomPicker,
 };
+use document::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -429,7 +429,7 @@ fn link(from: &str, to: &str, critical: bool, late: bool) -> MapLink {
 }
 
 fn team(id: &str, name: &str, color: usize) -> MapTeam {
-    let color = components::plan_model::palette(color).to_owned();
+    let color = document::plan_model::palette(color).to_owned();
     MapTeam {
         id: id.into(),
         name: name.into(),

@@ -4,8 +4,9 @@
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p components`.
 
-use components::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
-use components::{Column, GridActions, PlanGrid, visible_rows};
+use components::{GridActions, PlanGrid, visible_rows};
+use document::Column;
+use document::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use leptos::task::tick;

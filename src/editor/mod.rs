@@ -29,10 +29,10 @@ use leptos::task::spawn_local;
 use planfile::Document;
 
 use crate::format::now_ms;
-use crate::history::DocHistory;
 use crate::perf;
 use crate::state::{Ctx, store};
 use crate::storage::{SnapshotMeta, StorageError};
+use document::history::DocHistory;
 
 /// How long a confirmation ("Undone: …", "5 tasks added …") stays shown.
 const CONFIRMATION_TIME: Duration = Duration::from_secs(8);
@@ -237,7 +237,9 @@ impl Editor {
     pub(crate) fn act_in_view(&self, action: Vec<Edit>) -> Result<(), String> {
         match self.scenario.get_untracked() {
             None => self.act(action).map_err(|d| describe(&d)),
-            Some(id) => self.change(false, |doc| crate::scenario_edit::record(doc, &id, &action)),
+            Some(id) => self.change(false, |doc| {
+                document::scenario_edit::record(doc, &id, &action)
+            }),
         }
     }
 
@@ -481,19 +483,7 @@ async fn sleep_ms(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Diagnostics in plain words, one per line (at most five, then how many more).
-pub(crate) fn describe(diagnostics: &Diagnostics) -> String {
-    let mut lines: Vec<String> = diagnostics
-        .0
-        .iter()
-        .take(5)
-        .map(|d| d.message.clone())
-        .collect();
-    if diagnostics.0.len() > 5 {
-        lines.push(format!("… and {} more.", diagnostics.0.len() - 5));
-    }
-    lines.join("\n")
-}
+pub(crate) use document::describe;
 
 /// A new program: a name, a start date, one workstream ("General"), no tasks.
 pub fn new_program(id: &str, name: &str, start: chrono::NaiveDate) -> Document {

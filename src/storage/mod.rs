@@ -18,7 +18,7 @@
 //!   again to finish an ordinary save. [`Store::recover`] turns it into the stored program,
 //!   or a `recovered` snapshot if another page wrote the program since;
 //! * `history`: key = program id; `{id, revision, json}`: the undo history the editor had at
-//!   that revision (`crate::history`), written with each save.
+//!   that revision (`document::history`), written with each save.
 //!
 //! Every change is one readwrite transaction, committed whole or not at all. A save reads
 //! the stored revision first and refuses ([`StorageError::Conflict`]) if it is not the
@@ -130,7 +130,7 @@ impl BinEntry {
 }
 
 /// A loaded program: its document (with `id` set to the program's id), where it stands, and
-/// the undo history stored with this revision, if any (JSON, see `crate::history`).
+/// the undo history stored with this revision, if any (JSON, see `document::history`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub meta: ProgramMeta,
@@ -139,7 +139,7 @@ pub struct Loaded {
 }
 
 /// The editor's side of a save: its edit count when it took the document (a number that
-/// only grows within a page) and the document's undo history (JSON, see `crate::history`).
+/// only grows within a page) and the document's undo history (JSON, see `document::history`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Edits {
     pub generation: u64,

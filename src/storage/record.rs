@@ -176,7 +176,7 @@ pub(crate) struct JournalRecord {
     /// The page that wrote it (a [`super::Store`]'s tab id).
     pub tab: String,
     pub saved_ms: f64,
-    /// The undo history of the program as it is here (`crate::history`), if any.
+    /// The undo history of the program as it is here (`document::history`), if any.
     pub history: Option<String>,
 }
 

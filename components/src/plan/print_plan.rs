@@ -9,8 +9,8 @@
 use chrono::{Datelike, Months, NaiveDate};
 use leptos::prelude::*;
 
-use crate::plan::grid::grid_column::Column;
-use crate::plan::plan_model::{PlanModel, PlanRow};
+use document::Column;
+use document::plan_model::{PlanModel, PlanRow};
 
 /// The printed plan of `model` in `columns`, headed by `title` and `subtitle` (the date
 /// printed, the scenario shown).

@@ -10,7 +10,7 @@ use web_sys::PointerEvent;
 use crate::plan::gantt::gantt_drag::{Drag, DragKind, Outcome};
 use crate::plan::gantt::gantt_links::{Ends, link_path};
 use crate::plan::gantt::gantt_scale::{Zoom, date_of, grid_view, header_view, tiers};
-use crate::plan::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
+use document::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
 
 /// What the chart reports. Days are chart days (calendar days from the model's origin).
 #[derive(Clone, Copy)]

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::plan::grid::grid_column::Column;
+use document::Column;
 
 /// Check boxes for `columns` (those offered); `shown` is the columns shown. `toggle` gets a
 /// column whose box was clicked.

@@ -8,8 +8,8 @@
 //!
 //! Does not: commit anything or touch the DOM (the component does, and reports back).
 
-use crate::plan::grid::grid_column::Column;
-use crate::plan::plan_model::{PlanModel, PlanRow, RowKey};
+use document::Column;
+use document::plan_model::{PlanModel, PlanRow, RowKey};
 
 /// A cell: a row and a column.
 pub type Cell = (RowKey, Column);
@@ -274,7 +274,7 @@ pub fn page_rows(pane_px: f64, header_px: f64, row_px: f64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::plan_model::{GroupRow, TaskRow};
+    use document::plan_model::{GroupRow, TaskRow};
 
     fn task(id: &str, duration: &str) -> PlanRow {
         PlanRow::Task(TaskRow {

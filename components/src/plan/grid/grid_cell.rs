@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::plan::grid::grid_column::Column;
+use document::Column;
 
 /// A cell of `column` showing `text`, in the row with key `row_key`.
 #[component]

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::plan::grid::cursor::frozen_lefts;
 use crate::plan::grid::grid_cell::GridCell;
-use crate::plan::grid::grid_column::Column;
-use crate::plan::plan_model::{PlanRow, RowKey};
+use document::Column;
+use document::plan_model::{PlanRow, RowKey};
 
 /// A row as drawn: what it shows and where (the empty row has no `row`).
 #[derive(Clone, PartialEq)]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::plan::grid::cursor::{column_left, frozen_count, frozen_lefts, row_index};
 use crate::plan::grid::grid_rows::{Drawn, render_new_row, render_row};
 use crate::plan::grid::plan_grid::Grid;
-use crate::plan::plan_model::PlanRow;
+use document::plan_model::PlanRow;
 
 /// The whole grid.
 pub(crate) fn grid(g: Grid) -> impl IntoView {

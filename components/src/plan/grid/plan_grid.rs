@@ -23,10 +23,10 @@ use leptos::wasm_bindgen::JsCast;
 use crate::plan::grid::cursor::{
     Cell, GridCursor, first_task_key, page_rows, row_index, task_at_or_under,
 };
-use crate::plan::grid::grid_column::Column;
 use crate::plan::grid::grid_view;
 use crate::plan::grid::keys::{EditorKey, GridKey, editor_key, grid_key};
-use crate::plan::plan_model::{PlanModel, RowKey};
+use document::Column;
+use document::plan_model::{PlanModel, RowKey};
 
 /// A cell this close to the edge of the rows drawn may be out of view (a little more than
 /// the margin `PlanSplit` draws beyond the view).

@@ -1,16 +1,13 @@
-//! The plan grid's input turned into edits (`planwork_app::plan_edit`): cells, the empty
+//! The plan grid's input turned into edits (`document::plan_edit`): cells, the empty
 //! row, Insert and Delete, and rows pasted from a spreadsheet, each edit then made through
 //! `engine::edit::History` as the editor makes it (so a cycle is refused there).
 //!
-//! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test plan_edit`.
+//! Run with `cargo test -p document --test plan_edit`.
 
-use components::Column;
+use document::Column;
+use document::plan_edit::{cell_edits, delete_edits, insert_edits, paste_edits};
 use engine::edit::History;
 use engine::{ConstraintKind, Program};
-use planwork_app::plan_edit::{cell_edits, delete_edits, insert_edits, paste_edits};
-use wasm_bindgen_test::*;
-
-wasm_bindgen_test_configure!(run_in_browser);
 
 /// Tasks 1 → 2 (FS) in workstream `w`, and `x` in workstream `ops`.
 fn program() -> Program {
@@ -41,7 +38,7 @@ fn type_cell(
     })
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn cells_take_durations_dates_and_predecessors() {
     let mut p = program();
     type_cell(&mut p, Some("2"), Column::Duration, "3w").unwrap();
@@ -69,7 +66,7 @@ fn cells_take_durations_dates_and_predecessors() {
     assert!(p.tasks[0].milestone, "a duration of 0 is a milestone");
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn bad_cells_are_refused_with_the_reason_and_change_nothing() {
     let mut p = program();
     let before = p.clone();
@@ -86,7 +83,7 @@ fn bad_cells_are_refused_with_the_reason_and_change_nothing() {
     assert_eq!(p, before);
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn the_empty_row_insert_and_delete() {
     let mut p = program();
     type_cell(&mut p, None, Column::Name, "Launch").unwrap();
@@ -119,7 +116,7 @@ fn the_empty_row_insert_and_delete() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn pasted_rows_with_or_without_a_heading() {
     let mut p = program();
     let text = "Task Name\tDuration\tPredecessors\tWorkstream\r\nTest\t1w\t2\tOperations\r\nShip\t0\tTest\t\r\n";
@@ -159,7 +156,7 @@ fn pasted_rows_with_or_without_a_heading() {
     );
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn estimates_distributions_and_progress() {
     let mut p = program();
     type_cell(&mut p, Some("2"), Column::Estimate, "8/10/2w").unwrap();
@@ -198,25 +195,25 @@ fn estimates_distributions_and_progress() {
     assert!(error.contains("Float is computed"), "{error}");
 }
 
-#[wasm_bindgen_test]
+#[test]
 fn a_name_in_the_empty_row_reports_the_new_tasks_id() {
     let p = program();
     let edits = cell_edits(&p, None, Column::Name, "Launch", None)
         .unwrap()
         .unwrap();
     assert_eq!(
-        planwork_app::plan_edit::inserted_id(&edits).as_deref(),
+        document::plan_edit::inserted_id(&edits).as_deref(),
         Some("3")
     );
     let edits = cell_edits(&p, Some("1"), Column::Duration, "2", None)
         .unwrap()
         .unwrap();
-    assert_eq!(planwork_app::plan_edit::inserted_id(&edits), None);
+    assert_eq!(document::plan_edit::inserted_id(&edits), None);
 }
 
 /// Found by the soak (issue 16): the same predecessors typed again (here in another order,
 /// and an empty cell committed empty) make no edit, so Undo has no empty step to take.
-#[wasm_bindgen_test]
+#[test]
 fn the_same_predecessors_again_make_no_edit() {
     let mut p = program();
     type_cell(&mut p, Some("x"), Column::Predecessors, "1SS+2d, 2").unwrap();

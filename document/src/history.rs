@@ -3,7 +3,7 @@
 //! edit that would leave the plan invalid) and changes to the rest of the document
 //! (scenarios, baselines, promoting a scenario), kept as the parts they replaced.
 //!
-//! Plain data: no signals. [`crate::editor::Editor`] owns one per open program.
+//! Plain data: no signals. The app's editor owns one per open program.
 //!
 //! [`DocHistory::to_json`] and [`DocHistory::from_json`] keep the recent steps across a
 //! reload: storage writes them with each save of the document they belong to.
@@ -301,9 +301,6 @@ fn steps_from(stored: Vec<StoredStep>) -> (Vec<Step>, Vec<ActionPair>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use wasm_bindgen_test::wasm_bindgen_test as test;
-
-    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
     fn doc() -> Document {
         let json = r#"{"program": {"name": "P", "start": "2026-01-05"},

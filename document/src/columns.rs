@@ -1,7 +1,7 @@
 //! `Column`: the plan grid's columns: their keys, headings, widths, and which can be edited.
 //! Plain data shared by `PlanGrid` and `ColumnPicker`.
 
-use crate::plan::plan_model::TaskRow;
+use crate::plan_model::TaskRow;
 
 /// A column of the plan grid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

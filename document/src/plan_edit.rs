@@ -8,8 +8,8 @@
 
 use std::collections::HashSet;
 
+use crate::Column;
 use chrono::NaiveDate;
-use components::Column;
 use engine::edit::Edit;
 use engine::entry::{parse_distribution, parse_duration, parse_estimate, parse_predecessors};
 use engine::{Constraint, ConstraintKind, Dependency, Program, Task};

@@ -6,8 +6,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, colour};
 use chrono::{Datelike, Duration, NaiveDate};
-use components::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, colour};
 use engine::entry::{Predecessor, format_distribution, format_estimate, format_predecessors};
 use engine::filter::TaskFilter;
 use engine::{Calendar, ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
@@ -42,16 +42,12 @@ pub fn plan_model(
     });
     let origin = origin_of(program, schedule.as_ref());
     let day = |date: NaiveDate| (date - origin).num_days();
-    let baseline = doc
-        .active_baseline
-        .as_ref()
-        .and_then(|id| doc.baselines.iter().find(|b| &b.id == id))
-        .map(|b| {
-            b.tasks
-                .iter()
-                .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
-                .collect::<HashMap<_, _>>()
-        });
+    let baseline = crate::baselines::active(doc).map(|b| {
+        b.tasks
+            .iter()
+            .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
+            .collect::<HashMap<_, _>>()
+    });
     let predecessors = predecessors_of(program);
     let filtering = !filter.is_empty();
     let mut kept_count = 0;
@@ -232,18 +228,15 @@ fn schedule_of(
 ) -> (Option<Schedule>, Option<String>, Option<Variances>) {
     let checked = match engine::check(program) {
         Ok(checked) => checked,
-        Err(problems) => return (None, Some(crate::editor::describe(&problems)), None),
+        Err(problems) => return (None, Some(crate::describe(&problems)), None),
     };
     match engine::schedule_checked(&checked) {
         Ok(schedule) => {
-            let baseline = doc
-                .active_baseline
-                .as_ref()
-                .and_then(|id| doc.baselines.iter().find(|b| &b.id == id));
+            let baseline = crate::baselines::active(doc);
             let variance = baseline.map(|b| engine::baseline::variance(&checked, &schedule, b));
             (Some(schedule), None, variance)
         }
-        Err(problems) => (None, Some(crate::editor::describe(&problems)), None),
+        Err(problems) => (None, Some(crate::describe(&problems)), None),
     }
 }
 

@@ -1,0 +1,41 @@
+//! The open program's domain: the document (`planfile::Document`: the program, its
+//! scenarios, baselines and risks) and every operation on it that is neither storage nor
+//! rendering.
+//!
+//! - [`plan_edit`]: what a user types in a cell, pastes, inserts or deletes, as engine edits.
+//! - [`history`]: undo and redo of every change, program edits and document-level steps.
+//! - [`scenarios`], [`baselines`]: managing them (create, duplicate, rename, delete, promote;
+//!   save, make active, delete), and every scenario evaluated against the program.
+//! - [`scenario_edit`]: the program a scenario shows, and edits made while it is shown.
+//! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
+//!   it, and how it is built from the document and its schedule.
+//!
+//! Does not: touch the DOM, signals, storage, files or the clock (today's date is passed in);
+//! check or schedule by its own rules (`engine` does). Plain Rust: `cargo test -p document`.
+
+pub mod baselines;
+pub mod columns;
+pub mod history;
+pub mod plan_edit;
+pub mod plan_model;
+pub mod plan_rows;
+pub mod scenario_edit;
+pub mod scenarios;
+
+pub use columns::Column;
+
+use engine::Diagnostics;
+
+/// Diagnostics in plain words, one per line (at most five, then how many more).
+pub fn describe(diagnostics: &Diagnostics) -> String {
+    let mut lines: Vec<String> = diagnostics
+        .0
+        .iter()
+        .take(5)
+        .map(|d| d.message.clone())
+        .collect();
+    if diagnostics.0.len() > 5 {
+        lines.push(format!("… and {} more.", diagnostics.0.len() - 5));
+    }
+    lines.join("\n")
+}
