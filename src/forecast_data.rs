@@ -214,19 +214,6 @@ pub fn short_date(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
-/// `12,500`.
-pub fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// P50 and P80 of A and B for the program finish and each of A's milestones.
 pub fn compare_rows(a: Option<Arc<Kept>>, b: Option<Arc<Kept>>) -> Vec<CompareRow> {
     let (Some(a), Some(b)) = (a, b) else {

@@ -21,9 +21,9 @@ use planfile::Document;
 
 use crate::editor::{Editor, describe};
 use crate::forecast_data::{
-    PROGRAM, compare_rows, criticality_rows, day_bins, group, is_stale, markers, risk_edits,
-    risk_field, risk_views, settings, subject_program, subject_uncertainty, subjects_of,
-    summary_rows, task_choices, tornado_bars,
+    PROGRAM, compare_rows, criticality_rows, day_bins, is_stale, markers, risk_edits, risk_field,
+    risk_views, settings, subject_program, subject_uncertainty, subjects_of, summary_rows,
+    task_choices, tornado_bars,
 };
 use crate::forecast_store::{self as store, Hooks, Kept};
 use crate::forecast_worker::ForecastResult;
@@ -271,7 +271,7 @@ fn results(kept: Arc<Kept>, stale: Signal<bool>, finish: RwSignal<String>) -> im
                 <span class="forecast-settings">
                     {format!(
                     " — {} {}, seed {}",
-                    group(settings.iterations),
+                    engine::words::thousands(settings.iterations),
                     if settings.iterations == 1 { "iteration" } else { "iterations" },
                     settings.seed
                 )}

@@ -206,6 +206,21 @@ fn reveal_message() {
     );
 }
 
+/// The Scenarios tab's own state, shared by its sections (signals, so `Copy`).
+#[derive(Clone, Copy)]
+struct TabState {
+    /// Every scenario evaluated, once per document change.
+    evaluation: Memo<Option<Evaluation>>,
+    /// The scenario whose changes are listed.
+    opened: RwSignal<Option<String>>,
+    /// The scenarios ticked for comparison.
+    compared: RwSignal<Vec<String>>,
+    /// Shows a refused change in `message` (and clears it when one succeeds).
+    report: Callback<Result<(), String>>,
+    /// The message at the top of the tab.
+    message: RwSignal<Option<(NoticeKind, String)>>,
+}
+
 /// The Scenarios tab.
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
@@ -222,6 +237,13 @@ pub fn ScenariosPanel() -> impl IntoView {
         Ok(()) => message.set(None),
         Err(reason) => message.set(Some((NoticeKind::Error, reason))),
     });
+    let tab = TabState {
+        evaluation,
+        opened,
+        compared,
+        report,
+        message,
+    };
     let notice = move || {
         message.get().map(|(kind, text)| {
             let title = if kind == NoticeKind::Error {
@@ -240,8 +262,8 @@ pub fn ScenariosPanel() -> impl IntoView {
     view! {
         <div class="scenarios-panel" data-role="scenarios-panel">
             {notice}
-            <QuickImpactSection evaluation opened compared report message />
-            <ScenariosSection evaluation opened compared report message />
+            <QuickImpactSection tab />
+            <ScenariosSection tab />
             <CompareSection evaluation compared />
             <BaselinesSection report />
         </div>
@@ -250,15 +272,31 @@ pub fn ScenariosPanel() -> impl IntoView {
 
 /// Quick impact over the program, starting from the grid's selection.
 #[component]
-fn QuickImpactSection(
-    evaluation: Memo<Option<Evaluation>>,
-    opened: RwSignal<Option<String>>,
-    compared: RwSignal<Vec<String>>,
-    report: Callback<Result<(), String>>,
-    message: RwSignal<Option<(NoticeKind, String)>>,
-) -> impl IntoView {
+fn QuickImpactSection(tab: TabState) -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let TabState {
+        evaluation,
+        opened,
+        compared,
+        report,
+        message,
+    } = tab;
     let picked = RwSignal::new(editor.selected.get_untracked());
+    // Only the picked tasks still in the program: the grid's selection may name a task an
+    // undo has since taken away (or one may go while picked), and a change to a task the
+    // chips do not show must never be saved unseen (found by the soak).
+    let present = Memo::new(move |_| {
+        let ids = picked.get();
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    ids.into_iter()
+                        .filter(|id| d.program.tasks.iter().any(|t| &t.id == id))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
     let amount = RwSignal::new(String::new());
     let slip = RwSignal::new(true);
     let choices = Signal::derive(move || {
@@ -270,7 +308,7 @@ fn QuickImpactSection(
     });
     // The changes typed, once there are tasks and an amount; `Err` if the amount is not one.
     let changes = Memo::new(move |_| {
-        let tasks = picked.get();
+        let tasks = present.get();
         let text = amount.get();
         if tasks.is_empty() || text.trim().is_empty() {
             return None;
@@ -307,7 +345,7 @@ fn QuickImpactSection(
         let typed = typed.as_ref().map(|(a, _, text)| (*a, text.as_str()));
         editor.doc.with(|d| {
             d.as_ref()
-                .map(|d| impact_name(&d.program, &picked.get(), typed))
+                .map(|d| impact_name(&d.program, &present.get(), typed))
                 .unwrap_or_default()
         })
     });
@@ -346,7 +384,7 @@ fn QuickImpactSection(
     view! {
         <QuickImpact
             choices=choices
-            selected=picked
+            selected=present
             amount=amount
             slip=slip
             impact=impact
@@ -358,14 +396,15 @@ fn QuickImpactSection(
 
 /// The scenario list and the opened scenario.
 #[component]
-fn ScenariosSection(
-    evaluation: Memo<Option<Evaluation>>,
-    opened: RwSignal<Option<String>>,
-    compared: RwSignal<Vec<String>>,
-    report: Callback<Result<(), String>>,
-    message: RwSignal<Option<(NoticeKind, String)>>,
-) -> impl IntoView {
+fn ScenariosSection(tab: TabState) -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let TabState {
+        evaluation,
+        opened,
+        compared,
+        report,
+        ..
+    } = tab;
     let summaries = Signal::derive(move || {
         let open = opened.get();
         let chosen = compared.get();
@@ -421,7 +460,7 @@ fn ScenariosSection(
             })
         }),
     };
-    let actions = change_list_actions(editor, opened, compared, report, message);
+    let actions = change_list_actions(editor, tab);
     view! {
         <ScenarioList scenarios=summaries actions=list_actions>
             <ChangeList scenario=open_scenario actions=actions />
@@ -483,13 +522,8 @@ fn open_of(program: &Program, s: &Evaluated) -> OpenScenario {
     }
 }
 
-fn change_list_actions(
-    editor: Editor,
-    opened: RwSignal<Option<String>>,
-    compared: RwSignal<Vec<String>>,
-    report: Callback<Result<(), String>>,
-    message: RwSignal<Option<(NoticeKind, String)>>,
-) -> ChangeListActions {
+fn change_list_actions(editor: Editor, tab: TabState) -> ChangeListActions {
+    let TabState { opened, report, .. } = tab;
     ChangeListActions {
         rename: Callback::new(move |(id, name): (String, String)| {
             report.run(editor.change(false, |doc| scenarios::rename(doc, &id, &name)))
@@ -518,11 +552,11 @@ fn change_list_actions(
             }
             report.run(result);
         }),
-        promote: Callback::new(move |id: String| promote(editor, id, opened, compared, message)),
+        promote: Callback::new(move |id: String| promote(editor, id, tab)),
         delete: Callback::new(move |id: String| {
             let result = editor.change(false, |doc| scenarios::delete(doc, &id));
             if result.is_ok() {
-                forget(editor, &id, opened, compared);
+                forget(editor, &id, tab);
             }
             report.run(result);
         }),
@@ -531,12 +565,10 @@ fn change_list_actions(
 }
 
 /// A scenario is gone: stop showing, comparing or editing it.
-fn forget(
-    editor: Editor,
-    id: &str,
-    opened: RwSignal<Option<String>>,
-    compared: RwSignal<Vec<String>>,
-) {
+fn forget(editor: Editor, id: &str, tab: TabState) {
+    let TabState {
+        opened, compared, ..
+    } = tab;
     if opened.get_untracked().as_deref() == Some(id) {
         opened.set(None);
     }
@@ -548,13 +580,8 @@ fn forget(
 
 /// Makes scenario `id` the program: a snapshot first, then one undoable change that
 /// replaces the program with the scenario applied and removes the scenario.
-fn promote(
-    editor: Editor,
-    id: String,
-    opened: RwSignal<Option<String>>,
-    compared: RwSignal<Vec<String>>,
-    message: RwSignal<Option<(NoticeKind, String)>>,
-) {
+fn promote(editor: Editor, id: String, tab: TabState) {
+    let message = tab.message;
     let Some(name) = editor.doc.with_untracked(|d| {
         d.as_ref()
             .and_then(|d| d.scenarios.iter().find(|s| s.id == id))
@@ -582,7 +609,7 @@ fn promote(
         let result = editor.change(true, |doc| scenarios::promote(doc, &id));
         match result {
             Ok(()) => {
-                forget(editor, &id, opened, compared);
+                forget(editor, &id, tab);
                 message.set(Some((
                     NoticeKind::Info,
                     format!("“{name}” is now the program (a snapshot was taken first; Undo takes it back)."),

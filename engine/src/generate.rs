@@ -81,7 +81,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
             critical_path: Default::default(),
         },
         calendar: Calendar {
-            workdays: weekdays(),
+            workdays: Calendar::default().workdays,
             holidays: holidays(start.year(), 40),
         },
         workstreams: workstreams(options.team_calendar),
@@ -241,16 +241,6 @@ fn link(from: usize, to: usize, kind: LinkType, lag: i64) -> Dependency {
         kind,
         lag,
     }
-}
-
-fn weekdays() -> Vec<Weekday> {
-    vec![
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-    ]
 }
 
 /// Fixed-date public holidays for `years` years from `first_year`.

@@ -11,7 +11,7 @@
 //   PLANWORK_URL=http://127.0.0.1:8080/ node --test tests/e2e/soak.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage, home, createProgram, saved } from './helpers.mjs';
+import { baseUrl, launch, openPage, home, createProgram, saved, addTask, taskRow } from './helpers.mjs';
 import { soak } from '../soak/run.mjs';
 
 const ACTIONS = Number(process.env.PLANWORK_SOAK_ACTIONS ?? 150);
@@ -56,6 +56,41 @@ test('the program\'s name: one step of Undo, an empty name refused with the reas
     await page.reload({ waitUntil: 'load' });
     await page.locator('main[data-view="program"] .plan-grid').waitFor({ timeout: 15_000 });
     assert.equal(await field.inputValue(), 'Renamed', 'the empty name was not stored');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+// Found by the soak (seed 1207): a task inserted (and so selected) then undone stayed in
+// quick impact's picked tasks unseen — no chip for it — and "Save as scenario" saved a change
+// to it beside the ones shown.
+test('quick impact saves only the tasks its chips show, not one undone since it was selected', async () => {
+  const browser = await launch();
+  try {
+    const { context, page, problems } = await openPage(browser);
+    await home(page);
+    await createProgram(page, 'Picked');
+    await addTask(page, 'Design', 5);
+    await addTask(page, 'Build', 3);
+    await taskRow(page, 'Design').locator('[data-col="id"]').click();
+    await page.keyboard.press('Insert');
+    await taskRow(page, 'New task').waitFor();
+    await page.keyboard.press('Control+z');
+    await taskRow(page, 'New task').waitFor({ state: 'detached' });
+    await page.locator('main[data-view="program"] [data-tab="scenarios"]').click();
+    await page.locator('[data-role="scenarios-panel"]').waitFor();
+    assert.equal(await page.locator('.qi-chip').count(), 0, 'no chip for the task that is gone');
+    await page.locator('[data-field="qi-search"]').fill('Build');
+    await page.locator('.qi-match', { hasText: 'Build' }).click();
+    await page.locator('[data-field="qi-amount"]').fill('+2d');
+    await page.locator('[data-role="qi-finish"]').waitFor();
+    await page.locator('[data-action="qi-save"]').click();
+    await page.locator('tr[data-scenario="s1"]').waitFor();
+    const changes = (await page.locator('.scenario-open .change-text').allTextContents()).map((s) => s.trim());
+    assert.equal(changes.length, 1, `one change, for Build only: ${JSON.stringify(changes)}`);
+    assert.match(changes[0], /Build/);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -51,8 +51,8 @@ pub fn ForecastControls(
                     <span class="forecast-progress-text">
                         {format!(
                             "{} of {} {}",
-                            group(done),
-                            group(total),
+                            engine::words::thousands(done),
+                            engine::words::thousands(total),
                             if total == 1 { "iteration" } else { "iterations" }
                         )}
                     </span>
@@ -118,17 +118,4 @@ pub fn ForecastControls(
         </form>
         {bar}
     }
-}
-
-/// `12,500`.
-fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
