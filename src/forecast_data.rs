@@ -1,8 +1,7 @@
-//! The forecast tab's data: what to forecast (the program or a scenario, re-applied), whether
-//! a result is stale, whether anything in it is uncertain, the settings typed, a result
-//! turned into the forecast components' plain data (table rows, day bins, markers, tornado
-//! bars, criticality, comparison rows), and the risks section's data and edits (through
-//! `engine::risks`). Pure functions, no signals.
+//! The forecast tab's data: a result turned into the forecast components' plain data (table
+//! rows, day bins, markers, tornado bars, criticality, comparison rows), and the risks
+//! section's data and edits (through `engine::risks`). Pure functions, no signals. What a
+//! forecast runs on is `document::forecast_inputs`.
 
 use std::sync::Arc;
 
@@ -13,40 +12,11 @@ use components::{
 };
 use engine::Program;
 use engine::edit::Edit;
-use engine::forecast::{Driver, MAX_ITERATIONS, Outcome, Settings, Uncertainty};
+use engine::forecast::{Driver, Outcome};
 use engine::risks::{self, Refusal, RiskField, format_impact, format_percent};
-use planfile::Document;
 
 use crate::forecast_store::Kept;
 use crate::forecast_worker::ForecastResult;
-
-/// The subject key of the program itself (scenarios are keyed by their id).
-pub const PROGRAM: &str = "";
-
-/// The program and each scenario: (key, label).
-pub fn subjects_of(doc: &Document) -> Vec<(String, String)> {
-    let mut subjects = vec![(PROGRAM.to_owned(), "The program".to_owned())];
-    let scenarios = doc.scenarios.iter();
-    subjects.extend(scenarios.map(|s| (s.id.clone(), format!("Scenario: {}", s.name))));
-    subjects
-}
-
-/// The program a subject stands for now, and its label.
-pub fn subject_program(doc: &Document, subject: &str) -> Option<(Program, String)> {
-    if subject == PROGRAM {
-        return Some((doc.program.clone(), "The program".to_owned()));
-    }
-    let scenario = doc.scenarios.iter().find(|s| s.id == subject)?;
-    let applied = engine::scenario::apply(&doc.program, &scenario.changes);
-    Some((applied.program, format!("Scenario: {}", scenario.name)))
-}
-
-/// What varies in a subject's plan now (`None` if it cannot be checked: a run says why).
-pub fn subject_uncertainty(doc: &Document, subject: &str) -> Option<Uncertainty> {
-    let (program, _) = subject_program(doc, subject)?;
-    let checked = engine::check(&program).ok()?;
-    Some(engine::forecast::uncertainty(&checked))
-}
 
 /// Every task, as a task search offers it (workstream name, name, duration).
 pub fn task_choices(program: &Program) -> Vec<TaskChoice> {
@@ -124,30 +94,6 @@ pub fn risk_field(change: &RiskChange) -> RiskField {
     }
 }
 
-/// Whether the plan a result was computed on differs from the subject's plan now.
-pub fn is_stale(doc: &Document, subject: &str, input: &Program) -> bool {
-    if subject == PROGRAM {
-        return doc.program != *input;
-    }
-    subject_program(doc, subject).is_none_or(|(program, _)| program != *input)
-}
-
-/// Iterations and seed from what was typed.
-pub fn settings(iterations: &str, seed: &str) -> Result<Settings, String> {
-    let iterations = iterations
-        .trim()
-        .replace([',', '_', ' '], "")
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=MAX_ITERATIONS).contains(n))
-        .ok_or_else(|| format!("Iterations must be a whole number from 1 to {MAX_ITERATIONS}."))?;
-    let seed = seed
-        .trim()
-        .parse::<u64>()
-        .map_err(|_| "The seed must be a whole number of 0 or more.".to_owned())?;
-    Ok(Settings { iterations, seed })
-}
-
 /// The table's rows: the program finish, then each milestone.
 pub fn summary_rows(result: &ForecastResult) -> Vec<ForecastRow> {
     let row = |key: &str, name: &str, o: &Outcome| ForecastRow {
@@ -163,7 +109,11 @@ pub fn summary_rows(result: &ForecastResult) -> Vec<ForecastRow> {
         on_time: o.probability_on_time,
     };
     let forecast = &result.forecast;
-    let mut rows = vec![row(PROGRAM, "Program finish", &forecast.finish)];
+    let mut rows = vec![row(
+        document::forecast_inputs::PROGRAM,
+        "Program finish",
+        &forecast.finish,
+    )];
     rows.extend(
         forecast
             .milestones

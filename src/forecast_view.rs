@@ -21,12 +21,14 @@ use planfile::Document;
 
 use crate::editor::{Editor, describe};
 use crate::forecast_data::{
-    PROGRAM, compare_rows, criticality_rows, day_bins, is_stale, markers, risk_edits, risk_field,
-    risk_views, settings, subject_program, subject_uncertainty, subjects_of, summary_rows,
-    task_choices, tornado_bars,
+    compare_rows, criticality_rows, day_bins, markers, risk_edits, risk_field, risk_views,
+    summary_rows, task_choices, tornado_bars,
 };
 use crate::forecast_store::{self as store, Hooks, Kept};
 use crate::forecast_worker::ForecastResult;
+use document::forecast_inputs::{
+    PROGRAM, is_stale, settings, subject_program, subject_uncertainty, subjects_of,
+};
 
 /// The forecast tab's content.
 #[component]

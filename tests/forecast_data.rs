@@ -1,19 +1,18 @@
-//! In-browser tests of the forecast tab's data (`planwork_app::forecast_data`): settings as
-//! typed, dates as shown, stale results, a forecast turned into the components' data, what
-//! is uncertain in a subject, and the risks section's data and edits.
+//! In-browser tests of the forecast tab's data (`planwork_app::forecast_data`): dates as
+//! shown, a forecast turned into the components' data, and the risks section's data and
+//! edits. What a forecast runs on is tested natively in `document/tests/forecast_inputs.rs`.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test forecast_data`.
 
 use chrono::NaiveDate;
 use components::RiskChange;
+use document::forecast_inputs::PROGRAM;
 use engine::edit::Edit;
 use engine::forecast::{Settings, Target, forecast};
 use engine::risks::RiskField;
-use engine::scenario::{Change, Scenario};
 use planwork_app::forecast_data::{
-    PROGRAM, criticality_rows, day_bins, is_stale, markers, risk_edits, risk_field, risk_views,
-    settings, short_date, subject_program, subject_uncertainty, subjects_of, summary_rows,
-    tornado_bars,
+    criticality_rows, day_bins, markers, risk_edits, risk_field, risk_views, short_date,
+    summary_rows, tornado_bars,
 };
 use planwork_app::forecast_worker::ForecastResult;
 use wasm_bindgen_test::*;
@@ -23,49 +22,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const EXAMPLE: &str = include_str!("../public/examples/platform-migration.planwork.json");
 
 #[wasm_bindgen_test]
-fn settings_as_typed() {
-    assert_eq!(
-        settings(" 5,000 ", "7"),
-        Ok(Settings {
-            iterations: 5_000,
-            seed: 7
-        })
-    );
-    assert!(settings("0", "1").is_err());
-    assert!(settings("100001", "1").is_err());
-    assert!(settings("abc", "1").unwrap_err().contains("Iterations"));
-    assert!(settings("10", "-1").unwrap_err().contains("seed"));
-}
-
-#[wasm_bindgen_test]
 fn dates_as_shown() {
     let date = NaiveDate::from_ymd_opt(2027, 3, 9).unwrap();
     assert_eq!(short_date(date), "9 Mar 2027");
-}
-
-#[wasm_bindgen_test]
-fn a_result_is_stale_once_its_plan_changes() {
-    let mut doc = planfile::read(EXAMPLE).unwrap();
-    let input = doc.program.clone();
-    assert!(!is_stale(&doc, PROGRAM, &input));
-    doc.program.tasks[3].duration += 1;
-    assert!(is_stale(&doc, PROGRAM, &input));
-    // A scenario is compared as applied: a change to the program shows through it.
-    doc.scenarios.push(Scenario {
-        id: "s1".into(),
-        name: "Nothing changes".into(),
-        description: String::new(),
-        changes: Vec::<Change>::new(),
-    });
-    let (applied, label) = subject_program(&doc, "s1").unwrap();
-    assert_eq!(label, "Scenario: Nothing changes");
-    assert!(!is_stale(&doc, "s1", &applied));
-    assert_eq!(subjects_of(&doc).len(), 2);
-    doc.scenarios.clear();
-    assert!(
-        is_stale(&doc, "s1", &applied),
-        "a deleted scenario's result is stale"
-    );
 }
 
 #[wasm_bindgen_test]
@@ -113,34 +72,6 @@ fn a_forecast_becomes_rows_bins_markers_and_bars() {
             .iter()
             .all(|r| r.criticality > 0.0 && r.criticality <= 1.0)
     );
-}
-
-#[wasm_bindgen_test]
-fn a_subject_without_estimates_or_risks_is_certain() {
-    let mut doc = planfile::read(EXAMPLE).unwrap();
-    let example = subject_uncertainty(&doc, PROGRAM).unwrap();
-    assert_eq!((example.estimated_tasks, example.risks), (61, 4));
-    // A scenario that removes every estimate leaves the risks.
-    let changes = doc
-        .program
-        .tasks
-        .iter()
-        .map(|t| Change::SetEstimate {
-            task: t.id.clone(),
-            estimate: None,
-        })
-        .collect();
-    doc.scenarios.push(Scenario {
-        id: "s1".into(),
-        name: "No estimates".into(),
-        description: String::new(),
-        changes,
-    });
-    let scenario = subject_uncertainty(&doc, "s1").unwrap();
-    assert_eq!((scenario.estimated_tasks, scenario.risks), (0, 4));
-    doc.program.risks.clear();
-    assert!(subject_uncertainty(&doc, "s1").unwrap().is_none());
-    assert_eq!(subject_uncertainty(&doc, "gone"), None);
 }
 
 #[wasm_bindgen_test]

@@ -7,6 +7,7 @@
 //! - [`scenarios`], [`baselines`]: managing them (create, duplicate, rename, delete, promote;
 //!   save, make active, delete), and every scenario evaluated against the program.
 //! - [`scenario_edit`]: the program a scenario shows, and edits made while it is shown.
+//! - [`forecast_inputs`]: what a forecast runs on, and whether a result is stale.
 //! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
 //!   it, and how it is built from the document and its schedule.
 //!
@@ -15,6 +16,7 @@
 
 pub mod baselines;
 pub mod columns;
+pub mod forecast_inputs;
 pub mod history;
 pub mod plan_edit;
 pub mod plan_model;
