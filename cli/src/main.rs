@@ -2,8 +2,10 @@
 //! synthetic programs.
 
 mod args;
+mod hostile;
 mod report;
 mod table;
+mod terminal;
 
 use args::{Command, USAGE};
 use engine::generate::{Options, add_uncertainty, generate_with};
@@ -43,6 +45,13 @@ fn main() -> ExitCode {
             print!("{}", planfile::write(&planfile::Document::new(program)));
             ExitCode::SUCCESS
         }
+        Ok(Command::Hostile { out, seed, quick }) => match hostile::write_all(&out, seed, quick) {
+            Ok(count) => {
+                println!("{count} hostile program files in {out}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("cannot write {out}: {e}")),
+        },
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Forecast {
             path,
@@ -51,7 +60,7 @@ fn main() -> ExitCode {
             json,
         }) => forecast(&path, iterations, seed, json),
         Err(message) => {
-            eprintln!("planwork: {message}\n\n{USAGE}");
+            eprintln!("planwork: {}\n\n{USAGE}", terminal::text(&message));
             ExitCode::from(2)
         }
     }
@@ -74,11 +83,16 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
         None => None,
         Some(id) => match checked.task_index(id) {
             Some(target) => Some(engine::paths::driving_path(&checked, &schedule, target)),
-            None => return fail(&format!("--driving: no task has id '{id}'")),
+            None => {
+                return fail(&format!(
+                    "--driving: no task has id '{}'",
+                    engine::text::quote(id)
+                ));
+            }
         },
     };
     let out = if json {
-        report::json(&program, &schedule, path_to.as_deref())
+        report::json(&program, &schedule, path_to.as_deref()).map(terminal::json)
     } else {
         Ok(table::render(&program, &schedule, path_to.as_deref()))
     };
@@ -86,7 +100,7 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
         Ok(text) => {
             print!("{text}");
             for warning in &schedule.warnings {
-                eprintln!("{path}: {warning}");
+                problem_line(path, warning);
             }
             ExitCode::SUCCESS
         }
@@ -110,7 +124,7 @@ fn forecast(path: &str, iterations: usize, seed: u64, json: bool) -> ExitCode {
         Err(diagnostics) => return invalid(path, &diagnostics),
     };
     let text = if json {
-        report::forecast_json(&program, &result)
+        report::forecast_json(&program, &result).map(terminal::json)
     } else {
         Ok(table::forecast(&program, &result))
     };
@@ -125,16 +139,22 @@ fn forecast(path: &str, iterations: usize, seed: u64, json: bool) -> ExitCode {
 
 /// Reads a program file, printing its problems if it has some.
 fn read_program(path: &str) -> Result<engine::Program, ExitCode> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| fail(&format!("cannot read {path}: {e}")))?;
-    match planfile::read(&text) {
-        Ok(document) => Ok(document.program),
+    read_document(path).map(|document| document.program)
+}
+
+/// Reads a program file whole, or prints why not: each problem on a line of its own (exit
+/// status 1), or what is wrong with the file (2).
+fn read_document(path: &str) -> Result<planfile::Document, ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| fail(&format!("cannot read {path}: {e}")))?;
+    match planfile::read_bytes(&bytes) {
+        Ok(document) => Ok(document),
         Err(planfile::FileError::Invalid { problems }) => {
             for problem in &problems {
-                eprintln!("{path}: {problem}");
+                problem_line(path, problem);
             }
             eprintln!(
-                "planwork: {path} cannot be scheduled: {} problem(s)",
+                "planwork: {} cannot be read: {} problem(s)",
+                terminal::text(path),
                 problems.len()
             );
             Err(ExitCode::from(1))
@@ -145,31 +165,38 @@ fn read_program(path: &str) -> Result<engine::Program, ExitCode> {
 
 /// Prints a program file in the current version of the format.
 fn upgrade(path: &str) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => return fail(&format!("cannot read {path}: {e}")),
+    let document = match read_document(path) {
+        Ok(document) => document,
+        Err(code) => return code,
     };
-    match planfile::read(&text) {
-        Ok(document) => {
-            print!("{}", planfile::write(&document));
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&format!("{path}: {error}")),
+    // The same JSON, with invisible characters escaped: safe to print to a terminal.
+    let text = terminal::json(planfile::write(&document));
+    // Never write what could not be read back.
+    if let Err(error) = planfile::check_size(&text) {
+        return fail(&format!("{path} cannot be upgraded: {error}"));
     }
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn invalid(path: &str, diagnostics: &engine::Diagnostics) -> ExitCode {
     for diagnostic in &diagnostics.0 {
-        eprintln!("{path}: {diagnostic}");
+        problem_line(path, diagnostic);
     }
     eprintln!(
-        "planwork: {path} cannot be scheduled: {} problem(s)",
+        "planwork: {} cannot be scheduled: {} problem(s)",
+        terminal::text(path),
         diagnostics.0.len()
     );
     ExitCode::from(1)
 }
 
+/// One problem of a file on standard error, its text escaped.
+fn problem_line(path: &str, problem: &dyn std::fmt::Display) {
+    eprintln!("{}", terminal::text(&format!("{path}: {problem}")));
+}
+
 fn fail(message: &str) -> ExitCode {
-    eprintln!("planwork: {message}");
+    eprintln!("planwork: {}", terminal::text(message));
     ExitCode::from(2)
 }
