@@ -3,7 +3,7 @@
 //! long cycles, duplicate and huge ids, and HTML, escape and bidirectional control
 //! characters in every text field, plus random mutations of a sound file. `scripts/hostile`
 //! runs each against the commands and reports panics, timeouts, memory and messages that do
-//! not say where; `cli/tests/hostile.rs` runs the quick set.
+//! not say where; `cli/tests/cli.rs` runs the quick set.
 //!
 //! A subcommand of the one binary rather than a tool of its own: the runner and the test
 //! drive the binary as a person would, and the files come back from a seed instead of

@@ -504,14 +504,17 @@ fn change(d: &mut Decoder, path: &str, raw: &RawValue) -> Option<Change> {
         Err(error) => {
             // The path starts at the kind (`slip.days`): the field is what follows it.
             let inner = error.path().to_string();
-            let field = match inner.split_once('.') {
-                Some((_, field)) if !field.is_empty() => format!("{path}.{field}"),
+            let message = plain(&without_position(&error.into_inner().to_string()));
+            // A missing field is named where it should be, not at the kind.
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next());
+            let field = match (inner.split_once('.'), missing) {
+                (Some((_, field)), _) if !field.is_empty() => format!("{path}.{field}"),
+                (_, Some(missing)) => format!("{path}.{missing}"),
                 _ => format!("{path}.change"),
             };
-            d.problem(
-                field,
-                plain(&without_position(&error.into_inner().to_string())),
-            );
+            d.problem(field, message);
             None
         }
     }

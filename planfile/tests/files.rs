@@ -317,9 +317,10 @@ const BROKEN: &[(&str, &[&str])] = &[
     (
         "bad-change-fields.json",
         &[
-            "3 problem(s)",
+            "4 problem(s)",
             "scenarios[0].changes[0].days: invalid type: string \"ten\", expected a whole number",
             "scenarios[0].changes[1].task: expected an object (a task), found a list",
+            "scenarios[0].changes[2].task: missing field `task`",
             "scenarios[1].changes[0].days: a slip of 9223372036854775807 working days; it must be from -100000 to 100000 [E015]",
         ],
     ),
