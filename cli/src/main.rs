@@ -9,6 +9,7 @@ mod terminal;
 
 use args::{Command, USAGE};
 use engine::generate::{Options, add_uncertainty, generate_with};
+use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -92,13 +93,13 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
         },
     };
     let out = if json {
-        report::json(&program, &schedule, path_to.as_deref()).map(terminal::json)
+        let driving = path_to.as_deref();
+        print_json(|out| report::json(out, &program, &schedule, driving))
     } else {
-        Ok(table::render(&program, &schedule, path_to.as_deref()))
+        print_text(&table::render(&program, &schedule, path_to.as_deref()))
     };
     match out {
-        Ok(text) => {
-            print!("{text}");
+        Ok(()) => {
             for warning in &schedule.warnings {
                 problem_line(path, warning);
             }
@@ -123,16 +124,13 @@ fn forecast(path: &str, iterations: usize, seed: u64, json: bool) -> ExitCode {
         Ok(result) => result,
         Err(diagnostics) => return invalid(path, &diagnostics),
     };
-    let text = if json {
-        report::forecast_json(&program, &result).map(terminal::json)
+    let out = if json {
+        print_json(|out| report::forecast_json(out, &program, &result))
     } else {
-        Ok(table::forecast(&program, &result))
+        print_text(&table::forecast(&program, &result))
     };
-    match text {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+    match out {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot write the forecast: {e}")),
     }
 }
@@ -189,6 +187,21 @@ fn invalid(path: &str, diagnostics: &engine::Diagnostics) -> ExitCode {
         diagnostics.0.len()
     );
     ExitCode::from(1)
+}
+
+/// Prints JSON to standard output as `write` makes it.
+fn print_json(
+    write: impl FnOnce(&mut dyn std::io::Write) -> serde_json::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out).map_err(std::io::Error::from)?;
+    out.flush()
+}
+
+fn print_text(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
 
 /// One problem of a file on standard error, its text escaped.

@@ -7,8 +7,10 @@
 //! (where they mean the same character, so the JSON is unchanged for a program reading it).
 //! Which characters count is the engine's rule ([`engine::text::is_invisible`]).
 
+use serde_json::ser::{Formatter, PrettyFormatter};
 use std::borrow::Cow;
 use std::fmt::Write;
+use std::io;
 
 /// `text` with every control, bidirectional and invisible character escaped.
 pub fn text(text: &str) -> Cow<'_, str> {
@@ -49,6 +51,68 @@ pub fn json(text: String) -> String {
         }
     }
     out
+}
+
+/// A JSON formatter that writes as serde_json's pretty one does, with every invisible
+/// character inside a string written as a `\uXXXX` escape: [`json`] for JSON written as it
+/// is made, without keeping the whole text.
+#[derive(Default)]
+pub struct Escaping(PrettyFormatter<'static>);
+
+impl Formatter for Escaping {
+    fn write_string_fragment<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| invisible_in_json(c)) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    // The rest as the pretty formatter writes it.
+    fn begin_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, w: &mut W) -> io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// Invisible characters JSON text may hold raw: all but the ASCII controls, which a JSON
@@ -92,6 +156,21 @@ mod tests {
         assert_eq!(written, r#"{"name":"a\u202eb\u009b\udb40\udc41"}"#);
         let read: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(read["name"], "a\u{202e}b\u{9b}\u{e0041}");
+    }
+
+    #[test]
+    fn json_written_as_it_goes_is_escaped_the_same() {
+        let value = serde_json::json!({"name": ["a\u{202e}b\u{9b}\u{e0041}\n", 1]});
+        let mut written = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut written, Escaping::default());
+        serde::Serialize::serialize(&value, &mut serializer).unwrap();
+        let written = String::from_utf8(written).unwrap();
+        assert_eq!(written, json(serde_json::to_string_pretty(&value).unwrap()));
+        assert!(
+            written.contains(r#""a\u202eb\u009b\udb40\udc41\n""#),
+            "{written}"
+        );
     }
 
     #[test]
