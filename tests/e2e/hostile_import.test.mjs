@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, home, programNames, createProgram, saved, importFile } from './helpers.mjs';
+import { launch, openPage, home, programNames, createProgram, saved, importFile, outDir } from './helpers.mjs';
 
 let browser;
 const scratch = mkdtempSync(join(tmpdir(), 'planwork-hostile-e2e-'));
@@ -89,6 +89,9 @@ test('the worst hostile files are refused with a short message, and the page liv
     assert.match(message, /Import failed: nothing was changed/, file);
     assert.match(message, expected, `${file}: ${message.slice(0, 2000)}`);
     assert.ok(message.length < 5_000, `${file}: a short message, not ${message.length} characters`);
+    if (file === 'same-pair.json') {
+      await page.screenshot({ path: join(outDir, 'hostile-import-same-pair.png') });
+    }
     // The page is alive: it still answers, and nothing was stored.
     assert.equal(await page.locator('main').getAttribute('data-view'), 'home');
     assert.deepEqual(await programNames(page), before, `${file} changed nothing`);
