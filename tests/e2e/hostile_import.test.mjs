@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, home, programNames, createProgram, saved, importFile, outDir } from './helpers.mjs';
+import { launch, openPage, home, programNames, createProgram, saved, importFile, outDir, taskRow } from './helpers.mjs';
 
 let browser;
 const scratch = mkdtempSync(join(tmpdir(), 'planwork-hostile-e2e-'));
@@ -105,6 +105,38 @@ test('the worst hostile files are refused with a short message, and the page liv
   await page.locator('table.program-list').waitFor();
   assert.deepEqual((await programNames(page)).sort(), [...before, 'After the storm'].sort());
 
+  assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
+  await context.close();
+});
+
+test('closing a 10,000-task cycle with one typed predecessor is refused, and the page lives on', async () => {
+  // The plain edit of issue 16: the status stayed "Saved" and the next click panicked.
+  const n = 10_000;
+  const links = Array.from({ length: n - 1 }, (_, i) => `{"from": "t${i}", "to": "t${i + 1}"}`).join(',');
+  const path = file('chain-10000.json', `${HEAD}"tasks": [${tasks(n)}], "dependencies": [${links}]}`);
+  const { context, page, problems } = await openPage(browser);
+  await home(page);
+  await importFile(page, path);
+  await page.locator('main[data-view="program"] [data-task-id]').first().waitFor({ timeout: 30_000 });
+
+  const predecessors = taskRow(page, 'Task 0').locator('[data-col="predecessors"]');
+  await predecessors.click();
+  await page.keyboard.type('t9999');
+  await page.keyboard.press('Enter');
+  const error = page.locator('[data-role="cell-error"]');
+  await error.waitFor({ timeout: 30_000 });
+  assert.match(await error.textContent(), /cycle/i);
+  assert.ok((await error.textContent()).length < 2_000, 'a short reason');
+  await page.keyboard.press('Escape');
+  await error.waitFor({ state: 'detached' });
+  assert.equal((await predecessors.textContent()).trim(), '', 'the plan is unchanged');
+
+  // Alive: the next edit is made and saved.
+  await taskRow(page, 'Task 1').locator('[data-col="duration"]').click();
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await taskRow(page, 'Task 1').locator('[data-col="duration"]', { hasText: '3d' }).waitFor();
+  await saved(page);
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
   await context.close();
 });
