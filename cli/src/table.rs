@@ -74,6 +74,10 @@ pub fn render(program: &Program, schedule: &Schedule, driving: Option<&[TaskInde
 
 /// The forecast as a readable summary: the finish and milestones, the most critical tasks
 /// and the strongest drivers of the finish.
+/// The forecast table lists this many milestones, then says how many more there are: a
+/// plan of a million milestones gets a readable table, not 97 MB of one.
+const LISTED_MILESTONES: usize = 100;
+
 pub fn forecast(program: &Program, forecast: &engine::forecast::Forecast) -> String {
     use engine::forecast::{Outcome, Target};
     let mut out = String::new();
@@ -102,8 +106,15 @@ pub fn forecast(program: &Program, forecast: &engine::forecast::Forecast) -> Str
         );
     };
     line(&mut out, "program finish", &forecast.finish);
-    for m in &forecast.milestones {
+    for m in forecast.milestones.iter().take(LISTED_MILESTONES) {
         line(&mut out, &program.tasks[m.task].name, &m.outcome);
+    }
+    if let Some(more) = forecast.milestones.len().checked_sub(LISTED_MILESTONES + 1) {
+        let _ = writeln!(
+            out,
+            "  … and {} more milestones (--json lists them all)",
+            engine::text::thousands(more + 1)
+        );
     }
     let mut critical: Vec<(usize, f64)> = forecast
         .criticality

@@ -425,3 +425,27 @@ fn the_quick_hostile_set_is_refused_politely() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn the_forecast_table_lists_a_hundred_milestones_then_counts() {
+    let tasks: Vec<String> = (0..250)
+        .map(|i| {
+            format!(r#"{{"id": "m{i}", "name": "Gate {i}", "workstream": "w", "duration": 0}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format": "planwork", "version": 2, "program": {{"name": "P", "start": "2026-01-05"}},
+            "workstreams": [{{"id": "w", "name": "W"}}], "tasks": [{}]}}"#,
+        tasks.join(",")
+    );
+    let file = temp_file("milestones.json", text.as_bytes());
+    let out = planwork(&["forecast", file.to_str().unwrap(), "--iterations", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.contains("Gate 99 "), "{table}");
+    assert!(!table.contains("Gate 100 "), "{table}");
+    assert!(
+        table.contains("… and 150 more milestones (--json lists them all)"),
+        "{table}"
+    );
+}
