@@ -119,10 +119,7 @@ fn generated_programs_schedule() {
         "generate", "--shape", "random", "--tasks", "200", "--seed", "3",
     ]);
     assert!(out.status.success());
-    let dir = std::env::temp_dir().join(format!("planwork-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("random.json");
-    std::fs::write(&file, &out.stdout).unwrap();
+    let file = temp_file("random.json", &out.stdout);
     let scheduled = planwork(&["schedule", file.to_str().unwrap(), "--json"]);
     assert!(scheduled.status.success(), "{}", stderr(&scheduled));
     let report: serde_json::Value = serde_json::from_str(&stdout(&scheduled)).unwrap();
@@ -228,13 +225,31 @@ fn forecast_prints_percentiles_criticality_and_drivers() {
     );
 }
 
-/// Writes `text` to a file of its own in a temporary folder; its path.
-fn temp_file(name: &str, text: &[u8]) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("planwork-cli-{}", std::process::id()));
+/// A file in the temporary folder, deleted (with its folder) when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl std::ops::Deref for TempFile {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Writes `text` to a file `name` in a folder of its own.
+fn temp_file(name: &str, text: &[u8]) -> TempFile {
+    let dir = std::env::temp_dir().join(format!("planwork-cli-{}-{name}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(name);
     std::fs::write(&file, text).unwrap();
-    file
+    TempFile(file)
 }
 
 /// A one-task program whose task has `id` and `name` (JSON-escaped already).
