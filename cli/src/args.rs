@@ -16,6 +16,9 @@ Usage:
       criticality index and what drives the finish most.
   planwork upgrade PLAN.json
       Print the program file in the current version of the format.
+  planwork hostile --out DIR [--seed S] [--quick]
+      Write hostile and malformed program files into DIR, for testing that every one is
+      refused politely (scripts/hostile runs them); --quick writes a few dozen small ones.
   planwork help
 
 Exit status: 0 on success, 1 if the program is invalid (each problem is printed with
@@ -47,7 +50,16 @@ pub enum Command {
         seed: u64,
         json: bool,
     },
+    Hostile {
+        out: String,
+        seed: u64,
+        /// A few dozen small files instead of the whole set.
+        quick: bool,
+    },
 }
+
+/// `generate` makes at most this many tasks (as many as a program file's list may hold).
+pub const MAX_GENERATED_TASKS: u64 = planfile::MAX_ITEMS as u64;
 
 pub fn parse(argv: &[String]) -> Result<Command, String> {
     let Some((command, rest)) = argv.split_first() else {
@@ -58,6 +70,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "schedule" => schedule(rest),
         "generate" => generate(rest),
         "forecast" => forecast(rest),
+        "hostile" => hostile(rest),
         "upgrade" => match rest {
             [path] => Ok(Command::Upgrade { path: path.clone() }),
             _ => Err("upgrade needs exactly one program file".into()),
@@ -132,7 +145,14 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         }
     }
     let shape = shape.ok_or("generate needs --shape")?;
-    let tasks = tasks.ok_or("generate needs --tasks")? as usize;
+    let tasks = tasks.ok_or("generate needs --tasks")?;
+    if tasks > MAX_GENERATED_TASKS {
+        return Err(format!(
+            "--tasks is at most {} (a program file's list holds no more)",
+            engine::text::thousands(MAX_GENERATED_TASKS as usize)
+        ));
+    }
+    let tasks = tasks as usize;
     Ok(Command::Generate {
         shape,
         tasks,
@@ -140,6 +160,21 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         team_calendar,
         uncertain,
     })
+}
+
+fn hostile(rest: &[String]) -> Result<Command, String> {
+    let (mut out, mut seed, mut quick) = (None, 1, false);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--out" => out = Some(value(&mut words, "--out")?),
+            "--seed" => seed = number(&value(&mut words, "--seed")?, "--seed")?,
+            "--quick" => quick = true,
+            other => return Err(format!("unexpected argument '{other}'")),
+        }
+    }
+    let out = out.ok_or("hostile needs --out DIR")?;
+    Ok(Command::Hostile { out, seed, quick })
 }
 
 fn value<'a>(words: &mut impl Iterator<Item = &'a String>, flag: &str) -> Result<String, String> {
@@ -195,6 +230,20 @@ mod tests {
         assert_eq!(
             parse(&words("frobnicate")).unwrap_err(),
             "unknown command 'frobnicate'"
+        );
+        assert_eq!(
+            parse(&words(
+                "generate --shape chain --tasks 18446744073709551615"
+            ))
+            .unwrap_err(),
+            "--tasks is at most 1,000,000 (a program file's list holds no more)"
+        );
+        assert_eq!(
+            parse(&words(
+                "generate --shape chain --tasks 18446744073709551616"
+            ))
+            .unwrap_err(),
+            "--tasks takes a whole number, not '18446744073709551616'"
         );
     }
 }

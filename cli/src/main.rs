@@ -2,11 +2,14 @@
 //! synthetic programs.
 
 mod args;
+mod hostile;
 mod report;
 mod table;
+mod terminal;
 
 use args::{Command, USAGE};
 use engine::generate::{Options, add_uncertainty, generate_with};
+use std::io::Write as _;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -43,6 +46,13 @@ fn main() -> ExitCode {
             print!("{}", planfile::write(&planfile::Document::new(program)));
             ExitCode::SUCCESS
         }
+        Ok(Command::Hostile { out, seed, quick }) => match hostile::write_all(&out, seed, quick) {
+            Ok(count) => {
+                println!("{count} hostile program files in {out}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&format!("cannot write {out}: {e}")),
+        },
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Forecast {
             path,
@@ -51,7 +61,7 @@ fn main() -> ExitCode {
             json,
         }) => forecast(&path, iterations, seed, json),
         Err(message) => {
-            eprintln!("planwork: {message}\n\n{USAGE}");
+            eprintln!("planwork: {}\n\n{USAGE}", terminal::text(&message));
             ExitCode::from(2)
         }
     }
@@ -74,19 +84,24 @@ fn schedule(path: &str, json: bool, driving: Option<&str>) -> ExitCode {
         None => None,
         Some(id) => match checked.task_index(id) {
             Some(target) => Some(engine::paths::driving_path(&checked, &schedule, target)),
-            None => return fail(&format!("--driving: no task has id '{id}'")),
+            None => {
+                return fail(&format!(
+                    "--driving: no task has id '{}'",
+                    engine::text::quote(id)
+                ));
+            }
         },
     };
     let out = if json {
-        report::json(&program, &schedule, path_to.as_deref())
+        let driving = path_to.as_deref();
+        print_json(|out| report::json(out, &program, &schedule, driving))
     } else {
-        Ok(table::render(&program, &schedule, path_to.as_deref()))
+        print_text(&table::render(&program, &schedule, path_to.as_deref()))
     };
     match out {
-        Ok(text) => {
-            print!("{text}");
+        Ok(()) => {
             for warning in &schedule.warnings {
-                eprintln!("{path}: {warning}");
+                problem_line(path, warning);
             }
             ExitCode::SUCCESS
         }
@@ -109,32 +124,35 @@ fn forecast(path: &str, iterations: usize, seed: u64, json: bool) -> ExitCode {
         Ok(result) => result,
         Err(diagnostics) => return invalid(path, &diagnostics),
     };
-    let text = if json {
-        report::forecast_json(&program, &result)
+    let out = if json {
+        print_json(|out| report::forecast_json(out, &program, &result))
     } else {
-        Ok(table::forecast(&program, &result))
+        print_text(&table::forecast(&program, &result))
     };
-    match text {
-        Ok(text) => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
+    match out {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(&format!("cannot write the forecast: {e}")),
     }
 }
 
 /// Reads a program file, printing its problems if it has some.
 fn read_program(path: &str) -> Result<engine::Program, ExitCode> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| fail(&format!("cannot read {path}: {e}")))?;
-    match planfile::read(&text) {
-        Ok(document) => Ok(document.program),
+    read_document(path).map(|document| document.program)
+}
+
+/// Reads a program file whole, or prints why not: each problem on a line of its own (exit
+/// status 1), or what is wrong with the file (2).
+fn read_document(path: &str) -> Result<planfile::Document, ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| fail(&format!("cannot read {path}: {e}")))?;
+    match planfile::read_bytes(&bytes) {
+        Ok(document) => Ok(document),
         Err(planfile::FileError::Invalid { problems }) => {
             for problem in &problems {
-                eprintln!("{path}: {problem}");
+                problem_line(path, problem);
             }
             eprintln!(
-                "planwork: {path} cannot be scheduled: {} problem(s)",
+                "planwork: {} cannot be read: {} problem(s)",
+                terminal::text(path),
                 problems.len()
             );
             Err(ExitCode::from(1))
@@ -145,31 +163,53 @@ fn read_program(path: &str) -> Result<engine::Program, ExitCode> {
 
 /// Prints a program file in the current version of the format.
 fn upgrade(path: &str) -> ExitCode {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) => return fail(&format!("cannot read {path}: {e}")),
+    let document = match read_document(path) {
+        Ok(document) => document,
+        Err(code) => return code,
     };
-    match planfile::read(&text) {
-        Ok(document) => {
-            print!("{}", planfile::write(&document));
-            ExitCode::SUCCESS
-        }
-        Err(error) => fail(&format!("{path}: {error}")),
+    // The same JSON, with invisible characters escaped: safe to print to a terminal.
+    let text = terminal::json(planfile::write(&document));
+    // Never write what could not be read back.
+    if let Err(error) = planfile::check_size(&text) {
+        return fail(&format!("{path} cannot be upgraded: {error}"));
     }
+    print!("{text}");
+    ExitCode::SUCCESS
 }
 
 fn invalid(path: &str, diagnostics: &engine::Diagnostics) -> ExitCode {
     for diagnostic in &diagnostics.0 {
-        eprintln!("{path}: {diagnostic}");
+        problem_line(path, diagnostic);
     }
     eprintln!(
-        "planwork: {path} cannot be scheduled: {} problem(s)",
+        "planwork: {} cannot be scheduled: {} problem(s)",
+        terminal::text(path),
         diagnostics.0.len()
     );
     ExitCode::from(1)
 }
 
+/// Prints JSON to standard output as `write` makes it.
+fn print_json(
+    write: impl FnOnce(&mut dyn std::io::Write) -> serde_json::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out).map_err(std::io::Error::from)?;
+    out.flush()
+}
+
+fn print_text(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}
+
+/// One problem of a file on standard error, its text escaped.
+fn problem_line(path: &str, problem: &dyn std::fmt::Display) {
+    eprintln!("{}", terminal::text(&format!("{path}: {problem}")));
+}
+
 fn fail(message: &str) -> ExitCode {
-    eprintln!("planwork: {message}");
+    eprintln!("planwork: {}", terminal::text(message));
     ExitCode::from(2)
 }

@@ -1,16 +1,19 @@
 //! The `--json` report: each task's offsets, float, criticality and dates, and the
 //! program's start and finish.
 
+use crate::terminal::Escaping;
+use chrono::NaiveDate;
 use engine::{Diagnostic, Program, Schedule, TaskIndex};
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct Report<'a> {
     program: &'a str,
-    start: String,
-    finish: String,
+    start: NaiveDate,
+    finish: NaiveDate,
     finish_offset: i64,
-    tasks: Vec<TaskRow<'a>>,
+    tasks: Rows<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
     driving_path: Option<Vec<&'a str>>,
     warnings: &'a [Diagnostic],
@@ -27,58 +30,78 @@ struct TaskRow<'a> {
     total_float: i64,
     free_float: i64,
     critical: bool,
-    start: String,
-    finish: String,
-    late_start: String,
-    late_finish: String,
+    start: NaiveDate,
+    finish: NaiveDate,
+    late_start: NaiveDate,
+    late_finish: NaiveDate,
 }
 
+/// The tasks' rows, made one at a time as they are written: a million-task report costs
+/// its output, not a million rows kept first.
+struct Rows<'a>(&'a Program, &'a Schedule);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Rows(program, schedule) = *self;
+        serializer.collect_seq(
+            program
+                .tasks
+                .iter()
+                .zip(&schedule.tasks)
+                .map(|(task, t)| TaskRow {
+                    id: &task.id,
+                    name: &task.name,
+                    es: t.es,
+                    ef: t.ef,
+                    ls: t.ls,
+                    lf: t.lf,
+                    total_float: t.total_float,
+                    free_float: t.free_float,
+                    critical: t.critical,
+                    start: t.start,
+                    finish: t.finish,
+                    late_start: t.late_start,
+                    late_finish: t.late_finish,
+                }),
+        )
+    }
+}
+
+/// Writes the schedule as JSON to `out`, as it goes, text from the file escaped
+/// ([`crate::terminal::Escaping`]).
 pub fn json(
+    out: impl Write,
     program: &Program,
     schedule: &Schedule,
     driving: Option<&[TaskIndex]>,
-) -> serde_json::Result<String> {
-    let tasks = program
-        .tasks
-        .iter()
-        .zip(&schedule.tasks)
-        .map(|(task, t)| TaskRow {
-            id: &task.id,
-            name: &task.name,
-            es: t.es,
-            ef: t.ef,
-            ls: t.ls,
-            lf: t.lf,
-            total_float: t.total_float,
-            free_float: t.free_float,
-            critical: t.critical,
-            start: t.start.to_string(),
-            finish: t.finish.to_string(),
-            late_start: t.late_start.to_string(),
-            late_finish: t.late_finish.to_string(),
-        })
-        .collect();
+) -> serde_json::Result<()> {
     let report = Report {
         program: &program.program.name,
-        start: schedule.start.to_string(),
-        finish: schedule.finish.to_string(),
+        start: schedule.start,
+        finish: schedule.finish,
         finish_offset: schedule.finish_offset,
-        tasks,
+        tasks: Rows(program, schedule),
         driving_path: driving
             .map(|path| path.iter().map(|&t| program.tasks[t].id.as_str()).collect()),
         warnings: &schedule.warnings,
     };
-    let mut text = serde_json::to_string_pretty(&report)?;
-    text.push('\n');
-    Ok(text)
+    write_pretty(out, &report)
+}
+
+/// `value` as indented JSON and a line break, written to `out` as it is made.
+fn write_pretty(mut out: impl Write, value: &impl Serialize) -> serde_json::Result<()> {
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Escaping::default());
+    value.serialize(&mut serializer)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
 /// The forecast as JSON: settings, the finish and each milestone's statistics, each task's
 /// criticality index and the drivers of the finish.
 pub fn forecast_json(
+    out: impl Write,
     program: &Program,
     forecast: &engine::forecast::Forecast,
-) -> serde_json::Result<String> {
+) -> serde_json::Result<()> {
     #[derive(Serialize)]
     struct Criticality<'a> {
         id: &'a str,
@@ -108,7 +131,5 @@ pub fn forecast_json(
             .sensitivity()
             .drivers(engine::forecast::Target::Finish),
     };
-    let mut text = serde_json::to_string_pretty(&report)?;
-    text.push('\n');
-    Ok(text)
+    write_pretty(out, &report)
 }

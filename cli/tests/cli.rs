@@ -119,10 +119,7 @@ fn generated_programs_schedule() {
         "generate", "--shape", "random", "--tasks", "200", "--seed", "3",
     ]);
     assert!(out.status.success());
-    let dir = std::env::temp_dir().join(format!("planwork-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("random.json");
-    std::fs::write(&file, &out.stdout).unwrap();
+    let file = temp_file("random.json", &out.stdout);
     let scheduled = planwork(&["schedule", file.to_str().unwrap(), "--json"]);
     assert!(scheduled.status.success(), "{}", stderr(&scheduled));
     let report: serde_json::Value = serde_json::from_str(&stdout(&scheduled)).unwrap();
@@ -225,5 +222,245 @@ fn forecast_prints_percentiles_criticality_and_drivers() {
         stdout(&table).contains("program finish"),
         "{}",
         stdout(&table)
+    );
+}
+
+/// A file in the temporary folder, deleted (with its folder) when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl std::ops::Deref for TempFile {
+    type Target = std::path::Path;
+    fn deref(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+/// Writes `text` to a file `name` in a folder of its own.
+fn temp_file(name: &str, text: &[u8]) -> TempFile {
+    let dir = std::env::temp_dir().join(format!("planwork-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    TempFile(file)
+}
+
+/// A one-task program whose task has `id` and `name` (JSON-escaped already).
+fn one_task(id: &str, name: &str) -> String {
+    format!(
+        r#"{{"format": "planwork", "version": 2,
+            "program": {{"name": "P", "start": "2026-01-05"}},
+            "workstreams": [{{"id": "w", "name": "W"}}],
+            "tasks": [{{"id": "{id}", "name": "{name}", "workstream": "w", "duration": 2}}]}}"#
+    )
+}
+
+/// Raw bytes that must never reach a terminal from a file: escape, other C0 controls but the
+/// line feed, C1 controls and bidirectional controls.
+fn has_raw_controls(text: &str) -> bool {
+    text.chars().any(|c| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    })
+}
+
+#[test]
+fn escape_sequences_and_line_breaks_from_a_file_are_printed_escaped() {
+    // The escape clears the screen, the line break would forge a line, the override flips
+    // what follows.
+    let file = temp_file(
+        "escapes.json",
+        one_task("t\\u001b[2J", "A\\nplanwork: all good\\u202eevil").as_bytes(),
+    );
+    let path = file.to_str().unwrap();
+    for args in [
+        vec!["schedule", path],
+        vec!["schedule", path, "--json"],
+        vec!["upgrade", path],
+    ] {
+        let out = planwork(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        assert!(!has_raw_controls(&text), "{args:?}: {text:?}");
+        assert!(!text.contains("\nplanwork: all good"), "{args:?}: {text}");
+    }
+    let table = stdout(&planwork(&["schedule", path]));
+    assert!(table.contains("t\\u{1b}[2J"), "{table}");
+    assert!(
+        table.contains("A\\nplanwork: all good\\u{202e}evil"),
+        "{table}"
+    );
+    // The JSON means the same characters, escaped.
+    let json = stdout(&planwork(&["schedule", path, "--json"]));
+    let report: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(report["tasks"][0]["id"], "t\u{1b}[2J");
+}
+
+#[test]
+fn problems_quote_hostile_text_escaped() {
+    let file = temp_file(
+        "escaped-problem.json",
+        one_task("a", "x")
+            .replace("\"w\", \"duration\"", "\"w\\u001b[31m\", \"duration\"")
+            .as_bytes(),
+    );
+    let out = planwork(&["schedule", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(!has_raw_controls(&err), "{err:?}");
+    assert!(err.contains("\\u{1b}[31m"), "{err}");
+}
+
+#[test]
+fn an_id_of_only_invisible_characters_is_refused() {
+    let out = planwork(&["schedule", "../tests/files/broken/invisible-id.json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("tasks[0].id: task 'Looks like nothing' has no id [E011]"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_read_as_the_app_reads_it() {
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend_from_slice(one_task("a", "A").as_bytes());
+    let file = temp_file("bom.json", &bytes);
+    let out = planwork(&["schedule", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_saying_where() {
+    let file = temp_file("latin1.json", b"{\"program\": {\"name\": \"caf\xe9\"}}");
+    let out = planwork(&["schedule", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("line 1, column"), "{err}");
+}
+
+#[test]
+fn a_huge_id_is_refused_not_tabled() {
+    // The table used to panic on an id of 65,536 characters or more.
+    let file = temp_file(
+        "huge-id.json",
+        one_task(&"x".repeat(70_000), "A").as_bytes(),
+    );
+    let out = planwork(&["schedule", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("tasks[0].id: a task id of 70,000 characters"),
+        "{err}"
+    );
+    assert!(
+        err.len() < 1_000,
+        "the id is quoted short: {} bytes",
+        err.len()
+    );
+}
+
+#[test]
+fn generate_refuses_more_tasks_than_a_file_holds() {
+    let out = planwork(&[
+        "generate",
+        "--shape",
+        "chain",
+        "--tasks",
+        "18446744073709551615",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--tasks is at most 1,000,000"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_link_repeated_20000_times_gives_a_short_message() {
+    let mut deps = String::new();
+    for i in 0..20_000 {
+        if i > 0 {
+            deps.push(',');
+        }
+        deps.push_str(r#"{"from": "a", "to": "b", "type": "FS", "lag": 0}"#);
+    }
+    let text = format!(
+        r#"{{"format": "planwork", "version": 2,
+            "program": {{"name": "P", "start": "2026-01-05"}},
+            "workstreams": [{{"id": "w", "name": "W"}}],
+            "tasks": [{{"id": "a", "name": "A", "workstream": "w", "duration": 1}},
+                      {{"id": "b", "name": "B", "workstream": "w", "duration": 1}}],
+            "dependencies": [{deps}]}}"#
+    );
+    let file = temp_file("same-pair.json", text.as_bytes());
+    let out = planwork(&["schedule", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("a → b is linked 20,000 times (dependencies 0, 1, 2, 3, 4 … and 19,995 more)"),
+        "{err}"
+    );
+    assert!(err.len() < 1_000, "{} bytes of messages", err.len());
+}
+
+#[test]
+fn the_quick_hostile_set_is_refused_politely() {
+    let dir = std::env::temp_dir().join(format!("planwork-hostile-{}", std::process::id()));
+    let dir = dir.to_str().unwrap();
+    let made = planwork(&["hostile", "--out", dir, "--quick"]);
+    assert!(made.status.success(), "{}", stderr(&made));
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() > 20, "{} files", files.len());
+    for file in &files {
+        let path = file.to_str().unwrap();
+        for command in ["schedule", "upgrade"] {
+            let out = planwork(&[command, path]);
+            let err = stderr(&out);
+            assert!(
+                matches!(out.status.code(), Some(0..=2)) && !err.contains("panicked"),
+                "{command} {path}: {:?} {err}",
+                out.status
+            );
+            assert!(!has_raw_controls(&err), "{command} {path}: {err:?}");
+        }
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn the_forecast_table_lists_a_hundred_milestones_then_counts() {
+    let tasks: Vec<String> = (0..250)
+        .map(|i| {
+            format!(r#"{{"id": "m{i}", "name": "Gate {i}", "workstream": "w", "duration": 0}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"format": "planwork", "version": 2, "program": {{"name": "P", "start": "2026-01-05"}},
+            "workstreams": [{{"id": "w", "name": "W"}}], "tasks": [{}]}}"#,
+        tasks.join(",")
+    );
+    let file = temp_file("milestones.json", text.as_bytes());
+    let out = planwork(&["forecast", file.to_str().unwrap(), "--iterations", "5"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let table = stdout(&out);
+    assert!(table.contains("Gate 99 "), "{table}");
+    assert!(!table.contains("Gate 100 "), "{table}");
+    assert!(
+        table.contains("… and 150 more milestones (--json lists them all)"),
+        "{table}"
     );
 }

@@ -24,6 +24,9 @@ macro_rules! codes {
         pub enum Code { $($variant,)* }
 
         impl Code {
+            /// How many codes there are.
+            const COUNT: usize = [$(Code::$variant,)*].len();
+
             /// The stable code, e.g. `"E009"`.
             pub fn as_str(self) -> &'static str {
                 match self { $(Code::$variant => $code,)* }
@@ -65,6 +68,7 @@ codes! {
     InvalidEdit = "E022", Error, "invalid-edit";
     InvalidCriticalPath = "E023", Error, "invalid-critical-path-rule";
     InvalidColor = "E024", Error, "invalid-color";
+    TextTooLong = "E025", Error, "text-too-long";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";
@@ -150,3 +154,76 @@ impl fmt::Display for Diagnostics {
 }
 
 impl std::error::Error for Diagnostics {}
+
+/// At most this many diagnostics of one code are listed.
+pub const LISTED_PER_CODE: usize = 50;
+
+/// Diagnostics as they are found: at most [`LISTED_PER_CODE`] of each code kept, the rest
+/// only counted, so a program with a million problems costs a million counts, not a
+/// million messages.
+#[derive(Clone, Debug)]
+pub(crate) struct Collector {
+    listed: Vec<Diagnostic>,
+    /// Per code: how many were found, and the path of the first left out.
+    found: [(usize, Option<String>); Code::COUNT],
+}
+
+impl Default for Collector {
+    fn default() -> Self {
+        Collector {
+            listed: Vec::new(),
+            found: std::array::from_fn(|_| (0, None)),
+        }
+    }
+}
+
+impl Collector {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let (count, first_left_out) = &mut self.found[diagnostic.code as usize];
+        *count += 1;
+        if *count <= LISTED_PER_CODE {
+            self.listed.push(diagnostic);
+        } else if first_left_out.is_none() {
+            *first_left_out = Some(diagnostic.path);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.listed.is_empty()
+    }
+
+    /// The diagnostics listed, in the order found, then one per code with some left out,
+    /// saying how many.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        let codes: Vec<Code> = self.listed.iter().map(|d| d.code).collect();
+        let mut summarised = [false; Code::COUNT];
+        for code in codes {
+            let (count, first_left_out) = &mut self.found[code as usize];
+            if let Some(path) = first_left_out.take()
+                && !std::mem::replace(&mut summarised[code as usize], true)
+            {
+                let more = *count - LISTED_PER_CODE;
+                self.listed.push(Diagnostic::new(
+                    code,
+                    path,
+                    vec![],
+                    format!(
+                        "… and {} more like this ({} in all; the first {LISTED_PER_CODE} are listed)",
+                        crate::text::thousands(more),
+                        crate::text::thousands(*count)
+                    ),
+                ));
+            }
+        }
+        self.listed
+    }
+}
+
+/// `diagnostics` with at most [`LISTED_PER_CODE`] of each code, the rest summarised.
+pub(crate) fn capped(diagnostics: impl IntoIterator<Item = Diagnostic>) -> Vec<Diagnostic> {
+    let mut collector = Collector::default();
+    for diagnostic in diagnostics {
+        collector.push(diagnostic);
+    }
+    collector.finish()
+}

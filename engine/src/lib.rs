@@ -108,6 +108,7 @@ pub mod scenario;
 pub mod scheduler;
 pub mod setup;
 pub mod teams;
+pub mod text;
 pub mod timeline;
 pub mod words;
 pub mod workstreams;

@@ -76,10 +76,16 @@ pub fn next_workstream_id(program: &Program, name: &str) -> String {
         .unwrap_or(base)
 }
 
-/// Letters and digits in lower case, every run of anything else one `-`, none at the ends.
+/// Letters and digits in lower case, every run of anything else one `-`, none at the ends;
+/// at most 40 characters, so that an id made from the longest name stays within
+/// [`crate::text::MAX_ID_CHARS`] with a `-2` after it.
 fn slug(name: &str) -> String {
-    let mut slug = String::with_capacity(name.len());
+    const LONGEST: usize = 40;
+    let mut slug = String::with_capacity(name.len().min(4 * LONGEST));
     for c in name.chars() {
+        if slug.chars().count() >= LONGEST {
+            break;
+        }
         if c.is_alphanumeric() {
             slug.extend(c.to_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {

@@ -1,18 +1,31 @@
-//! Stage 2 of reading: a JSON tree to a checked program, with every problem at once.
+//! Stage 2 of reading: the top-level fields to a checked program, with every problem at once.
 //!
-//! Each section and each item is decoded on its own, so one bad task does not hide the
-//! next; a problem names its item and field (`tasks[3].duration`). A program whose
-//! structure is sound is then checked by the engine (duplicate ids, unknown references,
-//! cycles …) and its errors are reported the same way. Nothing is returned unless all is
-//! well: a file is taken whole or not at all.
+//! Each section and each item is decoded on its own, from its own piece of the text, so one
+//! bad task does not hide the next and no JSON tree of the whole file is ever built; a
+//! problem names its item and field (`tasks[3].duration`, `scenarios[0].changes[2].days`).
+//! Then the values the file keeps beside the program are checked
+//! ([`engine::check::stored`]: scenarios and baselines), and a program whose structure is
+//! sound is checked by the engine (text sizes, duplicate ids, unknown references, cycles …);
+//! their problems are reported the same way. However many there are, at most
+//! [`MAX_PROBLEMS`] are listed and the rest counted. Nothing is returned unless all is well:
+//! a file is taken whole or not at all.
 
-use crate::extras::dependency_item;
+use crate::extras::{MAX_KEPT_VALUES, dependency_item};
+use crate::raw::{Fields, Top, field, kind, list, object, without_position};
 use crate::{Document, Extras, FileError, Problem};
 use engine::baseline::Baseline;
-use engine::scenario::Scenario;
-use engine::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
+use engine::check::stored;
+use engine::scenario::{Change, Scenario};
+use engine::text::{MAX_ID_CHARS, is_blank, length_problem, quote, thousands};
+use engine::{
+    Calendar, Constraint, Dependency, Estimate, Program, ProgramInfo, Risk, Task, Workstream,
+};
+use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 100;
 
 pub(crate) const TOP_FIELDS: &[&str] = &[
     "format",
@@ -51,90 +64,89 @@ pub(crate) const SCENARIO_FIELDS: &[&str] = &["id", "name", "description", "chan
 pub(crate) const BASELINE_FIELDS: &[&str] = &["id", "name", "saved_on", "tasks"];
 pub(crate) const DEPENDENCY_FIELDS: &[&str] = &["from", "to", "type", "lag"];
 
-pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
-    let mut decoder = Decoder {
-        problems: Vec::new(),
-        extras: Extras::default(),
-    };
-    decoder.extras.keep(String::new(), &top, TOP_FIELDS);
-    let info = decoder.program_info(top.get("program"));
-    let calendar = decoder.calendar(top.get("calendar"));
-    let workstreams = decoder.items(
+pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
+    let mut d = Decoder::default();
+    d.keep("", String::new, &top.fields, TOP_FIELDS);
+    let info = d.program_info(top.get("program"));
+    let calendar = d.calendar(top.get("calendar"));
+    let workstreams = d.items(
         "workstreams",
         top.get("workstreams"),
-        |d, ws: &Workstream, object| {
-            d.extras
-                .keep(format!("workstreams/{}", ws.id), object, WORKSTREAM_FIELDS);
-            if let Some(Value::Object(calendar)) = object.get("calendar") {
-                d.extras.keep(
-                    format!("workstreams/{}/calendar", ws.id),
-                    calendar,
-                    CALENDAR_FIELDS,
-                );
+        |d, at, ws: &Workstream, fields| {
+            d.keep(
+                at,
+                || format!("workstreams/{}", ws.id),
+                fields,
+                WORKSTREAM_FIELDS,
+            );
+            if let Some(calendar) = field(fields, "calendar").and_then(object) {
+                let item = || format!("workstreams/{}/calendar", ws.id);
+                d.keep(&format!("{at}.calendar"), item, &calendar, CALENDAR_FIELDS);
             }
         },
     );
-    let tasks = decoder.items("tasks", top.get("tasks"), |d, task: &Task, object| {
-        d.extras
-            .keep(format!("tasks/{}", task.id), object, TASK_FIELDS);
-        if let Some(Value::Object(constraint)) = object.get("constraint") {
-            d.extras.keep(
-                format!("tasks/{}/constraint", task.id),
-                constraint,
+    let tasks = d.items("tasks", top.get("tasks"), |d, at, task: &Task, fields| {
+        d.keep(at, || format!("tasks/{}", task.id), fields, TASK_FIELDS);
+        if let Some(constraint) = field(fields, "constraint").and_then(object) {
+            let item = || format!("tasks/{}/constraint", task.id);
+            d.keep(
+                &format!("{at}.constraint"),
+                item,
+                &constraint,
                 CONSTRAINT_FIELDS,
             );
         }
     });
-    let dependencies = decoder.items(
+    let dependencies = d.items(
         "dependencies",
         top.get("dependencies"),
-        |d, dep: &Dependency, object| {
-            d.extras.keep(
-                dependency_item(&dep.from, &dep.to),
-                object,
+        |d, at, dep: &Dependency, fields| {
+            d.keep(
+                at,
+                || dependency_item(&dep.from, &dep.to),
+                fields,
                 DEPENDENCY_FIELDS,
             );
         },
     );
-    let risks = decoder.items("risks", top.get("risks"), |d, risk: &Risk, object| {
-        d.extras
-            .keep(format!("risks/{}", risk.id), object, RISK_FIELDS);
+    let risks = d.items("risks", top.get("risks"), |d, at, risk: &Risk, fields| {
+        d.keep(at, || format!("risks/{}", risk.id), fields, RISK_FIELDS);
     });
-    let id = decoder.id(top.get("id"));
-    let scenarios = decoder.items(
+    let id = d.id(top.get("id"));
+    let scenarios = d.items(
         "scenarios",
         top.get("scenarios"),
-        |d, scenario: &Scenario, object| {
-            d.extras.keep(
-                format!("scenarios/{}", scenario.id),
-                object,
+        |d, at, scenario: &Scenario, fields| {
+            d.engine_problems(stored::scenario(at, scenario));
+            d.keep(
+                at,
+                || format!("scenarios/{}", scenario.id),
+                fields,
                 SCENARIO_FIELDS,
             );
         },
     );
-    let baselines = decoder.items(
+    let baselines = d.items(
         "baselines",
         top.get("baselines"),
-        |d, baseline: &Baseline, object| {
-            d.extras.keep(
-                format!("baselines/{}", baseline.id),
-                object,
+        |d, at, baseline: &Baseline, fields| {
+            d.engine_problems(stored::baseline(at, baseline));
+            d.keep(
+                at,
+                || format!("baselines/{}", baseline.id),
+                fields,
                 BASELINE_FIELDS,
             );
         },
     );
-    let active_baseline = decoder.active_baseline(top.get("active_baseline"), &baselines);
-    decoder.unique_ids("scenarios", scenarios.iter().map(|s| s.id.as_str()));
-    decoder.unique_ids("baselines", baselines.iter().map(|b| b.id.as_str()));
-    let Decoder {
-        mut problems,
-        extras,
-    } = decoder;
+    let active_baseline = d.active_baseline(top.get("active_baseline"), &baselines);
+    d.unique_ids("scenarios", scenarios.iter().map(|s| s.id.as_str()));
+    d.unique_ids("baselines", baselines.iter().map(|b| b.id.as_str()));
     let Some(info) = info else {
-        return Err(FileError::Invalid { problems });
+        return Err(d.failed());
     };
-    if !problems.is_empty() {
-        return Err(FileError::Invalid { problems });
+    if !d.problems.is_empty() {
+        return Err(d.failed());
     }
     let program = Program {
         program: info,
@@ -145,12 +157,8 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
         risks,
     };
     if let Err(diagnostics) = engine::check(&program) {
-        problems.extend(diagnostics.0.into_iter().map(|d| Problem {
-            path: d.path,
-            message: d.message,
-            code: Some(d.code.as_str()),
-        }));
-        return Err(FileError::Invalid { problems });
+        d.engine_problems(diagnostics.0);
+        return Err(d.failed());
     }
     Ok(Document {
         id,
@@ -158,63 +166,147 @@ pub(crate) fn decode(top: Map<String, Value>) -> Result<Document, FileError> {
         scenarios,
         baselines,
         active_baseline,
-        extras,
+        extras: d.extras,
     })
 }
 
 struct Decoder {
     problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS`], and where the first of them is.
+    left_out: (usize, Option<String>),
     extras: Extras,
+    /// How many more values unknown fields may keep.
+    budget: usize,
+}
+
+impl Default for Decoder {
+    fn default() -> Self {
+        Decoder {
+            problems: Vec::new(),
+            left_out: (0, None),
+            extras: Extras::default(),
+            budget: MAX_KEPT_VALUES,
+        }
+    }
 }
 
 impl Decoder {
     fn problem(&mut self, path: String, message: String) {
-        self.problems.push(Problem {
+        self.push(Problem {
             path,
             message,
             code: None,
         });
     }
 
-    fn id(&mut self, value: Option<&Value>) -> Option<String> {
-        match value? {
-            Value::String(id) if !id.trim().is_empty() => Some(id.clone()),
-            other => {
-                self.problem(
-                    "id".into(),
-                    format!("expected the program's id as text, found {}", kind(other)),
-                );
-                None
-            }
+    /// Records a problem, its message cut to a readable length, or counts it past the
+    /// listed ones.
+    fn push(&mut self, mut problem: Problem) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.left_out.0 += 1;
+            self.left_out.1.get_or_insert(problem.path);
+            return;
+        }
+        if let Some((at, _)) = problem.message.char_indices().nth(400) {
+            problem.message.truncate(at);
+            problem.message.push('…');
+        }
+        self.problems.push(problem);
+    }
+
+    fn engine_problems(&mut self, diagnostics: Vec<engine::Diagnostic>) {
+        for d in diagnostics {
+            self.push(Problem {
+                path: d.path,
+                message: d.message,
+                code: Some(d.code.as_str()),
+            });
         }
     }
 
-    /// The active baseline must be one of the baselines.
-    fn active_baseline(&mut self, value: Option<&Value>, baselines: &[Baseline]) -> Option<String> {
-        match value? {
-            Value::String(id) if baselines.iter().any(|b| &b.id == id) => Some(id.clone()),
-            Value::String(id) => {
-                self.problem(
-                    "active_baseline".into(),
-                    format!("there is no baseline '{id}'"),
-                );
-                None
-            }
-            other => {
-                self.problem(
-                    "active_baseline".into(),
-                    format!("expected a baseline id, found {}", kind(other)),
-                );
-                None
-            }
+    /// Every problem, those left out summarised.
+    fn failed(mut self) -> FileError {
+        let (more, first) = self.left_out;
+        if let Some(path) = first {
+            let all = self.problems.len() + more;
+            self.problems.push(Problem {
+                path,
+                message: format!(
+                    "… and {} more problems ({} in all; the first {MAX_PROBLEMS} are listed)",
+                    thousands(more),
+                    thousands(all)
+                ),
+                code: None,
+            });
         }
+        FileError::Invalid {
+            problems: self.problems,
+        }
+    }
+
+    /// Keeps the unknown fields of the item at `at` (its path) under `item`, within the
+    /// budget of kept values.
+    fn keep(
+        &mut self,
+        at: &str,
+        item: impl FnOnce() -> String,
+        fields: &Fields<'_>,
+        known: &[&str],
+    ) {
+        if let Err(key) = self.extras.keep(item, fields, known, &mut self.budget) {
+            let path = if at.is_empty() {
+                key
+            } else {
+                format!("{at}.{key}")
+            };
+            self.problem(
+                path,
+                format!(
+                    "this version of Planwork does not know this field, and keeps at most {} values in the fields it does not know",
+                    thousands(MAX_KEPT_VALUES)
+                ),
+            );
+            self.budget = 0;
+        }
+    }
+
+    fn id(&mut self, raw: Option<&RawValue>) -> Option<String> {
+        let raw = raw?;
+        let problem = match serde_json::from_str::<String>(raw.get()) {
+            Ok(id) if is_blank(&id) => {
+                "the program's id is blank: it has no letter, digit or sign that shows".to_string()
+            }
+            Ok(id) => match length_problem(&id, MAX_ID_CHARS, "a program id") {
+                None => return Some(id),
+                Some(problem) => problem,
+            },
+            Err(_) => format!("expected the program's id as text, found {}", kind(raw)),
+        };
+        self.problem("id".into(), problem);
+        None
+    }
+
+    /// The active baseline must be one of the baselines.
+    fn active_baseline(
+        &mut self,
+        raw: Option<&RawValue>,
+        baselines: &[Baseline],
+    ) -> Option<String> {
+        let raw = raw?;
+        let problem = match serde_json::from_str::<String>(raw.get()) {
+            Ok(id) if baselines.iter().any(|b| b.id == id) => return Some(id),
+            Ok(id) => format!("there is no baseline '{}'", quote(&id)),
+            Err(_) => format!("expected a baseline id, found {}", kind(raw)),
+        };
+        self.problem("active_baseline".into(), problem);
+        None
     }
 
     /// Ids in `section` must be present and unique.
     fn unique_ids<'a>(&mut self, section: &str, ids: impl Iterator<Item = &'a str>) {
         let mut seen = std::collections::HashSet::new();
         for (i, id) in ids.enumerate() {
-            if id.trim().is_empty() {
+            if is_blank(id) {
                 self.problem(
                     format!("{section}[{i}].id"),
                     "missing: every item needs an id".into(),
@@ -222,63 +314,63 @@ impl Decoder {
             } else if !seen.insert(id) {
                 self.problem(
                     format!("{section}[{i}].id"),
-                    format!("'{id}' is used more than once"),
+                    format!("'{}' is used more than once", quote(id)),
                 );
             }
         }
     }
 
-    fn program_info(&mut self, value: Option<&Value>) -> Option<ProgramInfo> {
-        let Some(value) = value else {
+    fn program_info(&mut self, raw: Option<&RawValue>) -> Option<ProgramInfo> {
+        let Some(raw) = raw else {
             self.problem(
                 "program".into(),
                 "missing: the program's name and start date".into(),
             );
             return None;
         };
-        if let Value::Object(object) = value {
-            self.extras.keep("program".into(), object, PROGRAM_FIELDS);
+        if let Some(fields) = object(raw) {
+            self.keep("program", || "program".into(), &fields, PROGRAM_FIELDS);
         }
-        self.value("program", value)
+        self.value("program", raw)
     }
 
-    fn calendar(&mut self, value: Option<&Value>) -> Calendar {
-        let Some(value) = value else {
+    fn calendar(&mut self, raw: Option<&RawValue>) -> Calendar {
+        let Some(raw) = raw else {
             return Calendar::default();
         };
-        if let Value::Object(object) = value {
-            self.extras.keep("calendar".into(), object, CALENDAR_FIELDS);
+        if let Some(fields) = object(raw) {
+            self.keep("calendar", || "calendar".into(), &fields, CALENDAR_FIELDS);
         }
-        self.value("calendar", value).unwrap_or_default()
+        self.value("calendar", raw).unwrap_or_default()
     }
 
-    /// Decodes each element of the list `section`; `keep` files the item's unknown fields.
-    fn items<T: DeserializeOwned>(
+    /// Decodes each element of the list `section`; `keep` files the item's unknown fields
+    /// (given the item's path and its fields).
+    fn items<T: Item>(
         &mut self,
         section: &str,
-        value: Option<&Value>,
-        keep: impl Fn(&mut Self, &T, &Map<String, Value>),
+        raw: Option<&RawValue>,
+        keep: impl Fn(&mut Self, &str, &T, &Fields<'_>),
     ) -> Vec<T> {
-        let elements = match value {
-            None => return Vec::new(),
-            Some(Value::Array(elements)) => elements,
-            Some(other) => {
-                self.problem(
-                    section.into(),
-                    format!("expected a list, found {}", kind(other)),
-                );
-                return Vec::new();
-            }
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        let Some(elements) = list(raw) else {
+            self.problem(
+                section.into(),
+                format!("expected a list, found {}", kind(raw)),
+            );
+            return Vec::new();
         };
         let mut items = Vec::with_capacity(elements.len());
-        for (i, element) in elements.iter().enumerate() {
+        for (i, element) in elements.into_iter().enumerate() {
             let path = format!("{section}[{i}]");
-            let Value::Object(object) = element else {
+            let Some(fields) = object(element) else {
                 self.problem(path, format!("expected an object, found {}", kind(element)));
                 continue;
             };
-            if let Some(item) = self.value::<T>(&path, element) {
-                keep(self, &item, object);
+            if let Some(item) = T::decode(self, &path, element, &fields) {
+                keep(self, &path, &item, &fields);
                 items.push(item);
             }
         }
@@ -286,21 +378,191 @@ impl Decoder {
     }
 
     /// Decodes one value, or records the problem at `path` and the field inside it.
-    fn value<T: DeserializeOwned>(&mut self, path: &str, value: &Value) -> Option<T> {
-        match serde_path_to_error::deserialize::<_, T>(value) {
+    fn value<T: DeserializeOwned>(&mut self, path: &str, raw: &RawValue) -> Option<T> {
+        // Most values decode: try without tracking the path, which costs a third more.
+        if let Ok(decoded) = serde_json::from_str(raw.get()) {
+            return Some(decoded);
+        }
+        let mut deserializer = serde_json::Deserializer::from_str(raw.get());
+        match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
             Ok(decoded) => Some(decoded),
             Err(error) => {
                 let inner = error.path().to_string();
                 let full = if inner == "." {
                     path.to_string()
+                } else if inner.starts_with('[') {
+                    format!("{path}{inner}")
                 } else {
                     format!("{path}.{inner}")
                 };
-                self.problem(full, plain(&error.into_inner().to_string()));
+                self.problem(
+                    full,
+                    plain(&without_position(&error.into_inner().to_string())),
+                );
                 None
             }
         }
     }
+}
+
+/// An item of a list: decoded whole by serde, except where a field's path would be lost.
+trait Item: Sized {
+    fn decode(d: &mut Decoder, path: &str, raw: &RawValue, fields: &Fields<'_>) -> Option<Self>;
+}
+
+macro_rules! items_decoded_whole {
+    ($($t:ty),*) => {$(
+        impl Item for $t {
+            fn decode(d: &mut Decoder, path: &str, raw: &RawValue, _: &Fields<'_>) -> Option<Self> {
+                d.value(path, raw)
+            }
+        }
+    )*};
+}
+items_decoded_whole!(Workstream, Task, Dependency, Risk, Baseline);
+
+/// A scenario's changes are decoded one by one: serde reads an internally tagged enum
+/// (`{"change": "slip", "days": …}`) through a buffer, and its errors lose the field.
+impl Item for Scenario {
+    fn decode(d: &mut Decoder, path: &str, raw: &RawValue, fields: &Fields<'_>) -> Option<Self> {
+        #[derive(Deserialize)]
+        struct Head {
+            id: String,
+            name: String,
+            #[serde(default)]
+            description: String,
+        }
+        let head: Option<Head> = d.value(path, raw);
+        let changes = match field(fields, "changes") {
+            None => Some(Vec::new()),
+            Some(raw) => changes(d, &format!("{path}.changes"), raw),
+        };
+        let (head, changes) = (head?, changes?);
+        Some(Scenario {
+            id: head.id,
+            name: head.name,
+            description: head.description,
+            changes,
+        })
+    }
+}
+
+/// Each change of a list, or `None` if one has a problem (each is recorded).
+fn changes(d: &mut Decoder, path: &str, raw: &RawValue) -> Option<Vec<Change>> {
+    let Some(elements) = list(raw) else {
+        d.problem(path.into(), format!("expected a list, found {}", kind(raw)));
+        return None;
+    };
+    let mut changes = Vec::with_capacity(elements.len());
+    let mut sound = true;
+    for (c, element) in elements.into_iter().enumerate() {
+        let path = format!("{path}[{c}]");
+        match change(d, &path, element) {
+            Some(change) => changes.push(change),
+            None => sound = false,
+        }
+    }
+    sound.then_some(changes)
+}
+
+/// One change, read as the variant its `change` field names, so a problem names its field.
+fn change(d: &mut Decoder, path: &str, raw: &RawValue) -> Option<Change> {
+    let Some(fields) = object(raw) else {
+        d.problem(
+            path.into(),
+            format!("expected an object, found {}", kind(raw)),
+        );
+        return None;
+    };
+    let Some(tag) = field(&fields, "change") else {
+        d.problem(
+            format!("{path}.change"),
+            "missing: what kind of change this is (slip, estimate, add_task …)".into(),
+        );
+        return None;
+    };
+    if serde_json::from_str::<String>(tag.get()).is_err() {
+        let problem = format!("expected the kind of change as text, found {}", kind(tag));
+        d.problem(format!("{path}.change"), problem);
+        return None;
+    }
+    // The same fields, under the kind as the one key: `{"slip": {"task": …, "days": …}}`.
+    let mut text = format!("{{{}:{{", tag.get());
+    let rest = fields.iter().filter(|(key, _)| key != "change");
+    for (i, (key, value)) in rest.enumerate() {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&serde_json::Value::from(key.as_ref()).to_string());
+        text.push(':');
+        text.push_str(value.get());
+    }
+    text.push_str("}}");
+    let mut deserializer = serde_json::Deserializer::from_str(&text);
+    match serde_path_to_error::deserialize::<_, OneChange>(&mut deserializer) {
+        Ok(OneChange(change)) => Some(change),
+        Err(error) => {
+            // The path starts at the kind (`slip.days`): the field is what follows it.
+            let inner = error.path().to_string();
+            let message = plain(&without_position(&error.into_inner().to_string()));
+            // A missing field is named where it should be, not at the kind.
+            let missing = message
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next());
+            let field = match (inner.split_once('.'), missing) {
+                (Some((_, field)), _) if !field.is_empty() => format!("{path}.{field}"),
+                (_, Some(missing)) => format!("{path}.{missing}"),
+                _ => format!("{path}.change"),
+            };
+            d.problem(field, message);
+            None
+        }
+    }
+}
+
+/// A change in serde's default (externally tagged) form: `{"slip": {"task": …}}`.
+#[derive(Deserialize)]
+struct OneChange(#[serde(with = "ChangeByKind")] Change);
+
+/// [`Change`]'s variants and fields, for [`OneChange`] (serde's remote derive: it must list
+/// them as [`Change`] does, which the compiler checks).
+#[derive(Deserialize)]
+#[serde(remote = "Change", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum ChangeByKind {
+    Slip {
+        task: String,
+        days: i64,
+    },
+    Estimate {
+        task: String,
+        days: i64,
+    },
+    SetEstimate {
+        task: String,
+        estimate: Option<Estimate>,
+    },
+    AddTask {
+        task: Task,
+    },
+    RemoveTask {
+        task: String,
+    },
+    AddDependency {
+        dependency: Dependency,
+    },
+    RemoveDependency {
+        from: String,
+        to: String,
+    },
+    SetConstraint {
+        task: String,
+        constraint: Option<Constraint>,
+    },
+    SetDeadline {
+        task: String,
+        deadline: Option<chrono::NaiveDate>,
+    },
 }
 
 /// serde's wording, in a program manager's words.
@@ -319,28 +581,45 @@ fn plain(message: &str) -> String {
     if message.contains("weekday names expected") {
         return "not a weekday: expected Mon, Tue, Wed, Thu, Fri, Sat or Sun".to_string();
     }
+    // serde reads a struct from a list too, and then says so in its own terms.
+    if let Some(what) = expected_struct(message) {
+        return match message.strip_prefix("invalid length ") {
+            Some(_) => format!("expected an object ({what}), found a list"),
+            None => format!(
+                "{}expected an object ({what})",
+                message.split("expected struct").next().unwrap_or_default()
+            ),
+        };
+    }
     message
         .replace("expected i64", "expected a whole number")
         .replace("expected f64", "expected a number")
         .replace("invalid type: null", "missing value (null)")
 }
 
-fn kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
+/// For serde's "expected struct Task with 11 elements": "a task".
+fn expected_struct(message: &str) -> Option<String> {
+    let name = message.split("expected struct ").nth(1)?;
+    let name: String = name
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let mut words = String::from("a");
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            words.push(' ');
+        }
+        words.push(c.to_ascii_lowercase());
     }
+    Some(words)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use engine::baseline::BaselineTask;
-    use engine::{Constraint, ConstraintKind, Impact, LinkType};
+    use engine::{ConstraintKind, Impact, LinkType};
+    use serde_json::Value;
 
     /// The keys `value` serialises to, sorted.
     fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {

@@ -2,7 +2,9 @@
 //! document.
 //!
 //! Keys come in the order of the model (then unknown fields, in the order they were read),
-//! items in program order, pretty-printed with two spaces and a final newline.
+//! items in program order, pretty-printed with two spaces and a final newline, as
+//! `serde_json`'s pretty printer writes a whole tree — but written item by item, so that no
+//! JSON tree of the whole program is built (it costs ten to thirty times the text).
 
 use crate::extras::dependency_item;
 use crate::{Document, FORMAT, VERSION};
@@ -12,82 +14,161 @@ use serde_json::{Map, Value};
 pub(crate) fn encode(document: &Document) -> String {
     let program = &document.program;
     let extras = &document.extras;
-    let mut top = Map::new();
-    top.insert("format".into(), Value::from(FORMAT));
-    top.insert("version".into(), Value::from(VERSION));
+    let mut top = Top {
+        text: String::new(),
+        keys: Vec::new(),
+        plain: extras.is_empty(),
+    };
+    top.value("format", &Value::from(FORMAT));
+    top.value("version", &Value::from(VERSION));
     if let Some(id) = &document.id {
-        top.insert("id".into(), Value::from(id.as_str()));
+        top.value("id", &Value::from(id.as_str()));
     }
-    top.insert(
-        "program".into(),
-        object(&program.program, |o| extras.restore("program", o)),
-    );
-    top.insert(
-        "calendar".into(),
-        object(&program.calendar, |o| extras.restore("calendar", o)),
-    );
-    let workstreams = program.workstreams.iter().map(|ws| {
-        object(ws, |o| {
-            extras.restore(&format!("workstreams/{}", ws.id), o);
-            if let Some(Value::Object(calendar)) = o.get_mut("calendar") {
-                extras.restore(&format!("workstreams/{}/calendar", ws.id), calendar);
-            }
-        })
+    top.item("program", &program.program, |o| {
+        extras.restore("program", o)
     });
-    top.insert("workstreams".into(), Value::Array(workstreams.collect()));
-    let tasks = program.tasks.iter().map(|task| {
-        object(task, |o| {
-            extras.restore(&format!("tasks/{}", task.id), o);
-            if let Some(Value::Object(constraint)) = o.get_mut("constraint") {
-                extras.restore(&format!("tasks/{}/constraint", task.id), constraint);
-            }
-        })
+    top.item("calendar", &program.calendar, |o| {
+        extras.restore("calendar", o)
     });
-    top.insert("tasks".into(), Value::Array(tasks.collect()));
-    let dependencies = program.dependencies.iter().map(|dep| {
-        object(dep, |o| {
-            extras.restore(&dependency_item(&dep.from, &dep.to), o)
-        })
+    top.list("workstreams", &program.workstreams, |ws, o| {
+        extras.restore(&format!("workstreams/{}", ws.id), o);
+        if let Some(Value::Object(calendar)) = o.get_mut("calendar") {
+            extras.restore(&format!("workstreams/{}/calendar", ws.id), calendar);
+        }
     });
-    top.insert("dependencies".into(), Value::Array(dependencies.collect()));
+    top.list("tasks", &program.tasks, |task, o| {
+        extras.restore(&format!("tasks/{}", task.id), o);
+        if let Some(Value::Object(constraint)) = o.get_mut("constraint") {
+            extras.restore(&format!("tasks/{}/constraint", task.id), constraint);
+        }
+    });
+    top.list("dependencies", &program.dependencies, |dep, o| {
+        extras.restore(&dependency_item(&dep.from, &dep.to), o)
+    });
     if !program.risks.is_empty() {
-        let risks = program
-            .risks
-            .iter()
-            .map(|risk| object(risk, |o| extras.restore(&format!("risks/{}", risk.id), o)));
-        top.insert("risks".into(), Value::Array(risks.collect()));
+        top.list("risks", &program.risks, |risk, o| {
+            extras.restore(&format!("risks/{}", risk.id), o)
+        });
     }
     if !document.scenarios.is_empty() {
-        let scenarios = document.scenarios.iter().map(|scenario| {
-            object(scenario, |o| {
-                extras.restore(&format!("scenarios/{}", scenario.id), o)
-            })
+        top.list("scenarios", &document.scenarios, |scenario, o| {
+            extras.restore(&format!("scenarios/{}", scenario.id), o)
         });
-        top.insert("scenarios".into(), Value::Array(scenarios.collect()));
     }
     if !document.baselines.is_empty() {
-        let baselines = document.baselines.iter().map(|baseline| {
-            object(baseline, |o| {
-                extras.restore(&format!("baselines/{}", baseline.id), o)
-            })
+        top.list("baselines", &document.baselines, |baseline, o| {
+            extras.restore(&format!("baselines/{}", baseline.id), o)
         });
-        top.insert("baselines".into(), Value::Array(baselines.collect()));
     }
     if let Some(active) = &document.active_baseline {
-        top.insert("active_baseline".into(), Value::from(active.as_str()));
+        top.value("active_baseline", &Value::from(active.as_str()));
     }
-    extras.restore("", &mut top);
-    // Writing a JSON tree to a string cannot fail: every key is a string and no IO is done.
-    let mut text = serde_json::to_string_pretty(&Value::Object(top)).unwrap_or_default();
-    text.push('\n');
-    text
+    for (key, value) in extras.of("").into_iter().flatten() {
+        if !top.keys.contains(key) {
+            top.value(key, value);
+        }
+    }
+    top.finish()
 }
 
-/// `item` as a JSON object, then `finish` adds what the model does not know.
-fn object<T: Serialize>(item: &T, finish: impl FnOnce(&mut Map<String, Value>)) -> Value {
+/// `item` pretty-printed, with what the model does not know added by `finish` unless the
+/// document has no unknown fields (`plain`): then it is written straight from the model.
+fn item_text<T: Serialize>(
+    item: &T,
+    plain: bool,
+    finish: impl FnOnce(&mut Map<String, Value>),
+) -> String {
+    if plain {
+        // Writing a value to a string cannot fail: every key is a string and no IO is done.
+        return serde_json::to_string_pretty(item).unwrap_or_default();
+    }
     let mut value = serde_json::to_value(item).unwrap_or(Value::Null);
     if let Value::Object(map) = &mut value {
         finish(map);
     }
-    value
+    pretty(&value)
+}
+
+/// The top-level object as it is written, field by field.
+struct Top {
+    text: String,
+    /// The keys written so far.
+    keys: Vec<String>,
+    /// The document has no unknown fields.
+    plain: bool,
+}
+
+impl Top {
+    /// Starts the field `key`.
+    fn key(&mut self, key: &str) {
+        self.text.push_str(if self.keys.is_empty() {
+            "{\n  "
+        } else {
+            ",\n  "
+        });
+        self.text.push_str(&Value::from(key).to_string());
+        self.text.push_str(": ");
+        self.keys.push(key.to_string());
+    }
+
+    fn value(&mut self, key: &str, value: &Value) {
+        self.key(key);
+        push_indented(&mut self.text, &pretty(value), "  ");
+    }
+
+    /// A field holding one item of the model; `finish` adds its unknown fields.
+    fn item<T: Serialize>(
+        &mut self,
+        key: &str,
+        item: &T,
+        finish: impl FnOnce(&mut Map<String, Value>),
+    ) {
+        self.key(key);
+        push_indented(&mut self.text, &item_text(item, self.plain, finish), "  ");
+    }
+
+    /// A list field, each item turned to text (`finish` adds its unknown fields) and
+    /// dropped before the next is made.
+    fn list<T: Serialize>(
+        &mut self,
+        key: &str,
+        items: &[T],
+        finish: impl Fn(&T, &mut Map<String, Value>),
+    ) {
+        self.key(key);
+        for (i, item) in items.iter().enumerate() {
+            self.text
+                .push_str(if i == 0 { "[\n    " } else { ",\n    " });
+            let text = item_text(item, self.plain, |o| finish(item, o));
+            push_indented(&mut self.text, &text, "    ");
+        }
+        self.text
+            .push_str(if items.is_empty() { "[]" } else { "\n  ]" });
+    }
+
+    fn finish(mut self) -> String {
+        self.text.push_str(if self.keys.is_empty() {
+            "{}\n"
+        } else {
+            "\n}\n"
+        });
+        self.text
+    }
+}
+
+/// A value pretty-printed with two spaces, as if at the top level.
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+/// Appends `text`, its lines after the first indented by `indent` (JSON text has no line
+/// break inside a string: they are written `\n`).
+fn push_indented(out: &mut String, text: &str, indent: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(indent);
+        }
+        out.push_str(line);
+    }
 }

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+/// A megabyte as the size limit counts it: 1024 × 1024 bytes.
+const MB: f64 = 1024.0 * 1024.0;
+
 /// One problem in a file's content: where (the item and field) and what.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -24,7 +27,7 @@ impl fmt::Display for Problem {
 /// Why a file could not be read. Nothing is partially read: a file is taken whole or not.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
-    /// Larger than [`crate::MAX_FILE_BYTES`].
+    /// Larger than [`crate::MAX_FILE_BYTES`] bytes (read or written).
     TooLarge { bytes: usize },
     /// Not JSON: where it stops making sense.
     Syntax {
@@ -43,9 +46,11 @@ impl fmt::Display for FileError {
         match self {
             FileError::TooLarge { bytes } => write!(
                 f,
-                "the file is {:.1} MB; Planwork reads program files of up to {} MB",
-                *bytes as f64 / 1e6,
-                crate::MAX_FILE_BYTES / (1024 * 1024)
+                "the program file is {:.1} MB ({} bytes); Planwork keeps program files of up to {} MB ({} bytes)",
+                *bytes as f64 / MB,
+                engine::text::thousands(*bytes),
+                crate::MAX_FILE_BYTES / (1024 * 1024),
+                engine::text::thousands(crate::MAX_FILE_BYTES)
             ),
             FileError::Syntax {
                 line,

@@ -5,9 +5,17 @@
 //! `tasks/ID/constraint`, `dependencies/FROM→TO`. Items are named by id, not position, so
 //! the fields follow their item when the plan is reordered; an item that was deleted takes
 //! its unknown fields with it.
+//!
+//! What is kept is bounded: [`MAX_KEPT_VALUES`] values in all (a JSON tree costs a hundred
+//! bytes or more a value), nested no deeper than any part of a file may be.
 
+use crate::raw::Fields;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
+
+/// At most this many values (counting every list, object, text, number …) are kept in
+/// unknown fields: a newer version's field or two on every task of a 100,000-task plan.
+pub const MAX_KEPT_VALUES: usize = 200_000;
 
 /// Unknown fields, by the item they belong to.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,16 +32,38 @@ impl Extras {
         self.0.get(item)
     }
 
-    /// Files the fields of `object` not in `known` under `item`.
-    pub(crate) fn keep(&mut self, item: String, object: &Map<String, Value>, known: &[&str]) {
-        let unknown: Map<String, Value> = object
-            .iter()
-            .filter(|(key, _)| !known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect();
-        if !unknown.is_empty() {
-            self.0.entry(item).or_default().extend(unknown);
+    /// Files the fields of `fields` not in `known` under `item`, each only if its values
+    /// fit in what is left of `budget` (which they use up); else the key of the first that
+    /// does not fit, and nothing more is kept.
+    pub(crate) fn keep(
+        &mut self,
+        item: impl FnOnce() -> String,
+        fields: &Fields<'_>,
+        known: &[&str],
+        budget: &mut usize,
+    ) -> Result<(), String> {
+        if fields.iter().all(|(key, _)| known.contains(&key.as_ref())) {
+            return Ok(());
         }
+        let mut unknown = Map::new();
+        for (key, raw) in fields
+            .iter()
+            .filter(|(key, _)| !known.contains(&key.as_ref()))
+        {
+            let values = crate::scan::count_values(raw.get());
+            if values > *budget {
+                return Err(key.to_string());
+            }
+            *budget -= values;
+            // The text was checked: each piece parses.
+            if let Ok(value) = serde_json::from_str::<Value>(raw.get()) {
+                unknown.insert(key.to_string(), value);
+            }
+        }
+        if !unknown.is_empty() {
+            self.0.entry(item()).or_default().extend(unknown);
+        }
+        Ok(())
     }
 
     /// Adds the unknown fields of `item` to `object`, after its known ones.

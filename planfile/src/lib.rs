@@ -4,11 +4,17 @@
 //! deterministically: fixed key order, items in program order, pretty-printed with two
 //! spaces, so two exports of one program are byte-identical and diffs are readable.
 //!
-//! Reading is two-stage, like ripgrep's config: [`raw`] parses text into a JSON tree (size
-//! limit, syntax errors with line and column, format and version, upgrades of older
-//! versions), then [`decode`] turns the tree into a checked [`engine::Program`], reporting
-//! every problem at once with the item and field it is in. Fields this version does not know
-//! (from a newer Planwork) are kept in [`Extras`] and written back.
+//! Reading is two-stage, like ripgrep's config: [`raw`] checks the text whole (size limit,
+//! syntax errors with line and column, no key twice in an object, nesting and list lengths
+//! within bounds: [`scan`]) and finds the top-level fields, format and version (upgrading
+//! older versions), then [`decode`] turns each item into the program's values and checks
+//! them, reporting every problem at once with the item and field it is in. Fields this
+//! version does not know (from a newer Planwork) are kept in [`Extras`] and written back.
+//!
+//! Limits, each refused with a message saying where: [`MAX_FILE_BYTES`] for a file read or
+//! written (one rule: [`check_size`]), [`MAX_DEPTH`] levels of nesting, [`MAX_ITEMS`] items
+//! in a list, [`MAX_KEPT_VALUES`] values in unknown fields, and the engine's limits on text
+//! sizes and numbers. A UTF-8 byte-order mark at the start is ignored.
 //!
 //! This crate and the app's storage module are the only places that touch JSON.
 //!
@@ -29,16 +35,20 @@ mod encode;
 mod error;
 mod extras;
 mod raw;
+mod scan;
 mod upgrade;
 
+pub use decode::MAX_PROBLEMS;
 pub use error::{FileError, Problem};
-pub use extras::Extras;
+pub use extras::{Extras, MAX_KEPT_VALUES};
+pub use scan::{MAX_DEPTH, MAX_ITEMS};
 
 /// What a file calls its format.
 pub const FORMAT: &str = "planwork";
 /// The version this build writes.
 pub const VERSION: u64 = 2;
-/// Files larger than this are refused before parsing (50 MB).
+/// Program files larger than this many bytes (50 MB, of 1024 × 1024 bytes) are neither read
+/// nor written: see [`check_size`].
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
 /// A program as a file holds it: the program, and what this version does not understand.
@@ -67,13 +77,49 @@ impl Document {
     }
 }
 
-/// Reads a program file: a valid program, or every problem found.
+/// Reads a program file: a valid program, or every problem found. A byte-order mark at
+/// the start is ignored, as every editor and browser does.
 pub fn read(text: &str) -> Result<Document, FileError> {
-    let tree = raw::parse(text)?;
-    decode::decode(tree)
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let top = raw::parse(text)?;
+    decode::decode(top)
 }
 
-/// Writes a program file. The same document always gives the same bytes.
+/// Reads a program file from its bytes: as [`read`], after checking the size and that the
+/// bytes are UTF-8 text (saying where they stop being so).
+pub fn read_bytes(bytes: &[u8]) -> Result<Document, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => read(text),
+        Err(error) => Err(raw::not_utf8(bytes, error.valid_up_to())),
+    }
+}
+
+/// Writes a program file. The same document always gives the same bytes. A program can be
+/// larger written than the file it was read from (the written form is indented): whoever
+/// keeps or sends the text checks it with [`check_size`] first.
 pub fn write(document: &Document) -> String {
     encode::encode(document)
+}
+
+/// The one size rule, for reading and for writing: a program file's text is at most
+/// [`MAX_FILE_BYTES`] bytes (UTF-8, as stored and sent; not characters), so nothing is kept
+/// that could not be read back. `Err(FileError::TooLarge)` says by how much.
+///
+/// ```
+/// let text = planfile::write(&planfile::Document::default());
+/// assert!(planfile::check_size(&text).is_ok());
+/// let huge = " ".repeat(planfile::MAX_FILE_BYTES + 1);
+/// assert_eq!(
+///     planfile::check_size(&huge).unwrap_err().to_string(),
+///     "the program file is 50.0 MB (52,428,801 bytes); Planwork keeps program files of up to 50 MB (52,428,800 bytes)"
+/// );
+/// ```
+pub fn check_size(text: &str) -> Result<(), FileError> {
+    match text.len() {
+        bytes if bytes > MAX_FILE_BYTES => Err(FileError::TooLarge { bytes }),
+        _ => Ok(()),
+    }
 }

@@ -299,6 +299,38 @@ const BROKEN: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "duplicate-key.json",
+        &[
+            "tasks[0].duration: the key \"duration\" appears twice in one object; a key may appear only once (line 7, column",
+        ],
+    ),
+    (
+        "invisible-id.json",
+        &["tasks[0].id: task 'Looks like nothing' has no id [E011]"],
+    ),
+    (
+        "least-lag.json",
+        &[
+            "dependencies[0].lag: dependency a → b has a lag of -9223372036854775808; at most ±100000 is supported [E015]",
+        ],
+    ),
+    (
+        "bad-change-fields.json",
+        &[
+            "4 problem(s)",
+            "scenarios[0].changes[0].days: invalid type: string \"ten\", expected a whole number",
+            "scenarios[0].changes[1].task: expected an object (a task), found a list",
+            "scenarios[0].changes[2].task: missing field `task`",
+            "scenarios[1].changes[0].days: a slip of 9223372036854775807 working days; it must be from -100000 to 100000 [E015]",
+        ],
+    ),
+    (
+        "unknown-too-deep.json",
+        &[
+            "future.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: nested too deeply: more than 20 levels of lists and objects (line 1, column",
+        ],
+    ),
+    (
         "bad-scenarios.json",
         &[
             "scenarios[2].changes[0].change: unknown variant `capacity`, expected one of `slip`",

@@ -204,7 +204,8 @@ impl<'p> Checker<'p> {
             if from.is_none() || to.is_none() {
                 self.unknown_ends(i, dep, from, to);
             }
-            if dep.lag.abs() > MAX_DAYS {
+            // Not `lag.abs()`: the absolute value of the least i64 does not exist.
+            if !(-MAX_DAYS..=MAX_DAYS).contains(&dep.lag) {
                 self.error(
                     Code::ValueOutOfRange,
                     format!("dependencies[{i}].lag"),
@@ -264,38 +265,49 @@ impl<'p> Checker<'p> {
         }
     }
 
-    /// E014: two dependencies between the same two tasks. O(T + D) with one marker per task.
+    /// E014: two dependencies or more between the same two tasks, one diagnostic per pair
+    /// naming the first few positions. O(T + D) with one marker per task, and one more pass
+    /// over the dependencies when there are duplicates.
     pub(super) fn report_duplicate_links(&mut self, predecessors: &LinkLists) {
         let tasks = &self.program.tasks;
         let mut marked_for = vec![u32::MAX; tasks.len()];
-        let mut duplicates = Vec::new();
+        let mut duplicated: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
         for t in 0..tasks.len() {
             for link in predecessors.of(t) {
                 let mark = &mut marked_for[link.task as usize];
                 if *mark == t as u32 {
-                    duplicates.push((link.task as usize, t));
+                    let pair = (tasks[link.task as usize].id.as_str(), tasks[t].id.as_str());
+                    duplicated.entry(pair).or_default();
                 }
                 *mark = t as u32;
             }
         }
-        for (from, to) in duplicates {
-            let (from, to) = (&tasks[from].id, &tasks[to].id);
-            let positions: Vec<usize> = self
-                .program
-                .dependencies
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| &d.from == from && &d.to == to)
-                .map(|(i, _)| i)
-                .collect();
+        if duplicated.is_empty() {
+            return;
+        }
+        let mut order = Vec::new();
+        for (i, dep) in self.program.dependencies.iter().enumerate() {
+            if let Some(positions) = duplicated.get_mut(&(dep.from.as_str(), dep.to.as_str())) {
+                if positions.is_empty() {
+                    order.push((dep.from.as_str(), dep.to.as_str()));
+                }
+                positions.push(i);
+            }
+        }
+        for pair @ (from, to) in order {
+            let positions = &duplicated[&pair];
             self.error(
                 Code::DuplicateLink,
                 format!(
                     "dependencies[{}]",
-                    positions.last().copied().unwrap_or_default()
+                    positions.get(1).copied().unwrap_or_default()
                 ),
-                vec![from.clone(), to.clone()],
-                format!("{from} → {to} is linked more than once (dependencies {positions:?})"),
+                vec![from.to_string(), to.to_string()],
+                format!(
+                    "{from} → {to} is linked {} times (dependencies {})",
+                    crate::text::thousands(positions.len()),
+                    listed(positions, 5)
+                ),
             );
         }
     }
@@ -305,14 +317,44 @@ impl<'p> Checker<'p> {
         let tasks = &self.program.tasks;
         for cycle in crate::cycles::find_cycles(tasks.len(), order, successors) {
             let ids: Vec<String> = cycle.iter().map(|&t| tasks[t].id.clone()).collect();
-            let mut shown = ids.clone();
-            shown.push(ids[0].clone());
+            let message = format!("dependency cycle: {}", cycle_text(&ids));
             self.error(
                 Code::DependencyCycle,
                 format!("tasks[{}]", cycle[0]),
                 ids,
-                format!("dependency cycle: {}", shown.join(" → ")),
+                message,
             );
         }
     }
+}
+
+/// The first `shown` of `positions`, then how many more: `0, 1, 2, 3, 4 … and 19,995 more`.
+fn listed(positions: &[usize], shown: usize) -> String {
+    let first: Vec<String> = positions.iter().take(shown).map(usize::to_string).collect();
+    match positions.len().saturating_sub(shown) {
+        0 => first.join(", "),
+        more => format!(
+            "{} … and {} more",
+            first.join(", "),
+            crate::text::thousands(more)
+        ),
+    }
+}
+
+/// A cycle as `a → b → c → a`; a long one shows its first and last tasks and how many are
+/// between (`T0 → T1 → … 99,990 more … → T99999 → T0`), so the message stays short.
+fn cycle_text(ids: &[String]) -> String {
+    const ENDS: usize = 8;
+    let between;
+    let mut shown: Vec<&str> = Vec::with_capacity(2 * ENDS + 2);
+    if ids.len() <= 2 * ENDS + 1 {
+        shown.extend(ids.iter().map(String::as_str));
+    } else {
+        shown.extend(ids[..ENDS].iter().map(String::as_str));
+        between = format!("… {} more …", crate::text::thousands(ids.len() - 2 * ENDS));
+        shown.push(&between);
+        shown.extend(ids[ids.len() - ENDS..].iter().map(String::as_str));
+    }
+    shown.extend(ids.first().map(String::as_str));
+    shown.join(" → ")
 }

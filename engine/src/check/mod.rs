@@ -10,13 +10,15 @@
 //! duplicates); cycle reporting only runs when a cycle exists.
 
 use crate::calendar::WorkCalendar;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Collector, Diagnostic, Diagnostics};
 use crate::model::{Calendar, Program};
 use crate::timeline::Timeline;
 
 mod inputs;
 mod links;
+pub mod stored;
 mod tasks;
+mod texts;
 
 use chrono::NaiveDate;
 pub(crate) use links::LinkLists;
@@ -146,16 +148,17 @@ impl<'p> Checked<'p> {
 pub fn check(program: &Program) -> Result<Checked<'_>, Diagnostics> {
     let mut checker = Checker {
         program,
-        errors: Vec::new(),
-        warnings: Vec::new(),
+        errors: Collector::default(),
+        warnings: Collector::default(),
     };
     checker.run()
 }
 
 struct Checker<'p> {
     program: &'p Program,
-    errors: Vec<Diagnostic>,
-    warnings: Vec<Diagnostic>,
+    /// At most [`crate::diagnostics::LISTED_PER_CODE`] of each code, the rest counted.
+    errors: Collector,
+    warnings: Collector,
 }
 
 impl<'p> Checker<'p> {
@@ -168,8 +171,18 @@ impl<'p> Checker<'p> {
             .push(Diagnostic::new(code, path, ids, message));
     }
 
+    /// Every error found, the repeated ones summarised.
+    fn failed(&mut self) -> Diagnostics {
+        Diagnostics(std::mem::take(&mut self.errors).finish())
+    }
+
     fn run(&mut self) -> Result<Checked<'p>, Diagnostics> {
         let program = self.program;
+        // Text over its size first, and alone: the other messages quote ids and names.
+        self.check_texts();
+        if !self.errors.is_empty() {
+            return Err(self.failed());
+        }
         self.check_dates();
         self.check_critical_path();
         let timeline = self.program_timeline();
@@ -192,10 +205,10 @@ impl<'p> Checker<'p> {
             self.report_cycles(&order, &successors);
         }
         let Some(timeline) = timeline else {
-            return Err(Diagnostics(std::mem::take(&mut self.errors)));
+            return Err(self.failed());
         };
         if !self.errors.is_empty() {
-            return Err(Diagnostics(std::mem::take(&mut self.errors)));
+            return Err(self.failed());
         }
         let status = program.program.status_date.map(|d| timeline.offset_of(d));
         let finish_by = program.program.finish_by.map(|d| timeline.offset_after(d));
@@ -210,22 +223,25 @@ impl<'p> Checker<'p> {
             status,
             finish_by,
             index,
-            warnings: std::mem::take(&mut self.warnings),
+            warnings: std::mem::take(&mut self.warnings).finish(),
         })
     }
 }
 
-const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date");
-const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
+/// The first date the engine supports.
+pub const FIRST_DATE: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a valid date");
+/// The last date the engine supports: no date in a file, and no scheduled or forecast date,
+/// is later.
+pub const LAST_DATE: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a valid date");
 
 /// Whether a date is in the range the engine supports (1900 to 9999).
-fn date_in_range(date: NaiveDate) -> bool {
+pub fn date_in_range(date: NaiveDate) -> bool {
     (FIRST_DATE..=LAST_DATE).contains(&date)
 }
 
-/// Whether an id is empty or only white space (cheap for ordinary ids).
+/// Whether an id is empty, or only white space and invisible characters.
 fn is_blank(id: &str) -> bool {
-    id.chars().next().is_none_or(char::is_whitespace) && id.trim().is_empty()
+    crate::text::is_blank(id)
 }
 
 /// The working calendar of a calendar as entered.

@@ -172,47 +172,84 @@ impl Ranked<'_> {
     }
 }
 
-/// For each milestone, the columns that can move it: the uncertain tasks upstream of it
-/// (itself and its predecessors, transitively, through links of any type) and the risks
-/// that delay one of them. The others cannot change its early finish; any correlation they
-/// showed would be sampling noise. `uncertain`: the task of each task column.
-pub(crate) fn upstream_columns(
-    checked: &Checked<'_>,
-    milestones: &[usize],
-    uncertain: &[usize],
-) -> Vec<Vec<bool>> {
-    let program = checked.program();
-    milestones
-        .iter()
-        .map(|&m| {
-            let upstream = upstream_of(checked, m);
-            let tasks = uncertain.iter().map(|&t| upstream[t]);
-            let risks = program.risks.iter().map(|risk| {
-                risk.tasks
-                    .iter()
-                    .filter_map(|id| checked.task_index(id))
-                    .any(|t| upstream[t])
-            });
-            tasks.chain(risks).collect()
-        })
-        .collect()
+/// What it takes to say, for any milestone, which drawn columns can move it: the uncertain
+/// tasks upstream of it (itself and its predecessors, transitively, through links of any
+/// type) and the risks that delay one of them. The others cannot change its early finish;
+/// any correlation they showed would be sampling noise.
+///
+/// Kept as the links (O(T + D)) and worked out for one milestone when its drivers are asked
+/// for, never for every milestone up front: a plan of 5,000 milestones and 100,000 tasks
+/// would take 500 MB and seconds of work nobody asked for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Upstream {
+    /// The predecessors of task `t` are `predecessors[starts[t]..starts[t + 1]]`.
+    starts: Vec<u32>,
+    predecessors: Vec<u32>,
+    /// The task of each task column, then the tasks each risk column delays.
+    column_tasks: Vec<u32>,
+    risk_tasks: Vec<Vec<u32>>,
 }
 
-/// Whether each task is `task` or one of its predecessors, transitively. O(T + D).
-fn upstream_of(checked: &Checked<'_>, task: usize) -> Vec<bool> {
-    let mut upstream = vec![false; checked.tasks.len()];
-    upstream[task] = true;
-    let mut stack = vec![task];
-    while let Some(t) = stack.pop() {
-        for link in checked.predecessors.of(t) {
-            let p = link.task as usize;
-            if !upstream[p] {
-                upstream[p] = true;
-                stack.push(p);
-            }
+impl Upstream {
+    /// `uncertain`: the task of each task column (the risk columns follow, in program order).
+    pub fn new(checked: &Checked<'_>, uncertain: &[usize]) -> Self {
+        let n = checked.tasks.len();
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut predecessors = Vec::new();
+        starts.push(0);
+        for t in 0..n {
+            predecessors.extend(checked.predecessors.of(t).iter().map(|link| link.task));
+            starts.push(predecessors.len() as u32);
+        }
+        let risk_tasks = checked
+            .program()
+            .risks
+            .iter()
+            .map(|risk| {
+                let tasks = risk.tasks.iter().filter_map(|id| checked.task_index(id));
+                tasks.map(|t| t as u32).collect()
+            })
+            .collect();
+        Upstream {
+            starts,
+            predecessors,
+            column_tasks: uncertain.iter().map(|&t| t as u32).collect(),
+            risk_tasks,
         }
     }
-    upstream
+
+    /// Which columns can move the finish of `task`. O(T + D).
+    pub fn columns(&self, task: usize) -> Vec<bool> {
+        let upstream = self.of(task);
+        let at = |t: u32| upstream.get(t as usize).copied().unwrap_or(false);
+        let tasks = self.column_tasks.iter().map(|&t| at(t));
+        let risks = self
+            .risk_tasks
+            .iter()
+            .map(|tasks| tasks.iter().any(|&t| at(t)));
+        tasks.chain(risks).collect()
+    }
+
+    /// Whether each task is `task` or one of its predecessors, transitively.
+    fn of(&self, task: usize) -> Vec<bool> {
+        let n = self.starts.len().saturating_sub(1);
+        let mut upstream = vec![false; n];
+        if task >= n {
+            return upstream;
+        }
+        upstream[task] = true;
+        let mut stack = vec![task];
+        while let Some(t) = stack.pop() {
+            let links = self.starts[t] as usize..self.starts[t + 1] as usize;
+            for &p in &self.predecessors[links] {
+                if !upstream[p as usize] {
+                    upstream[p as usize] = true;
+                    stack.push(p as usize);
+                }
+            }
+        }
+        upstream
+    }
 }
 
 /// Centred doubled ranks of a series (`2·rank − (n + 1)`, ties sharing their average).

@@ -164,9 +164,8 @@ struct Samples {
     /// Drawn durations of the uncertain tasks, then impacts of the risks (0 when one did
     /// not happen), a row per iteration.
     drawn: drivers::Drawn,
-    /// `upstream[k]`: which drawn columns can move milestone `k` (see
-    /// [`drivers::upstream_columns`]).
-    upstream: Vec<Vec<bool>>,
+    /// Which drawn columns can move a milestone, worked out when asked.
+    upstream: drivers::Upstream,
     /// Task and risk labels for sensitivity: (id, name).
     tasks: Vec<(String, String)>,
     risks: Vec<(String, String)>,
@@ -291,13 +290,14 @@ impl<'c, 'p> Simulation<'c, 'p> {
         let milestones: Vec<usize> = (0..slot.len())
             .filter(|&t| program.tasks[t].is_milestone())
             .collect();
+        let columns = uncertain.len() + program.risks.len();
+        check_sample_size(settings.iterations, milestones.len(), columns)?;
         let samples = Samples {
             finish: Vec::with_capacity(settings.iterations),
             milestones: vec![Vec::with_capacity(settings.iterations); milestones.len()],
             drawn: drivers::Drawn::new(uncertain.len() + program.risks.len(), settings.iterations),
-            upstream: drivers::upstream_columns(
+            upstream: drivers::Upstream::new(
                 checked,
-                &milestones,
                 &uncertain.iter().map(|&(t, _)| t).collect::<Vec<_>>(),
             ),
             tasks: uncertain
@@ -438,6 +438,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
     /// The forecast from the iterations run.
     pub fn finish(self) -> Result<Forecast, Diagnostics> {
         let deterministic = schedule_checked(self.checked)?;
+        self.check_dates()?;
         let timeline = self.checked.timeline();
         let date = |k: i64| {
             timeline
@@ -483,6 +484,71 @@ impl<'c, 'p> Simulation<'c, 'p> {
             samples: self.samples,
         })
     }
+}
+
+impl Simulation<'_, '_> {
+    /// E017 if a date the statistics would show (a sample, or the end of a histogram's
+    /// last bin) is after the last supported date: never a wrong date instead.
+    fn check_dates(&self) -> Result<(), Diagnostics> {
+        let timeline = self.checked.timeline();
+        let beyond = std::iter::once(&self.samples.finish)
+            .chain(&self.samples.milestones)
+            .filter_map(|samples| latest_dated(samples))
+            .any(|k| {
+                timeline
+                    .date_of(if k > 0 { k - 1 } else { k })
+                    .is_none_or(|date| date > crate::check::LAST_DATE)
+            });
+        if !beyond {
+            return Ok(());
+        }
+        Err(Diagnostics(vec![Diagnostic::new(
+            Code::ScheduleOutOfRange,
+            "tasks",
+            vec![],
+            format!(
+                "in some iterations the plan finishes after {}, the last supported date",
+                crate::check::LAST_DATE
+            ),
+        )]))
+    }
+}
+
+/// At most this many bytes of samples are kept (finishes, and the draws for sensitivity).
+pub const MAX_SAMPLE_BYTES: usize = 1 << 30;
+
+/// E021 if `iterations` would keep more than [`MAX_SAMPLE_BYTES`] of samples: 8 bytes per
+/// finish of the program and of each milestone, 2 per drawn column, per iteration.
+fn check_sample_size(
+    iterations: usize,
+    milestones: usize,
+    columns: usize,
+) -> Result<(), Diagnostics> {
+    let per_iteration = 8 * (1 + milestones) + 2 * columns;
+    if iterations.saturating_mul(per_iteration) <= MAX_SAMPLE_BYTES {
+        return Ok(());
+    }
+    Err(Diagnostics(vec![Diagnostic::new(
+        Code::InvalidForecastSettings,
+        "forecast.iterations",
+        vec![],
+        format!(
+            "{} iterations of a plan with {} milestones and {} uncertain tasks and risks would keep {} MB of samples; at most {} iterations fit",
+            crate::text::thousands(iterations),
+            crate::text::thousands(milestones),
+            crate::text::thousands(columns),
+            crate::text::thousands(iterations.saturating_mul(per_iteration) >> 20),
+            crate::text::thousands(MAX_SAMPLE_BYTES / per_iteration)
+        ),
+    )]))
+}
+
+/// The latest offset a finish's statistics turn into a date: the end of its histogram's last
+/// bin (at or after its latest sample; see [`histogram`]).
+fn latest_dated(samples: &[i64]) -> Option<i64> {
+    let (&low, &high) = (samples.iter().min()?, samples.iter().max()?);
+    let width = ((high - low + 1) + 39) / 40;
+    Some(low + ((high - low) / width + 1) * width - 1)
 }
 
 /// Counts each of `open` that is critical: its float is at most `max_float`, or, without
@@ -596,14 +662,13 @@ impl Sensitivity<'_> {
         let samples = &self.forecast.samples;
         let upstream = match target {
             Target::Finish => None,
-            Target::Milestone(task) => {
-                let k = self.forecast.milestones.iter().position(|m| m.task == task);
-                k.map(|k| &samples.upstream[k])
-            }
+            Target::Milestone(task) => Some(samples.upstream.columns(task)),
         };
-        let correlations = self
-            .ranked
-            .correlations(finishes, |j| upstream.is_none_or(|columns| columns[j]));
+        let correlations = self.ranked.correlations(finishes, |j| {
+            upstream
+                .as_ref()
+                .is_none_or(|columns| columns.get(j).copied().unwrap_or(false))
+        });
         let tasks = samples.tasks.len();
         let mut drivers: Vec<Driver> = correlations
             .into_iter()

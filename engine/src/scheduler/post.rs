@@ -2,7 +2,8 @@
 
 use super::{Pass, Schedule, TaskSchedule};
 use crate::check::Checked;
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::check::{FIRST_DATE, LAST_DATE};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, capped};
 use crate::model::{CriticalPath, LinkType};
 use crate::timeline::Timeline;
 use chrono::NaiveDate;
@@ -66,12 +67,9 @@ pub(crate) fn assemble(
         });
     }
     if !out_of_range.is_empty() {
-        return Err(Diagnostics(
-            out_of_range
-                .into_iter()
-                .map(|t| beyond_dates(checked, t))
-                .collect(),
-        ));
+        return Err(Diagnostics(capped(
+            out_of_range.into_iter().map(|t| beyond_dates(checked, t)),
+        )));
     }
     let program = checked.program();
     let start = tasks
@@ -81,7 +79,7 @@ pub(crate) fn assemble(
         .unwrap_or(program.program.start);
     let finish = tasks.iter().map(|t| t.finish).max().unwrap_or(start);
     let mut warnings = checked.warnings.clone();
-    warnings.extend(floats.warnings);
+    warnings.extend(capped(floats.warnings));
     let mut schedule = Schedule {
         tasks,
         start,
@@ -266,15 +264,17 @@ impl<'a> DateLookup<'a> {
         }
     }
 
+    /// The date of offset `k`, or `None` outside the supported dates (1900 to 9999).
     #[inline]
     fn date_of(&self, k: i64) -> Option<NaiveDate> {
-        match usize::try_from(k - self.first)
+        let date = match usize::try_from(k - self.first)
             .ok()
             .and_then(|i| self.table.get(i))
         {
-            Some(&date) => Some(date),
-            None => self.timeline.date_of(k),
-        }
+            Some(&date) => date,
+            None => self.timeline.date_of(k)?,
+        };
+        (FIRST_DATE..=LAST_DATE).contains(&date).then_some(date)
     }
 }
 
@@ -284,7 +284,9 @@ fn beyond_dates(checked: &Checked<'_>, t: usize) -> Diagnostic {
         Code::ScheduleOutOfRange,
         format!("tasks[{t}]"),
         vec![id.clone()],
-        format!("task '{id}' would be scheduled beyond the dates that can be represented"),
+        format!(
+            "task '{id}' would be scheduled beyond the supported dates ({FIRST_DATE} to {LAST_DATE})"
+        ),
     )
 }
 
