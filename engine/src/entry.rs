@@ -152,7 +152,7 @@ fn parse_predecessor(
         };
         return Err(refuse(token, format!("there is no task '{id}'{hint}")));
     }
-    if lag.abs() > crate::check::MAX_DAYS {
+    if !(-crate::check::MAX_DAYS..=crate::check::MAX_DAYS).contains(&lag) {
         return Err(refuse(
             token,
             format!("a lag is at most ±{} working days", crate::check::MAX_DAYS),

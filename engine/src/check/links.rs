@@ -204,7 +204,7 @@ impl<'p> Checker<'p> {
             if from.is_none() || to.is_none() {
                 self.unknown_ends(i, dep, from, to);
             }
-            if dep.lag.abs() > MAX_DAYS {
+            if !(-MAX_DAYS..=MAX_DAYS).contains(&dep.lag) {
                 self.error(
                     Code::ValueOutOfRange,
                     format!("dependencies[{i}].lag"),
