@@ -34,6 +34,8 @@ mod decode;
 mod encode;
 mod error;
 mod extras;
+#[doc(hidden)]
+pub mod fuzzing;
 mod raw;
 mod scan;
 mod upgrade;
