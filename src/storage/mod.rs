@@ -18,7 +18,14 @@
 //!   again to finish an ordinary save. [`Store::recover`] turns it into the stored program,
 //!   or a `recovered` snapshot if another page wrote the program since;
 //! * `history`: key = program id; `{id, revision, json}`: the undo history the editor had at
-//!   that revision (`crate::history`), written with each save.
+//!   that revision (`crate::history`), written with each save;
+//! * `unsaved`: key = a page's tab id; `{tab, program_id, name, base_revision, generation,
+//!   edited_ms}`: that page's editor holds edits not yet stored (see [`unsaved`]), written
+//!   synchronously at its first such edit and deleted by the save that stores them.
+//!
+//! The schema's versions and their upgrades are [`schema`]'s. A database written by a newer
+//! Planwork is not opened ([`StorageError::NewerVersion`]); when a newer Planwork in another
+//! tab upgrades it, this page's connection gives way ([`StorageError::Superseded`]).
 //!
 //! Every change is one readwrite transaction, committed whole or not at all. A save reads
 //! the stored revision first and refuses ([`StorageError::Conflict`]) if it is not the
@@ -31,23 +38,30 @@
 mod bin;
 mod idb;
 mod journal;
+mod pages;
 mod record;
+mod schema;
 mod snapshots;
+mod unsaved;
 
+use std::collections::HashSet;
 use std::fmt;
+use std::rc::Rc;
 
 use js_sys::Array;
 use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx};
+use idb::{BIN, BY_PROGRAM, GiveWay, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx, UNSAVED};
+use pages::PageLock;
 use record::{
-    JournalRecord, ProgramRecord, SnapshotRecord, history_at, history_to_js, text_from_js,
-    text_to_js,
+    JournalRecord, ProgramRecord, SnapshotRecord, UnsavedRecord, history_at, history_to_js,
+    text_from_js, text_to_js,
 };
 
-pub use journal::{Journal, RECOVERED_NAME, Recovered, Recovery};
+pub use journal::{Journal, Lost, RECOVERED_NAME, Recovered, Recovery};
+pub use schema::DB_VERSION;
 
 /// The database the app uses.
 pub const DB_NAME: &str = "planwork";
@@ -70,8 +84,22 @@ pub enum StorageError {
     AlreadyExists(String),
     /// What is stored cannot be read back.
     Corrupt(String),
+    /// The database was written by a newer Planwork (a higher schema version): it is not
+    /// opened, so that this older one cannot damage it.
+    NewerVersion,
+    /// A newer Planwork, opened in another tab, upgraded the database: this page closed its
+    /// connection for it and can no longer read or write.
+    Superseded,
     /// Anything else IndexedDB reported.
     Failed(String),
+}
+
+impl StorageError {
+    /// Whether trying again later may succeed (space freed, a passing failure); not for
+    /// a conflict, missing storage or a newer Planwork.
+    pub fn may_pass(&self) -> bool {
+        matches!(self, StorageError::QuotaExceeded | StorageError::Failed(_))
+    }
 }
 
 impl fmt::Display for StorageError {
@@ -96,6 +124,20 @@ impl fmt::Display for StorageError {
             StorageError::NotFound(id) => write!(f, "There is no program or snapshot {id}."),
             StorageError::AlreadyExists(id) => write!(f, "A program {id} already exists."),
             StorageError::Corrupt(why) => write!(f, "A stored program cannot be read: {why}"),
+            StorageError::NewerVersion => write!(
+                f,
+                "This browser's Planwork data was written by a newer version of Planwork, so \
+                 this older version does not open it (it could damage it). Nothing was changed. \
+                 Open the newer Planwork instead (reload this page if Planwork was just \
+                 updated); programs made here meanwhile stay only in this tab: export them."
+            ),
+            StorageError::Superseded => write!(
+                f,
+                "A newer version of Planwork was opened in another tab and has updated this \
+                 browser's Planwork data, so this tab can no longer save. Nothing stored was \
+                 lost. Export what you changed here since to keep it, then reload this tab to \
+                 go on in the newer version."
+            ),
             StorageError::Failed(why) => write!(f, "Saving or loading failed: {why}"),
         }
     }
@@ -275,17 +317,27 @@ fn key(id: &str) -> JsValue {
 pub struct Store {
     db: IdbDatabase,
     /// This page's id, new at each [`Store::open`]: the writer of its editor's saves and
-    /// journal entries.
+    /// journal entries, and the name of its lock (see [`pages`]).
     tab: String,
+    /// Whether the connection gave way to a newer Planwork, and what to do first then.
+    give_way: Rc<GiveWay>,
+    /// Held while the page is open: it tells other pages this one is alive.
+    lock: Rc<PageLock>,
 }
 
 impl Store {
     /// Opens (creating or upgrading if needed) the database `name`, as a page of its own.
+    /// A database of a newer schema version is refused ([`StorageError::NewerVersion`]).
     pub async fn open(name: &str) -> Result<Store, StorageError> {
         let random = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let (db, give_way) = idb::open(name, schema::DB_VERSION, schema::upgrade).await?;
+        let tab = format!("tab-{:08x}{:08x}", random(), random());
+        let lock = Rc::new(PageLock::take(&tab).await);
         Ok(Store {
-            db: idb::open(name).await?,
-            tab: format!("tab-{:08x}{:08x}", random(), random()),
+            db,
+            tab,
+            give_way,
+            lock,
         })
     }
 
@@ -294,9 +346,28 @@ impl Store {
         &self.tab
     }
 
-    /// Closes the connection (needed before the database can be deleted).
+    /// Closes the connection (needed before the database can be deleted); to other pages,
+    /// this one is gone.
     pub fn close(&self) {
         self.db.close();
+        self.lock.release();
+    }
+
+    /// Runs `hook` when a newer Planwork in another tab asks to upgrade the database, just
+    /// before this page's connection closes for it: the page's last chance to write
+    /// anything, synchronously (the journal). Every call after fails with
+    /// [`StorageError::Superseded`].
+    pub fn on_superseded(&self, hook: impl Fn() + 'static) {
+        self.give_way.set_hook(Box::new(hook));
+    }
+
+    /// `Err(Superseded)` once the connection gave way to a newer Planwork.
+    fn check_open(&self) -> Result<(), StorageError> {
+        if self.give_way.superseded() {
+            Err(StorageError::Superseded)
+        } else {
+            Ok(())
+        }
     }
 
     /// Deletes the database `name` and everything in it.
@@ -305,6 +376,7 @@ impl Store {
     }
 
     fn tx(&self, stores: &[&str], write: bool) -> Result<Tx, StorageError> {
+        self.check_open()?;
         let mode = if write {
             IdbTransactionMode::Readwrite
         } else {
@@ -419,8 +491,9 @@ impl Store {
     /// The editor's save: as [`Store::save`], with this page as the writer. It is not a
     /// conflict if every revision since `base_revision` was written by this page (its
     /// journal recovered on its behalf by another page). In the same transaction: the
-    /// undo history is stored with the new revision, and this page's journal entry is
-    /// deleted if the save is at least as new, or any journal entry with the same text.
+    /// undo history is stored with the new revision, this page's journal entry is deleted
+    /// if the save is at least as new (or any journal entry with the same text), and so is
+    /// its note of unsaved edits ([`Store::note_unsaved`]).
     pub async fn save_edits(
         &self,
         document: &Document,
@@ -469,7 +542,10 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
         let text = planfile::write(document);
-        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY], true)?;
+        let tx = self.tx(
+            &[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY, UNSAVED],
+            true,
+        )?;
         let writer = edits.map(|_| self.tab.as_str());
         let change = Change {
             id: &id,
@@ -486,6 +562,7 @@ impl Store {
         if let Some(edits) = edits {
             self.settle_journal(&tx, &id, &text, edits.generation)
                 .await?;
+            self.settle_unsaved(&tx, &id, edits.generation).await?;
         }
         tx.commit().await?;
         Ok(meta_of(&record))
