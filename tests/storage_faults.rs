@@ -593,3 +593,41 @@ async fn a_page_gives_way_to_a_newer_planwork_after_its_last_synchronous_write()
     page.close();
     Store::delete_database(&db).await.unwrap();
 }
+
+// ---- Never storing what cannot be read back ----
+
+#[wasm_bindgen_test]
+async fn a_program_grown_past_the_read_limit_is_refused_and_the_stored_one_kept() {
+    let (store, name) = fresh("too-large").await;
+    let small = document("p-big", &["Small"]);
+    let meta = store.create(&small, NOW).await.unwrap();
+    // One edit makes a task name that takes the file past what Planwork reads back.
+    let huge = "x".repeat(planfile::MAX_FILE_BYTES);
+    let grown = document("p-big", &[huge.as_str()]);
+    let error = store
+        .save_edits(&grown, meta.revision, &edits(1), NOW + 1.0)
+        .await
+        .expect_err("refused");
+    assert!(matches!(error, StorageError::TooLarge(bytes) if bytes > planfile::MAX_FILE_BYTES));
+    let message = error.to_string();
+    assert!(message.contains("more than the 50 MB"), "{message}");
+    assert!(message.contains("not saved"), "{message}");
+    assert!(!error.may_pass(), "not tried again by itself");
+    // Nor as a journal entry or a new program.
+    assert!(matches!(
+        store.write_journal(&grown, meta.revision, &edits(1), NOW + 2.0),
+        Err(StorageError::TooLarge(_))
+    ));
+    let mut copy = grown.clone();
+    copy.id = Some("p-big-copy".into());
+    assert!(matches!(
+        store.create(&copy, NOW + 3.0).await,
+        Err(StorageError::TooLarge(_))
+    ));
+    // What is stored still opens, as it was.
+    let loaded = store.load("p-big").await.unwrap();
+    assert_eq!(loaded.meta.revision, meta.revision);
+    assert_eq!(task_names(&loaded.document), ["Small"]);
+    assert!(store.journal("p-big").await.unwrap().is_none());
+    finish(&[&store], name).await;
+}

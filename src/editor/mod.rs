@@ -16,6 +16,7 @@
 mod program_view;
 mod saving;
 mod snapshots;
+mod stash;
 
 pub use program_view::ProgramView;
 
@@ -136,6 +137,8 @@ impl Editor {
         provide_context(editor);
         let flush = move || {
             if editor.dirty() {
+                // Edits the storage refused stay with the tab, for a reload to take back.
+                editor.stash_if_refused();
                 // The journal first, synchronously: the page may not run again to finish
                 // the save, which takes several round trips to IndexedDB.
                 editor.journal_now();
@@ -424,6 +427,9 @@ impl Editor {
                 }
                 self.doc.set(Some(loaded.document));
                 self.status.set(SaveState::Saved);
+                if let Some((stash, document)) = stash::take(&id) {
+                    self.take_back(stash, document);
+                }
                 self.reload_snapshots(&id).await;
             }
             Err(StorageError::NotFound(_)) => {

@@ -7,6 +7,7 @@ use components::SaveState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::stash::{self, Stash};
 use super::{Editor, RETRY_DELAY, SAVE_DELAY};
 use crate::format::now_ms;
 use crate::perf;
@@ -66,6 +67,43 @@ impl Editor {
         self.saved.set_value(generation);
         self.noted.set_value(false);
         self.note_unsaved();
+    }
+
+    /// As the page goes with edits the storage refused ("Not saved"): keeps them in the
+    /// tab's stash, which does not depend on the storage that refused them, for a reload of
+    /// the tab to take back.
+    pub(super) fn stash_if_refused(&self) {
+        if !self.dirty() || !matches!(self.status.get_untracked(), SaveState::Failed(_)) {
+            return;
+        }
+        let base_revision = self.base.get_untracked();
+        let kept = self.doc.with_untracked(|doc| {
+            let doc = doc.as_ref()?;
+            Some(Stash {
+                id: doc.id.clone()?,
+                base_revision,
+                text: planfile::write(doc),
+            })
+        });
+        if let Some(kept) = kept {
+            stash::put(&kept);
+        }
+    }
+
+    /// Shows the edits this tab kept before it was reloaded (see [`Editor::stash_if_refused`])
+    /// over the program just loaded: saved at once if they were made on the revision loaded,
+    /// else the choice between the two offered, as when another tab saved first.
+    pub(super) fn take_back(&self, stash: Stash, document: planfile::Document) {
+        self.doc.set(Some(document));
+        self.edits.update_value(|n| *n += 1);
+        self.note_unsaved();
+        self.status.set(SaveState::Unsaved);
+        if stash.base_revision == self.base.get_untracked() {
+            let editor = *self;
+            spawn_local(async move { editor.save_now().await });
+        } else {
+            self.conflict.set(true);
+        }
     }
 
     /// The edit count and the undo history (JSON) of the program as it is now: what a save

@@ -71,8 +71,10 @@ impl Store {
             .id
             .clone()
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
+        let text = planfile::write(document);
+        storable(&text)?;
         let record = JournalRecord {
-            text: planfile::write(document),
+            text,
             id,
             base_revision,
             generation: edits.generation,

@@ -90,6 +90,9 @@ pub enum StorageError {
     /// A newer Planwork, opened in another tab, upgraded the database: this page closed its
     /// connection for it and can no longer read or write.
     Superseded,
+    /// The program's file would be larger than Planwork reads back
+    /// ([`planfile::MAX_FILE_BYTES`]): it is not stored, so that nothing stored is unreadable.
+    TooLarge(usize),
     /// Anything else IndexedDB reported.
     Failed(String),
 }
@@ -137,6 +140,14 @@ impl fmt::Display for StorageError {
                  browser's Planwork data, so this tab can no longer save. Nothing stored was \
                  lost. Export what you changed here since to keep it, then reload this tab to \
                  go on in the newer version."
+            ),
+            StorageError::TooLarge(bytes) => write!(
+                f,
+                "This program would take {:.1} MB as a file, more than the {} MB Planwork can \
+                 read back, so it was not saved (the last saved version is kept). Undo the last \
+                 change, or shorten long texts.",
+                *bytes as f64 / 1e6,
+                planfile::MAX_FILE_BYTES / (1024 * 1024)
             ),
             StorageError::Failed(why) => write!(f, "Saving or loading failed: {why}"),
         }
@@ -290,6 +301,16 @@ fn day_name(day: i64) -> String {
         .unwrap_or_default()
 }
 
+/// `Err(TooLarge)` if `text` is larger than a program file Planwork reads back: the read
+/// limit is the write limit, so that whatever is stored can be opened again.
+fn storable(text: &str) -> Result<(), StorageError> {
+    if text.len() > planfile::MAX_FILE_BYTES {
+        Err(StorageError::TooLarge(text.len()))
+    } else {
+        Ok(())
+    }
+}
+
 /// The program file of `document` with its id set to `id`.
 fn text_with_id(document: &Document, id: &str) -> String {
     if document.id.as_deref() == Some(id) {
@@ -423,6 +444,7 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("a new program needs an id".into()))?;
         let text = planfile::write(document);
+        storable(&text)?;
         let record = ProgramRecord {
             name: document.program.program.name.clone(),
             updated_ms: now_ms,
@@ -655,6 +677,7 @@ impl Change<'_> {
     /// Makes the change; the first write of a (UTC) day keeps the stored version as a
     /// daily snapshot. Returns the new record.
     async fn write(&self, tx: &Tx) -> Result<ProgramRecord, StorageError> {
+        storable(self.text)?;
         let id = self.id;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;

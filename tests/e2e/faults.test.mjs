@@ -303,6 +303,20 @@ test('storage full on save: said, the work kept in memory and exportable, nothin
   assert.deepEqual(whileFull.snapshots, good.snapshots);
   await other.close();
 
+  // A reload while "Not saved" shows: the browser asks first, and the tab takes its unsaved
+  // version back (kept in the tab, not in the full storage), still not saved.
+  const dialogs = [];
+  page.on('dialog', async (dialog) => {
+    dialogs.push(dialog.type());
+    await dialog.accept();
+  });
+  await page.reload({ waitUntil: 'load' });
+  assert.deepEqual(dialogs, ['beforeunload'], 'asked before leaving unsaved work');
+  await page.locator('.plan-grid .task-row').nth(3).waitFor({ timeout: 15_000 });
+  assert.deepEqual(await taskNames(page), ['Stored one', 'Stored two', 'Typed on a full disk', 'Typed still']);
+  await page.locator('[data-role="save-status"].status-failed').waitFor({ timeout: 10_000 });
+  await page.screenshot({ path: join(outDir, 'faults-quota-reloaded.png'), fullPage: true });
+
   // Space returns: saving resumes by itself, with everything typed meanwhile.
   await freeStorage(page);
   await page.locator('[data-role="save-status"].status-saved').waitFor({ timeout: 20_000 });
@@ -310,6 +324,7 @@ test('storage full on save: said, the work kept in memory and exportable, nothin
   assert.deepEqual(after.program, ['Stored one', 'Stored two', 'Typed on a full disk', 'Typed still']);
   assert.ok(after.snapshots.some((s) => s.name === 'Before the disk filled'));
   await page.reload({ waitUntil: 'load' });
+  assert.deepEqual(dialogs, ['beforeunload'], 'no question once everything is saved');
   await page.locator('.plan-grid .task-row').nth(3).waitFor({ timeout: 15_000 });
   assert.deepEqual(await taskNames(page), after.program);
 
