@@ -7,10 +7,11 @@
 // Planwork upgrading the database while this one is open (it gives way, keeps its work and
 // says so), and this Planwork then refusing the newer database without touching it.
 //
-// The tab closed at once after an edit (and the browser quit) is durability.test.mjs's.
+// The rounds alternate: the browser killed, or the tab closed at once and the browser quit
+// (durability.test.mjs has more of those, and reloads).
 //
-// PLANWORK_KILL_ROUNDS sets how many kill rounds run (default 6; BENCHMARKS.md records 50);
-// the rounds, losses (each said or silent) and any broken start are printed.
+// FAULT_ROUNDS sets how many rounds run (default 6; BENCHMARKS.md records 50); the rounds,
+// losses (each said or silent) and any broken start are printed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +22,7 @@ import {
   typeTask, taskNames, saved, exportProgram, outDir,
 } from './helpers.mjs';
 
-const KILL_ROUNDS = Number(process.env.PLANWORK_KILL_ROUNDS ?? 6);
+const KILL_ROUNDS = Number(process.env.FAULT_ROUNDS ?? 6);
 
 let browser;
 const profiles = [];
@@ -128,7 +129,14 @@ async function lostNotice(page) {
   return (await notice.count()) ? notice.first().textContent() : '';
 }
 
-test('the browser killed mid-save: before or after, never broken, and a loss is said', async (t) => {
+/** Closes the tab at once (no beforeunload, as when a user closes it), then quits the
+ *  browser. */
+async function closeTabAndQuit(session) {
+  await session.page.close();
+  await session.context.close().catch(() => {});
+}
+
+test('the browser killed or the tab closed mid-save: before or after, never broken, and a loss is said', async (t) => {
   const profile = mkdtempSync(join(tmpdir(), 'planwork-e2e-kill-'));
   profiles.push(profile);
   let session = await openProfilePage(profile);
@@ -138,7 +146,7 @@ test('the browser killed mid-save: before or after, never broken, and a loss is 
   await saved(session.page);
   const url = session.page.url();
   let expected = []; // the tasks as the last round left them
-  const tally = { rounds: 0, kept: 0, lostSaid: 0, lostSilent: 0, falseAlarms: 0, broken: 0 };
+  const tally = { rounds: 0, kept: 0, lostSaid: 0, lostSilent: 0, falseAlarms: 0, broken: 0, closedLost: 0 };
   const delays = [];
   try {
     for (let round = 1; round <= KILL_ROUNDS; round++) {
@@ -149,7 +157,9 @@ test('the browser killed mid-save: before or after, never broken, and a loss is 
       delays.push(delay);
       await new Promise((resolve) => setTimeout(resolve, delay));
       problems.push(...session.problems);
-      await killBrowser(session, profile);
+      const closed = round % 2 === 0;
+      if (closed) await closeTabAndQuit(session);
+      else await killBrowser(session, profile);
 
       session = await openProfilePage(profile);
       let found;
@@ -172,6 +182,7 @@ test('the browser killed mid-save: before or after, never broken, and a loss is 
       } else if (JSON.stringify(found) === JSON.stringify(expected)) {
         if (notice) tally.lostSaid += 1;
         else tally.lostSilent += 1;
+        if (closed) tally.closedLost += 1;
         if (notice && tally.lostSaid === 1) {
           await session.page.screenshot({ path: join(outDir, 'faults-kill-lost.png'), fullPage: true });
         }
@@ -191,8 +202,9 @@ test('the browser killed mid-save: before or after, never broken, and a loss is 
     await session.context.close().catch(() => {});
   }
   const lost = tally.lostSaid + tally.lostSilent;
-  const summary = `kill -9 mid-save: ${tally.rounds} rounds, ${tally.kept} edits kept, ${lost} lost ` +
-    `(${tally.lostSaid} said, ${tally.lostSilent} silent), ${tally.falseAlarms} false alarms, ` +
+  const summary = `kill -9 or close mid-save: ${tally.rounds} rounds (${Math.ceil(tally.rounds / 2)} killed), ` +
+    `${tally.kept} edits kept, ${lost} lost (${tally.lostSaid} said, ${tally.lostSilent} silent; ` +
+    `${tally.closedLost} of them on a close), ${tally.falseAlarms} false alarms, ` +
     `${tally.broken} broken; delays ${Math.min(...delays)}–${Math.max(...delays)} ms`;
   t.diagnostic(summary);
   console.log(summary);
@@ -200,6 +212,7 @@ test('the browser killed mid-save: before or after, never broken, and a loss is 
   assert.equal(tally.rounds, KILL_ROUNDS, summary);
   assert.equal(tally.falseAlarms, 0, summary);
   assert.equal(tally.lostSilent, 0, summary);
+  assert.equal(tally.closedLost, 0, 'a tab closed at once loses nothing (the journal)');
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
 });
 
