@@ -154,7 +154,12 @@ test('the browser killed or the tab closed mid-save: before or after, never brok
   try {
     for (let round = 1; round <= KILL_ROUNDS; round++) {
       const name = `Round ${round}`;
-      await typeTask(session.page, name);
+      try {
+        await typeTask(session.page, name);
+      } catch (error) {
+        await session.page.screenshot({ path: join(outDir, `faults-kill-stuck-${round}.png`), fullPage: true });
+        throw new Error(`round ${round}: the edit could not be made: ${error.message}`);
+      }
       // Anywhere from at once to well after the save (it starts 400 ms after the edit).
       const delay = Math.floor(Math.random() * 700);
       delays.push(delay);

@@ -3,19 +3,19 @@
 // descriptions and changes, baseline names, risk titles, a milestone) carries HTML that would
 // run script if it were ever parsed — `<img src=x onerror=…>`, `</script><script>…`,
 // `"><svg onload=…>` — and bidi and control characters is imported, and every view is
-// visited: the plan (grid, chart, filters), the dependency map, the scenarios (a scenario
-// opened, compared), the forecast (tables, charts, risks), the snapshots (one named likewise),
-// the setup, the print view, the page title, the home view's list, the import choice that
-// quotes the program's name and the import error that quotes a file's content. Each time:
-// no dialog, no element from the file (`img[src=x]`, `svg[onload]`, any `on…` attribute), no
-// script with the payload, no Content-Security-Policy violation, and the text shown as
-// written.
+// visited: the plan (grid, chart, filters), the export (the app's one export format, the
+// program file), the print view, the dependency map, the scenarios (a scenario opened,
+// compared), the forecast (tables, charts, risks), the snapshots (one named likewise), the
+// setup, the page title, the home view's list, the import choice that quotes the program's
+// name and the import error that quotes a file's content. Each time: no dialog, no element
+// from the file (`img[src=x]`, `svg[onload]`, any `on…` attribute), no script with the
+// payload, no Content-Security-Policy violation, and the text shown as written.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, home, importFile, programNames, taskNames, outDir } from './helpers.mjs';
+import { launch, openPage, home, importFile, programNames, taskNames, exportProgram, outDir } from './helpers.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -180,6 +180,15 @@ test('hostile text in every field of every view is shown as text and runs nothin
   assert.ok(options.includes(NAMES.w1) && options.includes(NAMES.w2), `the workstream filter: ${options}`);
   await assertInert(page, dialogs, 'the plan');
   await page.screenshot({ path: join(outDir, 'inert-plan.png'), fullPage: true });
+
+  // The export (the app's one export format, the program file): every text as written,
+  // JSON-escaped, read back the same.
+  const exported = JSON.parse((await exportProgram(page)).bytes.toString('utf8'));
+  assert.equal(exported.program.name, NAMES.program);
+  assert.deepEqual(exported.tasks.map((t) => [t.id, t.name]), program.tasks.map((t) => [t.id, t.name]));
+  assert.deepEqual(exported.workstreams.map((w) => w.name), [NAMES.w1, NAMES.w2]);
+  assert.equal(exported.risks[0].title, NAMES.risk);
+  await assertInert(page, dialogs, 'the export');
 
   // The print view.
   await page.evaluate(() => { window.print = () => { window.__printed = true; }; });
