@@ -195,6 +195,11 @@ impl Editor {
                 self.conflict.set(true);
                 self.status.set(SaveState::Unsaved);
             }
+            Err(StorageError::SetAside) => {
+                // The journal holds these edits; the page may run on (it was only hidden).
+                self.status.set(SaveState::Unsaved);
+                self.schedule_save();
+            }
             Err(StorageError::Superseded) => {
                 self.status
                     .set(SaveState::Failed(StorageError::Superseded.to_string()));
@@ -263,6 +268,8 @@ impl Editor {
                     editor.ctx.announce(&meta.id, meta.revision);
                     editor.reload_snapshots(&meta.id).await;
                 }
+                // The journal holds it; the choice is still offered.
+                Err(StorageError::SetAside) => {}
                 Err(error) => editor.status.set(SaveState::Failed(error.to_string())),
             }
         });

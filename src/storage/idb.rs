@@ -103,6 +103,10 @@ impl Tx {
         })
     }
 
+    pub(crate) fn raw(&self) -> &IdbTransaction {
+        &self.tx
+    }
+
     pub(crate) fn store(&self, name: &str) -> Result<IdbObjectStore, StorageError> {
         self.tx.object_store(name).map_err(|e| error_from(&e))
     }

@@ -58,7 +58,8 @@ impl Store {
     /// Writes `document`, the editor's program based on stored revision `base_revision`,
     /// into the journal, replacing this program's entry. Synchronous: the request and the
     /// commit are issued before it returns, for `pagehide` and `visibilitychange`, after
-    /// which the page may never run again.
+    /// which the page may never run again. An editor's save in flight is set aside
+    /// ([`StorageError::SetAside`]): it could not finish, and the entry would wait behind it.
     pub fn write_journal(
         &self,
         document: &Document,
@@ -73,6 +74,9 @@ impl Store {
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
         let text = planfile::write(document);
         storable(&text)?;
+        // A save in flight could not finish as the page goes, and this entry would wait
+        // behind it and go with it: set it aside (the entry holds its edits).
+        self.in_flight.set_aside();
         let record = JournalRecord {
             text,
             id,

@@ -93,6 +93,9 @@ pub enum StorageError {
     /// The program's file would be larger than Planwork reads back
     /// ([`planfile::MAX_FILE_BYTES`]): it is not stored, so that nothing stored is unreadable.
     TooLarge(usize),
+    /// The editor's save was set aside, unfinished, for the journal written as the page goes
+    /// ([`Store::write_journal`]): the journal holds its edits. Not a failure to show.
+    SetAside,
     /// Anything else IndexedDB reported.
     Failed(String),
 }
@@ -149,6 +152,7 @@ impl fmt::Display for StorageError {
                 *bytes as f64 / 1e6,
                 planfile::MAX_FILE_BYTES / (1024 * 1024)
             ),
+            StorageError::SetAside => write!(f, "The save was set aside for the journal."),
             StorageError::Failed(why) => write!(f, "Saving or loading failed: {why}"),
         }
     }
@@ -344,6 +348,40 @@ pub struct Store {
     give_way: Rc<GiveWay>,
     /// Held while the page is open: it tells other pages this one is alive.
     lock: Rc<PageLock>,
+    /// The editor's save in flight, which the journal's write sets aside.
+    in_flight: Rc<InFlight>,
+}
+
+/// The save in flight (see [`Store::write_journal`]): a page that goes cannot finish it (it
+/// takes several round trips, each needing the page to run again), and the journal entry,
+/// written to a store the save holds, would wait behind it and be lost with it.
+#[derive(Debug, Default)]
+struct InFlight {
+    tx: std::cell::RefCell<Option<web_sys::IdbTransaction>>,
+    set_aside: std::cell::Cell<bool>,
+}
+
+impl InFlight {
+    fn start(&self, tx: &Tx) {
+        *self.tx.borrow_mut() = Some(tx.raw().clone());
+        self.set_aside.set(false);
+    }
+
+    /// Aborts the save in flight, if any, at once.
+    fn set_aside(&self) {
+        // (Already committing, it cannot be aborted: then it lands, and is no longer set aside.)
+        if let Some(tx) = self.tx.borrow_mut().take()
+            && tx.abort().is_ok()
+        {
+            self.set_aside.set(true);
+        }
+    }
+
+    /// The save ended: whether it was set aside.
+    fn finish(&self) -> bool {
+        self.tx.borrow_mut().take();
+        self.set_aside.replace(false)
+    }
 }
 
 impl Store {
@@ -359,6 +397,7 @@ impl Store {
             tab,
             give_way,
             lock,
+            in_flight: Rc::default(),
         })
     }
 
@@ -551,7 +590,26 @@ impl Store {
             .await
     }
 
+    /// A change of the program, in one transaction that the journal's write may set aside
+    /// ([`StorageError::SetAside`]).
     async fn write(
+        &self,
+        document: &Document,
+        base_revision: Option<u64>,
+        snapshot: Option<SnapshotKind>,
+        edits: Option<&Edits>,
+        now_ms: f64,
+    ) -> Result<ProgramMeta, StorageError> {
+        let written = self
+            .write_once(document, base_revision, snapshot, edits, now_ms)
+            .await;
+        if self.in_flight.finish() {
+            return Err(StorageError::SetAside);
+        }
+        written
+    }
+
+    async fn write_once(
         &self,
         document: &Document,
         base_revision: Option<u64>,
@@ -568,6 +626,7 @@ impl Store {
             &[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY, UNSAVED],
             true,
         )?;
+        self.in_flight.start(&tx);
         let writer = edits.map(|_| self.tab.as_str());
         let change = Change {
             id: &id,
