@@ -631,3 +631,65 @@ async fn a_program_grown_past_the_read_limit_is_refused_and_the_stored_one_kept(
     assert!(store.journal("p-big").await.unwrap().is_none());
     finish(&[&store], name).await;
 }
+
+// ---- The journal written as the page goes ----
+
+/// Waits `ms` milliseconds (the event loop turns meanwhile).
+async fn pause(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_journal_written_as_a_page_goes_sets_aside_its_save_in_flight() {
+    let (store, db) = fresh("set-aside").await;
+    let meta = store
+        .create(&document("p-s", &["Stored"]), NOW)
+        .await
+        .unwrap();
+    let edited = document("p-s", &["Stored", "Typed"]);
+    // The editor's save starts (its transaction open, its first request issued) …
+    let outcome = Rc::new(std::cell::RefCell::new(None));
+    wasm_bindgen_futures::spawn_local({
+        let (store, edited, outcome) = (store.clone(), edited.clone(), Rc::clone(&outcome));
+        async move {
+            let saved = store
+                .save_edits(&edited, meta.revision, &edits(1), NOW + 1.0)
+                .await;
+            *outcome.borrow_mut() = Some(saved);
+        }
+    });
+    JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+        .await
+        .unwrap();
+    // … and the page goes: the journal entry, synchronously. Before, it waited behind the
+    // save (both write `pending`), which a page that is gone never finishes.
+    store
+        .write_journal(&edited, meta.revision, &edits(1), NOW + 2.0)
+        .unwrap();
+    for _ in 0..200 {
+        if outcome.borrow().is_some() {
+            break;
+        }
+        pause(10).await;
+    }
+    let saved = outcome.borrow_mut().take().expect("the save ended");
+    assert_eq!(saved, Err(StorageError::SetAside));
+    // The journal holds the edits; nothing else changed; recovery stores them.
+    let journal = store.journal("p-s").await.unwrap().expect("journaled");
+    assert_eq!(task_names(&journal.document), ["Stored", "Typed"]);
+    assert_eq!(store.load("p-s").await.unwrap().meta.revision, meta.revision);
+    let page = other_page(&db).await;
+    let recovered = page.recover_all(NOW + 3.0).await.unwrap();
+    assert!(
+        matches!(recovered.as_slice(), [r] if matches!(r.outcome, Recovered::Saved(_))),
+        "{recovered:?}"
+    );
+    let loaded = page.load("p-s").await.unwrap();
+    assert_eq!(task_names(&loaded.document), ["Stored", "Typed"]);
+    finish(&[&store, &page], db).await;
+}
