@@ -136,7 +136,7 @@ async function lostNotice(page) {
  *  the rows in view, and the program grows by one each round). */
 async function typeAtEnd(page, name) {
   await page.locator('.plan-grid').evaluate((grid) => {
-    for (const el of [grid, ...grid.querySelectorAll('*')]) {
+    for (let el = grid; el; el = el.parentElement) {
       if (el.scrollHeight > el.clientHeight + 1) el.scrollTop = el.scrollHeight;
     }
   });
