@@ -682,7 +682,10 @@ async fn the_journal_written_as_a_page_goes_sets_aside_its_save_in_flight() {
     // The journal holds the edits; nothing else changed; recovery stores them.
     let journal = store.journal("p-s").await.unwrap().expect("journaled");
     assert_eq!(task_names(&journal.document), ["Stored", "Typed"]);
-    assert_eq!(store.load("p-s").await.unwrap().meta.revision, meta.revision);
+    assert_eq!(
+        store.load("p-s").await.unwrap().meta.revision,
+        meta.revision
+    );
     let page = other_page(&db).await;
     let recovered = page.recover_all(NOW + 3.0).await.unwrap();
     assert!(

@@ -65,6 +65,9 @@ impl Editor {
     /// note with them. Edits made meanwhile are noted afresh.
     fn stored(&self, generation: u64) {
         self.saved.set_value(generation);
+        if let Some(id) = self.current.get_untracked() {
+            stash::clear(&id);
+        }
         self.noted.set_value(false);
         self.note_unsaved();
     }
