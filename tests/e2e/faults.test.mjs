@@ -329,6 +329,7 @@ test('storage full on save: said, the work kept in memory and exportable, nothin
   await other.locator('[data-tab="snapshots"]').click();
   const snapshot = other.locator('.snapshot-list li', { hasText: 'Before the disk filled' });
   await snapshot.locator('[data-action="view-snapshot"]').click();
+  await other.locator('.snapshot-tasks li').nth(1).waitFor();
   assert.deepEqual(await other.locator('.snapshot-tasks li').allTextContents(), ['Stored one (1 d)', 'Stored two (1 d)']);
   const whileFull = storedVersions(await dumpDatabase(other), id);
   assert.deepEqual(whileFull.program, good.program);
