@@ -41,7 +41,8 @@ self.addEventListener('fetch', (event) => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(request);
-      if (response.ok) await cache.put(request, response.clone());
+      // The cache is only a copy: a full disk must not fail the request (issue 16).
+      if (response.ok) await cache.put(request, response.clone()).catch(() => {});
       return response;
     } catch (offline) {
       const cached = await cache.match(request, { ignoreSearch: true })

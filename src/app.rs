@@ -35,12 +35,14 @@ pub fn App() -> impl IntoView {
         drop.remove();
     });
 
-    // The tab's title names the open program (once it is loaded).
+    // The tab's title names the open program (once it is loaded), isolated (first-strong
+    // isolate … pop directional isolate) so that bidi controls in a name cannot reorder the
+    // rest of the title.
     let program_name = Memo::new(move |_| editor.program_name());
     Effect::new(move |_| {
         let title = match (nav.view(), program_name.get()) {
             (View::Home, _) => PRODUCT_NAME.to_owned(),
-            (View::Program(_), Some(name)) => format!("{name} · {PRODUCT_NAME}"),
+            (View::Program(_), Some(name)) => format!("\u{2068}{name}\u{2069} · {PRODUCT_NAME}"),
             (View::Program(_), None) => format!("Program · {PRODUCT_NAME}"),
         };
         document().set_title(&title);

@@ -28,6 +28,12 @@ pub fn date_time(ms: f64) -> String {
     )
 }
 
+/// `YYYY-MM-DD HH:MM:SS`, local time: when exactly, within a session.
+pub fn date_time_seconds(ms: f64) -> String {
+    let seconds = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_seconds();
+    format!("{}:{seconds:02}", date_time(ms))
+}
+
 /// `850 B`, `12.4 KB`, `3.1 MB`.
 pub fn size(bytes: u64) -> String {
     if bytes < 1000 {

@@ -1,7 +1,8 @@
 //! App-wide state ([`Ctx`], shared through context): the open database (and, at start-up,
-//! the recovery of changes a closed tab left in the journal), the programs and the bin as
-//! last listed, the app's messages, and the channel that tells other tabs what this one
-//! saved.
+//! the recovery of changes a closed tab left in the journal, and the news of edits a page
+//! that died never stored), the programs and the bin as last listed, the app's messages, the
+//! channel that tells other tabs what this one saved, and what to do when a newer Planwork
+//! in another tab takes the database over.
 
 use std::cell::RefCell;
 
@@ -11,22 +12,28 @@ use planfile::Document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::format::now_ms;
+use crate::format::{self, now_ms};
 use crate::route::{Nav, View};
 use crate::storage::{
-    BinEntry, DB_NAME, ProgramMeta, RECOVERED_NAME, Recovered, Recovery, StorageError, Store,
+    BinEntry, DB_NAME, Lost, ProgramMeta, RECOVERED_NAME, Recovered, Recovery, StorageError, Store,
 };
 
 thread_local! {
-    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+    /// The database once opened, or why it could not be.
+    static STORE: RefCell<Option<Result<Store, StorageError>>> = const { RefCell::new(None) };
     static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
 }
 
+/// The title of the message saying that a page's last edits were lost.
+const LOST_TITLE: &str = "Last changes lost";
+
 /// The open database, or why there is none.
 pub fn store() -> Result<Store, StorageError> {
-    STORE
-        .with(|s| s.borrow().clone())
-        .ok_or_else(|| StorageError::Unavailable("IndexedDB could not be opened".into()))
+    STORE.with(|s| s.borrow().clone()).unwrap_or_else(|| {
+        Err(StorageError::Unavailable(
+            "IndexedDB is not open yet".into(),
+        ))
+    })
 }
 
 /// A message the app shows above the current view.
@@ -62,6 +69,12 @@ pub struct Ctx {
     pub remote: RwSignal<Option<(String, u64)>>,
     /// A program held only in memory (storage failed), for the program view to pick up.
     pub handoff: RwSignal<Option<Document>>,
+    /// Edits lost at the last close, said at start-up: said again when their program is
+    /// opened (the home view's messages go when it is left).
+    losses: StoredValue<Vec<Recovery>>,
+    /// What to do, synchronously, before this page's connection gives way to a newer
+    /// Planwork (the editor journals its unsaved edits).
+    before_giving_way: StoredValue<Vec<Callback<()>>>,
 }
 
 impl Ctx {
@@ -79,11 +92,14 @@ impl Ctx {
             persist_asked: StoredValue::new(false),
             remote: RwSignal::new(None),
             handoff: RwSignal::new(None),
+            losses: StoredValue::new(Vec::new()),
+            before_giving_way: StoredValue::new(Vec::new()),
         };
         provide_context(ctx);
         leptos::task::spawn_local(async move {
             match Store::open(DB_NAME).await {
                 Ok(store) => {
+                    store.on_superseded(move || ctx.give_way());
                     if let Err(error) = store.purge_bin(now_ms()).await {
                         ctx.show_error("The bin could not be emptied", &error.to_string());
                     }
@@ -94,10 +110,13 @@ impl Ctx {
                             &error.to_string(),
                         ),
                     }
-                    STORE.with(|s| *s.borrow_mut() = Some(store));
+                    STORE.with(|s| *s.borrow_mut() = Some(Ok(store)));
                     ctx.refresh().await;
                 }
-                Err(error) => ctx.storage_error.set(Some(error.to_string())),
+                Err(error) => {
+                    ctx.storage_error.set(Some(error.to_string()));
+                    STORE.with(|s| *s.borrow_mut() = Some(Err(error)));
+                }
             }
             ctx.ready.set(true);
         });
@@ -127,31 +146,93 @@ impl Ctx {
         }));
     }
 
+    /// Registers `callback` to run, synchronously, just before this page's connection gives
+    /// way to a newer Planwork opened in another tab.
+    pub fn before_giving_way(&self, callback: Callback<()>) {
+        self.before_giving_way
+            .update_value(|all| all.push(callback));
+    }
+
+    /// A newer Planwork in another tab is upgrading the database: last writes first, then
+    /// say so (every later save fails with the same words).
+    fn give_way(&self) {
+        self.before_giving_way
+            .with_value(|all| all.iter().for_each(|callback| callback.run(())));
+        let _ = self.message.try_set(Some(Message {
+            kind: NoticeKind::Warning,
+            title: "A newer Planwork is open".to_owned(),
+            text: StorageError::Superseded.to_string(),
+        }));
+    }
+
     /// Tells other tabs of the programs recovered from the journal, and the user of the
-    /// changes kept as a snapshot because the program had been changed since.
+    /// changes kept as a snapshot because the program had been changed since, and of the
+    /// edits a page that died never stored.
     pub fn recovered(&self, recovered: &[Recovery]) {
-        let mut kept = Vec::new();
         for recovery in recovered {
-            match &recovery.outcome {
-                Recovered::Saved(meta) => self.announce(&meta.id, meta.revision),
-                Recovered::KeptAsSnapshot(_) => kept.push(format!("“{}”", recovery.name)),
-                Recovered::AlreadyStored => {}
+            if let Recovered::Saved(meta) = &recovery.outcome {
+                self.announce(&meta.id, meta.revision);
             }
         }
-        if kept.is_empty() {
-            return;
+        let lost = recovered
+            .iter()
+            .filter(|r| matches!(r.outcome, Recovered::Lost(_)))
+            .cloned();
+        self.losses.update_value(|losses| losses.extend(lost));
+        self.say_recovered(recovered);
+    }
+
+    /// The message about what was recovered (nothing to say: no message).
+    fn say_recovered(&self, recovered: &[Recovery]) {
+        let mut kept = Vec::new();
+        let mut title = Vec::new();
+        let mut text = Vec::new();
+        for recovery in recovered {
+            match &recovery.outcome {
+                Recovered::KeptAsSnapshot(_) => kept.push(format!("“{}”", recovery.name)),
+                Recovered::Lost(lost) => text.push(lost_words(&recovery.name, lost)),
+                Recovered::Saved(_) | Recovered::AlreadyStored => {}
+            }
         }
-        self.message.set(Some(Message {
-            kind: NoticeKind::Warning,
-            title: "Unsaved changes kept as a snapshot".to_owned(),
-            text: format!(
+        if !text.is_empty() {
+            title.push(LOST_TITLE);
+        }
+        if !kept.is_empty() {
+            title.push("Unsaved changes kept as a snapshot");
+            text.push(format!(
                 "Unsaved changes to {} were found, but the program had been changed in \
                  another tab since. Both are kept: the program as the other tab saved it, and \
                  the unsaved changes as the snapshot “{RECOVERED_NAME}” (open the program, \
                  then Snapshots).",
                 kept.join(", ")
-            ),
+            ));
+        }
+        if text.is_empty() {
+            return;
+        }
+        self.message.set(Some(Message {
+            kind: NoticeKind::Warning,
+            title: title.join("; "),
+            text: text.join(" "),
         }));
+    }
+
+    /// Says again, once, that edits to program `id` were lost at the last close, unless that
+    /// is still said: it is being opened, and the message at start-up may have gone with the
+    /// home view.
+    pub fn remind_losses(&self, id: &str) {
+        let mut mine = Vec::new();
+        self.losses.update_value(|losses| {
+            let (of_id, others) = losses.drain(..).partition(|r| r.program_id == id);
+            mine = of_id;
+            *losses = others;
+        });
+        let still_said = self
+            .message
+            .with_untracked(|m| m.as_ref().is_some_and(|m| m.title.contains(LOST_TITLE)));
+        if !still_said {
+            self.say_recovered(&mine);
+        }
     }
 
     /// Lists the programs and the bin again.
@@ -265,4 +346,20 @@ impl Ctx {
             }
         });
     }
+}
+
+/// What a page that died lost, in plain words.
+fn lost_words(name: &str, lost: &Lost) -> String {
+    let since = format::date_time_seconds(lost.edited_ms);
+    let state = match lost.saved_ms {
+        Some(saved) => format!(
+            "“{name}” is as it was last saved, at {}.",
+            format::date_time_seconds(saved)
+        ),
+        None => format!("“{name}” was deleted since."),
+    };
+    format!(
+        "The browser closed (it quit or crashed) before Planwork could save the changes made \
+         to “{name}” from {since} on: they are lost. {state}"
+    )
 }

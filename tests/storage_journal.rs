@@ -1,13 +1,14 @@
-//! In-browser tests of the journal (`pending`) and the stored undo history, and of the
-//! upgrade from schema version 2: each test opens a fresh, uniquely named database (two
+//! In-browser tests of the journal (`pending`) and the stored undo history (the schema's
+//! upgrades are in `storage_faults.rs`): each test opens a fresh, uniquely named database (two
 //! [`Store`]s on one database are two tabs) and deletes it at the end.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test storage_journal`.
 
 use engine::{Program, ProgramInfo, Task, Workstream};
 use planfile::Document;
-use planwork_app::storage::{Edits, RECOVERED_NAME, Recovered, SnapshotKind, StorageError, Store};
-use wasm_bindgen::prelude::*;
+use planwork_app::storage::{
+    Edits, RECOVERED_NAME, Recovered, Recovery, SnapshotKind, StorageError, Store,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -62,6 +63,12 @@ fn document(id: &str, tasks: &[&str]) -> Document {
     let mut document = Document::new(program);
     document.id = Some(id.into());
     document
+}
+
+/// The one recovery in `recovered`.
+fn only(recovered: Vec<Recovery>) -> Recovery {
+    assert_eq!(recovered.len(), 1, "{recovered:?}");
+    recovered.into_iter().next().unwrap()
 }
 
 fn edits(generation: u64, history: Option<&str>) -> Edits {
@@ -138,7 +145,7 @@ async fn a_journal_nobody_else_wrote_after_becomes_the_stored_program() {
     assert_eq!(loaded.history.as_deref(), Some("{\"steps\":2}"));
     assert_eq!(page.journal("p-a").await.unwrap(), None, "deleted");
     assert!(page.list_snapshots("p-a").await.unwrap().is_empty());
-    assert_eq!(page.recover("p-a", NOW + 6.0).await.unwrap(), None);
+    assert_eq!(page.recover("p-a", NOW + 6.0).await.unwrap(), []);
     finish(&[&page], db).await;
 }
 
@@ -157,7 +164,7 @@ async fn a_journal_is_recovered_when_only_its_own_tab_saved_since() {
     tab.close();
 
     let page = other_tab(&db).await;
-    let recovery = page.recover("p-a", NOW + 3.0).await.unwrap().unwrap();
+    let recovery = only(page.recover("p-a", NOW + 3.0).await.unwrap());
     assert!(matches!(recovery.outcome, Recovered::Saved(ref m) if m.revision == 3));
     assert_eq!(
         task_names(&page.load("p-a").await.unwrap().document),
@@ -182,7 +189,7 @@ async fn a_journal_is_kept_as_a_snapshot_when_another_tab_wrote_since() {
         .unwrap();
     assert!(tab_a.journal("p-a").await.unwrap().is_some());
 
-    let recovery = tab_b.recover("p-a", NOW + 3.0).await.unwrap().unwrap();
+    let recovery = only(tab_b.recover("p-a", NOW + 3.0).await.unwrap());
     let Recovered::KeptAsSnapshot(snapshot) = &recovery.outcome else {
         panic!("expected a snapshot, got {:?}", recovery.outcome);
     };
@@ -210,7 +217,7 @@ async fn a_journal_of_a_deleted_program_is_kept_as_its_snapshot() {
         .write_journal(&document("p-a", &["Late"]), 1, &edits(1, None), NOW + 1.0)
         .unwrap();
     tab_a.delete("p-a", NOW + 2.0).await.unwrap();
-    let recovery = tab_a.recover("p-a", NOW + 3.0).await.unwrap().unwrap();
+    let recovery = only(tab_a.recover("p-a", NOW + 3.0).await.unwrap());
     assert!(matches!(recovery.outcome, Recovered::KeptAsSnapshot(_)));
     // It comes back with the program from the bin.
     tab_a.restore("p-a", "p-fresh", NOW + 4.0).await.unwrap();
@@ -279,7 +286,7 @@ async fn a_journal_with_the_stored_text_is_just_deleted() {
     tab_a
         .write_journal(&both, 1, &edits(3, None), NOW + 2.0)
         .unwrap();
-    let recovery = tab_b.recover("p-a", NOW + 3.0).await.unwrap().unwrap();
+    let recovery = only(tab_b.recover("p-a", NOW + 3.0).await.unwrap());
     assert_eq!(recovery.outcome, Recovered::AlreadyStored);
     assert_eq!(
         tab_b.load("p-a").await.unwrap().meta.revision,
@@ -303,7 +310,7 @@ async fn a_tab_whose_journal_was_recovered_for_it_saves_on_and_others_still_conf
     tab_a
         .write_journal(&document("p-a", &["One"]), 1, &edits(1, None), NOW + 1.0)
         .unwrap();
-    let recovery = tab_b.recover("p-a", NOW + 2.0).await.unwrap().unwrap();
+    let recovery = only(tab_b.recover("p-a", NOW + 2.0).await.unwrap());
     assert!(matches!(recovery.outcome, Recovered::Saved(ref m) if m.revision == 2));
     // A's own save, still based on revision 1, is not a conflict: only A wrote since.
     let saved = tab_a
@@ -412,101 +419,4 @@ async fn a_history_made_by_the_editor_round_trips_through_storage() {
     assert!(restored.redo(&mut shown));
     assert_eq!(task_names(&shown), ["Renamed"]);
     finish(&[&tab], db).await;
-}
-
-#[wasm_bindgen(inline_js = r#"
-// A database as Planwork's schema version 2 left it: four stores, one record in each.
-export function makeVersion2(name, text) {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name, 2);
-    open.onupgradeneeded = () => {
-      const db = open.result;
-      db.createObjectStore('programs', { keyPath: 'id' });
-      db.createObjectStore('texts', { keyPath: 'id' });
-      db.createObjectStore('bin', { keyPath: 'id' });
-      const snapshots = db.createObjectStore('snapshots', { keyPath: 'key', autoIncrement: true });
-      snapshots.createIndex('program_id', 'program_id');
-    };
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const tx = db.transaction(['programs', 'texts', 'bin', 'snapshots'], 'readwrite');
-      tx.objectStore('programs').put({ id: 'p-old', name: 'Alpha', updated_ms: 1000,
-        revision: 4, size_bytes: text.length, daily_day: 20000 });
-      tx.objectStore('texts').put({ id: 'p-old', text });
-      tx.objectStore('bin').put({ id: 'p-gone', name: 'Gone', updated_ms: 900, revision: 2,
-        size_bytes: text.length, daily_day: 20000, text, deleted_ms: 1100 });
-      tx.objectStore('snapshots').add({ program_id: 'p-old', name: 'kept', kind: 'manual',
-        created_ms: 950, text });
-      tx.oncomplete = () => { db.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
-"#)]
-extern "C" {
-    #[wasm_bindgen(js_name = makeVersion2)]
-    fn make_version_2(name: &str, text: &str) -> js_sys::Promise;
-}
-
-#[wasm_bindgen_test]
-async fn a_version_2_database_is_upgraded_with_everything_kept() {
-    let name = format!("planwork-test-upgrade-{}", js_sys::Math::random());
-    let old = document("p-old", &["Kept task"]);
-    wasm_bindgen_futures::JsFuture::from(make_version_2(&name, &planfile::write(&old)))
-        .await
-        .expect("a version 2 database made");
-
-    let store = Store::open(&name).await.expect("opens and upgrades");
-    let list = store.list().await.unwrap();
-    assert_eq!(list.len(), 1);
-    assert_eq!((list[0].id.as_str(), list[0].revision), ("p-old", 4));
-    let loaded = store.load("p-old").await.unwrap();
-    assert_eq!(task_names(&loaded.document), ["Kept task"]);
-    assert_eq!(loaded.history, None);
-    let bin = store.list_bin().await.unwrap();
-    assert_eq!(bin.len(), 1);
-    assert_eq!(bin[0].meta.name, "Gone");
-    let snapshots = store.list_snapshots("p-old").await.unwrap();
-    assert_eq!(snapshots.len(), 1);
-    assert_eq!(snapshots[0].name, "kept");
-    assert_same_text(
-        &store
-            .load_snapshot(snapshots[0].key)
-            .await
-            .unwrap()
-            .document,
-        &old,
-    );
-
-    // The new stores work on the old records.
-    let edited = document("p-old", &["Kept task", "New task"]);
-    let saved = store
-        .save_edits(&edited, 4, &edits(1, Some("H")), NOW)
-        .await
-        .unwrap();
-    assert_eq!(saved.revision, 5);
-    assert_eq!(
-        store.load("p-old").await.unwrap().history.as_deref(),
-        Some("H")
-    );
-    store
-        .write_journal(
-            &document("p-old", &["Later"]),
-            5,
-            &edits(2, None),
-            NOW + 1.0,
-        )
-        .unwrap();
-    assert!(store.journal("p-old").await.unwrap().is_some());
-    store
-        .restore("p-gone", "p-gone-2", NOW + 2.0)
-        .await
-        .unwrap();
-    assert_eq!(store.list().await.unwrap().len(), 2);
-    finish(&[&store], name).await;
-}
-
-fn assert_same_text(a: &Document, b: &Document) {
-    assert_eq!(planfile::write(a), planfile::write(b));
 }

@@ -149,7 +149,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
     if tasks > MAX_GENERATED_TASKS {
         return Err(format!(
             "--tasks is at most {} (a program file's list holds no more)",
-            engine::text::thousands(MAX_GENERATED_TASKS as usize)
+            engine::words::thousands(MAX_GENERATED_TASKS as usize)
         ));
     }
     let tasks = tasks as usize;

@@ -113,7 +113,7 @@ pub fn forecast(program: &Program, forecast: &engine::forecast::Forecast) -> Str
         let _ = writeln!(
             out,
             "  … and {} more milestones (--json lists them all)",
-            engine::text::thousands(more + 1)
+            engine::words::thousands(more + 1)
         );
     }
     let mut critical: Vec<(usize, f64)> = forecast

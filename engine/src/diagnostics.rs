@@ -209,8 +209,8 @@ impl Collector {
                     vec![],
                     format!(
                         "… and {} more like this ({} in all; the first {LISTED_PER_CODE} are listed)",
-                        crate::text::thousands(more),
-                        crate::text::thousands(*count)
+                        crate::words::thousands(more),
+                        crate::words::thousands(*count)
                     ),
                 ));
             }

@@ -11,6 +11,8 @@
 
 use std::borrow::Cow;
 
+use crate::words::thousands;
+
 /// The longest id (of a task, workstream, risk, scenario, baseline or program), in
 /// characters; also the longest reference to one.
 pub const MAX_ID_CHARS: usize = 100;
@@ -93,19 +95,6 @@ pub fn quote(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// `count` as people write it: `19,998`.
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,12 +131,8 @@ mod tests {
     }
 
     #[test]
-    fn quotes_are_short_and_counts_readable() {
+    fn quotes_are_short() {
         assert_eq!(quote("short"), "short");
         assert_eq!(quote(&"é".repeat(61)), format!("{}…", "é".repeat(60)));
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(19_998), "19,998");
-        assert_eq!(thousands(1_234_567), "1,234,567");
     }
 }

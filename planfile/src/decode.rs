@@ -16,7 +16,8 @@ use crate::{Document, Extras, FileError, Problem};
 use engine::baseline::Baseline;
 use engine::check::stored;
 use engine::scenario::{Change, Scenario};
-use engine::text::{MAX_ID_CHARS, is_blank, length_problem, quote, thousands};
+use engine::text::{MAX_ID_CHARS, is_blank, length_problem, quote};
+use engine::words::thousands;
 use engine::{
     Calendar, Constraint, Dependency, Estimate, Program, ProgramInfo, Risk, Task, Workstream,
 };

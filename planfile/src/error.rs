@@ -48,9 +48,9 @@ impl fmt::Display for FileError {
                 f,
                 "the program file is {:.1} MB ({} bytes); Planwork keeps program files of up to {} MB ({} bytes)",
                 *bytes as f64 / MB,
-                engine::text::thousands(*bytes),
+                engine::words::thousands(*bytes),
                 crate::MAX_FILE_BYTES / (1024 * 1024),
-                engine::text::thousands(crate::MAX_FILE_BYTES)
+                engine::words::thousands(crate::MAX_FILE_BYTES)
             ),
             FileError::Syntax {
                 line,

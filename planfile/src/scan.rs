@@ -171,7 +171,7 @@ impl<'de> Visitor<'de> for Scan<'_> {
                 this.state.path.push(Step::Index(count));
                 return Err(this.refuse(format!(
                     "a list of more than {} items",
-                    engine::text::thousands(MAX_ITEMS)
+                    engine::words::thousands(MAX_ITEMS)
                 )));
             }
             match seq.next_element_seed(this.inner()) {

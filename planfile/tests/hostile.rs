@@ -47,7 +47,7 @@ fn unknown_fields_are_kept_up_to_a_bound() {
         found,
         [format!(
             "future: this version of Planwork does not know this field, and keeps at most {} values in the fields it does not know",
-            engine::text::thousands(MAX_KEPT_VALUES)
+            engine::words::thousands(MAX_KEPT_VALUES)
         )]
     );
     let few = vec!["[1,2,3]"; 100].join(",");

@@ -1,8 +1,10 @@
 //! The open program: [`Editor`] holds it in memory (app-wide, so a save in flight outlives
 //! the view), saves it automatically (debounced, and when the page is hidden: then it is
-//! first written synchronously into the journal, which lands even if the page dies), asks
-//! the browser to confirm leaving while work is not safely stored, takes and restores
-//! snapshots, and notices another tab's saves. [`ProgramView`] composes the components of
+//! first written synchronously into the journal, which lands even if the page dies; a failed
+//! save is tried again every few seconds), notes at once that it holds edits not yet stored
+//! (so that a crash before the save is reported, not silent), asks the browser to confirm
+//! leaving while work is not safely stored, takes and restores snapshots, and notices another
+//! tab's saves. [`ProgramView`] composes the components of
 //! the program view over it.
 //!
 //! Here: the editor's state, opening a program (recovering its journal, restoring its undo
@@ -14,6 +16,7 @@
 mod program_view;
 mod saving;
 mod snapshots;
+mod stash;
 
 pub use program_view::ProgramView;
 
@@ -38,6 +41,8 @@ use document::history::DocHistory;
 const CONFIRMATION_TIME: Duration = Duration::from_secs(8);
 /// How long typing must pause before a save.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// How long to wait before trying again a save that failed (the storage full, …).
+const RETRY_DELAY: Duration = Duration::from_secs(5);
 /// The program view's tabs: (key, label).
 pub(crate) const TABS: &[(&str, &str)] = &[
     ("plan", "Plan"),
@@ -65,6 +70,9 @@ pub struct Editor {
     saved: StoredValue<u64>,
     /// The count last written into the journal.
     journaled: StoredValue<u64>,
+    /// Whether this page's note of unsaved edits (`Store::note_unsaved`) stands for the
+    /// edits not yet stored.
+    noted: StoredValue<bool>,
     saving: StoredValue<bool>,
     status: RwSignal<SaveState>,
     /// A save found that another tab had saved first.
@@ -108,6 +116,7 @@ impl Editor {
             edits: StoredValue::new(0),
             saved: StoredValue::new(0),
             journaled: StoredValue::new(0),
+            noted: StoredValue::new(false),
             saving: StoredValue::new(false),
             status: RwSignal::new(SaveState::Loading),
             conflict: RwSignal::new(false),
@@ -128,12 +137,16 @@ impl Editor {
         provide_context(editor);
         let flush = move || {
             if editor.dirty() {
+                // Edits the storage refused stay with the tab, for a reload to take back.
+                editor.stash_if_refused();
                 // The journal first, synchronously: the page may not run again to finish
                 // the save, which takes several round trips to IndexedDB.
                 editor.journal_now();
                 spawn_local(async move { editor.save_now().await });
             }
         };
+        // A newer Planwork in another tab takes the database over: hand it the edits.
+        ctx.before_giving_way(Callback::new(move |()| editor.journal_now()));
         let hide = window_event_listener_untyped("pagehide", move |_| flush());
         let visibility = window_event_listener_untyped("visibilitychange", move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
@@ -347,10 +360,12 @@ impl Editor {
     }
 
     /// Starts counting edits afresh for a program just loaded (the count itself goes on:
-    /// the journal tells this page's older entries by it).
+    /// the journal tells this page's older entries by it); the note of unsaved edits to the
+    /// one shown before goes (they were stored, journaled, or set aside by the user).
     fn mark_loaded(&self) {
         let count = self.edits.get_value();
         self.saved.set_value(count);
+        self.clear_note();
     }
 
     /// Shows program `id`: saves the program in memory if it has unsaved edits (journals
@@ -408,14 +423,15 @@ impl Editor {
                 return;
             }
         };
-        // A journal entry left by a page hidden or closed before its save landed.
+        // A journal entry left by a page hidden or closed before its save landed, or a note of
+        // edits a page that died never stored.
         match store.recover(&id, now_ms()).await {
-            Ok(Some(recovery)) => self.ctx.recovered(&[recovery]),
-            Ok(None) => {}
+            Ok(recovered) => self.ctx.recovered(&recovered),
             Err(error) => self
                 .ctx
                 .show_error("Unsaved changes could not be recovered", &error.to_string()),
         }
+        self.ctx.remind_losses(&id);
         let span = perf::start("planwork:load");
         match store.load(&id).await {
             Ok(loaded) => {
@@ -437,6 +453,9 @@ impl Editor {
                 }
                 self.doc.set(Some(loaded.document));
                 self.status.set(SaveState::Saved);
+                if let Some((stash, document)) = stash::take(&id) {
+                    self.take_back(stash, document);
+                }
                 self.reload_snapshots(&id).await;
             }
             Err(StorageError::NotFound(_)) => {
@@ -466,6 +485,7 @@ impl Editor {
             return;
         }
         self.edits.update_value(|n| *n += 1);
+        self.note_unsaved();
         if !matches!(self.status.get_untracked(), SaveState::Failed(_)) {
             self.status.set(SaveState::Unsaved);
         }

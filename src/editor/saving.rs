@@ -1,12 +1,14 @@
 //! Saving the open program: debounced after edits, at once on demand, into the journal
-//! synchronously when the page is hidden or closed, and what to do when another tab saved
-//! first (load theirs, or keep mine).
+//! synchronously when the page is hidden or closed (or a newer Planwork takes the database
+//! over), again every few seconds after a failure (the storage full), the note of edits
+//! not yet stored, and what to do when another tab saved first (load theirs, or keep mine).
 
 use components::SaveState;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Editor, SAVE_DELAY};
+use super::stash::{self, Stash};
+use super::{Editor, RETRY_DELAY, SAVE_DELAY};
 use crate::format::now_ms;
 use crate::perf;
 use crate::state::store;
@@ -14,6 +16,11 @@ use crate::storage::{Edits, SnapshotKind, StorageError};
 
 impl Editor {
     pub(super) fn schedule_save(&self) {
+        self.schedule_save_in(SAVE_DELAY);
+    }
+
+    /// Saves after `delay`, unless another edit comes first (its own save is scheduled).
+    fn schedule_save_in(&self, delay: std::time::Duration) {
         let editor = *self;
         let generation = self.edits.get_value();
         set_timeout(
@@ -22,8 +29,84 @@ impl Editor {
                     spawn_local(async move { editor.save_now().await });
                 }
             },
-            SAVE_DELAY,
+            delay,
         );
+    }
+
+    /// Notes in storage, synchronously, that this page holds edits not yet stored, unless its
+    /// note already stands for them: if the browser dies before they are saved, the next
+    /// start can say they were lost.
+    pub(super) fn note_unsaved(&self) {
+        if self.noted.get_value() || !self.dirty() {
+            return;
+        }
+        let Ok(store) = store() else { return };
+        let noted = self.doc.with_untracked(|doc| {
+            let doc = doc.as_ref()?;
+            let id = doc.id.as_deref()?;
+            let generation = self.edits.get_value();
+            let base = self.base.get_untracked();
+            let name = &doc.program.program.name;
+            Some(store.note_unsaved(id, name, base, generation, now_ms()))
+        });
+        // On failure (storage full, a newer Planwork took over), the next edit tries again.
+        self.noted.set_value(matches!(noted, Some(Ok(()))));
+    }
+
+    /// Deletes this page's note of unsaved edits (they were set aside).
+    pub(super) fn clear_note(&self) {
+        self.noted.set_value(false);
+        if let Ok(store) = store() {
+            let _ = store.clear_unsaved();
+        }
+    }
+
+    /// A save (or "Keep mine") stored the edits up to `generation`; it deleted this page's
+    /// note with them. Edits made meanwhile are noted afresh.
+    fn stored(&self, generation: u64) {
+        self.saved.set_value(generation);
+        if let Some(id) = self.current.get_untracked() {
+            stash::clear(&id);
+        }
+        self.noted.set_value(false);
+        self.note_unsaved();
+    }
+
+    /// As the page goes with edits the storage refused ("Not saved"): keeps them in the
+    /// tab's stash, which does not depend on the storage that refused them, for a reload of
+    /// the tab to take back.
+    pub(super) fn stash_if_refused(&self) {
+        if !self.dirty() || !matches!(self.status.get_untracked(), SaveState::Failed(_)) {
+            return;
+        }
+        let base_revision = self.base.get_untracked();
+        let kept = self.doc.with_untracked(|doc| {
+            let doc = doc.as_ref()?;
+            Some(Stash {
+                id: doc.id.clone()?,
+                base_revision,
+                text: planfile::write(doc),
+            })
+        });
+        if let Some(kept) = kept {
+            stash::put(&kept);
+        }
+    }
+
+    /// Shows the edits this tab kept before it was reloaded (see [`Editor::stash_if_refused`])
+    /// over the program just loaded: saved at once if they were made on the revision loaded,
+    /// else the choice between the two offered, as when another tab saved first.
+    pub(super) fn take_back(&self, stash: Stash, document: planfile::Document) {
+        self.doc.set(Some(document));
+        self.edits.update_value(|n| *n += 1);
+        self.note_unsaved();
+        self.status.set(SaveState::Unsaved);
+        if stash.base_revision == self.base.get_untracked() {
+            let editor = *self;
+            spawn_local(async move { editor.save_now().await });
+        } else {
+            self.conflict.set(true);
+        }
     }
 
     /// The edit count and the undo history (JSON) of the program as it is now: what a save
@@ -52,7 +135,11 @@ impl Editor {
                 .map(|doc| store.write_journal(doc, base, &edits, now_ms()))
         });
         match written {
-            Some(Ok(())) => self.journaled.set_value(generation),
+            Some(Ok(())) => {
+                self.journaled.set_value(generation);
+                // The journal holds these edits: a note is needed only for later ones.
+                self.noted.set_value(false);
+            }
             // Nothing more can be done while the page goes: the save that follows may land.
             Some(Err(error)) => {
                 leptos::logging::warn!("Planwork: the unsaved changes were not journaled: {error}")
@@ -97,7 +184,7 @@ impl Editor {
             Ok(meta) => {
                 span.end();
                 self.base.set(meta.revision);
-                self.saved.set_value(generation);
+                self.stored(generation);
                 self.ctx.announce(&id, meta.revision);
                 self.ctx.ask_persist();
                 if self.dirty() {
@@ -111,9 +198,25 @@ impl Editor {
                 self.conflict.set(true);
                 self.status.set(SaveState::Unsaved);
             }
+            Err(StorageError::SetAside) => {
+                // The journal holds these edits; the page may run on (it was only hidden).
+                self.status.set(SaveState::Unsaved);
+                self.schedule_save();
+            }
+            Err(StorageError::Superseded) => {
+                self.status
+                    .set(SaveState::Failed(StorageError::Superseded.to_string()));
+            }
             Err(error) => {
+                let again = if error.may_pass() {
+                    // Space may be freed (here or in another tab): try again by itself.
+                    self.schedule_save_in(RETRY_DELAY);
+                    " Planwork tries again every few seconds."
+                } else {
+                    ""
+                };
                 self.status.set(SaveState::Failed(format!(
-                    "{error} Your program stays open in this tab: export it to keep a copy."
+                    "{error} Your program stays open in this tab: export it to keep a copy.{again}"
                 )));
             }
         }
@@ -162,12 +265,14 @@ impl Editor {
             {
                 Ok(meta) => {
                     editor.base.set(meta.revision);
-                    editor.saved.set_value(generation);
+                    editor.stored(generation);
                     editor.conflict.set(false);
                     editor.status.set(SaveState::Saved);
                     editor.ctx.announce(&meta.id, meta.revision);
                     editor.reload_snapshots(&meta.id).await;
                 }
+                // The journal holds it; the choice is still offered.
+                Err(StorageError::SetAside) => {}
                 Err(error) => editor.status.set(SaveState::Failed(error.to_string())),
             }
         });

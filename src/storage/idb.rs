@@ -1,20 +1,21 @@
 //! Promises over raw IndexedDB: a request's result, a transaction that commits or aborts as
-//! a whole, opening and deleting a database. No knowledge of what is stored.
+//! a whole, opening (the stores themselves are [`super::schema`]'s) and deleting a database,
+//! and giving way to a newer Planwork that upgrades it. No knowledge of what is stored.
+
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::rc::Rc;
 
 use js_sys::{Array, Promise};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    DomException, IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest,
-    IdbRequest, IdbTransaction, IdbTransactionMode,
+    DomException, IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent,
 };
 
 use super::StorageError;
-
-/// The schema version; [`upgrade`] creates the stores of each version (3 added `pending`
-/// and `history`).
-pub(crate) const DB_VERSION: u32 = 3;
 
 /// Object store names.
 pub(crate) const PROGRAMS: &str = "programs";
@@ -23,6 +24,7 @@ pub(crate) const BIN: &str = "bin";
 pub(crate) const SNAPSHOTS: &str = "snapshots";
 pub(crate) const PENDING: &str = "pending";
 pub(crate) const HISTORY: &str = "history";
+pub(crate) const UNSAVED: &str = "unsaved";
 /// The index of `snapshots` by program id.
 pub(crate) const BY_PROGRAM: &str = "program_id";
 
@@ -33,8 +35,10 @@ pub(crate) fn error_from(value: &JsValue) -> StorageError {
         let message = exception.message();
         return match name.as_str() {
             "QuotaExceededError" => StorageError::QuotaExceeded,
-            "InvalidStateError" | "UnknownError" | "SecurityError" | "NotAllowedError"
-            | "VersionError" => StorageError::Unavailable(format!("{name}: {message}")),
+            "VersionError" => StorageError::NewerVersion,
+            "InvalidStateError" | "UnknownError" | "SecurityError" | "NotAllowedError" => {
+                StorageError::Unavailable(format!("{name}: {message}"))
+            }
             "ConstraintError" => StorageError::AlreadyExists(message),
             _ => StorageError::Failed(format!("{name}: {message}")),
         };
@@ -99,6 +103,10 @@ impl Tx {
         })
     }
 
+    pub(crate) fn raw(&self) -> &IdbTransaction {
+        &self.tx
+    }
+
     pub(crate) fn store(&self, name: &str) -> Result<IdbObjectStore, StorageError> {
         self.tx.object_store(name).map_err(|e| error_from(&e))
     }
@@ -144,11 +152,29 @@ pub(crate) fn put_at_once(
     store: &str,
     value: &JsValue,
 ) -> Result<(), StorageError> {
+    at_once(db, store, |s| s.put(value))
+}
+
+/// Deletes `key` from `store` as [`put_at_once`] puts.
+pub(crate) fn delete_at_once(
+    db: &IdbDatabase,
+    store: &str,
+    key: &JsValue,
+) -> Result<(), StorageError> {
+    at_once(db, store, |s| s.delete(key))
+}
+
+/// One request on `store` in a transaction of its own, issued and committed at once.
+fn at_once(
+    db: &IdbDatabase,
+    store: &str,
+    call: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<(), StorageError> {
     let tx = db
         .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
         .map_err(|e| error_from(&e))?;
     tx.object_store(store)
-        .and_then(|s| s.put(value))
+        .and_then(|s| call(&s))
         .map_err(|e| error_from(&e))?;
     // See `Tx::commit` on `commit()`; here it matters: the transaction is sent to be
     // committed now, not when the (possibly never again running) event loop turns.
@@ -175,19 +201,62 @@ fn factory() -> Result<web_sys::IdbFactory, StorageError> {
     }
 }
 
-/// Opens (creating or upgrading) the database `name`.
-pub(crate) async fn open(name: &str) -> Result<IdbDatabase, StorageError> {
+/// What a connection does when a newer Planwork, in another tab, asks to upgrade the
+/// database: run the hook (the page's last synchronous writes, while it still can), then
+/// close, and remember why (every later call says so: [`StorageError::Superseded`]).
+#[derive(Default)]
+pub(crate) struct GiveWay {
+    superseded: Cell<bool>,
+    hook: RefCell<Option<Box<dyn Fn()>>>,
+}
+
+impl GiveWay {
+    pub(crate) fn superseded(&self) -> bool {
+        self.superseded.get()
+    }
+
+    pub(crate) fn set_hook(&self, hook: Box<dyn Fn()>) {
+        *self.hook.borrow_mut() = Some(hook);
+    }
+
+    fn give_way(&self, db: &IdbDatabase) {
+        if let Some(hook) = self.hook.borrow().as_ref() {
+            hook();
+        }
+        db.close();
+        self.superseded.set(true);
+    }
+}
+
+impl fmt::Debug for GiveWay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("GiveWay")
+            .field("superseded", &self.superseded.get())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Opens (creating or upgrading) the database `name` at schema `version`: `upgrade` gets the
+/// database, the upgrade's transaction and the version it had (0: new). A database of a
+/// newer version is refused ([`StorageError::NewerVersion`]) and left as it is.
+pub(crate) async fn open(
+    name: &str,
+    version: u32,
+    upgrade: fn(&IdbDatabase, &IdbTransaction, u32),
+) -> Result<(IdbDatabase, Rc<GiveWay>), StorageError> {
     let factory = factory()?;
     let open: IdbOpenDbRequest = factory
-        .open_with_u32(name, DB_VERSION)
+        .open_with_u32(name, version)
         .map_err(|e| StorageError::Unavailable(error_from(&e).to_string()))?;
-    let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new({
+    let on_upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new({
         let open = open.clone();
-        move |_event: web_sys::Event| {
-            if let Ok(db) = open.result()
-                && let Ok(db) = db.dyn_into::<IdbDatabase>()
-            {
-                upgrade(&db);
+        move |event: IdbVersionChangeEvent| {
+            let db = open
+                .result()
+                .ok()
+                .and_then(|db| db.dyn_into::<IdbDatabase>().ok());
+            if let (Some(db), Some(tx)) = (db, open.transaction()) {
+                upgrade(&db, &tx, event.old_version() as u32);
             }
         }
     });
@@ -203,43 +272,17 @@ pub(crate) async fn open(name: &str) -> Result<IdbDatabase, StorageError> {
         .dyn_into::<IdbDatabase>()
         .map_err(|_| StorageError::Unavailable("IndexedDB did not open".into()))?;
     // A newer Planwork in another tab wants to upgrade the database: let it (this tab's
-    // later saves then fail plainly, and its program stays in memory to export).
+    // later calls then fail plainly, and its program stays in memory to export).
+    let give_way = Rc::new(GiveWay::default());
     let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
         let db = db.clone();
-        move |_event: web_sys::Event| db.close()
+        let give_way = Rc::clone(&give_way);
+        move |_event: web_sys::Event| give_way.give_way(&db)
     });
     db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
     // Lives as long as the connection (one per opened database).
     on_version_change.forget();
-    Ok(db)
-}
-
-/// Creates the object stores that are missing (version 1 had no `texts`; nothing stored
-/// before version 2 was ever released; version 3 added `pending` and `history`). Existing
-/// stores and their records are left as they are.
-fn upgrade(db: &IdbDatabase) {
-    let names = db.object_store_names();
-    let keyed_by_id = IdbObjectStoreParameters::new();
-    keyed_by_id.set_key_path(&JsValue::from_str("id"));
-    if !names.contains(PROGRAMS) {
-        let _ = db.create_object_store_with_optional_parameters(PROGRAMS, &keyed_by_id);
-    }
-    if !names.contains(TEXTS) {
-        let _ = db.create_object_store_with_optional_parameters(TEXTS, &keyed_by_id);
-    }
-    for name in [BIN, PENDING, HISTORY] {
-        if !names.contains(name) {
-            let _ = db.create_object_store_with_optional_parameters(name, &keyed_by_id);
-        }
-    }
-    if !names.contains(SNAPSHOTS) {
-        let auto = IdbObjectStoreParameters::new();
-        auto.set_key_path(&JsValue::from_str("key"));
-        auto.set_auto_increment(true);
-        if let Ok(store) = db.create_object_store_with_optional_parameters(SNAPSHOTS, &auto) {
-            let _ = store.create_index_with_str(BY_PROGRAM, "program_id");
-        }
-    }
+    Ok((db, give_way))
 }
 
 /// Deletes the database `name` (tests use a fresh database each).

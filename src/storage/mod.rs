@@ -18,7 +18,14 @@
 //!   again to finish an ordinary save. [`Store::recover`] turns it into the stored program,
 //!   or a `recovered` snapshot if another page wrote the program since;
 //! * `history`: key = program id; `{id, revision, json}`: the undo history the editor had at
-//!   that revision (`document::history`), written with each save.
+//!   that revision (`document::history`), written with each save;
+//! * `unsaved`: key = a page's tab id; `{tab, program_id, name, base_revision, generation,
+//!   edited_ms}`: that page's editor holds edits not yet stored (see [`unsaved`]), written
+//!   synchronously at its first such edit and deleted by the save that stores them.
+//!
+//! The schema's versions and their upgrades are [`schema`]'s. A database written by a newer
+//! Planwork is not opened ([`StorageError::NewerVersion`]); when a newer Planwork in another
+//! tab upgrades it, this page's connection gives way ([`StorageError::Superseded`]).
 //!
 //! Every change is one readwrite transaction, committed whole or not at all. A save reads
 //! the stored revision first and refuses ([`StorageError::Conflict`]) if it is not the
@@ -31,23 +38,30 @@
 mod bin;
 mod idb;
 mod journal;
+mod pages;
 mod record;
+mod schema;
 mod snapshots;
+mod unsaved;
 
+use std::collections::HashSet;
 use std::fmt;
+use std::rc::Rc;
 
 use js_sys::Array;
 use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx};
+use idb::{BIN, BY_PROGRAM, GiveWay, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx, UNSAVED};
+use pages::PageLock;
 use record::{
-    JournalRecord, ProgramRecord, SnapshotRecord, history_at, history_to_js, text_from_js,
-    text_to_js,
+    JournalRecord, ProgramRecord, SnapshotRecord, UnsavedRecord, history_at, history_to_js,
+    text_from_js, text_to_js,
 };
 
-pub use journal::{Journal, RECOVERED_NAME, Recovered, Recovery};
+pub use journal::{Journal, Lost, RECOVERED_NAME, Recovered, Recovery};
+pub use schema::DB_VERSION;
 
 /// The database the app uses.
 pub const DB_NAME: &str = "planwork";
@@ -70,8 +84,28 @@ pub enum StorageError {
     AlreadyExists(String),
     /// What is stored cannot be read back.
     Corrupt(String),
+    /// The database was written by a newer Planwork (a higher schema version): it is not
+    /// opened, so that this older one cannot damage it.
+    NewerVersion,
+    /// A newer Planwork, opened in another tab, upgraded the database: this page closed its
+    /// connection for it and can no longer read or write.
+    Superseded,
+    /// The program's file would be larger than Planwork reads back
+    /// ([`planfile::MAX_FILE_BYTES`]): it is not stored, so that nothing stored is unreadable.
+    TooLarge(usize),
+    /// The editor's save was set aside, unfinished, for the journal written as the page goes
+    /// ([`Store::write_journal`]): the journal holds its edits. Not a failure to show.
+    SetAside,
     /// Anything else IndexedDB reported.
     Failed(String),
+}
+
+impl StorageError {
+    /// Whether trying again later may succeed (space freed, a passing failure); not for
+    /// a conflict, missing storage or a newer Planwork.
+    pub fn may_pass(&self) -> bool {
+        matches!(self, StorageError::QuotaExceeded | StorageError::Failed(_))
+    }
 }
 
 impl fmt::Display for StorageError {
@@ -96,6 +130,29 @@ impl fmt::Display for StorageError {
             StorageError::NotFound(id) => write!(f, "There is no program or snapshot {id}."),
             StorageError::AlreadyExists(id) => write!(f, "A program {id} already exists."),
             StorageError::Corrupt(why) => write!(f, "A stored program cannot be read: {why}"),
+            StorageError::NewerVersion => write!(
+                f,
+                "This browser's Planwork data was written by a newer version of Planwork, so \
+                 this older version does not open it (it could damage it). Nothing was changed. \
+                 Open the newer Planwork instead (reload this page if Planwork was just \
+                 updated); programs made here meanwhile stay only in this tab: export them."
+            ),
+            StorageError::Superseded => write!(
+                f,
+                "A newer version of Planwork was opened in another tab and has updated this \
+                 browser's Planwork data, so this tab can no longer save. Nothing stored was \
+                 lost. Export what you changed here since to keep it, then reload this tab to \
+                 go on in the newer version."
+            ),
+            StorageError::TooLarge(bytes) => write!(
+                f,
+                "This program would take {:.1} MB as a file, more than the {} MB Planwork can \
+                 read back, so it was not saved (the last saved version is kept). Undo the last \
+                 change, or shorten long texts.",
+                *bytes as f64 / 1e6,
+                planfile::MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            StorageError::SetAside => write!(f, "The save was set aside for the journal."),
             StorageError::Failed(why) => write!(f, "Saving or loading failed: {why}"),
         }
     }
@@ -248,6 +305,12 @@ fn day_name(day: i64) -> String {
         .unwrap_or_default()
 }
 
+/// `Err(TooLarge)` if `text` is larger than a program file Planwork reads back: the read
+/// limit is the write limit, so that whatever is stored can be opened again.
+fn storable(text: &str) -> Result<(), StorageError> {
+    planfile::check_size(text).map_err(|_| StorageError::TooLarge(text.len()))
+}
+
 /// The program file of `document` with its id set to `id`.
 fn text_with_id(document: &Document, id: &str) -> String {
     if document.id.as_deref() == Some(id) {
@@ -275,17 +338,62 @@ fn key(id: &str) -> JsValue {
 pub struct Store {
     db: IdbDatabase,
     /// This page's id, new at each [`Store::open`]: the writer of its editor's saves and
-    /// journal entries.
+    /// journal entries, and the name of its lock (see [`pages`]).
     tab: String,
+    /// Whether the connection gave way to a newer Planwork, and what to do first then.
+    give_way: Rc<GiveWay>,
+    /// Held while the page is open: it tells other pages this one is alive.
+    lock: Rc<PageLock>,
+    /// The editor's save in flight, which the journal's write sets aside.
+    in_flight: Rc<InFlight>,
+}
+
+/// The save in flight (see [`Store::write_journal`]): a page that goes cannot finish it (it
+/// takes several round trips, each needing the page to run again), and the journal entry,
+/// written to a store the save holds, would wait behind it and be lost with it.
+#[derive(Debug, Default)]
+struct InFlight {
+    tx: std::cell::RefCell<Option<web_sys::IdbTransaction>>,
+    set_aside: std::cell::Cell<bool>,
+}
+
+impl InFlight {
+    fn start(&self, tx: &Tx) {
+        *self.tx.borrow_mut() = Some(tx.raw().clone());
+        self.set_aside.set(false);
+    }
+
+    /// Aborts the save in flight, if any, at once.
+    fn set_aside(&self) {
+        // (Already committing, it cannot be aborted: then it lands, and is no longer set aside.)
+        if let Some(tx) = self.tx.borrow_mut().take()
+            && tx.abort().is_ok()
+        {
+            self.set_aside.set(true);
+        }
+    }
+
+    /// The save ended: whether it was set aside.
+    fn finish(&self) -> bool {
+        self.tx.borrow_mut().take();
+        self.set_aside.replace(false)
+    }
 }
 
 impl Store {
     /// Opens (creating or upgrading if needed) the database `name`, as a page of its own.
+    /// A database of a newer schema version is refused ([`StorageError::NewerVersion`]).
     pub async fn open(name: &str) -> Result<Store, StorageError> {
         let random = || (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let (db, give_way) = idb::open(name, schema::DB_VERSION, schema::upgrade).await?;
+        let tab = format!("tab-{:08x}{:08x}", random(), random());
+        let lock = Rc::new(PageLock::take(&tab).await);
         Ok(Store {
-            db: idb::open(name).await?,
-            tab: format!("tab-{:08x}{:08x}", random(), random()),
+            db,
+            tab,
+            give_way,
+            lock,
+            in_flight: Rc::default(),
         })
     }
 
@@ -294,9 +402,28 @@ impl Store {
         &self.tab
     }
 
-    /// Closes the connection (needed before the database can be deleted).
+    /// Closes the connection (needed before the database can be deleted); to other pages,
+    /// this one is gone.
     pub fn close(&self) {
         self.db.close();
+        self.lock.release();
+    }
+
+    /// Runs `hook` when a newer Planwork in another tab asks to upgrade the database, just
+    /// before this page's connection closes for it: the page's last chance to write
+    /// anything, synchronously (the journal). Every call after fails with
+    /// [`StorageError::Superseded`].
+    pub fn on_superseded(&self, hook: impl Fn() + 'static) {
+        self.give_way.set_hook(Box::new(hook));
+    }
+
+    /// `Err(Superseded)` once the connection gave way to a newer Planwork.
+    fn check_open(&self) -> Result<(), StorageError> {
+        if self.give_way.superseded() {
+            Err(StorageError::Superseded)
+        } else {
+            Ok(())
+        }
     }
 
     /// Deletes the database `name` and everything in it.
@@ -305,6 +432,7 @@ impl Store {
     }
 
     fn tx(&self, stores: &[&str], write: bool) -> Result<Tx, StorageError> {
+        self.check_open()?;
         let mode = if write {
             IdbTransactionMode::Readwrite
         } else {
@@ -351,6 +479,7 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("a new program needs an id".into()))?;
         let text = planfile::write(document);
+        storable(&text)?;
         let record = ProgramRecord {
             name: document.program.program.name.clone(),
             updated_ms: now_ms,
@@ -419,8 +548,9 @@ impl Store {
     /// The editor's save: as [`Store::save`], with this page as the writer. It is not a
     /// conflict if every revision since `base_revision` was written by this page (its
     /// journal recovered on its behalf by another page). In the same transaction: the
-    /// undo history is stored with the new revision, and this page's journal entry is
-    /// deleted if the save is at least as new, or any journal entry with the same text.
+    /// undo history is stored with the new revision, this page's journal entry is deleted
+    /// if the save is at least as new (or any journal entry with the same text), and so is
+    /// its note of unsaved edits ([`Store::note_unsaved`]).
     pub async fn save_edits(
         &self,
         document: &Document,
@@ -456,7 +586,26 @@ impl Store {
             .await
     }
 
+    /// A change of the program, in one transaction that the journal's write may set aside
+    /// ([`StorageError::SetAside`]).
     async fn write(
+        &self,
+        document: &Document,
+        base_revision: Option<u64>,
+        snapshot: Option<SnapshotKind>,
+        edits: Option<&Edits>,
+        now_ms: f64,
+    ) -> Result<ProgramMeta, StorageError> {
+        let written = self
+            .write_once(document, base_revision, snapshot, edits, now_ms)
+            .await;
+        if self.in_flight.finish() {
+            return Err(StorageError::SetAside);
+        }
+        written
+    }
+
+    async fn write_once(
         &self,
         document: &Document,
         base_revision: Option<u64>,
@@ -469,7 +618,11 @@ impl Store {
             .clone()
             .ok_or_else(|| StorageError::Failed("the program has no id".into()))?;
         let text = planfile::write(document);
-        let tx = self.tx(&[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY], true)?;
+        let tx = self.tx(
+            &[PROGRAMS, TEXTS, SNAPSHOTS, PENDING, HISTORY, UNSAVED],
+            true,
+        )?;
+        self.in_flight.start(&tx);
         let writer = edits.map(|_| self.tab.as_str());
         let change = Change {
             id: &id,
@@ -486,6 +639,7 @@ impl Store {
         if let Some(edits) = edits {
             self.settle_journal(&tx, &id, &text, edits.generation)
                 .await?;
+            self.settle_unsaved(&tx, &id, edits.generation).await?;
         }
         tx.commit().await?;
         Ok(meta_of(&record))
@@ -578,6 +732,7 @@ impl Change<'_> {
     /// Makes the change; the first write of a (UTC) day keeps the stored version as a
     /// daily snapshot. Returns the new record.
     async fn write(&self, tx: &Tx) -> Result<ProgramRecord, StorageError> {
+        storable(self.text)?;
         let id = self.id;
         let programs = tx.store(PROGRAMS)?;
         let texts = tx.store(TEXTS)?;

@@ -1,6 +1,6 @@
 //! The stored values as plain JavaScript objects (no JSON): a program (in `programs` and,
-//! with `deleted_ms`, in `bin`), a snapshot, a journal entry (`pending`) and an undo history
-//! (`history`).
+//! with `deleted_ms`, in `bin`), a snapshot, a journal entry (`pending`), an undo history
+//! (`history`) and a page's note of unsaved edits (`unsaved`).
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -226,4 +226,50 @@ pub(crate) fn history_to_js(id: &str, revision: u64, json: &str) -> JsValue {
 pub(crate) fn history_at(value: &JsValue, revision: u64) -> Option<String> {
     let stored = get(value, "revision").as_f64()? as u64;
     (stored == revision).then(|| get(value, "json").as_string())?
+}
+
+/// A page's note in `unsaved` (key: the page's tab id) that its editor holds edits to a
+/// program not yet stored: written at once when the first such edit is made, deleted by the
+/// save that stores them. Left behind by a page that died, it tells the next start that
+/// those edits were lost.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct UnsavedRecord {
+    pub tab: String,
+    pub program_id: String,
+    /// The program's name as the page had it.
+    pub name: String,
+    /// The stored revision the edits were made on.
+    pub base_revision: u64,
+    /// The editor's edit count at the first edit not stored.
+    pub generation: u64,
+    /// When that edit was made.
+    pub edited_ms: f64,
+}
+
+impl UnsavedRecord {
+    pub(crate) fn to_js(&self) -> JsValue {
+        let object = Object::new();
+        set(&object, "tab", &self.tab.as_str().into());
+        set(&object, "program_id", &self.program_id.as_str().into());
+        set(&object, "name", &self.name.as_str().into());
+        set(
+            &object,
+            "base_revision",
+            &(self.base_revision as f64).into(),
+        );
+        set(&object, "generation", &(self.generation as f64).into());
+        set(&object, "edited_ms", &self.edited_ms.into());
+        object.into()
+    }
+
+    pub(crate) fn from_js(value: &JsValue) -> Result<UnsavedRecord, StorageError> {
+        Ok(UnsavedRecord {
+            tab: string(value, "tab")?,
+            program_id: string(value, "program_id")?,
+            name: string(value, "name")?,
+            base_revision: number(value, "base_revision")? as u64,
+            generation: number(value, "generation")? as u64,
+            edited_ms: number(value, "edited_ms")?,
+        })
+    }
 }

@@ -305,7 +305,7 @@ impl<'p> Checker<'p> {
                 vec![from.to_string(), to.to_string()],
                 format!(
                     "{from} → {to} is linked {} times (dependencies {})",
-                    crate::text::thousands(positions.len()),
+                    crate::words::thousands(positions.len()),
                     listed(positions, 5)
                 ),
             );
@@ -336,7 +336,7 @@ fn listed(positions: &[usize], shown: usize) -> String {
         more => format!(
             "{} … and {} more",
             first.join(", "),
-            crate::text::thousands(more)
+            crate::words::thousands(more)
         ),
     }
 }
@@ -351,7 +351,7 @@ fn cycle_text(ids: &[String]) -> String {
         shown.extend(ids.iter().map(String::as_str));
     } else {
         shown.extend(ids[..ENDS].iter().map(String::as_str));
-        between = format!("… {} more …", crate::text::thousands(ids.len() - 2 * ENDS));
+        between = format!("… {} more …", crate::words::thousands(ids.len() - 2 * ENDS));
         shown.push(&between);
         shown.extend(ids[ids.len() - ENDS..].iter().map(String::as_str));
     }

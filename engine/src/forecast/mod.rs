@@ -534,11 +534,11 @@ fn check_sample_size(
         vec![],
         format!(
             "{} iterations of a plan with {} milestones and {} uncertain tasks and risks would keep {} MB of samples; at most {} iterations fit",
-            crate::text::thousands(iterations),
-            crate::text::thousands(milestones),
-            crate::text::thousands(columns),
-            crate::text::thousands(iterations.saturating_mul(per_iteration) >> 20),
-            crate::text::thousands(MAX_SAMPLE_BYTES / per_iteration)
+            crate::words::thousands(iterations),
+            crate::words::thousands(milestones),
+            crate::words::thousands(columns),
+            crate::words::thousands(iterations.saturating_mul(per_iteration) >> 20),
+            crate::words::thousands(MAX_SAMPLE_BYTES / per_iteration)
         ),
     )]))
 }
