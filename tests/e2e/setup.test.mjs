@@ -64,7 +64,7 @@ test('a two-team program set up from scratch in the Setup tab, undone in part, r
   // says why, beside it.
   const program = section(page, 'Program');
   await commit(page.getByRole('textbox', { name: 'Program name' }), 'Payments replatform');
-  await page.waitForFunction(() => document.title.startsWith('Payments replatform'));
+  await page.waitForFunction(() => document.title.startsWith('\u2068Payments replatform\u2069'));
   const start = program.getByLabel('Start', { exact: true });
   await start.fill('0200-01-01');
   const startError = program.locator('[data-field="start"] [data-role="setup-error"]');

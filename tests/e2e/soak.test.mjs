@@ -39,9 +39,9 @@ test('the program\'s name: one step of Undo, an empty name refused with the reas
     const field = page.getByRole('textbox', { name: 'Program name' });
     await field.fill('Renamed');
     await field.press('Enter');
-    await page.waitForFunction(() => document.title.startsWith('Renamed'));
+    await page.waitForFunction(() => document.title.startsWith('\u2068Renamed\u2069'));
     await page.locator('[data-action="undo"]').click();
-    await page.waitForFunction(() => document.title.startsWith('Named'));
+    await page.waitForFunction(() => document.title.startsWith('\u2068Named\u2069'));
     assert.equal(await field.inputValue(), 'Named');
     await page.locator('[data-action="redo"]').click();
     assert.equal(await field.inputValue(), 'Renamed');

@@ -15,6 +15,7 @@ const cellError = (page) => page.locator('[data-role="cell-error"]');
 /** Brings `locator` (a grid row's cell or a chart bar, which only exist while in view) into
  *  the DOM by scrolling the plan's panes. */
 export async function reveal(page, locator) {
+  await settle(page);
   if (await locator.count()) return;
   const pane = page.locator('.plan-pane-grid');
   const height = await pane.evaluate((el) => el.scrollHeight);
@@ -26,6 +27,13 @@ export async function reveal(page, locator) {
     } catch { /* not in view yet: scroll on */ }
   }
   throw new Mismatch(`not found in the plan: ${locator}`);
+}
+
+/** Waits two animation frames: what the app does after an action (the active cell scrolled
+ *  into view, the grid focused when a view opens) is done before the next click is aimed,
+ *  as a person's next click comes after they see the page. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
 
 /** Opens tab `key` of the program view (plan, map, scenarios, forecast, snapshots, setup). */
