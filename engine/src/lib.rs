@@ -93,7 +93,6 @@ pub mod calendar;
 pub mod changes;
 pub mod check;
 pub mod compare;
-mod cycles;
 pub mod diagnostics;
 pub mod edit;
 pub mod entry;

@@ -315,7 +315,7 @@ impl<'p> Checker<'p> {
     /// E009, one diagnostic per strongly connected set of tasks, naming one cycle in order.
     pub(super) fn report_cycles(&mut self, order: &[u32], successors: &LinkLists) {
         let tasks = &self.program.tasks;
-        for cycle in crate::cycles::find_cycles(tasks.len(), order, successors) {
+        for cycle in super::cycles::find_cycles(tasks.len(), order, successors) {
             let ids: Vec<String> = cycle.iter().map(|&t| tasks[t].id.clone()).collect();
             let message = format!("dependency cycle: {}", cycle_text(&ids));
             self.error(

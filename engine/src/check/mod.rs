@@ -14,6 +14,7 @@ use crate::diagnostics::{Code, Collector, Diagnostic, Diagnostics};
 use crate::model::{Calendar, Program};
 use crate::timeline::Timeline;
 
+mod cycles;
 mod inputs;
 mod links;
 pub mod stored;

@@ -9,7 +9,7 @@
 //! million tasks needs a few vectors, not a million stack frames (a recursive search
 //! overflowed the browser's stack at about 8,000 tasks).
 
-use crate::check::LinkLists;
+use super::LinkLists;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// One cycle per strongly connected component of more than one task, each as task indices
