@@ -9,7 +9,7 @@
    `export`s removed) with the wasm inlined gzipped and base64-encoded (unpacked by the
    browser's DecompressionStream), started with `__wbg_init({module_or_path:
    bytes})`. Its policy allows no connection at all, and the one inline script by its hash.
-3. The forecast worker (see `src/forecast_run.rs`): it runs the app's own wasm module, which
+3. The forecast worker (see `src/forecast/forecast_run.rs`): it runs the app's own wasm module, which
    the page posts it. Served, it is `forecast-worker.js`, which imports the glue beside it;
    in `planwork.html` (where Chromium refuses a worker from a `file://` URL) the glue and the
    same start-up code are a string in the page, started from a `blob:` URL that the page

@@ -6,7 +6,7 @@ use components::{AppHeader, ImportChoice, Notice, NoticeKind, PRODUCT_NAME};
 use leptos::prelude::*;
 
 use crate::editor::{Editor, ProgramView};
-use crate::home::HomeView;
+use crate::home::home::HomeView;
 use crate::route::{HOME_HASH, Nav, View};
 use crate::state::Ctx;
 
@@ -27,7 +27,7 @@ pub fn App() -> impl IntoView {
             .and_then(|t| t.files())
             .and_then(|files| files.get(0));
         if let Some(file) = file {
-            crate::import::import_file(ctx, nav, file);
+            crate::home::import::import_file(ctx, nav, file);
         }
     });
     on_cleanup(move || {
@@ -104,8 +104,8 @@ pub fn App() -> impl IntoView {
                         view! {
                             <ImportChoice
                                 existing_name=pending.existing_name
-                                on_copy=Callback::new(move |()| crate::import::import_as_copy(ctx, nav))
-                                on_replace=Callback::new(move |()| crate::import::import_replacing(ctx, nav))
+                                on_copy=Callback::new(move |()| crate::home::import::import_as_copy(ctx, nav))
+                                on_replace=Callback::new(move |()| crate::home::import::import_replacing(ctx, nav))
                                 on_cancel=Callback::new(move |()| ctx.pending_import.set(None))
                             />
                         }

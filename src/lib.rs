@@ -8,22 +8,17 @@
 pub mod app;
 pub mod editor;
 pub mod file_io;
-pub mod forecast_data;
-pub mod forecast_run;
-pub mod forecast_store;
-pub mod forecast_view;
-pub mod forecast_worker;
+pub mod forecast;
 pub mod format;
 pub mod home;
 pub mod ids;
-pub mod import;
-pub mod map_view;
+pub mod map;
 pub mod perf;
-pub mod plan_view;
+pub mod plan;
 pub mod prefs;
 pub mod route;
-pub mod scenarios_view;
-pub mod setup_view;
+pub mod scenarios;
+pub mod setup;
 pub mod state;
 pub mod storage;
 

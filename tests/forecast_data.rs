@@ -1,4 +1,4 @@
-//! In-browser tests of the forecast tab's data (`planwork_app::forecast_data`): dates as
+//! In-browser tests of the forecast tab's data (`planwork_app::forecast::forecast_data`): dates as
 //! shown, a forecast turned into the components' data, and the risks section's data and
 //! edits. What a forecast runs on is tested natively in `document/tests/forecast_inputs.rs`.
 //!
@@ -10,11 +10,11 @@ use document::forecast_inputs::PROGRAM;
 use engine::edit::Edit;
 use engine::forecast::{Settings, Target, forecast};
 use engine::risks::RiskField;
-use planwork_app::forecast_data::{
+use planwork_app::forecast::forecast_data::{
     criticality_rows, day_bins, markers, risk_edits, risk_field, risk_views, short_date,
     summary_rows, tornado_bars,
 };
-use planwork_app::forecast_worker::ForecastResult;
+use planwork_app::forecast::forecast_worker::ForecastResult;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -1,4 +1,4 @@
-//! In-browser tests of the forecast worker's side (`planwork_app::forecast_worker::serve`),
+//! In-browser tests of the forecast worker's side (`planwork_app::forecast::forecast_worker::serve`),
 //! called directly rather than in a worker: a request on the example program is answered
 //! with progress after each chunk and then the forecast, the same seed gives the same
 //! forecast, and a plan that cannot be forecast gets a plain message, not a panic.
@@ -8,7 +8,9 @@
 use std::cell::RefCell;
 
 use engine::forecast::Settings;
-use planwork_app::forecast_worker::{CHUNK, ForecastResult, Reply, Request, decode, serve};
+use planwork_app::forecast::forecast_worker::{
+    CHUNK, ForecastResult, Reply, Request, decode, serve,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);

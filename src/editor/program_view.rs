@@ -146,10 +146,10 @@ pub fn ProgramView(
                 {banner}
                 <ViewTabs tabs=TABS active=tab />
                 {move || match tab.get() {
-                    "map" => view! { <crate::map_view::MapPanel /> }.into_any(),
-                    "scenarios" => view! { <crate::scenarios_view::ScenariosPanel /> }.into_any(),
-                    "forecast" => view! { <crate::forecast_view::ForecastPanel /> }.into_any(),
-                    "setup" => view! { <crate::setup_view::SetupPanel /> }.into_any(),
+                    "map" => view! { <crate::map::map_view::MapPanel /> }.into_any(),
+                    "scenarios" => view! { <crate::scenarios::scenarios_view::ScenariosPanel /> }.into_any(),
+                    "forecast" => view! { <crate::forecast::forecast_view::ForecastPanel /> }.into_any(),
+                    "setup" => view! { <crate::setup::setup_view::SetupPanel /> }.into_any(),
                     "snapshots" => view! {
                         <SnapshotsPanel
                             snapshots=snapshots
@@ -157,7 +157,7 @@ pub fn ProgramView(
                             actions=snapshot_actions
                         />
                     }.into_any(),
-                    _ => view! { <crate::plan_view::PlanPanel /> }.into_any(),
+                    _ => view! { <crate::plan::plan_view::PlanPanel /> }.into_any(),
                 }}
             }
         })

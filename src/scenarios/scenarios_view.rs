@@ -27,7 +27,7 @@ use document::baselines;
 use document::scenarios::{self, Evaluated, Evaluation, evaluate};
 
 use crate::editor::{Editor, describe};
-use crate::forecast_data::task_choices;
+use crate::forecast::forecast_data::task_choices;
 
 /// Tasks listed as absorbing a slip, at most.
 const ABSORBED_SHOWN: usize = 8;

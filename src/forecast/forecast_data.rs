@@ -15,8 +15,8 @@ use engine::edit::Edit;
 use engine::forecast::{Driver, Outcome};
 use engine::risks::{self, Refusal, RiskField, format_impact, format_percent};
 
-use crate::forecast_store::Kept;
-use crate::forecast_worker::ForecastResult;
+use crate::forecast::forecast_store::Kept;
+use crate::forecast::forecast_worker::ForecastResult;
 
 /// Every task, as a task search offers it (workstream name, name, duration).
 pub fn task_choices(program: &Program) -> Vec<TaskChoice> {

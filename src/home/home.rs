@@ -23,7 +23,7 @@ type Action = Box<
 
 /// The example program shipped with the app (a platform migration: 6 workstreams, 80 tasks
 /// and milestones), inside the wasm so it opens from disk too.
-const EXAMPLE: &str = include_str!("../public/examples/platform-migration.planwork.json");
+const EXAMPLE: &str = include_str!("../../public/examples/platform-migration.planwork.json");
 
 /// Stores a new program and opens it; without storage it lives in this tab only (and can
 /// still be exported).
@@ -176,7 +176,7 @@ pub fn HomeView() -> impl IntoView {
             )
         }),
         import: Callback::new(move |file: web_sys::File| {
-            crate::import::import_file(ctx, nav, file)
+            crate::home::import::import_file(ctx, nav, file)
         }),
     };
 

@@ -1,5 +1,5 @@
 //! The forecast tab: runs a Monte Carlo forecast of the open program, or of one of its
-//! scenarios, in a Web Worker ([`crate::forecast_store`]) and shows the last result of each:
+//! scenarios, in a Web Worker ([`crate::forecast::forecast_store`]) and shows the last result of each:
 //! the dates table, the chosen finish's histogram, S-curve and tornado chart, the tasks most
 //! often critical, and two forecasts compared. A result computed on a plan that has changed
 //! since is marked stale. When nothing in the plan is uncertain it says so (and what to
@@ -20,12 +20,12 @@ use leptos::prelude::*;
 use planfile::Document;
 
 use crate::editor::{Editor, describe};
-use crate::forecast_data::{
+use crate::forecast::forecast_data::{
     compare_rows, criticality_rows, day_bins, markers, risk_edits, risk_field, risk_views,
     summary_rows, task_choices, tornado_bars,
 };
-use crate::forecast_store::{self as store, Hooks, Kept};
-use crate::forecast_worker::ForecastResult;
+use crate::forecast::forecast_store::{self as store, Hooks, Kept};
+use crate::forecast::forecast_worker::ForecastResult;
 use document::forecast_inputs::{
     PROGRAM, is_stale, settings, subject_program, subject_uncertainty, subjects_of,
 };
@@ -41,7 +41,7 @@ pub fn ForecastPanel() -> impl IntoView {
     };
     store::attach(hooks);
     // A worker started now saves the first run its start-up.
-    crate::forecast_run::warm_up();
+    crate::forecast::forecast_run::warm_up();
     let (iterations_text, seed_text) = store::settings();
     let iterations = RwSignal::new(iterations_text);
     let seed = RwSignal::new(seed_text);

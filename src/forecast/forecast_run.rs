@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::forecast_worker::{Reply, Request, decode};
+use crate::forecast::forecast_worker::{Reply, Request, decode};
 
 /// The worker script served beside `index.html`.
 const WORKER_SCRIPT: &str = "forecast-worker.js";

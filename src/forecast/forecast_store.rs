@@ -16,8 +16,8 @@ use engine::Program;
 use engine::forecast::Settings;
 use leptos::prelude::*;
 
-use crate::forecast_run::Run;
-use crate::forecast_worker::{ForecastResult, Reply, Request};
+use crate::forecast::forecast_run::Run;
+use crate::forecast::forecast_worker::{ForecastResult, Reply, Request};
 
 /// Which forecast: (program id, subject), the subject being "" for the program itself or a
 /// scenario's id.
@@ -162,7 +162,7 @@ pub fn cancel() {
         drop(stopped);
         set_progress(None);
         notify_changed();
-        crate::forecast_run::warm_up();
+        crate::forecast::forecast_run::warm_up();
     }
 }
 
@@ -224,7 +224,7 @@ fn end(id: u32, outcome: Result<ForecastResult, String>) {
         std::time::Duration::ZERO,
     );
     // The next run's worker, started while the result is read.
-    crate::forecast_run::warm_up();
+    crate::forecast::forecast_run::warm_up();
 }
 
 fn hooks() -> Option<Hooks> {

@@ -1,0 +1,3 @@
+//! The Dependency map tab.
+
+pub mod map_view;

@@ -1,0 +1,3 @@
+//! The Scenarios tab: quick impact, the scenarios, their comparison, the baselines.
+
+pub mod scenarios_view;

@@ -1,0 +1,3 @@
+//! The Setup tab: the program's settings, working calendar and workstreams.
+
+pub mod setup_view;
