@@ -6,7 +6,7 @@ use components::{AppHeader, ImportChoice, Notice, NoticeKind, PRODUCT_NAME};
 use leptos::prelude::*;
 
 use crate::editor::{Editor, ProgramView};
-use crate::home::home::HomeView;
+use crate::home::home_view::HomeView;
 use crate::route::{HOME_HASH, Nav, View};
 use crate::state::Ctx;
 
