@@ -227,9 +227,9 @@ async fn chart_draws_bars_diamonds_arrows_and_markers() {
     // A's bar: days 0–5 at 28 px a day.
     let a = find(&root, "[data-id=\"A\"] .gantt-bar");
     assert_eq!(a.get_attribute("width").as_deref(), Some("140"));
-    // The body is as tall as every row, so it scrolls with the grid.
+    // The body is as tall as every row and the grid's empty row, so it scrolls with the grid.
     let body = find(&root, ".gantt-body");
-    assert_eq!(body.get_attribute("height").as_deref(), Some("120"));
+    assert_eq!(body.get_attribute("height").as_deref(), Some("150"));
     // The scale: January 2027 over the days 4, 5, 6, …
     let labels = root.query_selector_all(".gantt-scale-label").unwrap();
     let first: Vec<String> = (0..3)
@@ -265,8 +265,8 @@ async fn chart_draws_only_visible_rows_and_their_links() {
     let body = find(&root, ".gantt-body");
     assert_eq!(
         body.get_attribute("height").as_deref(),
-        Some("120"),
-        "still every row's height"
+        Some("150"),
+        "still every row's height, and the empty row's"
     );
 }
 

@@ -196,7 +196,10 @@ pub fn GanttChart(
     let scale = Memo::new(move |_| axis.with(|(origin, days)| tiers(origin, *days, zoom.get())));
     let width = move || axis.with(|a| a.1) as f64 * zoom.get().px_per_day() + LABEL_ROOM;
     let rows = Memo::new(move |_| model.with(|m| m.rows.len()));
-    let body_height = move || rows.get() as f64 * geo().rh;
+    // One band more than the rows: the grid's empty last row (where a task is added) has its
+    // band here too, left blank, so both panes scroll equally far; a chart one row shorter
+    // held the grid back from showing that row whole (its scroll followed the chart's).
+    let body_height = move || (rows.get() + 1) as f64 * geo().rh;
     let range = move || {
         let n = rows.get();
         let (a, b) = visible.get();
