@@ -584,14 +584,20 @@ fn replace_task(
             .iter()
             .position(|t| t.id == id)
             .ok_or_else(|| format!("There is no task '{id}'."))?;
-        let mut task = program
+        let before = program
             .tasks
             .get(index)
-            .cloned()
             .ok_or_else(|| format!("There is no task '{id}'."))?;
+        let mut task = before.clone();
         change(&mut task, program)?;
-        Ok::<_, String>(Edit::ReplaceTask { index, task })
+        // A drag that leaves the task as it was (dropped where its constraint already puts
+        // it) is no step of Undo: Ctrl+Z must take back the last real change (found by the
+        // soak, seed 1208).
+        Ok::<_, String>((task != *before).then_some(Edit::ReplaceTask { index, task }))
     })
     .unwrap_or_else(|| Err("No program is open.".into()))?;
-    editor.act_in_view(vec![edit])
+    match edit {
+        Some(edit) => editor.act_in_view(vec![edit]),
+        None => Ok(()),
+    }
 }

@@ -11,7 +11,7 @@
 //   PLANWORK_URL=http://127.0.0.1:8080/ node --test tests/e2e/soak.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseUrl, launch, openPage, home, createProgram, saved, addTask, taskRow } from './helpers.mjs';
+import { baseUrl, launch, openPage, home, createProgram, saved, addTask, taskRow, editCell } from './helpers.mjs';
 import { soak } from '../soak/run.mjs';
 
 const ACTIONS = Number(process.env.PLANWORK_SOAK_ACTIONS ?? 150);
@@ -124,6 +124,46 @@ test('the grid scrolls its empty last row fully into view; the chart scrolls as 
     assert.equal(panes.grid, panes.gridMax, `the grid stays at its bottom: ${JSON.stringify(panes)}`);
     assert.equal(panes.chartMax, panes.gridMax, 'both panes scroll equally far');
     assert.equal(panes.chart, panes.grid, 'the chart follows');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+// Found by the soak (seed 1208): a bar dragged to where its constraint already puts it (a
+// start-no-earlier-than before the program's start) changed nothing but made a step of
+// Undo, so the next Ctrl+Z took back nothing visible instead of the last real change.
+test('a drag that changes nothing is no step of Undo', async () => {
+  const browser = await launch();
+  try {
+    const { context, page, problems } = await openPage(browser);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await home(page);
+    await createProgram(page, 'Drag');
+    await addTask(page, 'Design', 5);
+    const cellOf = (col) => taskRow(page, 'Design').locator(`[data-col="${col}"]`);
+    const start = (await cellOf('start').textContent()).trim();
+    const before = new Date(`${start}T00:00:00Z`);
+    before.setUTCDate(before.getUTCDate() - 7);
+    const snet = before.toISOString().slice(0, 10);
+    // A constraint a week before the program's start: the task does not move.
+    await editCell(page, cellOf('constraint'), `SNET ${snet}`);
+    await cellOf('constraint').filter({ hasText: snet }).waitFor();
+    await addTask(page, 'Build', 3);
+    // The bar dragged a week earlier (weeks zoom, 8 px a day) asks for that same constraint.
+    await saved(page);
+    const box = await page.locator('.gantt-task[data-id="1"] .gantt-bar').boundingBox();
+    const from = { x: box.x + 5, y: box.y + box.height / 2 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x - 28, from.y, { steps: 4 });
+    await page.mouse.move(from.x - 56, from.y, { steps: 4 });
+    await page.mouse.up();
+    assert.equal((await cellOf('constraint').textContent()).trim(), `SNET ${snet}`);
+    // Undo takes back the last real change: Build's duration (3 days back to 1).
+    await page.locator('[data-action="undo"]').click();
+    await taskRow(page, 'Build').locator('[data-col="duration"]', { hasText: '1d' }).waitFor({ timeout: 5_000 });
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
