@@ -88,7 +88,8 @@ test('quick impact: as typed, every missed deadline, plain plurals, named chips,
     'Landing zone design +3w');
   assert.equal(await page.locator('.qi-chip').count(), 0, 'no chip carried over');
   assert.equal(await page.getByRole('textbox', { name: /Working days/ }).inputValue(), '');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'qi-search');
+  // The focus moves a frame after the render.
+  await page.waitForFunction(() => document.activeElement?.id === 'qi-search', null, { timeout: 5_000 });
   assert.ok(await inView(page.getByRole('status').filter({ hasText: 'Saved as scenario' })), 'the "Saved" message is in view');
   await page.screenshot({ path: join(shots, 'qi-after-save.png') });
 

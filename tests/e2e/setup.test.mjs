@@ -47,6 +47,11 @@ async function commit(field, value) {
   await field.press('Enter');
 }
 
+/** Waits until the focus is on the button `text` (the row gives it back a frame after a move). */
+async function focusOn(page, text) {
+  await page.waitForFunction((t) => document.activeElement?.textContent === t, text, { timeout: 5_000 });
+}
+
 /** The names of the Setup tab's workstream rows, in order. */
 async function teamNames(page) {
   return section(page, 'Workstreams (teams)').locator('.ws-row').evaluateAll((rows) =>
@@ -88,10 +93,10 @@ test('a two-team program set up from scratch in the Setup tab, undone in part, r
   await mobile.getByRole('button', { name: 'Move up' }).and(page.locator(':disabled')).waitFor();
   assert.deepEqual(await teamNames(page), ['Mobile', 'General']);
   // At the top, the focus is on "Move down": Enter moves it back, Enter on "Move up" again.
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move down');
+  await focusOn(page, 'Move down');
   await page.keyboard.press('Enter');
   await mobile.getByRole('button', { name: 'Move down' }).and(page.locator(':disabled')).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Move up');
+  await focusOn(page, 'Move up');
   await page.keyboard.press('Enter');
   await mobile.getByRole('button', { name: 'Move up' }).and(page.locator(':disabled')).waitFor();
   assert.deepEqual(await teamNames(page), ['Mobile', 'General']);
