@@ -2,6 +2,8 @@
 //! scenarios, baselines and risks) and every operation on it that is neither storage nor
 //! rendering.
 //!
+//! - [`derived`]: the open program derived once per revision (the program or scenario
+//!   shown, its schedule, its variance to the active baseline), read by every view.
 //! - [`plan_edit`]: what a user types in a cell, pastes, inserts or deletes, as engine edits.
 //! - [`history`]: undo and redo of every change, program edits and document-level steps.
 //! - [`scenarios`], [`baselines`]: managing them (create, duplicate, rename, delete, promote;
@@ -16,6 +18,7 @@
 
 pub mod baselines;
 pub mod columns;
+pub mod derived;
 pub mod forecast_inputs;
 pub mod history;
 pub mod plan_edit;

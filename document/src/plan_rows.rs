@@ -1,11 +1,12 @@
-//! Builds the plan view's [`PlanModel`] from a document: the program (or, when a scenario is
-//! shown, the program with the scenario's changes applied), its schedule, the workstream
-//! groups that are collapsed, and the active baseline.
+//! Builds the plan view's [`PlanModel`] from a document and its [`Derived`] view: the program
+//! shown (the program, or a scenario's version of it), its schedule and baseline variance,
+//! the workstream groups that are collapsed, and the active baseline's bars.
 //!
-//! Does not: schedule by itself (it calls `engine`), or render anything.
+//! Does not: check or schedule (it reads the derived view), or render anything.
 
 use std::collections::{HashMap, HashSet};
 
+use crate::derived::Derived;
 use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, colour};
 use chrono::{Datelike, Duration, NaiveDate};
 use engine::entry::{Predecessor, format_distribution, format_estimate, format_predecessors};
@@ -16,31 +17,34 @@ use planfile::Document;
 /// Calendar days shown after the last finish, so the last bars are not at the edge.
 const TAIL_DAYS: i64 = 28;
 
-/// The plan view of `doc`: the program, or scenario `scenario`'s version of it, with only
-/// the tasks `filter` keeps.
+/// The plan view of `doc` as `derived` (from the same revision) shows it — the program, or
+/// the scenario's version of it — with only the tasks `filter` keeps.
 pub fn plan_model(
     doc: &Document,
+    derived: &Derived,
     collapsed: &HashSet<String>,
-    scenario: Option<&str>,
     today: Option<NaiveDate>,
     filter: &TaskFilter,
 ) -> PlanModel {
-    let applied = scenario.and_then(|id| crate::scenario_edit::applied(doc, id));
-    let program = applied.as_ref().map_or(&doc.program, |a| &a.program);
-    let (schedule, problem, variance) = schedule_of(doc, program);
+    let program = derived.shown_program(doc);
+    let shown = derived.shown();
+    let schedule = shown.ok();
+    let problem = shown.problem().map(str::to_owned);
+    let variance = shown.variances.as_ref();
     // The program's own bars, drawn behind a scenario's.
-    let ghosts: Option<HashMap<&str, (NaiveDate, NaiveDate)>> = applied.as_ref().and_then(|_| {
-        let own = engine::schedule(&doc.program).ok()?;
-        Some(
-            doc.program
-                .tasks
-                .iter()
-                .zip(own.tasks)
-                .map(|(t, s)| (t.id.as_str(), (s.start, s.finish)))
-                .collect(),
-        )
-    });
-    let origin = origin_of(program, schedule.as_ref());
+    let ghosts: Option<HashMap<&str, (NaiveDate, NaiveDate)>> =
+        derived.scenario.as_ref().and_then(|_| {
+            let own = derived.program.ok()?;
+            Some(
+                doc.program
+                    .tasks
+                    .iter()
+                    .zip(&own.tasks)
+                    .map(|(t, s)| (t.id.as_str(), (s.start, s.finish)))
+                    .collect(),
+            )
+        });
+    let origin = origin_of(program, schedule);
     let day = |date: NaiveDate| (date - origin).num_days();
     let baseline = crate::baselines::active(doc).map(|b| {
         b.tasks
@@ -55,7 +59,6 @@ pub fn plan_model(
     let mut row_of: HashMap<&str, usize> = HashMap::with_capacity(program.tasks.len());
     for (color, ws_id, ws_name, members) in groups(program) {
         let times: Vec<&TaskSchedule> = schedule
-            .as_ref()
             .map(|s| members.iter().filter_map(|&i| s.tasks.get(i)).collect())
             .unwrap_or_default();
         let first = times.iter().map(|t| t.start).min();
@@ -67,7 +70,7 @@ pub fn plan_model(
                 .into_iter()
                 .filter(|&i| {
                     program.tasks.get(i).is_some_and(|task| {
-                        let times = schedule.as_ref().and_then(|s| s.tasks.get(i));
+                        let times = schedule.and_then(|s| s.tasks.get(i));
                         filter.matches(task, ws_name, times)
                     })
                 })
@@ -97,7 +100,7 @@ pub fn plan_model(
             let Some(task) = program.tasks.get(index) else {
                 continue;
             };
-            let times = schedule.as_ref().and_then(|s| s.tasks.get(index));
+            let times = schedule.and_then(|s| s.tasks.get(index));
             let milestone = task.milestone || task.duration == 0;
             let bar = times.map(|s| {
                 let start = day(s.start);
@@ -118,9 +121,7 @@ pub fn plan_model(
                     percent: task.percent_complete.clamp(0.0, 100.0).round() as u8,
                 }
             });
-            let var = variance
-                .as_ref()
-                .and_then(|v| v.get(index).copied().flatten());
+            let var = variance.and_then(|v| v.get(index).copied().flatten());
             row_of.insert(task.id.as_str(), rows.len());
             rows.push(PlanRow::Task(TaskRow {
                 index,
@@ -165,10 +166,8 @@ pub fn plan_model(
             }));
         }
     }
-    let links = links_of(program, &row_of, schedule.as_ref());
-    let end = schedule
-        .as_ref()
-        .map_or(program.program.start, |s| s.finish);
+    let links = links_of(program, &row_of, schedule);
+    let end = schedule.map_or(program.program.start, |s| s.finish);
     let days = (day(end) + TAIL_DAYS).max(8 * 7);
     let (days_off, holidays) = days_off(&program.calendar, origin, days);
     PlanModel {
@@ -184,16 +183,9 @@ pub fn plan_model(
         today: today.map(day),
         status_date: program.program.status_date.map(day),
         problem,
-        scenario: scenario.and_then(|id| {
-            doc.scenarios
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.name.clone())
-        }),
+        scenario: derived.scenario.as_ref().map(|s| s.name.clone()),
     }
 }
-
-type Variances = Vec<Option<engine::baseline::Variance>>;
 
 /// The calendar's days off in chart days `0..days` from `origin`: runs of non-working
 /// weekdays as (first day, length), and the holidays that fall on working weekdays.
@@ -219,25 +211,6 @@ fn days_off(calendar: &Calendar, origin: NaiveDate, days: i64) -> (Vec<(i64, i64
     holidays.sort_unstable();
     holidays.dedup();
     (runs, holidays)
-}
-
-/// The schedule, or why there is none; and the variance against the active baseline.
-fn schedule_of(
-    doc: &Document,
-    program: &Program,
-) -> (Option<Schedule>, Option<String>, Option<Variances>) {
-    let checked = match engine::check(program) {
-        Ok(checked) => checked,
-        Err(problems) => return (None, Some(crate::describe(&problems)), None),
-    };
-    match engine::schedule_checked(&checked) {
-        Ok(schedule) => {
-            let baseline = crate::baselines::active(doc);
-            let variance = baseline.map(|b| engine::baseline::variance(&checked, &schedule, b));
-            (Some(schedule), None, variance)
-        }
-        Err(problems) => (None, Some(crate::describe(&problems)), None),
-    }
 }
 
 /// Day 0 of the chart: the Monday a week before the first day of work.

@@ -4,7 +4,7 @@
 //! every scenario replayed on the program, scheduled and compared with it.
 //!
 //! Does not: apply, schedule or compare by rules of its own (`engine::scenario`,
-//! `engine::compare`), take snapshots or record undo steps (the app's editor wraps each call
+//! `engine::compare`), schedule the program itself (the derived view does), take snapshots or record undo steps (the app's editor wraps each call
 //! in one undoable change), or decide what the screen shows after a delete.
 
 use engine::Schedule;
@@ -35,16 +35,16 @@ pub struct Evaluation {
     pub scenarios: Vec<Evaluated>,
 }
 
-/// Schedules the program and each scenario applied to it, and compares each with the
-/// program. Cost: one schedule per scenario plus one.
-pub fn evaluate(doc: &Document) -> Evaluation {
-    let base = engine::schedule(&doc.program).map_err(|d| describe(&d));
+/// Schedules each scenario applied to the program and compares it with the program's
+/// schedule `base` (the derived view's: see [`crate::derived`]). Cost: one schedule per
+/// scenario.
+pub fn evaluate(doc: &Document, base: &Result<Schedule, String>) -> Evaluation {
     let scenarios = doc
         .scenarios
         .iter()
         .map(|s| {
             let applied = apply(&doc.program, &s.changes);
-            let result = match &base {
+            let result = match base {
                 Err(_) => Err("The program itself cannot be scheduled.".to_owned()),
                 Ok(before) => engine::schedule(&applied.program)
                     .map(|after| compare(&doc.program, before, &applied.program, &after))
@@ -57,7 +57,10 @@ pub fn evaluate(doc: &Document) -> Evaluation {
             }
         })
         .collect();
-    Evaluation { base, scenarios }
+    Evaluation {
+        base: base.clone(),
+        scenarios,
+    }
 }
 
 /// A new id: `prefix` and the first number from 1 that no id in `taken` has.

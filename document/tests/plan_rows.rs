@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use document::derived::Derived;
 use document::plan_model::{PlanModel, PlanRow, RowKey, TaskRow};
 use document::plan_rows::plan_model;
 use engine::filter::TaskFilter;
@@ -31,7 +32,8 @@ fn doc() -> Document {
 fn model(doc: &Document, collapsed: &[&str], scenario: Option<&str>) -> PlanModel {
     let shut: HashSet<String> = collapsed.iter().map(|s| s.to_string()).collect();
     let today = NaiveDate::from_ymd_opt(2026, 1, 7);
-    plan_model(doc, &shut, scenario, today, &TaskFilter::default())
+    let derived = Derived::of(doc, scenario);
+    plan_model(doc, &derived, &shut, today, &TaskFilter::default())
 }
 
 fn task<'m>(model: &'m PlanModel, id: &str) -> &'m TaskRow {

@@ -107,7 +107,8 @@ fn evaluation_compares_each_scenario_with_the_program() {
     let mut d = doc();
     scenarios::add(&mut d, "Late design", vec![slip("1", 2)]).expect("added");
     scenarios::add(&mut d, "Gone task", vec![slip("9", 2)]).expect("added");
-    let e = scenarios::evaluate(&d);
+    let base = document::derived::Derived::of(&d, None).program.schedule;
+    let e = scenarios::evaluate(&d, &base);
     assert_eq!(e.base.as_ref().expect("schedules").finish, day(14));
     let late = e.scenarios[0].result.as_ref().expect("compared");
     assert_eq!(late.finish.after, Some(day(16)));

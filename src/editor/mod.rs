@@ -35,7 +35,9 @@ use crate::format::now_ms;
 use crate::perf;
 use crate::state::{Ctx, store};
 use crate::storage::{SnapshotMeta, StorageError};
+use document::derived::Derived;
 use document::history::DocHistory;
+use document::scenarios::{Evaluation, evaluate};
 
 /// How long a confirmation ("Undone: …", "5 tasks added …") stays shown.
 const CONFIRMATION_TIME: Duration = Duration::from_secs(8);
@@ -86,6 +88,12 @@ pub struct Editor {
     pub(crate) can_redo: RwSignal<bool>,
     /// The scenario the plan view shows and edits (`None`: the program itself).
     pub(crate) scenario: RwSignal<Option<String>>,
+    /// The open program derived once per revision of `doc` (or change of `scenario`): what
+    /// every tab reads. Lazy: computed when a view first reads it after a change.
+    pub(crate) derived: Memo<Derived>,
+    /// Every scenario replayed on the program and compared with it, once per revision (read
+    /// by the Scenarios tab; lazy like `derived`).
+    pub(crate) evaluation: Memo<Option<Evaluation>>,
     /// The ids of the tasks selected in the grid or chart (quick impact starts from them).
     pub(crate) selected: RwSignal<Vec<String>>,
     /// The program view's tab shown: a key of [`TABS`].
@@ -107,10 +115,28 @@ impl Editor {
     /// Creates the editor state, provides it as context, journals and saves on `pagehide` and
     /// when the page is hidden, and asks to confirm leaving while work is not safely stored.
     pub fn provide(ctx: Ctx) -> Editor {
+        let doc = RwSignal::new(None::<Document>);
+        let scenario = RwSignal::new(None::<String>);
+        let derived = Memo::new_owning(move |_| {
+            let id = scenario.get();
+            let span = perf::start("planwork:derive");
+            let derived = doc.with(|d: &Option<Document>| {
+                d.as_ref()
+                    .map_or_else(Derived::default, |d| Derived::of(d, id.as_deref()))
+            });
+            span.end();
+            (derived, true)
+        });
+        let evaluation = Memo::new(move |_| {
+            doc.with(|d: &Option<Document>| {
+                let d = d.as_ref()?;
+                Some(derived.with(|v| evaluate(d, &v.program.schedule)))
+            })
+        });
         let editor = Editor {
             ctx,
             current: RwSignal::new(None),
-            doc: RwSignal::new(None),
+            doc,
             load_error: RwSignal::new(None),
             base: RwSignal::new(0),
             edits: StoredValue::new(0),
@@ -125,7 +151,9 @@ impl Editor {
             history: StoredValue::new(DocHistory::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            scenario: RwSignal::new(None),
+            scenario,
+            derived,
+            evaluation,
             selected: RwSignal::new(Vec::new()),
             tab: RwSignal::new("plan"),
             collapsed: RwSignal::new(HashSet::new()),

@@ -46,12 +46,9 @@ pub fn ForecastPanel() -> impl IntoView {
     let iterations = RwSignal::new(iterations_text);
     let seed = RwSignal::new(seed_text);
     // What to forecast: what runs, else the scenario the plan view shows (if it still exists).
-    let shown_scenario = editor.scenario.get_untracked().filter(|id| {
-        doc.with_untracked(|d| {
-            d.as_ref()
-                .is_some_and(|d| d.scenarios.iter().any(|s| s.id == *id))
-        })
-    });
+    let shown_scenario = editor
+        .derived
+        .with_untracked(|v| v.scenario_id().map(str::to_owned));
     let subject =
         RwSignal::new(store::running().map_or_else(|| shown_scenario.unwrap_or_default(), |k| k.1));
     let finish = RwSignal::new(PROGRAM.to_owned());

@@ -2,16 +2,15 @@
 //! them (grouped by `engine::teams::cross_team_flows`), shown by `DependencyMap`.
 
 use components::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
-use engine::Program;
 use engine::teams::cross_team_flows;
+use engine::{Program, Schedule};
 use leptos::prelude::*;
 
 use crate::editor::Editor;
 
 /// The map's data for `program`: every workstream, and the cross-team flows with critical
-/// and late links counted from its schedule (none counted if it does not schedule).
-pub fn map_model(program: &Program) -> MapModel {
-    let plan = engine::schedule(program).ok();
+/// and late links counted from its schedule `plan` (none counted without one).
+pub fn map_model(program: &Program, plan: Option<&Schedule>) -> MapModel {
     let teams = program
         .workstreams
         .iter()
@@ -28,7 +27,7 @@ pub fn map_model(program: &Program) -> MapModel {
         })
         .collect();
     let task = |i: usize| program.tasks.get(i).map(|t| (t.id.clone(), t.name.clone()));
-    let flows = cross_team_flows(program, plan.as_ref())
+    let flows = cross_team_flows(program, plan)
         .into_iter()
         .map(|flow| MapFlow {
             links: flow
@@ -67,26 +66,19 @@ pub fn MapPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
     // The program, or the scenario the plan view shows (as the plan view does).
     let model = Memo::new(move |_| {
-        let scenario = editor.scenario.get();
         editor.doc.with(|d| {
             let Some(d) = d.as_ref() else {
                 return MapModel::default();
             };
-            match scenario.and_then(|id| document::scenario_edit::applied(d, &id)) {
-                Some(applied) => map_model(&applied.program),
-                None => map_model(&d.program),
-            }
+            editor
+                .derived
+                .with(|v| map_model(v.shown_program(d), v.shown().ok()))
         })
     });
     let scenario_name = move || {
-        let id = editor.scenario.get()?;
-        editor.doc.with(|d| {
-            d.as_ref()?
-                .scenarios
-                .iter()
-                .find(|s| s.id == id)
-                .map(|s| s.name.clone())
-        })
+        editor
+            .derived
+            .with(|v| v.scenario.as_ref().map(|s| s.name.clone()))
     };
     let shown = move || {
         scenario_name().map(|name| {

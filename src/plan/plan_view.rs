@@ -46,26 +46,13 @@ fn initial_columns() -> Vec<Column> {
     columns
 }
 
-/// The program the plan view shows: the program, or the scenario's version of it.
-fn shown_program(editor: &Editor) -> Option<Program> {
-    let scenario = editor.scenario.get_untracked();
-    editor.doc.with_untracked(|d| {
-        let doc = d.as_ref()?;
-        match scenario {
-            Some(id) => document::scenario_edit::applied(doc, &id).map(|a| a.program),
-            None => Some(doc.program.clone()),
-        }
-    })
-}
-
-/// Runs `f` on the shown program without copying it when it is the program itself.
+/// Runs `f` on the program the plan view shows (the program, or the scenario's version of
+/// it), from the editor's derived view: nothing is copied or re-derived.
 fn with_shown<T>(editor: &Editor, f: impl FnOnce(&Program) -> T) -> Option<T> {
-    if editor.scenario.with_untracked(Option::is_some) {
-        return shown_program(editor).map(|p| f(&p));
-    }
-    editor
-        .doc
-        .with_untracked(|d| d.as_ref().map(|d| f(&d.program)))
+    editor.doc.with_untracked(|d| {
+        let d = d.as_ref()?;
+        Some(editor.derived.with_untracked(|v| f(v.shown_program(d))))
+    })
 }
 
 /// Makes `edits` as one action (nothing to do is fine).
@@ -136,19 +123,14 @@ pub fn PlanPanel() -> impl IntoView {
 
     let model = Memo::new(move |_| {
         let shut = collapsed.get();
-        let scenario = editor.scenario.get();
         let keep = filter.with(task_filter);
         let span = crate::perf::start("planwork:plan-rows");
         let model = editor.doc.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    document::plan_rows::plan_model(
-                        d,
-                        &shut,
-                        scenario.as_deref(),
-                        Some(today),
-                        &keep,
-                    )
+                    editor.derived.with(|derived| {
+                        document::plan_rows::plan_model(d, derived, &shut, Some(today), &keep)
+                    })
                 })
                 .unwrap_or_default()
         });

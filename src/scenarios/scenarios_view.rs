@@ -13,18 +13,18 @@ use components::{
     MissedRow, Notice, NoticeKind, OpenScenario, QuickImpact, QuickImpactActions, ScenarioList,
     ScenarioListActions, ScenarioSummary,
 };
-use engine::baseline::{Baseline, variance};
+use engine::Program;
 use engine::compare::{Comparison, MissedDeadline, quick_impact};
 use engine::scenario::{Adjustment, Outcome};
 use engine::words::count;
-use engine::{Program, Schedule};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
 use wasm_bindgen::JsCast;
 
 use document::baselines;
-use document::scenarios::{self, Evaluated, Evaluation, evaluate};
+use document::derived::Scheduled;
+use document::scenarios::{self, Evaluated, Evaluation};
 
 use crate::editor::{Editor, describe};
 use crate::forecast::forecast_data::task_choices;
@@ -225,7 +225,7 @@ struct TabState {
 #[component]
 pub fn ScenariosPanel() -> impl IntoView {
     let editor = expect_context::<Editor>();
-    let evaluation = Memo::new(move |_| editor.doc.with(|d| d.as_ref().map(evaluate)));
+    let evaluation = editor.evaluation;
     let message: RwSignal<Option<(NoticeKind, String)>> = RwSignal::new(None);
     let opened: RwSignal<Option<String>> = RwSignal::new(None);
     let compared: RwSignal<Vec<String>> = RwSignal::new(editor.doc.with_untracked(|d| {
@@ -634,9 +634,11 @@ fn CompareSection(
     let view_model = Signal::derive(move || {
         let chosen = compared.get();
         editor.doc.with(|d| {
-            evaluation.with(|e| match (d, e) {
-                (Some(d), Some(e)) => compare_view(d, e, &chosen),
-                _ => CompareView::default(),
+            editor.derived.with(|v| {
+                evaluation.with(|e| match (d, e) {
+                    (Some(d), Some(e)) => compare_view(d, &v.program, e, &chosen),
+                    _ => CompareView::default(),
+                })
             })
         })
     });
@@ -678,7 +680,7 @@ fn copy_text(text: String, note: RwSignal<String>) {
     });
 }
 
-fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareView {
+fn compare_view(doc: &Document, own: &Scheduled, e: &Evaluation, chosen: &[String]) -> CompareView {
     let Ok(base) = &e.base else {
         return CompareView {
             summary: "The program cannot be scheduled, so there is nothing to compare.".into(),
@@ -691,8 +693,7 @@ fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareVie
         .iter()
         .filter(|s| chosen.contains(&s.scenario.id))
         .collect();
-    let baseline = baselines::active(doc);
-    let variances = baseline.map(|b| finish_variances(program, base, b));
+    let variances = own.variances.as_ref();
     let milestones = program
         .tasks
         .iter()
@@ -707,11 +708,9 @@ fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareVie
                 ..CompareCell::default()
             },
             variance: variances
-                .as_ref()
                 .map(|v| {
                     v.get(i)
-                        .copied()
-                        .flatten()
+                        .and_then(|v| v.map(|v| v.finish))
                         .map_or_else(|| "new".into(), signed)
                 })
                 .unwrap_or_default(),
@@ -724,10 +723,7 @@ fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareVie
             date: base.finish.to_string(),
             ..CompareCell::default()
         },
-        variance: baseline
-            .and_then(|b| finish_variance(program, base, b))
-            .map(signed)
-            .unwrap_or_default(),
+        variance: own.finish_variance.map(signed).unwrap_or_default(),
         scenarios: columns.iter().map(|s| finish_cell(s)).collect(),
     };
     let critical = columns
@@ -747,7 +743,7 @@ fn compare_view(doc: &Document, e: &Evaluation, chosen: &[String]) -> CompareVie
         .join("\n");
     CompareView {
         scenarios: columns.iter().map(|s| s.scenario.name.clone()).collect(),
-        baseline: baseline.map(|b| b.name.clone()),
+        baseline: baselines::active(doc).map(|b| b.name.clone()),
         milestones,
         finish,
         critical,
@@ -793,29 +789,6 @@ fn finish_cell(s: &Evaluated) -> CompareCell {
             ..CompareCell::default()
         },
     }
-}
-
-/// Each task's finish variance against `baseline`, in task order.
-fn finish_variances(
-    program: &Program,
-    schedule: &Schedule,
-    baseline: &Baseline,
-) -> Vec<Option<i64>> {
-    match engine::check(program) {
-        Ok(checked) => variance(&checked, schedule, baseline)
-            .into_iter()
-            .map(|v| v.map(|v| v.finish))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// The program finish's variance against the baseline's last finish.
-fn finish_variance(program: &Program, schedule: &Schedule, baseline: &Baseline) -> Option<i64> {
-    let then = baseline.tasks.iter().map(|t| t.finish).max()?;
-    let checked = engine::check(program).ok()?;
-    let timeline = checked.timeline();
-    Some(timeline.offset_after(schedule.finish) - timeline.offset_after(then))
 }
 
 /// The baselines: save, make active, delete.

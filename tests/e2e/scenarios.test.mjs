@@ -250,3 +250,46 @@ test('quick impact starts from the grid selection; a change whose task is delete
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('every tab reads the one derived program: the map counts the shown scenario; deleting it shows the program everywhere', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await openExampleScenarios(page);
+  const pairs = async () => {
+    await page.locator('[data-tab="map"]').click();
+    await page.locator('.map-pair-summary').first().waitFor();
+    return cellTexts(page.locator('.map-pair-summary'));
+  };
+  const own = await pairs();
+
+  // Landing zone design 30 working days late: the links after it go late on the map too.
+  await page.locator('[data-tab="scenarios"]').click();
+  await pickTask(page, 'Landing zone', 'IN1');
+  await page.locator('[data-field="qi-amount"]').fill('30d');
+  await page.getByRole('button', { name: 'Save as scenario' }).click();
+  await page.locator('tr[data-scenario="s1"]').waitFor();
+  await page.getByRole('button', { name: 'Edit in plan' }).click();
+  await page.locator('[data-role="scenario-banner"]').waitFor({ timeout: 10_000 });
+  const slipped = await pairs();
+  assert.match(await page.locator('[data-role="map-scenario"]').textContent(), /Landing zone design/);
+  await page.screenshot({ path: join(shots, 'scen-map-shows-scenario.png') });
+  assert.notDeepEqual(slipped, own, 'the map counts the scenario, not the program');
+  const late = (list) => list.join(' ').match(/(\d+) late/g)?.length ?? 0;
+  assert.ok(late(slipped) > late(own), `more late pairs: ${own} → ${slipped}`);
+
+  // Deleting the scenario shown: the plan, the map and the forecast show the program.
+  await page.locator('[data-tab="scenarios"]').click();
+  const remove = page.locator('[data-action="delete-scenario"]');
+  if (!(await remove.isVisible())) {
+    await page.locator('tr[data-scenario="s1"] [data-action="open-scenario"]').click();
+  }
+  await remove.click();
+  await page.locator('tr[data-scenario="s1"]').waitFor({ state: 'detached' });
+  assert.deepEqual(await pairs(), own);
+  assert.equal(await page.locator('[data-role="map-scenario"]').count(), 0);
+  await page.locator('[data-tab="plan"]').click();
+  await page.locator('.plan-grid').waitFor();
+  assert.equal(await page.locator('[data-role="scenario-banner"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
