@@ -55,13 +55,20 @@ fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
     input.dispatch_event(&ev).unwrap();
 }
 
+/// Working days of a duration as the fake commit reads it: "5d" (or "3w", in weeks).
+fn days(text: &str) -> i64 {
+    let weeks = text.ends_with('w');
+    let n: i64 = text.trim_end_matches(['d', 'w']).parse().unwrap_or(0);
+    if weeks { n * 5 } else { n }
+}
+
 fn task(id: &str, name: &str, duration: &str) -> PlanRow {
     PlanRow::Task(TaskRow {
         id: id.into(),
         name: name.into(),
         workstream: "w".into(),
         workstream_name: "Team".into(),
-        duration: duration.into(),
+        duration: days(duration),
         ..TaskRow::default()
     })
 }
@@ -129,7 +136,7 @@ fn mount_live(
                                     && t.id == id
                                     && column == Column::Duration
                                 {
-                                    t.duration = text.clone();
+                                    t.duration = days(&text);
                                 }
                             }
                         });
@@ -259,10 +266,10 @@ async fn tab_after_a_new_name_goes_on_in_the_new_tasks_row() {
         "{log:?}"
     );
     let duration = model.with_untracked(|m| match m.rows.last() {
-        Some(PlanRow::Task(t)) => t.duration.clone(),
-        _ => String::new(),
+        Some(PlanRow::Task(t)) => t.duration,
+        _ => 0,
     });
-    assert_eq!(duration, "5d");
+    assert_eq!(duration, 5);
     drop(handle);
     root.remove();
 }

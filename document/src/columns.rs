@@ -1,6 +1,12 @@
 //! `Column`: the plan grid's columns: their keys, headings, widths, and which can be edited.
 //! Plain data shared by `PlanGrid` and `ColumnPicker`.
 
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use engine::entry::{format_distribution, format_estimate, format_predecessors};
+use engine::{Constraint, ConstraintKind};
+
 use crate::plan_model::TaskRow;
 
 /// A column of the plan grid.
@@ -182,26 +188,174 @@ impl Column {
         matches!(self, Column::StartVariance | Column::FinishVariance)
     }
 
-    /// The cell text of `row` in this column.
-    pub fn text(self, row: &TaskRow) -> &str {
+    /// The cell text of `row` in this column, as the grid shows it and reads it back:
+    /// "5d", "2026-01-05", "12, 14SS+2d", "SNET 2026-02-02", "+3d" …; "" for nothing.
+    pub fn text(self, row: &TaskRow) -> Cow<'_, str> {
+        let date =
+            |d: Option<NaiveDate>| d.map_or(Cow::Borrowed(""), |d| Cow::Owned(d.to_string()));
+        let times = row.times.as_ref();
         match self {
-            Column::Id => &row.id,
-            Column::Name => &row.name,
-            Column::Workstream => &row.workstream_name,
-            Column::Duration => &row.duration,
-            Column::Start => &row.start,
-            Column::Finish => &row.finish,
-            Column::Predecessors => &row.predecessors,
-            Column::TotalFloat => &row.total_float,
-            Column::Constraint => &row.constraint,
-            Column::Deadline => &row.deadline,
-            Column::Estimate => &row.estimate,
-            Column::Distribution => &row.distribution,
-            Column::ActualStart => &row.actual_start,
-            Column::ActualFinish => &row.actual_finish,
-            Column::Percent => &row.percent,
-            Column::StartVariance => &row.start_variance,
-            Column::FinishVariance => &row.finish_variance,
+            Column::Id => Cow::Borrowed(&row.id),
+            Column::Name => Cow::Borrowed(&row.name),
+            Column::Workstream => Cow::Borrowed(&row.workstream_name),
+            Column::Duration => Cow::Owned(format!("{}d", row.duration)),
+            Column::Start => date(times.map(|t| t.start)),
+            Column::Finish => date(times.map(|t| t.finish)),
+            Column::Predecessors => Cow::Owned(format_predecessors(&row.predecessors)),
+            Column::TotalFloat => times.map_or(Cow::Borrowed(""), |t| {
+                Cow::Owned(format!("{}d", t.total_float))
+            }),
+            Column::Constraint => constraint_text(row.constraint.as_ref()),
+            Column::Deadline => date(row.deadline),
+            Column::Estimate => row
+                .estimate
+                .as_ref()
+                .map_or(Cow::Borrowed(""), |e| Cow::Owned(format_estimate(e))),
+            Column::Distribution => Cow::Borrowed(
+                row.estimate
+                    .as_ref()
+                    .map_or("", |e| format_distribution(e.distribution)),
+            ),
+            Column::ActualStart => date(row.actual_start),
+            Column::ActualFinish => date(row.actual_finish),
+            Column::Percent => percent_text(row.percent),
+            Column::StartVariance => row
+                .variance
+                .map_or(Cow::Borrowed(""), |v| signed_days(v.start)),
+            Column::FinishVariance => row
+                .variance
+                .map_or(Cow::Borrowed(""), |v| signed_days(v.finish)),
+        }
+    }
+}
+
+/// "SNET 2026-02-02", or "" for none or as soon as possible.
+fn constraint_text(constraint: Option<&Constraint>) -> Cow<'static, str> {
+    match constraint {
+        Some(c) if c.kind != ConstraintKind::ASAP => Cow::Owned(match c.date {
+            Some(date) => format!("{:?} {date}", c.kind),
+            None => format!("{:?}", c.kind),
+        }),
+        _ => Cow::Borrowed(""),
+    }
+}
+
+/// "40%", or "" for none.
+fn percent_text(percent: f64) -> Cow<'static, str> {
+    if percent > 0.0 {
+        Cow::Owned(format!("{}%", percent.round()))
+    } else {
+        Cow::Borrowed("")
+    }
+}
+
+/// "0d", "+3d", "-2d".
+fn signed_days(days: i64) -> Cow<'static, str> {
+    Cow::Owned(if days == 0 {
+        "0d".into()
+    } else {
+        format!("{days:+}d")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan_model::Times;
+    use engine::baseline::Variance;
+    use engine::entry::Predecessor;
+    use engine::{Distribution, Estimate, LinkType};
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().expect("a date")
+    }
+
+    /// Every column's text of one row, as the grid shows it and reads it back.
+    #[test]
+    fn every_cell_as_text() {
+        let row = TaskRow {
+            id: "12".into(),
+            name: "Cut over".into(),
+            workstream: "w".into(),
+            workstream_name: "Build".into(),
+            duration: 5,
+            times: Some(Times {
+                start: day("2026-01-05"),
+                finish: day("2026-01-09"),
+                total_float: -2,
+            }),
+            predecessors: vec![
+                Predecessor {
+                    id: "3".into(),
+                    kind: LinkType::FS,
+                    lag: 0,
+                },
+                Predecessor {
+                    id: "4".into(),
+                    kind: LinkType::SS,
+                    lag: 2,
+                },
+            ],
+            constraint: Some(Constraint {
+                kind: ConstraintKind::SNET,
+                date: Some(day("2026-02-02")),
+            }),
+            deadline: Some(day("2026-03-01")),
+            estimate: Some(Estimate {
+                optimistic: 4.0,
+                likely: 5.0,
+                pessimistic: 9.0,
+                distribution: Distribution::Triangular,
+            }),
+            actual_start: Some(day("2026-01-05")),
+            percent: 40.4,
+            variance: Some(Variance {
+                start: 0,
+                finish: 3,
+            }),
+            ..TaskRow::default()
+        };
+        let texts: Vec<(Column, Cow<str>)> =
+            Column::ALL.iter().map(|&c| (c, c.text(&row))).collect();
+        let text = |c: Column| {
+            texts
+                .iter()
+                .find(|(k, _)| *k == c)
+                .map(|(_, t)| t.to_string())
+                .unwrap_or_default()
+        };
+        assert_eq!(text(Column::Id), "12");
+        assert_eq!(text(Column::Name), "Cut over");
+        assert_eq!(text(Column::Workstream), "Build");
+        assert_eq!(text(Column::Duration), "5d");
+        assert_eq!(text(Column::Start), "2026-01-05");
+        assert_eq!(text(Column::Finish), "2026-01-09");
+        assert_eq!(text(Column::Predecessors), "3, 4SS+2d");
+        assert_eq!(text(Column::TotalFloat), "-2d");
+        assert_eq!(text(Column::Constraint), "SNET 2026-02-02");
+        assert_eq!(text(Column::Deadline), "2026-03-01");
+        assert_eq!(text(Column::Estimate), "4/5/9");
+        assert_eq!(text(Column::Distribution), "Triangular");
+        assert_eq!(text(Column::ActualStart), "2026-01-05");
+        assert_eq!(text(Column::ActualFinish), "");
+        assert_eq!(text(Column::Percent), "40%");
+        assert_eq!(text(Column::StartVariance), "0d");
+        assert_eq!(text(Column::FinishVariance), "+3d");
+    }
+
+    /// Nothing scheduled, nothing set: empty cells, but the duration.
+    #[test]
+    fn empty_cells() {
+        let row = TaskRow {
+            constraint: Some(Constraint {
+                kind: ConstraintKind::ASAP,
+                date: None,
+            }),
+            ..TaskRow::default()
+        };
+        for column in Column::ALL {
+            let expected = if column == Column::Duration { "0d" } else { "" };
+            assert_eq!(column.text(&row), expected, "{column:?}");
         }
     }
 }

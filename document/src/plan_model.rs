@@ -6,6 +6,11 @@
 //! Time on the chart is in *calendar* days from `origin` (weekends take space, as in every
 //! Gantt chart); a bar's `end` is exclusive (a one-day task on day 3 is `3..4`).
 
+use chrono::NaiveDate;
+use engine::baseline::Variance;
+use engine::entry::Predecessor;
+use engine::{Constraint, Estimate};
+
 /// The plan view's rows, links and time axis.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanModel {
@@ -135,7 +140,9 @@ pub struct GroupRow {
     pub color: String,
 }
 
-/// A task or milestone: its cells as text, and its bar.
+/// A task or milestone: what its cells show, as values, and its bar. The cells' text is
+/// made only when a cell is drawn ([`Column::text`](crate::Column::text)): a plan of
+/// 10,000 rows formats the few dozen on screen, not every row on every edit.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TaskRow {
     /// The task's position in the program's task list (what edits refer to).
@@ -146,32 +153,34 @@ pub struct TaskRow {
     pub workstream: String,
     pub workstream_name: String,
     pub milestone: bool,
-    /// Cells as the grid shows and edits them: "5d", "2026-01-05", "12, 14SS+2d", …
-    pub duration: String,
-    pub start: String,
-    pub finish: String,
-    pub predecessors: String,
-    /// Total float in working days ("" if not scheduled).
-    pub total_float: String,
-    /// The constraint in words ("SNET 2026-02-02"), "" for as soon as possible.
-    pub constraint: String,
-    /// The deadline (ISO date) or "".
-    pub deadline: String,
-    /// The three-point estimate (`5/8/15`) and its distribution (`PERT`), "" for none.
-    pub estimate: String,
-    pub distribution: String,
-    /// The actual start and finish (ISO dates), "" for none.
-    pub actual_start: String,
-    pub actual_finish: String,
-    /// Percent complete, "" for none.
-    pub percent: String,
-    /// Start and finish variance against the active baseline (working days, "+3d"), "".
-    pub start_variance: String,
-    pub finish_variance: String,
+    /// Working days.
+    pub duration: i64,
+    /// The scheduled dates and float; `None` when the plan cannot be scheduled.
+    pub times: Option<Times>,
+    /// The predecessors, as they are typed back.
+    pub predecessors: Vec<Predecessor>,
+    /// `None` (or as soon as possible) shows nothing.
+    pub constraint: Option<Constraint>,
+    pub deadline: Option<NaiveDate>,
+    pub estimate: Option<Estimate>,
+    pub actual_start: Option<NaiveDate>,
+    pub actual_finish: Option<NaiveDate>,
+    /// Percent complete (0 shows nothing).
+    pub percent: f64,
+    /// Start and finish variance against the active baseline, in working days.
+    pub variance: Option<Variance>,
     pub critical: bool,
     pub bar: Option<Bar>,
     /// The workstream's colour (CSS), as its group row's.
     pub color: String,
+}
+
+/// A task's scheduled dates (its first and last working day) and total float (working days).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Times {
+    pub start: NaiveDate,
+    pub finish: NaiveDate,
+    pub total_float: i64,
 }
 
 /// A task's bar on the chart (calendar days from the model's origin, end exclusive).

@@ -4,14 +4,16 @@
 //!
 //! Does not: check or schedule (it reads the derived view), or render anything.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 use crate::derived::Derived;
-use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, colour};
+use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, Times, colour};
 use chrono::{Datelike, Duration, NaiveDate};
-use engine::entry::{Predecessor, format_distribution, format_estimate, format_predecessors};
+use engine::entry::Predecessor;
 use engine::filter::TaskFilter;
-use engine::{Calendar, ConstraintKind, LinkType, Program, Schedule, TaskSchedule};
+use engine::{Calendar, LinkType, Program, Schedule, TaskSchedule};
 use planfile::Document;
 
 /// Calendar days shown after the last finish, so the last bars are not at the edge.
@@ -52,11 +54,12 @@ pub fn plan_model(
             .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
             .collect::<HashMap<_, _>>()
     });
-    let predecessors = predecessors_of(program);
+    let mut predecessors = predecessors_of(program);
     let filtering = !filter.is_empty();
     let mut kept_count = 0;
     let mut rows = Vec::with_capacity(program.tasks.len() + program.workstreams.len());
-    let mut row_of: HashMap<&str, usize> = HashMap::with_capacity(program.tasks.len());
+    let mut row_of: HashMap<&str, usize> =
+        HashMap::with_capacity_and_hasher(program.tasks.len(), Default::default());
     for (color, ws_id, ws_name, members) in groups(program) {
         let times: Vec<&TaskSchedule> = schedule
             .map(|s| members.iter().filter_map(|&i| s.tasks.get(i)).collect())
@@ -130,36 +133,20 @@ pub fn plan_model(
                 workstream: task.workstream.clone(),
                 workstream_name: ws_name.to_owned(),
                 milestone,
-                duration: format!("{}d", task.duration),
-                start: times.map(|s| s.start.to_string()).unwrap_or_default(),
-                finish: times.map(|s| s.finish.to_string()).unwrap_or_default(),
-                predecessors: predecessors
-                    .get(task.id.as_str())
-                    .map(|p| format_predecessors(p))
-                    .unwrap_or_default(),
-                total_float: times
-                    .map(|s| format!("{}d", s.total_float))
-                    .unwrap_or_default(),
-                constraint: constraint_text(task),
-                deadline: task.deadline.map(|d| d.to_string()).unwrap_or_default(),
-                estimate: task
-                    .estimate
-                    .as_deref()
-                    .map(format_estimate)
-                    .unwrap_or_default(),
-                distribution: task
-                    .estimate
-                    .as_deref()
-                    .map(|e| format_distribution(e.distribution).to_owned())
-                    .unwrap_or_default(),
-                actual_start: task.actual_start.map(|d| d.to_string()).unwrap_or_default(),
-                actual_finish: task
-                    .actual_finish
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                percent: percent_text(task.percent_complete),
-                start_variance: var.map(|v| signed_days(v.start)).unwrap_or_default(),
-                finish_variance: var.map(|v| signed_days(v.finish)).unwrap_or_default(),
+                duration: task.duration,
+                times: times.map(|s| Times {
+                    start: s.start,
+                    finish: s.finish,
+                    total_float: s.total_float,
+                }),
+                predecessors: predecessors.remove(task.id.as_str()).unwrap_or_default(),
+                constraint: task.constraint.clone(),
+                deadline: task.deadline,
+                estimate: task.estimate.as_deref().cloned(),
+                actual_start: task.actual_start,
+                actual_finish: task.actual_finish,
+                percent: task.percent_complete,
+                variance: var,
                 critical: times.is_some_and(|s| s.critical),
                 bar,
                 color: color.clone(),
@@ -225,7 +212,7 @@ fn origin_of(program: &Program, schedule: Option<&Schedule>) -> NaiveDate {
 /// Workstreams in order, each with its colour (its own, else the palette's), id, name and
 /// task indices; tasks of an unknown workstream last, under their workstream id.
 fn groups(program: &Program) -> Vec<(String, &str, &str, Vec<usize>)> {
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at: HashMap<&str, usize> = HashMap::default();
     let mut out: Vec<(String, &str, &str, Vec<usize>)> = Vec::new();
     for (i, ws) in program.workstreams.iter().enumerate() {
         at.entry(ws.id.as_str()).or_insert_with(|| {
@@ -259,7 +246,7 @@ fn groups(program: &Program) -> Vec<(String, &str, &str, Vec<usize>)> {
 }
 
 fn predecessors_of(program: &Program) -> HashMap<&str, Vec<Predecessor>> {
-    let mut map: HashMap<&str, Vec<Predecessor>> = HashMap::new();
+    let mut map: HashMap<&str, Vec<Predecessor>> = HashMap::default();
     for dep in &program.dependencies {
         map.entry(dep.to.as_str()).or_default().push(Predecessor {
             id: dep.from.clone(),
@@ -275,7 +262,7 @@ fn links_of(
     row_of: &HashMap<&str, usize>,
     schedule: Option<&Schedule>,
 ) -> Vec<PlanLink> {
-    let critical: HashSet<&str> = schedule
+    let critical: FxHashSet<&str> = schedule
         .map(|s| {
             program
                 .tasks
@@ -304,31 +291,4 @@ fn links_of(
             })
         })
         .collect()
-}
-
-/// "SNET 2026-02-02", or "" for as soon as possible.
-pub fn constraint_text(task: &engine::Task) -> String {
-    match &task.constraint {
-        Some(c) if c.kind != ConstraintKind::ASAP => match c.date {
-            Some(date) => format!("{:?} {date}", c.kind),
-            None => format!("{:?}", c.kind),
-        },
-        _ => String::new(),
-    }
-}
-
-fn percent_text(percent: f64) -> String {
-    if percent > 0.0 {
-        format!("{}%", percent.round())
-    } else {
-        String::new()
-    }
-}
-
-fn signed_days(days: i64) -> String {
-    if days == 0 {
-        "0d".into()
-    } else {
-        format!("{days:+}d")
-    }
 }

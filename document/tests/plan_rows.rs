@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use chrono::NaiveDate;
+use document::Column;
 use document::derived::Derived;
 use document::plan_model::{PlanModel, PlanRow, RowKey, TaskRow};
 use document::plan_rows::plan_model;
@@ -57,7 +58,7 @@ fn rows_bars_and_links_by_hand() {
     // Design: Mon 5 – Fri 9 Jan, calendar days 7..12 (end exclusive).
     let design = task(&m, "1");
     assert_eq!(
-        (design.start.as_str(), design.finish.as_str()),
+        (&*Column::Start.text(design), &*Column::Finish.text(design)),
         ("2026-01-05", "2026-01-09")
     );
     let bar = design.bar.as_ref().expect("scheduled");
@@ -76,7 +77,7 @@ fn rows_bars_and_links_by_hand() {
         Some((17, 19))
     );
     assert!(deploy.critical);
-    assert_eq!(task(&m, "3").total_float, "2d");
+    assert_eq!(Column::TotalFloat.text(task(&m, "3")), "2d");
     // The group row spans its tasks: Build from 5 to 14 Jan, days 7..17.
     let PlanRow::Group(build) = &m.rows[0] else {
         panic!("a group first")
@@ -141,5 +142,5 @@ fn a_scenario_draws_its_bars_over_the_programs_and_the_baseline_gives_the_varian
     assert_eq!((bar.start, bar.end), (16, 19));
     assert_eq!(bar.ghost, Some((14, 17)));
     assert_eq!(bar.baseline, Some((14, 17)));
-    assert_eq!(code.finish_variance, "+2d");
+    assert_eq!(Column::FinishVariance.text(code), "+2d");
 }

@@ -95,7 +95,7 @@ fn print_row(row: &PlanRow, columns: &[Column], pct: &dyn Fn(i64) -> f64) -> Any
         PlanRow::Task(t) => {
             let cells = columns
                 .iter()
-                .map(|&c| view! { <td data-col=c.key()>{c.text(t).to_owned()}</td> })
+                .map(|&c| view! { <td data-col=c.key()>{c.text(t).into_owned()}</td> })
                 .collect_view();
             let bar = t.bar.as_ref().map(|b| {
                 if t.milestone {

@@ -10,6 +10,7 @@ use web_sys::PointerEvent;
 use crate::plan::gantt::gantt_drag::{Drag, DragKind, Outcome};
 use crate::plan::gantt::gantt_links::{Ends, link_path};
 use crate::plan::gantt::gantt_scale::{Zoom, date_of, grid_view, header_view, tiers};
+use document::Column;
 use document::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
 
 /// What the chart reports. Days are chart days (calendar days from the model's origin).
@@ -434,7 +435,7 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
         let y = bar_top + bh + 2.0;
         view! {
             <path class="gantt-float" d=format!("M{x1:.1},{y:.1}H{fx1:.1}M{fx1:.1},{:.1}V{:.1}", y - 3.0, y + 3.0)>
-                <title>{format!("Total float: {}", t.total_float)}</title>
+                <title>{format!("Total float: {}", Column::TotalFloat.text(t))}</title>
             </path>
         }
     });
@@ -449,10 +450,11 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
             x,
             top + 9.0
         );
+        let date = Column::Deadline.text(t);
         let title = if bar.deadline_missed {
-            format!("Deadline {} (missed)", t.deadline)
+            format!("Deadline {date} (missed)")
         } else {
-            format!("Deadline {}", t.deadline)
+            format!("Deadline {date}")
         };
         view! {
             <g class="gantt-deadline" class:missed=bar.deadline_missed>
@@ -498,16 +500,17 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
     let move_row = t.clone();
     let link_row = t.clone();
     let key_id = t.id.clone();
+    let float_text = Column::TotalFloat.text(t);
     let title = format!(
         "{} ({}): {} → {}{}",
         t.name,
         t.id,
-        t.start,
-        t.finish,
-        if t.total_float.is_empty() {
+        Column::Start.text(t),
+        Column::Finish.text(t),
+        if float_text.is_empty() {
             String::new()
         } else {
-            format!(", float {}", t.total_float)
+            format!(", float {float_text}")
         }
     );
     let aria = title.clone();

@@ -102,7 +102,7 @@ impl GridCursor {
             return;
         }
         let current = model.rows.iter().find_map(|r| match r {
-            PlanRow::Task(t) if key.is(r) => Some(column.text(t).to_owned()),
+            PlanRow::Task(t) if key.is(r) => Some(column.text(t).into_owned()),
             _ => None,
         });
         self.error = None;
@@ -276,11 +276,12 @@ mod tests {
     use super::*;
     use document::plan_model::{GroupRow, TaskRow};
 
+    /// A task of `duration` working days ("5d").
     fn task(id: &str, duration: &str) -> PlanRow {
         PlanRow::Task(TaskRow {
             id: id.into(),
             name: format!("Task {id}"),
-            duration: duration.into(),
+            duration: duration.trim_end_matches('d').parse().unwrap_or(0),
             ..TaskRow::default()
         })
     }

@@ -93,7 +93,7 @@ pub(crate) fn render_row(
                 .iter()
                 .zip(&lefts)
                 .map(|(&c, &left)| {
-                    let text = c.text(t).to_owned();
+                    let text = c.text(t).into_owned();
                     if c == Column::Name && t.milestone {
                         let title = text.clone();
                         view! {

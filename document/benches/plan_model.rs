@@ -1,0 +1,46 @@
+//! Native figures for the open program's derived view and the plan model built from it (the
+//! work between an edit and the grid's repaint, less the DOM), for random programs of
+//! 2,000, 10,000 and 100,000 tasks: `cargo bench -p document --bench plan_model`.
+
+use std::collections::HashSet;
+use std::time::Instant;
+
+use document::derived::Derived;
+use document::plan_rows::plan_model;
+use engine::filter::TaskFilter;
+use engine::generate::{Shape, generate};
+use planfile::Document;
+
+/// The median of `runs` timings of `f`, in milliseconds.
+fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(f());
+            start.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    println!("| tasks | derive (check + schedule) median ms | plan model median ms | runs |");
+    println!("|---:|---:|---:|---:|");
+    for (tasks, runs) in [(2_000, 41), (10_000, 21), (100_000, 5)] {
+        let doc = Document {
+            program: generate(Shape::Random, tasks, 1),
+            ..Document::default()
+        };
+        let derived = Derived::of(&doc, None);
+        assert!(
+            derived.shown().ok().is_some(),
+            "generated programs schedule"
+        );
+        let derive = median_ms(runs, || Derived::of(&doc, None));
+        let shut = HashSet::new();
+        let filter = TaskFilter::default();
+        let model = median_ms(runs, || plan_model(&doc, &derived, &shut, None, &filter));
+        println!("| {tasks} | {derive:.2} | {model:.2} | {runs} |");
+    }
+}
