@@ -7,10 +7,11 @@
 use std::cell::RefCell;
 
 use components::NoticeKind;
+use futures_channel::oneshot;
+use gloo_events::EventListener;
 use leptos::prelude::*;
 use planfile::Document;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 use crate::format::{self, now_ms};
 use crate::route::{Nav, View};
@@ -21,7 +22,8 @@ use crate::storage::{
 thread_local! {
     /// The database once opened, or why it could not be.
     static STORE: RefCell<Option<Result<Store, StorageError>>> = const { RefCell::new(None) };
-    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+    static CHANNEL: RefCell<Option<(web_sys::BroadcastChannel, EventListener)>> =
+        const { RefCell::new(None) };
 }
 
 /// The title of the message saying that a page's last edits were lost.
@@ -75,6 +77,8 @@ pub struct Ctx {
     /// What to do, synchronously, before this page's connection gives way to a newer
     /// Planwork (the editor journals its unsaved edits).
     before_giving_way: StoredValue<Vec<Callback<()>>>,
+    /// The tasks waiting for the database to open (or fail to), told when it has.
+    ready_waiters: StoredValue<Vec<oneshot::Sender<()>>>,
 }
 
 impl Ctx {
@@ -94,6 +98,7 @@ impl Ctx {
             handoff: RwSignal::new(None),
             losses: StoredValue::new(Vec::new()),
             before_giving_way: StoredValue::new(Vec::new()),
+            ready_waiters: StoredValue::new(Vec::new()),
         };
         provide_context(ctx);
         leptos::task::spawn_local(async move {
@@ -119,21 +124,28 @@ impl Ctx {
                 }
             }
             ctx.ready.set(true);
+            let waiters = ctx.ready_waiters.try_update_value(std::mem::take);
+            for waiter in waiters.unwrap_or_default() {
+                let _ = waiter.send(());
+            }
         });
         ctx.listen();
         ctx
     }
 
-    /// Waits until the database has been opened (or has failed to open).
+    /// Waits until the database has been opened (or has failed to open); at once if it has.
     pub async fn wait_ready(&self) {
-        while self.ready.try_get_untracked() == Some(false) {
-            let promise = js_sys::Promise::new(&mut |resolve, _| {
-                if let Some(window) = web_sys::window() {
-                    let _ =
-                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-                }
-            });
-            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        if self.ready.try_get_untracked() != Some(false) {
+            return;
+        }
+        let (tell, told) = oneshot::channel();
+        if self
+            .ready_waiters
+            .try_update_value(|waiters| waiters.push(tell))
+            .is_some()
+        {
+            // Cancelled only if the state is gone, and then there is nothing to wait for.
+            let _ = told.await;
         }
     }
 
@@ -276,7 +288,7 @@ impl Ctx {
     /// from the home view; lists only).
     pub fn announce(&self, id: &str, revision: u64) {
         CHANNEL.with(|channel| {
-            if let Some(channel) = channel.borrow().as_ref() {
+            if let Some((channel, _)) = channel.borrow().as_ref() {
                 let message = js_sys::Object::new();
                 let _ = js_sys::Reflect::set(&message, &"id".into(), &id.into());
                 let _ =
@@ -291,29 +303,27 @@ impl Ctx {
             return;
         };
         let ctx = *self;
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                let id = js_sys::Reflect::get(&data, &"id".into())
-                    .ok()
-                    .and_then(|v| v.as_string());
-                let revision = js_sys::Reflect::get(&data, &"revision".into())
-                    .ok()
-                    .and_then(|v| v.as_f64());
-                if let (Some(id), Some(revision)) = (id, revision) {
-                    let _ = ctx.remote.try_set(Some((id, revision as u64)));
-                    ctx.refresh_soon();
-                }
-            },
-        );
-        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        let on_message = EventListener::new(&channel, "message", move |event| {
+            let Some(data) = event.dyn_ref::<web_sys::MessageEvent>().map(|e| e.data()) else {
+                return;
+            };
+            let id = js_sys::Reflect::get(&data, &"id".into())
+                .ok()
+                .and_then(|v| v.as_string());
+            let revision = js_sys::Reflect::get(&data, &"revision".into())
+                .ok()
+                .and_then(|v| v.as_f64());
+            if let (Some(id), Some(revision)) = (id, revision) {
+                let _ = ctx.remote.try_set(Some((id, revision as u64)));
+                ctx.refresh_soon();
+            }
+        });
+        // The channel and its listener live as long as the page (or until replaced).
         CHANNEL.with(|c| {
-            if let Some(old) = c.borrow_mut().replace(channel) {
+            if let Some((old, _)) = c.borrow_mut().replace((channel, on_message)) {
                 old.close();
             }
         });
-        // The listener lives as long as the page.
-        on_message.forget();
     }
 
     /// Asks the browser once for persistent storage; shows a notice if it says no.

@@ -1,7 +1,8 @@
 //! In-browser tests of the forecast worker's side (`planwork_app::forecast::forecast_worker::serve`),
 //! called directly rather than in a worker: a request on the example program is answered
 //! with progress after each chunk and then the forecast, the same seed gives the same
-//! forecast, and a plan that cannot be forecast gets a plain message, not a panic.
+//! forecast, any seed (a `u64`) gets through, and a plan that cannot be forecast, or a
+//! message that is no request, gets a plain message, not a panic.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test forecast_worker`.
 
@@ -9,8 +10,9 @@ use std::cell::RefCell;
 
 use engine::forecast::Settings;
 use planwork_app::forecast::forecast_worker::{
-    CHUNK, ForecastResult, Reply, Request, decode, serve,
+    CHUNK, ForecastResult, Reply, Request, decode, read_request, serve, write_request,
 };
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,8 +21,8 @@ const EXAMPLE: &str = include_str!("../public/examples/platform-migration.planwo
 
 fn replies(request: &Request) -> Vec<Reply> {
     let posted = RefCell::new(Vec::new());
-    let text = serde_json::to_string(request).unwrap();
-    serve(&text, &|reply: String| {
+    let message = write_request(request).unwrap();
+    serve(&message, &|reply: JsValue| {
         posted.borrow_mut().push(decode(&reply).unwrap())
     });
     posted.into_inner()
@@ -107,12 +109,48 @@ fn a_plan_that_cannot_be_forecast_is_a_message() {
         matches!(replies(&none).last(), Some(Reply::Failed { .. })),
         "0 iterations is refused"
     );
-    let garbled = RefCell::new(Vec::new());
-    serve("{not json", &|r: String| {
-        garbled.borrow_mut().push(decode(&r).unwrap())
+}
+
+/// What `serve` answers to `message`, which is no request.
+fn answer_to(message: &JsValue) -> String {
+    let posted = RefCell::new(Vec::new());
+    serve(message, &|r: JsValue| {
+        posted.borrow_mut().push(decode(&r).unwrap())
     });
-    assert!(matches!(
-        garbled.borrow().last(),
-        Some(Reply::Failed { run: 0, .. })
-    ));
+    match posted.into_inner().as_slice() {
+        [Reply::Failed { run: 0, message }] => message.clone(),
+        other => panic!("not one failure: {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_message_that_is_no_request_is_a_message() {
+    for message in [
+        JsValue::from_str("{not json"),
+        JsValue::UNDEFINED,
+        js_sys::JSON::parse(r#"{"run": 1, "program": 5}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"run": -1, "program": "", "settings": {}}"#).unwrap(),
+    ] {
+        let said = answer_to(&message);
+        assert!(
+            said.starts_with("The forecast request could not be read: "),
+            "{said}"
+        );
+    }
+    let garbled = decode(&JsValue::from_str("{not json")).unwrap_err();
+    assert!(
+        garbled.starts_with("The forecast reply could not be read: "),
+        "{garbled}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn any_seed_gets_through() {
+    let mut largest = request(250, u64::MAX);
+    largest.run = 9;
+    let back = read_request(&write_request(&largest).unwrap()).unwrap();
+    assert_eq!(back.settings.seed, u64::MAX);
+    assert_eq!((back.run, back.program), (9, largest.program));
+    let replies = replies(&request(250, u64::MAX));
+    assert_eq!(result(&replies).forecast.settings.seed, u64::MAX);
 }

@@ -521,16 +521,6 @@ impl Editor {
     }
 }
 
-/// Waits `ms` milliseconds (a save in flight finishing).
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 pub(crate) use document::describe;
 
 /// A new program: a name, a start date, one workstream ("General"), no tasks.

@@ -2,10 +2,11 @@
 //! restoring one.
 
 use components::{SaveState, SnapshotView};
+use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{Editor, sleep_ms};
+use super::Editor;
 use crate::format::{self, now_ms};
 use crate::state::store;
 use crate::storage::{SnapshotKind, StorageError};
@@ -43,7 +44,7 @@ impl Editor {
             if !self.dirty() {
                 break;
             }
-            sleep_ms(100).await;
+            TimeoutFuture::new(100).await;
         }
         if self.dirty() {
             return Err(

@@ -14,11 +14,12 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 
-use crate::forecast::forecast_worker::{Reply, Request, decode};
+use crate::forecast::forecast_worker::{Reply, Request, decode, write_request};
 
 /// The worker script served beside `index.html`.
 const WORKER_SCRIPT: &str = "forecast-worker.js";
@@ -30,7 +31,7 @@ const BLOB_URL_GLOBAL: &str = "planworkForecastWorker";
 struct Spare {
     worker: Worker,
     failed: Rc<Cell<bool>>,
-    _on_error: Closure<dyn FnMut(Event)>,
+    _on_error: EventListener,
 }
 
 thread_local! {
@@ -56,11 +57,7 @@ fn start_spare() {
     };
     let failed = Rc::new(Cell::new(false));
     let flag = failed.clone();
-    let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-        event.prevent_default();
-        flag.set(true);
-    });
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let on_error = on_error(&worker, move |_| flag.set(true));
     SPARE.set(Some(Spare {
         worker,
         failed,
@@ -101,30 +98,26 @@ fn spawn() -> Result<Worker, String> {
 /// A forecast running in a worker. Dropping it stops the worker.
 pub struct Run {
     worker: Worker,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(Event)>,
+    _on_message: EventListener,
+    _on_error: EventListener,
 }
 
 impl Run {
     /// Starts a worker on `request`; `on_reply` gets each reply (a worker that fails to
-    /// start or crashes becomes a `Reply::Failed`).
+    /// start or crashes, or a reply that cannot be read, becomes a `Reply::Failed`).
     pub fn start(request: &Request, on_reply: impl Fn(Reply) + 'static) -> Result<Run, String> {
-        let text = serde_json::to_string(request).map_err(|e| e.to_string())?;
+        let message = write_request(request)?;
         let worker = take_or_spawn()?;
         let on_reply = Rc::new(on_reply);
         let run = request.run;
         let replies = on_reply.clone();
-        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let reply = match event.data().as_string() {
-                Some(text) => {
-                    decode(&text).unwrap_or_else(|message| Reply::Failed { run, message })
-                }
-                None => return,
+        let on_message = EventListener::new(&worker, "message", move |event| {
+            let Some(event) = event.dyn_ref::<MessageEvent>() else {
+                return;
             };
-            replies(reply);
+            replies(decode(&event.data()).unwrap_or_else(|message| Reply::Failed { run, message }));
         });
-        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
-            event.prevent_default();
+        let on_error = on_error(&worker, move |event| {
             let detail = event
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
@@ -135,9 +128,7 @@ impl Run {
                 message: format!("The forecast worker stopped: {detail}"),
             });
         });
-        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        if let Err(error) = worker.post_message(&JsValue::from_str(&text)) {
+        if let Err(error) = worker.post_message(&message) {
             worker.terminate();
             return Err(format!(
                 "The forecast worker could not be reached: {}",
@@ -150,6 +141,16 @@ impl Run {
             _on_error: on_error,
         })
     }
+}
+
+/// Listens to `worker`'s errors, handled here: the browser does not report them again (as
+/// an uncaught error in the console).
+fn on_error(worker: &Worker, mut handle: impl FnMut(&Event) + 'static) -> EventListener {
+    let options = EventListenerOptions::enable_prevent_default();
+    EventListener::new_with_options(worker, "error", options, move |event| {
+        event.prevent_default();
+        handle(event);
+    })
 }
 
 impl Drop for Run {

@@ -7,11 +7,13 @@
 //! text (already scenario-applied); the worker checks it, runs [`Simulation`] in chunks of
 //! [`CHUNK`] iterations, posting a [`Reply::Progress`] after each, then posts
 //! [`Reply::Done`] (or [`Reply::Failed`]). It runs synchronously: the page cancels by
-//! terminating the worker. Messages are JSON strings.
+//! terminating the worker. Messages are JavaScript values (`serde-wasm-bindgen`, 64-bit
+//! numbers as `BigInt`s so that any seed gets through), cloned by the browser.
 //!
 //! Does not: touch the DOM or storage, or decide anything the engine decides.
 
 use engine::forecast::{Driver, Forecast, Settings, Simulation, Target, Uncertainty};
+use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -67,9 +69,14 @@ pub struct ForecastResult {
     pub uncertainty: Uncertainty,
 }
 
-/// Runs one request to the end, calling `post` with each reply (as JSON).
-pub fn serve(request: &str, post: &dyn Fn(String)) {
-    let reply = match serde_json::from_str::<Request>(request) {
+/// How messages are written: 64-bit numbers (the seed) as `BigInt`s, which a JavaScript
+/// number would round.
+const MESSAGES: serde_wasm_bindgen::Serializer =
+    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
+
+/// Runs one request (as posted) to the end, calling `post` with each reply (as posted).
+pub fn serve(request: &JsValue, post: &dyn Fn(JsValue)) {
+    let reply = match read_request(request) {
         Ok(request) => {
             let run = request.run;
             match simulate(&request, post) {
@@ -80,29 +87,42 @@ pub fn serve(request: &str, post: &dyn Fn(String)) {
                 Err(message) => Reply::Failed { run, message },
             }
         }
-        Err(error) => Reply::Failed {
-            run: 0,
-            message: format!("The forecast request could not be read: {error}"),
-        },
+        Err(message) => Reply::Failed { run: 0, message },
     };
     post(encode(&reply));
 }
 
-/// A reply as the JSON string posted.
-pub fn encode(reply: &Reply) -> String {
-    serde_json::to_string(reply).unwrap_or_else(|error| {
-        let message = serde_json::Value::String(format!("The forecast could not be sent: {error}"));
-        format!(r#"{{"failed":{{"run":0,"message":{message}}}}}"#)
+/// A request as the value posted to the worker.
+pub fn write_request(request: &Request) -> Result<JsValue, String> {
+    request
+        .serialize(&MESSAGES)
+        .map_err(|error| format!("The forecast request could not be sent: {error}"))
+}
+
+/// Reads a request posted to the worker.
+pub fn read_request(value: &JsValue) -> Result<Request, String> {
+    serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|error| format!("The forecast request could not be read: {error}"))
+}
+
+/// A reply as the value posted (a reply that cannot be written becomes a `Failed` one).
+pub fn encode(reply: &Reply) -> JsValue {
+    reply.serialize(&MESSAGES).unwrap_or_else(|error| {
+        let failed = Reply::Failed {
+            run: 0,
+            message: format!("The forecast could not be sent: {error}"),
+        };
+        failed.serialize(&MESSAGES).unwrap_or(JsValue::NULL)
     })
 }
 
 /// Reads a reply posted by the worker.
-pub fn decode(text: &str) -> Result<Reply, String> {
-    serde_json::from_str(text)
+pub fn decode(value: &JsValue) -> Result<Reply, String> {
+    serde_wasm_bindgen::from_value(value.clone())
         .map_err(|error| format!("The forecast reply could not be read: {error}"))
 }
 
-fn simulate(request: &Request, post: &dyn Fn(String)) -> Result<ForecastResult, String> {
+fn simulate(request: &Request, post: &dyn Fn(JsValue)) -> Result<ForecastResult, String> {
     let document = planfile::read(&request.program)
         .map_err(|error| format!("The plan cannot be forecast:\n{error}"))?;
     let program = &document.program;
@@ -182,16 +202,16 @@ pub fn in_worker() -> bool {
 pub fn listen() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post_scope = scope.clone();
-    let on_message =
-        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let post = |text: String| {
-                // Posting a string cannot fail short of the worker being gone.
-                let _ = post_scope.post_message(&JsValue::from_str(&text));
-            };
-            let request = event.data().as_string().unwrap_or_default();
-            serve(&request, &post);
-        });
-    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    let on_message = EventListener::new(&scope, "message", move |event| {
+        let post = |reply: JsValue| {
+            // Posting a clonable value cannot fail short of the worker being gone.
+            let _ = post_scope.post_message(&reply);
+        };
+        let request = event
+            .dyn_ref::<web_sys::MessageEvent>()
+            .map_or(JsValue::UNDEFINED, |e| e.data());
+        serve(&request, &post);
+    });
     // The handler lives as long as the worker.
     on_message.forget();
 }

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use js_sys::{Array, Promise};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -248,21 +249,22 @@ pub(crate) async fn open(
     let open: IdbOpenDbRequest = factory
         .open_with_u32(name, version)
         .map_err(|e| StorageError::Unavailable(error_from(&e).to_string()))?;
-    let on_upgrade = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new({
+    let on_upgrade = EventListener::new(&open, "upgradeneeded", {
         let open = open.clone();
-        move |event: IdbVersionChangeEvent| {
+        move |event| {
             let db = open
                 .result()
                 .ok()
                 .and_then(|db| db.dyn_into::<IdbDatabase>().ok());
+            let old = event
+                .dyn_ref::<IdbVersionChangeEvent>()
+                .map_or(0.0, IdbVersionChangeEvent::old_version);
             if let (Some(db), Some(tx)) = (db, open.transaction()) {
-                upgrade(&db, &tx, event.old_version() as u32);
+                upgrade(&db, &tx, old as u32);
             }
         }
     });
-    open.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
     let result = request(&open).await;
-    open.set_onupgradeneeded(None);
     drop(on_upgrade);
     let db = result
         .map_err(|e| match e {
@@ -274,12 +276,11 @@ pub(crate) async fn open(
     // A newer Planwork in another tab wants to upgrade the database: let it (this tab's
     // later calls then fail plainly, and its program stays in memory to export).
     let give_way = Rc::new(GiveWay::default());
-    let on_version_change = Closure::<dyn FnMut(web_sys::Event)>::new({
+    let on_version_change = EventListener::new(&db, "versionchange", {
         let db = db.clone();
         let give_way = Rc::clone(&give_way);
-        move |_event: web_sys::Event| give_way.give_way(&db)
+        move |_| give_way.give_way(&db)
     });
-    db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
     // Lives as long as the connection (one per opened database).
     on_version_change.forget();
     Ok((db, give_way))

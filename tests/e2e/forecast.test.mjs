@@ -2,7 +2,7 @@
 // 5,000 iterations in the worker, watch the progress, read the P80 of the program finish;
 // the same seed gives the same numbers; cancel stops a run; an edit marks the result stale;
 // a scenario is forecast and compared; main-thread tasks over 50 ms during a run are reported
-// (timed by bench/web/app-forecast.mjs, not here). Then
+// (timed by bench/web/app-forecast.mjs, not here); a worker that dies is a message. Then
 // the one-file app (planwork.html from disk) forecasts too, through its blob: worker.
 //
 // Screenshots go to $FORECAST_SHOTS (default /tmp), as forecast-*.png.
@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { launch, openPage, home, chromiumOptions } from './helpers.mjs';
+import { launch, openPage, home, chromiumOptions, watch } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shots = process.env.FORECAST_SHOTS ?? '/tmp';
@@ -189,6 +189,24 @@ test('offline, the served app still forecasts: the service worker keeps the work
   assert.match((await page.locator('tr[data-finish=""] td[data-col="p80"]').textContent()).trim(), DATE);
   // Offline, the page's own requests fail by design; only the app's errors count.
   assert.deepEqual(problems.filter((p) => !p.startsWith('request failed') && !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await context.close();
+});
+
+test('a worker that dies is a message on the page, not an uncaught error', async () => {
+  // No service worker: it would serve its cached copy of the script instead of this one.
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 800 } });
+  await context.route('**/forecast-worker.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: "throw new Error('the test broke the worker');" }));
+  const page = await context.newPage();
+  const problems = [];
+  watch(page, problems);
+  await home(page);
+  // The tab starts a spare worker, which dies (unseen); the run starts another, which dies too.
+  await openExampleForecast(page);
+  await page.getByRole('button', { name: 'Run forecast' }).click();
+  await page.getByText('The forecast worker stopped: Uncaught Error: the test broke the worker').waitFor();
+  // Both deaths were handled: an error event left uncancelled would be a page error.
+  assert.deepEqual(problems, []);
   await context.close();
 });
 
