@@ -27,9 +27,10 @@
 //! forward pass from the edited tasks and links onwards, the backward pass likewise unless
 //! the program end moved, the post-check for the tasks whose figures may have moved. The
 //! result is the same [`Schedule`] as [`crate::schedule`] of the same program (a property
-//! test holds this over random edit sequences). Scheduled in full instead: after a full
-//! check or a task inserted or removed, when the program end moves, under the longest-path
-//! rule, and when a date leaves the supported range.
+//! test holds this over random edit sequences). When the program end moves, the backward
+//! pass and the post-check run in full; the whole schedule does after a full check or a
+//! task inserted or removed, under the longest-path rule, and when a date leaves the
+//! supported range.
 //!
 //! # Complexity
 //!
@@ -40,8 +41,8 @@
 //! status date and some actual date after it); a link added or removed, O(T + D) to move
 //! the compressed lists (a memory move, no hashing), plus, for a link against the order,
 //! O(the tasks and links between its ends); a lag or type changed, O(the task's links); a
-//! task inserted or removed, O(T + D). Re-scheduling costs O(A log A) for the A tasks whose
-//! dates move, and O(T + D) when the program end moves (every late date may follow it).
+//! task inserted or removed, O(T + D). Re-scheduling costs O(A log A + their links) for
+//! the A tasks whose dates move, and O(T + D) when the program end moves.
 //!
 //! # Example
 //!

@@ -11,10 +11,11 @@
 //! gets its schedule again. Every figure is computed by the same function as in the full
 //! passes, from the same inputs, so the result is the same.
 //!
-//! Scheduled in full instead: after a task inserted or removed or a full check, when the
-//! program end moves (every late date may follow it), under the longest-path rule (the
-//! path is traced over the whole program), and when the last schedule failed or a date
-//! leaves the supported range (the full post-check's diagnostics).
+//! When the program end moves, every late date may follow it: the backward pass and the
+//! post-check are then redone in full. Scheduled in full: after a task inserted or removed
+//! or a full check, under the longest-path rule (the path is traced over the whole
+//! program), and when the last schedule failed or a date leaves the supported range (the
+//! full post-check's diagnostics).
 
 use crate::check::Checked;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -71,7 +72,10 @@ impl Scheduled {
         let moved_early = self.forward(checked, position, touched);
         let program_end = checked.finish_by.unwrap_or(self.passes.finish_offset);
         if program_end != self.passes.program_end {
-            return self.in_full(checked);
+            // Every late date may follow the program end: the backward pass and the
+            // post-check in full (the forward pass is done).
+            self.passes.program_end = program_end;
+            return self.late_in_full(checked);
         }
         let moved_late = self.backward(checked, position, touched, &moved_early);
         if self
@@ -85,6 +89,24 @@ impl Scheduled {
     fn in_full(&mut self, checked: &Checked<'_>) {
         let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
         self.passes.run(checked, &durations);
+        self.assemble(checked);
+    }
+
+    /// The backward pass and the post-check in full, after the forward pass.
+    fn late_in_full(&mut self, checked: &Checked<'_>) {
+        let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
+        let Passes {
+            early,
+            late,
+            program_end,
+            ..
+        } = &mut self.passes;
+        backward::pass_into(checked, &durations, early, *program_end, late);
+        self.assemble(checked);
+    }
+
+    /// The post-check in full, from both passes.
+    fn assemble(&mut self, checked: &Checked<'_>) {
         self.schedule = post::assemble(
             checked,
             &self.passes.early,
