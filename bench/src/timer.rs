@@ -12,7 +12,7 @@ const WARM_UP_MS: f64 = 250.0;
 
 /// Milliseconds since an arbitrary origin: `performance.now()` in the browser.
 #[cfg(target_arch = "wasm32")]
-fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     // A page without `performance` (none that runs these benchmarks) falls back to the
     // millisecond clock rather than stopping.
     web_sys::window()
@@ -22,7 +22,7 @@ fn now_ms() -> f64 {
 
 /// Milliseconds since the first call (native builds).
 #[cfg(not(target_arch = "wasm32"))]
-fn now_ms() -> f64 {
+pub fn now_ms() -> f64 {
     static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
     START
         .get_or_init(std::time::Instant::now)

@@ -1,12 +1,13 @@
 //! Runs the engine benchmarks as wasm in headless Chromium and prints a markdown table.
 //!
-//!   node bench/web/run.mjs [--quick] [--schedule]
+//!   node bench/web/run.mjs [--quick] [--schedule] [--kept]
 //!
 //! Serves bench/web/index.html and the wasm-bindgen output in target/bench-web (built by
 //! scripts/bench) on a free 127.0.0.1 port, opens the page in Debian's Chromium with a fresh
 //! profile, runs each case on a freshly loaded page and exits non-zero on any page error
 //! or failed request.
-//! --quick runs only the 1,000 and 10,000 task cases; --schedule only the scheduling table.
+//! --quick runs only the 1,000 and 10,000 task cases; --schedule only the scheduling table;
+//! --kept only the table of single edits re-scheduled on a kept program.
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +16,7 @@ import { collectErrors, launch, serve } from './browser.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..', '..', 'target', 'bench-web');
 const quick = process.argv.includes('--quick');
+const keptOnly = process.argv.includes('--kept');
 const scheduleOnly = process.argv.includes('--schedule');
 
 // Shape × (tasks, timed samples), as in engine/benches/schedule.rs.
@@ -45,9 +47,11 @@ try {
 
   console.log(`wasm in ${context.browser()?.version() ?? 'Chromium'} (headless` +
     `${isolated ? ', cross-origin isolated' : ''})\n`);
-  console.log('| shape | tasks | links | median ms | min ms | check min ms | checked → schedule min ms | wasm memory MB | runs × batch |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, args] of cases) {
+  if (!keptOnly) {
+    console.log('| shape | tasks | links | median ms | min ms | check min ms | checked → schedule min ms | wasm memory MB | runs × batch |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  }
+  for (const [name, args] of keptOnly ? [] : cases) {
     if (errors.length) break;
     await load();
     const r = await page.evaluate(([name, args]) => window.runCase(name, args), [name, args]);
@@ -56,7 +60,26 @@ try {
       `${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
   }
 
-  if (!scheduleOnly) {
+  // One edit re-scheduled on a kept program (issue 17): 50 random single edits (a
+  // duration, a lag, a link added, a link removed, in turn), each timed alone.
+  const keptSizes = scheduleOnly ? [] :
+    [[10_000, 30], [100_000, 10]].filter(([tasks]) => !quick || tasks < 100_000);
+  if (keptSizes.length) {
+    console.log('\n| kept: shape | tasks | links | edits | edit median ms | min | max | duration / lag / link added / removed, median ms | full schedule median ms | full min ms | wasm memory MB |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|');
+  }
+  for (const shape of ['chain', 'layered', 'random']) {
+    for (const [tasks, runs] of keptSizes) {
+      if (errors.length) break;
+      await load();
+      const r = await page.evaluate(([shape, tasks, runs]) => window.runCase('bench_kept_edit', [shape, tasks, 50, runs]), [shape, tasks, runs]);
+      console.log(`| ${r.shape} | ${r.tasks} | ${r.links} | ${r.edits} | ${r.edit_median_ms.toFixed(3)} | ` +
+        `${r.edit_min_ms.toFixed(3)} | ${r.edit_max_ms.toFixed(3)} | ${r.kind_median_ms.map((ms) => ms.toFixed(3)).join(' / ')} | ` +
+        `${r.full.median_ms.toFixed(2)} | ${r.full.min_ms.toFixed(2)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} |`);
+    }
+  }
+
+  if (!scheduleOnly && !keptOnly) {
     // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
     console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');

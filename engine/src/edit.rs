@@ -33,6 +33,7 @@
 //! ```
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::kept::KeptProgram;
 use crate::model::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
 use serde::{Deserialize, Serialize};
 
@@ -47,6 +48,10 @@ pub enum Edit {
     InsertTask { index: usize, task: Task },
     /// Remove the task at `index` and every link to or from it.
     RemoveTask { index: usize },
+    /// Remove the task at `index` and nothing else (what undoing an insertion needs: links
+    /// to it were added by edits of their own, which their own inverses take back; and an
+    /// insert refused for a used id must not take the first task's links).
+    RemoveTaskAt { index: usize },
     /// Add a link (appended to the program's dependencies).
     AddDependency { dependency: Dependency },
     /// Remove the link `from → to`.
@@ -104,7 +109,7 @@ fn refused(message: String) -> Diagnostics {
 
 impl Edit {
     /// Makes the edit; returns the edits that undo it, in the order to apply them.
-    fn make(&self, program: &mut Program) -> Result<Vec<Edit>, Diagnostics> {
+    pub(crate) fn make(&self, program: &mut Program) -> Result<Vec<Edit>, Diagnostics> {
         let tasks = program.tasks.len();
         match self {
             Edit::ReplaceTask { index, task } => {
@@ -131,7 +136,7 @@ impl Edit {
                     )));
                 }
                 program.tasks.insert(*index, task.clone());
-                Ok(vec![Edit::RemoveTask { index: *index }])
+                Ok(vec![Edit::RemoveTaskAt { index: *index }])
             }
             Edit::RemoveTask { index } => {
                 if *index >= tasks {
@@ -158,6 +163,16 @@ impl Edit {
                 }
                 program.dependencies = kept;
                 Ok(undo)
+            }
+            Edit::RemoveTaskAt { index } => {
+                if *index >= tasks {
+                    return Err(refused(format!("there is no task at row {index}")));
+                }
+                let task = program.tasks.remove(*index);
+                Ok(vec![Edit::InsertTask {
+                    index: *index,
+                    task,
+                }])
             }
             Edit::AddDependency { dependency } => {
                 program.dependencies.push(dependency.clone());
@@ -201,24 +216,27 @@ impl Edit {
                 }
                 // Undo: remove the new links (appended last, so from the end), then put the
                 // old ones back where they were (ascending positions restore the list).
-                let mut undo = Vec::with_capacity(links.len());
-                let mut kept = Vec::with_capacity(program.dependencies.len() + links.len());
-                for (i, dep) in std::mem::take(&mut program.dependencies)
+                // Taken out in place: the links before the first one into `task` stay put.
+                let mut positions = Vec::new();
+                let mut at = 0;
+                let removed: Vec<Dependency> = program
+                    .dependencies
+                    .extract_if(.., |dep| {
+                        let into = &dep.to == task;
+                        if into {
+                            positions.push(at);
+                        }
+                        at += 1;
+                        into
+                    })
+                    .collect();
+                let mut undo: Vec<Edit> = positions
                     .into_iter()
-                    .enumerate()
-                {
-                    if &dep.to == task {
-                        undo.push(Edit::InsertDependency {
-                            index: i,
-                            dependency: dep,
-                        });
-                    } else {
-                        kept.push(dep);
-                    }
-                }
-                let appended = kept.len();
-                kept.extend(links.iter().cloned());
-                program.dependencies = kept;
+                    .zip(removed)
+                    .map(|(index, dependency)| Edit::InsertDependency { index, dependency })
+                    .collect();
+                let appended = program.dependencies.len();
+                program.dependencies.extend(links.iter().cloned());
                 let removals = (appended..appended + links.len())
                     .rev()
                     .map(|index| Edit::RemoveDependencyAt { index });
@@ -341,7 +359,7 @@ fn make_all(program: &mut Program, edits: &[Edit]) -> Result<Vec<Edit>, Diagnost
 }
 
 /// Applies inverse steps (each step's edits in order, last step first).
-fn take_back(program: &mut Program, steps: Vec<Vec<Edit>>) {
+pub(crate) fn take_back(program: &mut Program, steps: Vec<Vec<Edit>>) {
     for step in steps.into_iter().rev() {
         for edit in step {
             // An inverse always fits the program it was made from.
@@ -372,12 +390,54 @@ impl History {
             let _ = make_all(program, &undo);
             return Err(diagnostics);
         }
+        self.record(action, undo);
+        Ok(())
+    }
+
+    /// [`History::apply`] on a kept program: the same edits made or refused with the same
+    /// diagnostics, the kept program checked and scheduled incrementally
+    /// ([`KeptProgram::apply`]).
+    pub fn apply_kept(
+        &mut self,
+        kept: &mut KeptProgram,
+        action: Vec<Edit>,
+    ) -> Result<(), Diagnostics> {
+        let undo = kept.apply(&action)?;
+        self.record(action, undo);
+        Ok(())
+    }
+
+    /// A done action and its undo; clears the redo list.
+    fn record(&mut self, action: Vec<Edit>, undo: Vec<Edit>) {
         self.done.push((action, undo));
         if self.done.len() > UNDO_LIMIT {
             self.done.remove(0);
         }
         self.undone.clear();
-        Ok(())
+    }
+
+    /// [`History::undo`] on a kept program.
+    pub fn undo_kept(&mut self, kept: &mut KeptProgram) -> bool {
+        let Some((action, undo)) = self.done.pop() else {
+            return false;
+        };
+        let _ = kept.apply(&undo);
+        self.undone.push((action, undo));
+        true
+    }
+
+    /// [`History::redo`] on a kept program.
+    pub fn redo_kept(&mut self, kept: &mut KeptProgram) -> bool {
+        let Some((action, _)) = self.undone.pop() else {
+            return false;
+        };
+        match kept.apply(&action) {
+            Ok(undo) => {
+                self.done.push((action, undo));
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// Undoes the last action; `false` if there is none.

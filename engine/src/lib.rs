@@ -99,6 +99,7 @@ pub mod entry;
 pub mod filter;
 pub mod forecast;
 pub mod generate;
+pub mod kept;
 pub mod model;
 pub mod paths;
 pub mod risks;

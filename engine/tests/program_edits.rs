@@ -6,7 +6,7 @@ use common::*;
 use engine::edit::{Edit, History};
 use engine::generate::{Options, Shape, generate_with};
 use engine::workstreams::remove_workstream;
-use engine::{Calendar, Code, CriticalPath, Impact, LinkType::FS, Program, Risk, Workstream};
+use engine::{Calendar, Code, CriticalPath, Impact, LinkType::FS, Program, Risk, Task, Workstream};
 use proptest::prelude::*;
 
 /// Teams `a`, `b`, `c`; A1 and A2 in `a`, B1 and B2 in `b`, C1 in `c`; A1 → B1 → C1.
@@ -451,5 +451,74 @@ fn a_history_read_back_from_json_undoes_and_redoes_the_same() {
     assert!(back.undo(&mut p));
     assert_eq!(p, edited);
     assert!(back.undo(&mut p));
+    assert_eq!(p, original);
+}
+
+/// A task inserted with an id already in use is refused, and taking it back leaves the
+/// first task's links alone.
+#[test]
+fn a_refused_insert_of_a_used_id_keeps_the_first_tasks_links() {
+    let mut p = plan();
+    let original = p.clone();
+    let mut history = History::default();
+    let (code, _) = refusal(history.apply(
+        &mut p,
+        vec![Edit::InsertTask {
+            index: 0,
+            task: task("B1", 1),
+        }],
+    ));
+    assert_eq!(code, Code::DuplicateTaskId);
+    assert_eq!(p, original);
+}
+
+/// Undoing an action that links to a task and then inserts it takes back exactly that
+/// (the insertion's undo leaves the link to the link's own undo).
+#[test]
+fn an_action_linking_to_a_task_it_then_inserts_undoes_exactly() {
+    let mut p = plan();
+    let original = p.clone();
+    let mut history = History::default();
+    let link = engine::Dependency {
+        from: "A1".into(),
+        to: "N".into(),
+        kind: FS,
+        lag: 0,
+    };
+    let action = vec![
+        Edit::AddDependency { dependency: link },
+        Edit::InsertTask {
+            index: 0,
+            task: Task {
+                workstream: "a".into(),
+                ..task("N", 2)
+            },
+        },
+    ];
+    history.apply(&mut p, action).unwrap();
+    assert_eq!((p.tasks.len(), p.dependencies.len()), (6, 3));
+    assert!(history.undo(&mut p));
+    assert_eq!(p, original);
+    // Refused (a self-link), it changes nothing.
+    let selfish = engine::Dependency {
+        from: "N".into(),
+        to: "N".into(),
+        kind: FS,
+        lag: 0,
+    };
+    let action = vec![
+        Edit::AddDependency {
+            dependency: selfish,
+        },
+        Edit::InsertTask {
+            index: 0,
+            task: Task {
+                workstream: "a".into(),
+                ..task("N", 2)
+            },
+        },
+    ];
+    let (code, _) = refusal(history.apply(&mut p, action));
+    assert_eq!(code, Code::SelfLink);
     assert_eq!(p, original);
 }

@@ -34,25 +34,30 @@ impl<'p> Checker<'p> {
             }
         }
         for (t, task) in program.tasks.iter().enumerate() {
-            let has_dates = task.constraint.as_ref().is_some_and(|c| c.date.is_some())
-                || task.deadline.is_some()
-                || task.actual_start.is_some()
-                || task.actual_finish.is_some();
-            if !has_dates {
-                continue;
-            }
-            let fields = [
-                (
-                    "constraint.date",
-                    task.constraint.as_ref().and_then(|c| c.date),
-                ),
-                ("deadline", task.deadline),
-                ("actual_start", task.actual_start),
-                ("actual_finish", task.actual_finish),
-            ];
-            for (field, date) in fields {
-                self.date_in_range(&format_args!("tasks[{t}].{field}"), date);
-            }
+            self.task_dates(t, task);
+        }
+    }
+
+    /// E016 for task `t`'s dates.
+    pub(crate) fn task_dates(&mut self, t: usize, task: &crate::model::Task) {
+        let has_dates = task.constraint.as_ref().is_some_and(|c| c.date.is_some())
+            || task.deadline.is_some()
+            || task.actual_start.is_some()
+            || task.actual_finish.is_some();
+        if !has_dates {
+            return;
+        }
+        let fields = [
+            (
+                "constraint.date",
+                task.constraint.as_ref().and_then(|c| c.date),
+            ),
+            ("deadline", task.deadline),
+            ("actual_start", task.actual_start),
+            ("actual_finish", task.actual_finish),
+        ];
+        for (field, date) in fields {
+            self.date_in_range(&format_args!("tasks[{t}].{field}"), date);
         }
     }
 
@@ -105,7 +110,7 @@ impl<'p> Checker<'p> {
     }
 
     /// Workstream ids (E001-like duplicates: E002) and the effective calendars of teams.
-    pub(super) fn workstreams(
+    pub(crate) fn workstreams(
         &mut self,
         timeline: Option<&Timeline>,
     ) -> (FxHashMap<&'p str, Option<u32>>, Vec<WorkCalendar>) {

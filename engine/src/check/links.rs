@@ -84,6 +84,61 @@ impl LinkLists {
     pub fn of(&self, task: usize) -> &[Link] {
         &self.items[self.starts[task] as usize..self.starts[task + 1] as usize]
     }
+
+    /// Adds `link` at the end of task `t`'s list. O(T + D): the lists after it move.
+    pub(crate) fn push(&mut self, t: usize, link: Link) {
+        self.items.insert(self.starts[t + 1] as usize, link);
+        for start in &mut self.starts[t + 1..] {
+            *start += 1;
+        }
+    }
+
+    /// Replaces task `t`'s link to `link.task` with `link`; `false` if it has none. O(its
+    /// links).
+    pub(crate) fn replace(&mut self, t: usize, link: Link) -> bool {
+        let first = self.starts[t] as usize;
+        match self.of(t).iter().position(|l| l.task == link.task) {
+            Some(at) => {
+                self.items[first + at] = link;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes task `t`'s link to `other`; `false` if it has none. O(T + D).
+    pub(crate) fn remove(&mut self, t: usize, other: u32) -> bool {
+        let first = self.starts[t] as usize;
+        let Some(at) = self.of(t).iter().position(|link| link.task == other) else {
+            return false;
+        };
+        self.items.remove(first + at);
+        for start in &mut self.starts[t + 1..] {
+            *start -= 1;
+        }
+        true
+    }
+
+    /// An empty list for a task inserted at `t`: the tasks from `t` on move up one. O(T + D).
+    pub(crate) fn insert_task(&mut self, t: usize) {
+        self.starts.insert(t, self.starts[t]);
+        for link in &mut self.items {
+            if link.task as usize >= t {
+                link.task += 1;
+            }
+        }
+    }
+
+    /// Removes task `t`'s list, which must be empty: the tasks after it move down one.
+    /// O(T + D).
+    pub(crate) fn remove_task(&mut self, t: usize) {
+        self.starts.remove(t);
+        for link in &mut self.items {
+            if link.task as usize > t {
+                link.task -= 1;
+            }
+        }
+    }
 }
 
 /// Where each task's list starts, given the task of every item (any order): counts, then
@@ -200,46 +255,60 @@ impl<'p> Checker<'p> {
             if dep.to != last_to.0 || i == 0 {
                 last_to = (&dep.to, index.get(dep.to.as_str()).copied());
             }
-            let to = last_to.1;
-            if from.is_none() || to.is_none() {
-                self.unknown_ends(i, dep, from, to);
+            if let Some(pair) = self.link(i, dep, from, last_to.1) {
+                pairs.push(pair);
             }
-            // Not `lag.abs()`: the absolute value of the least i64 does not exist.
-            if !(-MAX_DAYS..=MAX_DAYS).contains(&dep.lag) {
-                self.error(
-                    Code::ValueOutOfRange,
-                    format!("dependencies[{i}].lag"),
-                    vec![dep.from.clone(), dep.to.clone()],
-                    format!(
-                        "dependency {} → {} has a lag of {}; at most ±{MAX_DAYS} is supported",
-                        dep.from, dep.to, dep.lag
-                    ),
-                );
-                continue;
-            }
-            let (Some(from), Some(to)) = (from, to) else {
-                continue;
-            };
-            if from == to {
-                self.error(
-                    Code::SelfLink,
-                    format!("dependencies[{i}]"),
-                    vec![dep.from.clone()],
-                    format!("task '{}' depends on itself", dep.from),
-                );
-                continue;
-            }
-            pairs.push((
-                to,
-                Link {
-                    task: from,
-                    kind: dep.kind,
-                    // In range: larger lags were refused above.
-                    lag: dep.lag as i32,
-                },
-            ));
         }
         pairs
+    }
+
+    /// Dependency `i` as a (successor, link to predecessor) pair, its ends resolved to
+    /// `from` and `to`; reports unknown tasks (E004), a self-link (E005) and a lag out of
+    /// range (E015).
+    pub(crate) fn link(
+        &mut self,
+        i: usize,
+        dep: &Dependency,
+        from: Option<u32>,
+        to: Option<u32>,
+    ) -> Option<(u32, Link)> {
+        if from.is_none() || to.is_none() {
+            self.unknown_ends(i, dep, from, to);
+        }
+        // Not `lag.abs()`: the absolute value of the least i64 does not exist.
+        if !(-MAX_DAYS..=MAX_DAYS).contains(&dep.lag) {
+            self.error(
+                Code::ValueOutOfRange,
+                format!("dependencies[{i}].lag"),
+                vec![dep.from.clone(), dep.to.clone()],
+                format!(
+                    "dependency {} → {} has a lag of {}; at most ±{MAX_DAYS} is supported",
+                    dep.from, dep.to, dep.lag
+                ),
+            );
+            return None;
+        }
+        let (Some(from), Some(to)) = (from, to) else {
+            return None;
+        };
+        if from == to {
+            self.error(
+                Code::SelfLink,
+                format!("dependencies[{i}]"),
+                vec![dep.from.clone()],
+                format!("task '{}' depends on itself", dep.from),
+            );
+            return None;
+        }
+        Some((
+            to,
+            Link {
+                task: from,
+                kind: dep.kind,
+                // In range: larger lags were refused above.
+                lag: dep.lag as i32,
+            },
+        ))
     }
 
     /// E004 for each end of dependency `i` that names no task.

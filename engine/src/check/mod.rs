@@ -22,8 +22,8 @@ mod tasks;
 mod texts;
 
 use chrono::NaiveDate;
-pub(crate) use links::LinkLists;
 use links::topological_order;
+pub(crate) use links::{Link, LinkLists};
 use rustc_hash::FxHashMap;
 
 /// Durations and lags beyond this many working days (about 400 years) are refused.
@@ -76,10 +76,11 @@ impl Prepared {
     }
 }
 
-/// A program that passed every check: ready to schedule.
-#[derive(Debug)]
-pub struct Checked<'p> {
-    program: &'p Program,
+/// What a check derives from a program, owned: the part of a [`Checked`] program that does
+/// not borrow it. [`crate::kept::KeptProgram`] keeps one while a program is open and updates
+/// it edit by edit; a [`Checked`] reads through to it.
+#[derive(Clone, Debug)]
+pub struct Derived {
     pub(crate) timeline: Timeline,
     /// Effective calendars of workstreams with their own (team ∩ program working days).
     pub(crate) team_calendars: Vec<WorkCalendar>,
@@ -92,12 +93,77 @@ pub struct Checked<'p> {
     pub(crate) status: Option<i64>,
     /// The program's committed finish (`finish_by`) as a finish offset.
     pub(crate) finish_by: Option<i64>,
-    index: FxHashMap<&'p str, u32>,
     /// Problems that do not stop scheduling.
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Ids resolved: each task id to its index, each workstream id to its calendar's slot in
+/// [`Derived::team_calendars`] (`None`: the program calendar). Keys borrowed from the
+/// program (`&str`, a check) or owned (`Box<str>`, a kept program).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ids<K> {
+    pub tasks: FxHashMap<K, u32>,
+    pub workstreams: FxHashMap<K, Option<u32>>,
+}
+
+impl Ids<&str> {
+    /// The same ids with owned keys.
+    pub(crate) fn to_owned_keys(&self) -> Ids<Box<str>> {
+        let own = |id: &&str| Box::<str>::from(*id);
+        Ids {
+            tasks: self.tasks.iter().map(|(id, &t)| (own(id), t)).collect(),
+            workstreams: self
+                .workstreams
+                .iter()
+                .map(|(id, &w)| (own(id), w))
+                .collect(),
+        }
+    }
+}
+
+/// The ids of a [`Checked`]: its own (a check) or a kept program's.
+#[derive(Debug)]
+enum IdsOf<'p> {
+    Own(Ids<&'p str>),
+    Kept(&'p Ids<Box<str>>),
+}
+
+/// A program that passed every check: ready to schedule. Reads through to its
+/// [`Derived`] parts (`checked.tasks`, `checked.warnings`, …).
+#[derive(Debug)]
+pub struct Checked<'p> {
+    program: &'p Program,
+    derived: std::borrow::Cow<'p, Derived>,
+    ids: IdsOf<'p>,
+}
+
+impl std::ops::Deref for Checked<'_> {
+    type Target = Derived;
+
+    fn deref(&self) -> &Derived {
+        &self.derived
+    }
+}
+
 impl<'p> Checked<'p> {
+    /// A view of a kept program's parts (no copy).
+    pub(crate) fn kept(program: &'p Program, derived: &'p Derived, ids: &'p Ids<Box<str>>) -> Self {
+        Checked {
+            program,
+            derived: std::borrow::Cow::Borrowed(derived),
+            ids: IdsOf::Kept(ids),
+        }
+    }
+
+    /// The owned parts and the ids with owned keys (what a kept program starts from).
+    pub(crate) fn into_owned(self) -> (Derived, Ids<Box<str>>) {
+        let ids = match &self.ids {
+            IdsOf::Own(ids) => ids.to_owned_keys(),
+            IdsOf::Kept(ids) => (*ids).clone(),
+        };
+        (self.derived.into_owned(), ids)
+    }
+
     /// The program this was checked from.
     pub fn program(&self) -> &'p Program {
         self.program
@@ -105,7 +171,11 @@ impl<'p> Checked<'p> {
 
     /// The index of the task with this id.
     pub fn task_index(&self, id: &str) -> Option<TaskIndex> {
-        self.index.get(id).map(|&i| i as usize)
+        let index = match &self.ids {
+            IdsOf::Own(ids) => ids.tasks.get(id),
+            IdsOf::Kept(ids) => ids.tasks.get(id),
+        };
+        index.map(|&i| i as usize)
     }
 
     /// The program's timeline (offsets ↔ dates).
@@ -147,22 +217,25 @@ impl<'p> Checked<'p> {
 /// assert_eq!(problems.0[0].code, Code::UnknownWorkstream);
 /// ```
 pub fn check(program: &Program) -> Result<Checked<'_>, Diagnostics> {
-    let mut checker = Checker {
-        program,
-        errors: Collector::default(),
-        warnings: Collector::default(),
-    };
-    checker.run()
+    Checker::new(program).run()
 }
 
-struct Checker<'p> {
-    program: &'p Program,
+pub(crate) struct Checker<'p> {
+    pub(crate) program: &'p Program,
     /// At most [`crate::diagnostics::LISTED_PER_CODE`] of each code, the rest counted.
-    errors: Collector,
-    warnings: Collector,
+    pub(crate) errors: Collector,
+    pub(crate) warnings: Collector,
 }
 
 impl<'p> Checker<'p> {
+    pub(crate) fn new(program: &'p Program) -> Self {
+        Checker {
+            program,
+            errors: Collector::default(),
+            warnings: Collector::default(),
+        }
+    }
+
     fn error(&mut self, code: Code, path: String, ids: Vec<String>, message: String) {
         self.errors.push(Diagnostic::new(code, path, ids, message));
     }
@@ -213,8 +286,7 @@ impl<'p> Checker<'p> {
         }
         let status = program.program.status_date.map(|d| timeline.offset_of(d));
         let finish_by = program.program.finish_by.map(|d| timeline.offset_after(d));
-        Ok(Checked {
-            program,
+        let derived = Derived {
             timeline,
             team_calendars,
             tasks,
@@ -223,8 +295,15 @@ impl<'p> Checker<'p> {
             order,
             status,
             finish_by,
-            index,
             warnings: std::mem::take(&mut self.warnings).finish(),
+        };
+        Ok(Checked {
+            program,
+            derived: std::borrow::Cow::Owned(derived),
+            ids: IdsOf::Own(Ids {
+                tasks: index,
+                workstreams: team_index,
+            }),
         })
     }
 }

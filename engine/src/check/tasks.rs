@@ -6,6 +6,8 @@ use crate::diagnostics::Code;
 use crate::model::{ConstraintKind, Task};
 use crate::timeline::Timeline;
 use rustc_hash::FxHashMap;
+use std::borrow::Borrow;
+use std::hash::Hash;
 
 impl<'p> Checker<'p> {
     /// Task ids: empty (E011) and duplicate (E001) ids.
@@ -40,11 +42,11 @@ impl<'p> Checker<'p> {
     }
 
     /// Everything about one task, in offsets; reports the task's own errors.
-    pub(super) fn prepare_task(
+    pub(crate) fn prepare_task<K: Borrow<str> + Hash + Eq>(
         &mut self,
         t: usize,
         task: &Task,
-        team_index: &FxHashMap<&str, Option<u32>>,
+        team_index: &FxHashMap<K, Option<u32>>,
         timeline: Option<&Timeline>,
     ) -> Prepared {
         let calendar = match team_index.get(task.workstream.as_str()) {
@@ -224,26 +226,7 @@ impl<'p> Checker<'p> {
         timeline: &Timeline,
         p: &mut Prepared,
     ) {
-        let status = self.program.program.status_date;
-        let actuals = [
-            ("actual_start", task.actual_start),
-            ("actual_finish", task.actual_finish),
-        ];
-        for (field, date) in actuals.into_iter().filter(|_| status.is_some()) {
-            if let (Some(date), Some(status)) = (date, status)
-                && date > status
-            {
-                self.warn(
-                    Code::ActualAfterStatusDate,
-                    format!("tasks[{t}].{field}"),
-                    vec![task.id.clone()],
-                    format!(
-                        "task '{}' has {field} {date}, after the status date {status}",
-                        task.id
-                    ),
-                );
-            }
-        }
+        self.progress_warnings(t, task);
         let start = task.actual_start.filter(|&d| date_in_range(d));
         let finish = task.actual_finish.filter(|&d| date_in_range(d));
         let percent = task.percent_complete.clamp(0.0, 100.0);
@@ -280,32 +263,61 @@ impl<'p> Checker<'p> {
         };
     }
 
+    /// W-code warnings for task `t`'s actual dates after the status date.
+    pub(crate) fn progress_warnings(&mut self, t: usize, task: &Task) {
+        let status = self.program.program.status_date;
+        let actuals = [
+            ("actual_start", task.actual_start),
+            ("actual_finish", task.actual_finish),
+        ];
+        for (field, date) in actuals.into_iter().filter(|_| status.is_some()) {
+            if let (Some(date), Some(status)) = (date, status)
+                && date > status
+            {
+                self.warn(
+                    Code::ActualAfterStatusDate,
+                    format!("tasks[{t}].{field}"),
+                    vec![task.id.clone()],
+                    format!(
+                        "task '{}' has {field} {date}, after the status date {status}",
+                        task.id
+                    ),
+                );
+            }
+        }
+    }
+
     /// E018: a three-point estimate must be ordered, finite and within range.
     pub(super) fn check_estimates(&mut self) {
         let program = self.program;
         for (t, task) in program.tasks.iter().enumerate() {
-            let Some(e) = &task.estimate else { continue };
-            let values = [e.optimistic, e.likely, e.pessimistic];
-            let problem = if values.iter().any(|v| !v.is_finite() || *v < 0.0) {
-                Some("its values must be numbers of days, 0 or more".to_string())
-            } else if !(e.optimistic <= e.likely && e.likely <= e.pessimistic) {
-                Some("optimistic ≤ likely ≤ pessimistic does not hold".to_string())
-            } else if e.pessimistic > MAX_DAYS as f64 {
-                Some(format!("at most {MAX_DAYS} working days"))
-            } else {
-                None
-            };
-            if let Some(problem) = problem {
-                self.error(
-                    Code::InvalidEstimate,
-                    format!("tasks[{t}].estimate"),
-                    vec![task.id.clone()],
-                    format!(
-                        "task '{}' has the estimate {}/{}/{}: {problem}",
-                        task.id, e.optimistic, e.likely, e.pessimistic
-                    ),
-                );
-            }
+            self.task_estimate(t, task);
+        }
+    }
+
+    /// E018 for task `t`'s estimate, if it has one.
+    pub(crate) fn task_estimate(&mut self, t: usize, task: &Task) {
+        let Some(e) = &task.estimate else { return };
+        let values = [e.optimistic, e.likely, e.pessimistic];
+        let problem = if values.iter().any(|v| !v.is_finite() || *v < 0.0) {
+            Some("its values must be numbers of days, 0 or more".to_string())
+        } else if !(e.optimistic <= e.likely && e.likely <= e.pessimistic) {
+            Some("optimistic ≤ likely ≤ pessimistic does not hold".to_string())
+        } else if e.pessimistic > MAX_DAYS as f64 {
+            Some(format!("at most {MAX_DAYS} working days"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            self.error(
+                Code::InvalidEstimate,
+                format!("tasks[{t}].estimate"),
+                vec![task.id.clone()],
+                format!(
+                    "task '{}' has the estimate {}/{}/{}: {problem}",
+                    task.id, e.optimistic, e.likely, e.pessimistic
+                ),
+            );
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::Checker;
 use crate::diagnostics::Code;
+use crate::model::{Dependency, Task};
 use crate::text::{MAX_ID_CHARS, MAX_NAME_CHARS, length_problem, quote};
 
 /// Each kind of text: its limit, and what a message calls it.
@@ -29,19 +30,11 @@ impl Checker<'_> {
                 self.text(color, colour, &ws.id, || format!("workstreams[{w}].color"));
             }
         }
-        let task_name = (MAX_NAME_CHARS, "a task name");
         for (t, task) in program.tasks.iter().enumerate() {
-            self.text(&task.id, TASK_ID, "", || format!("tasks[{t}].id"));
-            self.text(&task.name, task_name, &task.id, || {
-                format!("tasks[{t}].name")
-            });
-            self.text(&task.workstream, WORKSTREAM_ID, &task.id, || {
-                format!("tasks[{t}].workstream")
-            });
+            self.task_texts(t, task);
         }
         for (i, dep) in program.dependencies.iter().enumerate() {
-            self.text(&dep.from, TASK_ID, "", || format!("dependencies[{i}].from"));
-            self.text(&dep.to, TASK_ID, "", || format!("dependencies[{i}].to"));
+            self.dependency_texts(i, dep);
         }
         for (r, risk) in program.risks.iter().enumerate() {
             self.text(&risk.id, (MAX_ID_CHARS, "a risk id"), "", || {
@@ -53,6 +46,24 @@ impl Checker<'_> {
                 self.text(id, TASK_ID, &risk.id, || format!("risks[{r}].tasks[{i}]"));
             }
         }
+    }
+
+    /// E025 for task `t`'s id, name and workstream.
+    pub(crate) fn task_texts(&mut self, t: usize, task: &Task) {
+        let task_name = (MAX_NAME_CHARS, "a task name");
+        self.text(&task.id, TASK_ID, "", || format!("tasks[{t}].id"));
+        self.text(&task.name, task_name, &task.id, || {
+            format!("tasks[{t}].name")
+        });
+        self.text(&task.workstream, WORKSTREAM_ID, &task.id, || {
+            format!("tasks[{t}].workstream")
+        });
+    }
+
+    /// E025 for dependency `i`'s ends.
+    pub(crate) fn dependency_texts(&mut self, i: usize, dep: &Dependency) {
+        self.text(&dep.from, TASK_ID, "", || format!("dependencies[{i}].from"));
+        self.text(&dep.to, TASK_ID, "", || format!("dependencies[{i}].to"));
     }
 
     /// E025 at `path` if `text` is over its `(limit, what it is)`; `owner` is the id of

@@ -12,11 +12,20 @@ pub(crate) fn pass_into(checked: &Checked<'_>, durations: &[i64], early: &mut Pa
     early.resize(checked.tasks.len());
     for &t in &checked.order {
         let t = t as usize;
-        let (start_bound, finish_bound) = link_bounds(checked, t, &early.start, &early.finish);
-        let (start, finish) = place(checked, t, durations[t], start_bound, finish_bound);
-        early.start[t] = start;
-        early.finish[t] = finish;
+        (early.start[t], early.finish[t]) = early_dates(checked, t, durations[t], early);
     }
+}
+
+/// Early start and finish of task `t` lasting `duration`, from its predecessors' in `early`.
+#[inline]
+pub(crate) fn early_dates(
+    checked: &Checked<'_>,
+    t: usize,
+    duration: i64,
+    early: &Pass,
+) -> (i64, i64) {
+    let (start_bound, finish_bound) = link_bounds(checked, t, &early.start, &early.finish);
+    place(checked, t, duration, start_bound, finish_bound)
 }
 
 /// The lower bounds the predecessors put on the start and on the finish of task `t`

@@ -13,8 +13,8 @@
 //! Each pass visits every task and link once: O(T + D) for T tasks and D dependencies, plus
 //! O(log H) per date for H holidays. Nothing here mutates the program.
 
-mod backward;
-mod forward;
+pub(crate) mod backward;
+pub(crate) mod forward;
 pub(crate) mod post;
 pub(crate) mod span;
 

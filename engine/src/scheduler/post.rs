@@ -21,12 +21,7 @@ pub(crate) fn assemble(
     finish_offset: i64,
 ) -> Result<Schedule, Diagnostics> {
     let floats = Floats::of(checked, early, late);
-    let rule = checked.program().program.critical_path;
-    // Under the longest-path rule nothing passes this bound; the trace below marks the path.
-    let max_float = match rule {
-        CriticalPath::TotalFloat { max_days } => max_days,
-        CriticalPath::LongestPath => i64::MIN,
-    };
+    let max_float = max_float(checked);
     let lookup = DateLookup::new(
         &checked.timeline,
         floats.first,
@@ -36,61 +31,116 @@ pub(crate) fn assemble(
     let n = checked.tasks.len();
     let mut out_of_range = Vec::new();
     let mut tasks = Vec::with_capacity(n);
-    for (t, (prepared, &total_float)) in checked.tasks.iter().zip(&floats.total).enumerate() {
-        let (es, ef, ls, lf) = (
-            early.start[t],
-            early.finish[t],
-            late.start[t],
-            late.finish[t],
-        );
-        let Some(dates) = Dates::of(&lookup, prepared.duration == 0, es, ef, ls, lf) else {
-            out_of_range.push(t);
-            continue;
+    for (t, &total_float) in floats.total.iter().enumerate() {
+        let placed = Placed {
+            early,
+            late,
+            program_end,
         };
-        let complete = prepared.is_complete();
-        tasks.push(TaskSchedule {
-            es,
-            ef,
-            ls,
-            lf,
-            total_float,
-            free_float: if complete {
-                0
-            } else {
-                free_float(checked, t, early, program_end)
-            },
-            critical: !complete && total_float <= max_float,
-            start: dates.start,
-            finish: dates.finish,
-            late_start: dates.late_start,
-            late_finish: dates.late_finish,
-        });
+        match task_schedule(checked, t, total_float, &placed, max_float, &lookup) {
+            Some(times) => tasks.push(times),
+            None => out_of_range.push(t),
+        }
     }
     if !out_of_range.is_empty() {
         return Err(Diagnostics(capped(
             out_of_range.into_iter().map(|t| beyond_dates(checked, t)),
         )));
     }
-    let program = checked.program();
-    let start = tasks
-        .iter()
-        .map(|t| t.start)
-        .min()
-        .unwrap_or(program.program.start);
-    let finish = tasks.iter().map(|t| t.finish).max().unwrap_or(start);
-    let mut warnings = checked.warnings.clone();
-    warnings.extend(capped(floats.warnings));
     let mut schedule = Schedule {
         tasks,
-        start,
-        finish,
+        start: checked.program().program.start,
+        finish: checked.program().program.start,
         finish_offset,
-        warnings,
+        warnings: with_schedule_warnings(checked, floats.warnings),
     };
-    if rule == CriticalPath::LongestPath {
+    set_first_and_last_days(checked, &mut schedule);
+    if checked.program().program.critical_path == CriticalPath::LongestPath {
         mark_longest_path(checked, &mut schedule);
     }
     Ok(schedule)
+}
+
+/// The total float at most which a task is critical: under the longest-path rule none
+/// passes (the path is traced instead).
+pub(crate) fn max_float(checked: &Checked<'_>) -> i64 {
+    match checked.program().program.critical_path {
+        CriticalPath::TotalFloat { max_days } => max_days,
+        CriticalPath::LongestPath => i64::MIN,
+    }
+}
+
+/// The check's warnings, then the schedule's own (W101, W102), the repeated ones summarised.
+pub(crate) fn with_schedule_warnings(
+    checked: &Checked<'_>,
+    found: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut warnings = checked.warnings.clone();
+    warnings.extend(capped(found));
+    warnings
+}
+
+/// The schedule's first and last day of work (the program start if there is no task).
+pub(crate) fn set_first_and_last_days(checked: &Checked<'_>, schedule: &mut Schedule) {
+    let start = schedule
+        .tasks
+        .iter()
+        .map(|t| t.start)
+        .min()
+        .unwrap_or(checked.program().program.start);
+    schedule.start = start;
+    schedule.finish = schedule
+        .tasks
+        .iter()
+        .map(|t| t.finish)
+        .max()
+        .unwrap_or(start);
+}
+
+/// What both passes found.
+pub(crate) struct Placed<'a> {
+    pub early: &'a Pass,
+    pub late: &'a Pass,
+    pub program_end: i64,
+}
+
+/// Task `t`'s schedule (its total float given), or `None` if a date leaves the supported
+/// range.
+pub(crate) fn task_schedule(
+    checked: &Checked<'_>,
+    t: usize,
+    total_float: i64,
+    placed: &Placed<'_>,
+    max_float: i64,
+    lookup: &DateLookup<'_>,
+) -> Option<TaskSchedule> {
+    let (early, late) = (placed.early, placed.late);
+    let prepared = &checked.tasks[t];
+    let (es, ef, ls, lf) = (
+        early.start[t],
+        early.finish[t],
+        late.start[t],
+        late.finish[t],
+    );
+    let dates = Dates::of(lookup, prepared.duration == 0, es, ef, ls, lf)?;
+    let complete = prepared.is_complete();
+    Some(TaskSchedule {
+        es,
+        ef,
+        ls,
+        lf,
+        total_float,
+        free_float: if complete {
+            0
+        } else {
+            free_float(checked, t, early, placed.program_end)
+        },
+        critical: !complete && total_float <= max_float,
+        start: dates.start,
+        finish: dates.finish,
+        late_start: dates.late_start,
+        late_finish: dates.late_finish,
+    })
 }
 
 /// The longest-path rule: the unfinished tasks driving the unfinished tasks that finish
@@ -221,7 +271,7 @@ impl Dates {
 
 /// Dates of offsets: a table over the schedule's range when it is not much longer than
 /// the task list (one calendar walk instead of a calendar search per date), else computed.
-struct DateLookup<'a> {
+pub(crate) struct DateLookup<'a> {
     timeline: &'a Timeline,
     first: i64,
     table: Vec<NaiveDate>,
@@ -241,6 +291,15 @@ impl<'a> DateLookup<'a> {
             timeline,
             first,
             table,
+        }
+    }
+
+    /// Dates computed one by one (for a few tasks).
+    pub(crate) fn computed(timeline: &'a Timeline) -> Self {
+        DateLookup {
+            timeline,
+            first: 0,
+            table: Vec::new(),
         }
     }
 
@@ -292,7 +351,12 @@ fn beyond_dates(checked: &Checked<'_>, t: usize) -> Diagnostic {
 
 /// W101 if task `t` has a must-start/finish-on date the logic overrode; W102 if it misses
 /// its deadline.
-fn constraint_warnings(checked: &Checked<'_>, t: usize, es: i64, ef: i64) -> Vec<Diagnostic> {
+pub(crate) fn constraint_warnings(
+    checked: &Checked<'_>,
+    t: usize,
+    es: i64,
+    ef: i64,
+) -> Vec<Diagnostic> {
     let prepared = &checked.tasks[t];
     let id = &checked.program().tasks[t].id;
     let mut warnings = Vec::new();
