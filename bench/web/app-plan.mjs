@@ -27,6 +27,17 @@ const { server, context, close } = await openApp('planwork-plan-bench-');
 const errors = [];
 const samples = [];
 const rowSamples = [];
+/** Self time per function of a CDP CPU profile, most first: [name, ms]. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}` : '?';
+    total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...total].sort((a, b) => b[1] - a[1]);
+}
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
@@ -44,7 +55,15 @@ try {
   const id = await row.getAttribute('data-task-id');
   const cell = page.locator(`.plan-grid .task-row[data-task-id="${id}"] [data-col="duration"]`);
 
+  // PLAN_PROFILE=1: Chromium's sampling profiler over the counted edits, the functions
+  // with the most self time printed after the table (where an edit's time goes).
+  const profiler = process.env.PLAN_PROFILE ? await context.newCDPSession(page) : null;
   for (let run = 0; run < runs + 3 && !errors.length; run++) {
+    if (profiler && run === 3) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
     const days = `${3 + (run % 5)}d`;
     const before = await page.evaluate(() => performance.getEntriesByName('planwork:edit-repaint').length);
     await cell.click();
@@ -71,6 +90,7 @@ try {
     }
   }
 
+  const hot = profiler ? selfTimes((await profiler.send('Profiler.stop')).profile) : [];
   const version = context.browser()?.version() ?? 'Chromium';
   console.log(`plan view in ${version} (headless), ${tasks} tasks, file ${(bytes / 1e6).toFixed(2)} MB, ${samples.length} edits\n`);
   console.log('| operation | what is measured | median ms | p90 ms | max ms | target ms |');
@@ -84,6 +104,10 @@ try {
     }
   } else {
     errors.push('no planwork:edit-repaint measure');
+  }
+  if (hot.length) {
+    console.log('\n| function (self time over the counted edits) | ms |\n|---|---:|');
+    for (const [name, ms] of hot.slice(0, 30)) console.log(`| ${name} | ${ms.toFixed(1)} |`);
   }
 } catch (error) {
   errors.push(String(error));

@@ -4,11 +4,12 @@
 //! grid and chart, the dependency map, the scenario comparison; later ones (capacity,
 //! status, the board) read it too.
 //!
-//! Cost: one check and schedule of the program, plus one of the scenario when one is shown
-//! (O(T + D) each, see `engine::schedule_checked`), and a variance per active baseline.
+//! [`Derived::of`] checks and schedules the program in full; [`OpenProgram::derive`] reads
+//! the schedule of the program kept checked and scheduled edit by edit (`engine::kept`),
+//! which is how the app derives each revision. A scenario shown is applied and scheduled
+//! afresh (O(T + D), see `engine::schedule_checked`); a variance costs O(T) per baseline.
 //!
-//! Does not: keep anything between revisions (a new [`Derived`] is built per document
-//! change), or decide which scenario is shown (the app's editor does).
+//! Does not: decide which scenario is shown (the app's editor does).
 //!
 //! ```
 //! use document::derived::Derived;
@@ -27,11 +28,14 @@
 //! ```
 
 use engine::baseline::{Baseline, Variance, variance};
+use engine::edit::Edit;
+use engine::kept::KeptProgram;
 use engine::scenario::Applied;
-use engine::{Program, Schedule};
+use engine::{Checked, Diagnostics, Program, Schedule};
 use planfile::Document;
 
 use crate::describe;
+use crate::history::DocHistory;
 
 /// A program scheduled: its schedule (or why there is none) and how it stands against the
 /// active baseline.
@@ -47,17 +51,33 @@ pub struct Scheduled {
 }
 
 impl Scheduled {
-    /// Checks and schedules `program`, and measures it against `baseline`.
+    /// Checks and schedules `program` in full, and measures it against `baseline`.
     pub fn of(program: &Program, baseline: Option<&Baseline>) -> Scheduled {
         let checked = match engine::check(program) {
             Ok(checked) => checked,
             Err(problems) => return Scheduled::failed(describe(&problems)),
         };
-        let schedule = match engine::schedule_checked(&checked) {
-            Ok(schedule) => schedule,
-            Err(problems) => return Scheduled::failed(describe(&problems)),
-        };
-        let variances = baseline.map(|b| variance(&checked, &schedule, b));
+        match engine::schedule_checked(&checked) {
+            Ok(schedule) => Scheduled::measured(&checked, schedule, baseline),
+            Err(problems) => Scheduled::failed(describe(&problems)),
+        }
+    }
+
+    /// The kept program's schedule (nothing checked or scheduled again), measured against
+    /// `baseline`.
+    pub fn of_kept(kept: &KeptProgram, baseline: Option<&Baseline>) -> Scheduled {
+        match kept.schedule() {
+            Ok(schedule) => Scheduled::measured(&kept.checked(), schedule.clone(), baseline),
+            Err(problems) => Scheduled::failed(describe(problems)),
+        }
+    }
+
+    fn measured(
+        checked: &Checked<'_>,
+        schedule: Schedule,
+        baseline: Option<&Baseline>,
+    ) -> Scheduled {
+        let variances = baseline.map(|b| variance(checked, &schedule, b));
         let finish_variance = baseline.and_then(|b| {
             let then = b.tasks.iter().map(|t| t.finish).max()?;
             let timeline = checked.timeline();
@@ -99,7 +119,7 @@ pub struct ShownScenario {
 }
 
 /// The open program, derived from one revision of the document.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Derived {
     /// The program's own schedule.
     pub program: Scheduled,
@@ -122,6 +142,12 @@ impl Derived {
     /// scenario deleted since it was chosen shows the program).
     pub fn of(doc: &Document, scenario: Option<&str>) -> Derived {
         let baseline = crate::baselines::active(doc);
+        Derived::with_program(doc, scenario, Scheduled::of(&doc.program, baseline))
+    }
+
+    /// The derived view with the program's own schedule `program` already made.
+    fn with_program(doc: &Document, scenario: Option<&str>, program: Scheduled) -> Derived {
+        let baseline = crate::baselines::active(doc);
         let scenario = scenario
             .and_then(|id| doc.scenarios.iter().find(|s| s.id == id))
             .map(|s| {
@@ -134,10 +160,7 @@ impl Derived {
                     scheduled,
                 }
             });
-        Derived {
-            program: Scheduled::of(&doc.program, baseline),
-            scenario,
-        }
+        Derived { program, scenario }
     }
 
     /// What is shown scheduled: the scenario's, else the program's.
@@ -158,5 +181,64 @@ impl Derived {
     /// The id of the scenario shown, if one is.
     pub fn scenario_id(&self) -> Option<&str> {
         self.scenario.as_ref().map(|s| s.id.as_str())
+    }
+}
+
+/// The open program kept checked and scheduled between revisions ([`KeptProgram`]): an
+/// edit checks and re-schedules only what it changed, and deriving a revision reads the
+/// kept schedule instead of checking and scheduling the whole program again. The kept copy
+/// is trusted only while it equals the document's program (compared, O(T), before each
+/// use); any other change — opening, an import, undo, promoting a scenario, another tab's
+/// save — makes the next use check the program in full again.
+///
+/// Does not: hold the document or the history (the app's editor does), or keep anything for
+/// a scenario shown (a scenario is applied and scheduled afresh: its changes replay on the
+/// program).
+#[derive(Debug, Default)]
+pub struct OpenProgram {
+    kept: Option<KeptProgram>,
+}
+
+impl OpenProgram {
+    /// Makes `action` on `doc`'s program as one undoable step of `history`, all or none: a
+    /// refused action gives the full check's diagnostics and changes nothing. Through the
+    /// kept program when it is in step with `doc`, else through a full check.
+    pub fn edit(
+        &mut self,
+        history: &mut DocHistory,
+        doc: &mut Document,
+        action: Vec<Edit>,
+    ) -> Result<(), Diagnostics> {
+        let Some(kept) = self.kept.as_mut().filter(|k| k.program() == &doc.program) else {
+            return history.edit(doc, action);
+        };
+        kept.apply(&action)?;
+        let made = history.edit_prechecked(doc, action);
+        if made.is_err() {
+            // Cannot happen (the same edits on the same program); if it did, the kept copy
+            // is no longer the program's: the next use checks in full.
+            self.kept = None;
+        }
+        made
+    }
+
+    /// The derived view of `doc` (showing scenario `scenario`), the program's own schedule
+    /// read from the kept program.
+    pub fn derive(&mut self, doc: &Document, scenario: Option<&str>) -> Derived {
+        let baseline = crate::baselines::active(doc);
+        let program = match self.kept_for(&doc.program) {
+            Some(kept) => Scheduled::of_kept(kept, baseline),
+            None => Scheduled::of(&doc.program, baseline),
+        };
+        Derived::with_program(doc, scenario, program)
+    }
+
+    /// The kept program, brought in step with `program` (checked in full if it was not);
+    /// `None` if `program` does not check.
+    fn kept_for(&mut self, program: &Program) -> Option<&KeptProgram> {
+        if !self.kept.as_ref().is_some_and(|k| k.program() == program) {
+            self.kept = KeptProgram::new(program.clone()).ok();
+        }
+        self.kept.as_ref()
     }
 }

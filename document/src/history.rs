@@ -85,6 +85,18 @@ impl DocHistory {
         Ok(())
     }
 
+    /// [`DocHistory::edit`] of an action its kept program already accepted (see
+    /// [`History::apply_prechecked`]): no second check of the whole program.
+    pub fn edit_prechecked(
+        &mut self,
+        doc: &mut Document,
+        action: Vec<Edit>,
+    ) -> Result<(), Diagnostics> {
+        self.program.apply_prechecked(&mut doc.program, action)?;
+        self.push(Step::Program);
+        Ok(())
+    }
+
     /// Makes a document-level change (`with_program`: it may replace the program too).
     /// `change` returns an error to refuse; the document is then left as it was.
     pub fn change(

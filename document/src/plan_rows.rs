@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::derived::Derived;
 use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, Times, colour};
@@ -54,12 +54,28 @@ pub fn plan_model(
             .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
             .collect::<HashMap<_, _>>()
     });
-    let mut predecessors = predecessors_of(program);
+    // Each link's ends as task indices: one lookup per end, then only indices.
+    let index_of: HashMap<&str, usize> = program
+        .tasks
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.id.as_str(), i))
+        .collect();
+    // (An end may be unknown in a program that does not check: its cell still shows it.)
+    let ends: Vec<(Option<usize>, Option<usize>)> = program
+        .dependencies
+        .iter()
+        .map(|d| {
+            let end = |id: &str| index_of.get(id).copied();
+            (end(d.from.as_str()), end(d.to.as_str()))
+        })
+        .collect();
+    let mut predecessors = predecessors_of(program, &ends);
     let filtering = !filter.is_empty();
     let mut kept_count = 0;
     let mut rows = Vec::with_capacity(program.tasks.len() + program.workstreams.len());
-    let mut row_of: HashMap<&str, usize> =
-        HashMap::with_capacity_and_hasher(program.tasks.len(), Default::default());
+    // Each task's row, by task index (`usize::MAX`: not shown).
+    let mut row_of: Vec<usize> = vec![usize::MAX; program.tasks.len()];
     for (color, ws_id, ws_name, members) in groups(program) {
         let times: Vec<&TaskSchedule> = schedule
             .map(|s| members.iter().filter_map(|&i| s.tasks.get(i)).collect())
@@ -125,7 +141,9 @@ pub fn plan_model(
                 }
             });
             let var = variance.and_then(|v| v.get(index).copied().flatten());
-            row_of.insert(task.id.as_str(), rows.len());
+            if let Some(row) = row_of.get_mut(index) {
+                *row = rows.len();
+            }
             rows.push(PlanRow::Task(TaskRow {
                 index,
                 id: task.id.clone(),
@@ -139,7 +157,10 @@ pub fn plan_model(
                     finish: s.finish,
                     total_float: s.total_float,
                 }),
-                predecessors: predecessors.remove(task.id.as_str()).unwrap_or_default(),
+                predecessors: predecessors
+                    .get_mut(index)
+                    .map(std::mem::take)
+                    .unwrap_or_default(),
                 constraint: task.constraint.clone(),
                 deadline: task.deadline,
                 estimate: task.estimate.as_deref().cloned(),
@@ -153,7 +174,7 @@ pub fn plan_model(
             }));
         }
     }
-    let links = links_of(program, &row_of, schedule);
+    let links = links_of(program, &ends, &row_of, schedule);
     let end = schedule.map_or(program.program.start, |s| s.finish);
     let days = (day(end) + TAIL_DAYS).max(8 * 7);
     let (days_off, holidays) = days_off(&program.calendar, origin, days);
@@ -245,49 +266,53 @@ fn groups(program: &Program) -> Vec<(String, &str, &str, Vec<usize>)> {
     out
 }
 
-fn predecessors_of(program: &Program) -> HashMap<&str, Vec<Predecessor>> {
-    let mut map: HashMap<&str, Vec<Predecessor>> = HashMap::default();
-    for dep in &program.dependencies {
-        map.entry(dep.to.as_str()).or_default().push(Predecessor {
-            id: dep.from.clone(),
-            kind: dep.kind,
-            lag: dep.lag,
-        });
+/// Each task's predecessors as typed (an unknown one too), by task index.
+fn predecessors_of(
+    program: &Program,
+    ends: &[(Option<usize>, Option<usize>)],
+) -> Vec<Vec<Predecessor>> {
+    let mut lists: Vec<Vec<Predecessor>> = vec![Vec::new(); program.tasks.len()];
+    for (dep, ends) in program.dependencies.iter().zip(ends) {
+        if let Some(list) = ends.1.and_then(|to| lists.get_mut(to)) {
+            list.push(Predecessor {
+                id: dep.from.clone(),
+                kind: dep.kind,
+                lag: dep.lag,
+            });
+        }
     }
-    map
+    lists
 }
 
+/// The links whose both ends are shown (`row_of`: each task's row, `usize::MAX` if none).
 fn links_of(
     program: &Program,
-    row_of: &HashMap<&str, usize>,
+    ends: &[(Option<usize>, Option<usize>)],
+    row_of: &[usize],
     schedule: Option<&Schedule>,
 ) -> Vec<PlanLink> {
-    let critical: FxHashSet<&str> = schedule
-        .map(|s| {
-            program
-                .tasks
-                .iter()
-                .zip(&s.tasks)
-                .filter(|(_, t)| t.critical)
-                .map(|(task, _)| task.id.as_str())
-                .collect()
-        })
-        .unwrap_or_default();
+    let critical = |t: usize| {
+        schedule
+            .and_then(|s| s.tasks.get(t))
+            .is_some_and(|s| s.critical)
+    };
+    let row = |t: usize| row_of.get(t).copied().filter(|&r| r != usize::MAX);
     program
         .dependencies
         .iter()
-        .filter_map(|dep| {
+        .zip(ends)
+        .filter_map(|(dep, ends)| {
+            let (from, to) = (ends.0?, ends.1?);
             Some(PlanLink {
-                from_row: *row_of.get(dep.from.as_str())?,
-                to_row: *row_of.get(dep.to.as_str())?,
+                from_row: row(from)?,
+                to_row: row(to)?,
                 kind: match dep.kind {
                     LinkType::FS => "FS",
                     LinkType::SS => "SS",
                     LinkType::FF => "FF",
                     LinkType::SF => "SF",
                 },
-                critical: critical.contains(dep.from.as_str())
-                    && critical.contains(dep.to.as_str()),
+                critical: critical(from) && critical(to),
             })
         })
         .collect()

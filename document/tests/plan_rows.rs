@@ -144,3 +144,22 @@ fn a_scenario_draws_its_bars_over_the_programs_and_the_baseline_gives_the_varian
     assert_eq!(bar.baseline, Some((14, 17)));
     assert_eq!(Column::FinishVariance.text(code), "+2d");
 }
+
+/// A program that does not check (a predecessor typed wrong) still shows every task and
+/// what was typed, so it can be mended in the grid.
+#[test]
+fn an_unknown_predecessor_is_shown_as_typed() {
+    let mut d = doc();
+    d.program.dependencies.push(engine::Dependency {
+        from: "zz".into(),
+        to: "4".into(),
+        kind: engine::LinkType::SS,
+        lag: 0,
+    });
+    let m = model(&d, &[], None);
+    assert!(m.problem.as_deref().is_some_and(|p| p.contains("zz")), "{:?}", m.problem);
+    assert_eq!(Column::Predecessors.text(task(&m, "4")), "2, zzSS");
+    assert_eq!(Column::Start.text(task(&m, "4")), "", "nothing scheduled");
+    // The links between known tasks are drawn; the one from the unknown id is not.
+    assert_eq!(m.links.len(), 3, "{:?}", m.links);
+}

@@ -407,6 +407,20 @@ impl History {
         Ok(())
     }
 
+    /// [`History::apply`] of an action already accepted on an identical program (its kept
+    /// copy: [`KeptProgram::apply`] checked it): the edits are made without checking the
+    /// whole program again. The caller vouches for the check; an edit that cannot be made
+    /// at all (a position past the end) is still refused, and nothing changes.
+    pub fn apply_prechecked(
+        &mut self,
+        program: &mut Program,
+        action: Vec<Edit>,
+    ) -> Result<(), Diagnostics> {
+        let undo = make_all(program, &action)?;
+        self.record(action, undo);
+        Ok(())
+    }
+
     /// A done action and its undo; clears the redo list.
     fn record(&mut self, action: Vec<Edit>, undo: Vec<Edit>) {
         self.done.push((action, undo));

@@ -35,7 +35,7 @@ use crate::format::now_ms;
 use crate::perf;
 use crate::state::{Ctx, store};
 use crate::storage::{SnapshotMeta, StorageError};
-use document::derived::Derived;
+use document::derived::{Derived, OpenProgram};
 use document::history::DocHistory;
 use document::scenarios::{Evaluation, evaluate};
 
@@ -91,6 +91,8 @@ pub struct Editor {
     /// The open program derived once per revision of `doc` (or change of `scenario`): what
     /// every tab reads. Lazy: computed when a view first reads it after a change.
     pub(crate) derived: Memo<Derived>,
+    /// The program kept checked and scheduled edit by edit, for `derived` and `act`.
+    open: StoredValue<OpenProgram>,
     /// Every scenario replayed on the program and compared with it, once per revision (read
     /// by the Scenarios tab; lazy like `derived`).
     pub(crate) evaluation: Memo<Option<Evaluation>>,
@@ -117,12 +119,15 @@ impl Editor {
     pub fn provide(ctx: Ctx) -> Editor {
         let doc = RwSignal::new(None::<Document>);
         let scenario = RwSignal::new(None::<String>);
+        let open = StoredValue::new(OpenProgram::default());
         let derived = Memo::new_owning(move |_| {
             let id = scenario.get();
             let span = perf::start("planwork:derive");
             let derived = doc.with(|d: &Option<Document>| {
-                d.as_ref()
-                    .map_or_else(Derived::default, |d| Derived::of(d, id.as_deref()))
+                d.as_ref().map_or_else(Derived::default, |d| {
+                    open.try_update_value(|o| o.derive(d, id.as_deref()))
+                        .unwrap_or_else(|| Derived::of(d, id.as_deref()))
+                })
             });
             span.end();
             (derived, true)
@@ -153,6 +158,7 @@ impl Editor {
             can_redo: RwSignal::new(false),
             scenario,
             derived,
+            open,
             evaluation,
             selected: RwSignal::new(Vec::new()),
             tab: RwSignal::new("plan"),
@@ -240,7 +246,11 @@ impl Editor {
         self.edit_if(|doc| {
             result = self
                 .history
-                .try_update_value(|h| h.edit(doc, action))
+                .try_update_value(|h| {
+                    self.open
+                        .try_update_value(|o| o.edit(h, doc, action))
+                        .unwrap_or(Ok(()))
+                })
                 .unwrap_or(Ok(()));
             result.is_ok()
         });
