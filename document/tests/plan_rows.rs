@@ -157,7 +157,11 @@ fn an_unknown_predecessor_is_shown_as_typed() {
         lag: 0,
     });
     let m = model(&d, &[], None);
-    assert!(m.problem.as_deref().is_some_and(|p| p.contains("zz")), "{:?}", m.problem);
+    assert!(
+        m.problem.as_deref().is_some_and(|p| p.contains("zz")),
+        "{:?}",
+        m.problem
+    );
     assert_eq!(Column::Predecessors.text(task(&m, "4")), "2, zzSS");
     assert_eq!(Column::Start.text(task(&m, "4")), "", "nothing scheduled");
     // The links between known tasks are drawn; the one from the unknown id is not.

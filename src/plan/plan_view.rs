@@ -121,22 +121,28 @@ pub fn PlanPanel() -> impl IntoView {
     let filter = editor.filter;
     let find = NodeRef::<leptos::html::Input>::new();
 
-    let model = Memo::new(move |_| {
-        let shut = collapsed.get();
-        let keep = filter.with(task_filter);
-        let span = crate::perf::start("planwork:plan-rows");
-        let model = editor.doc.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    editor.derived.with(|derived| {
-                        document::plan_rows::plan_model(d, derived, &shut, Some(today), &keep)
+    // Rebuilt only when the document, the derived view, the folds or the filter change, and
+    // then different: comparing two models of 10,000 rows (to spare subscribers an equal
+    // one) cost more than it spared.
+    let model = Memo::new_with_compare(
+        move |_| {
+            let shut = collapsed.get();
+            let keep = filter.with(task_filter);
+            let span = crate::perf::start("planwork:plan-rows");
+            let model = editor.doc.with(|d| {
+                d.as_ref()
+                    .map(|d| {
+                        editor.derived.with(|derived| {
+                            document::plan_rows::plan_model(d, derived, &shut, Some(today), &keep)
+                        })
                     })
-                })
-                .unwrap_or_default()
-        });
-        span.end();
-        model
-    });
+                    .unwrap_or_default()
+            });
+            span.end();
+            model
+        },
+        |_, _| true,
+    );
     let workstreams = Memo::new(move |_| {
         editor.doc.with(|d| {
             d.as_ref()
