@@ -10,7 +10,7 @@
 //! non-zero on any page error, console error or failed request.
 
 import { stat } from 'node:fs/promises';
-import { collectErrors, openApp } from './browser.mjs';
+import { collectErrors, openApp, finish } from './browser.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 3);
@@ -60,9 +60,5 @@ try {
   if (steps.length) console.log(`| a 300 px scroll of the plan → painted frame | ${median(steps).toFixed(1)} (p90 ${sorted(steps)[Math.floor(0.9 * steps.length)].toFixed(1)}) | ${steps.length} |`);
 } catch (error) {
   errors.push(String(error));
-} finally {
-  await close();
-  server.close();
 }
-for (const error of errors) console.error(`bench: ${error}`);
-process.exit(errors.length ? 1 : 0);
+await finish({ close, server, errors });

@@ -7,7 +7,7 @@
 //! Serves the release build as `app-plan.mjs` does (`$PLANWORK_DIST`, else dist/). The
 //! names of wasm functions need a build without wasm-opt's stripping (see BENCHMARKS.md).
 
-import { openApp } from './browser.mjs';
+import { importProgram, openApp } from './browser.mjs';
 const file = process.argv[2];
 if (!file) {
   console.error('usage: node bench/web/app-plan-trace.mjs PROGRAM.planwork.json');
@@ -15,11 +15,7 @@ if (!file) {
 }
 const { server, context, close } = await openApp('trace-');
 const page = context.pages()[0] ?? await context.newPage();
-await page.goto(server.url, { waitUntil: 'load' });
-await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
-await page.locator('input[data-role="import-file"]').setInputFiles(file);
-const row = page.locator('.plan-grid .task-row').first();
-await row.waitFor({ timeout: 60_000 });
+const row = await importProgram(page, server.url, file);
 const id = await row.getAttribute('data-task-id');
 const cell = page.locator(`.plan-grid .task-row[data-task-id="${id}"] [data-col="duration"]`);
 const cdp = await context.newCDPSession(page);

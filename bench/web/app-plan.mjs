@@ -13,7 +13,7 @@
 //! on any page error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { collectErrors, openApp } from './browser.mjs';
+import { collectErrors, openApp, finish, importProgram } from './browser.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 30);
@@ -47,11 +47,7 @@ try {
   const bytes = (await stat(file)).size;
   const tasks = ((await readFile(file, 'utf8')).match(/"workstream":/g) ?? []).length;
 
-  await page.goto(server.url, { waitUntil: 'load' });
-  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
-  await page.locator('input[data-role="import-file"]').setInputFiles(file);
-  const row = page.locator('.plan-grid .task-row').first();
-  await row.waitFor({ timeout: 60_000 });
+  const row = await importProgram(page, server.url, file);
   const id = await row.getAttribute('data-task-id');
   const cell = page.locator(`.plan-grid .task-row[data-task-id="${id}"] [data-col="duration"]`);
 
@@ -111,9 +107,5 @@ try {
   }
 } catch (error) {
   errors.push(String(error));
-} finally {
-  await close();
-  server.close();
 }
-for (const error of errors) console.error(`bench: ${error}`);
-process.exit(errors.length ? 1 : 0);
+await finish({ close, server, errors });

@@ -13,7 +13,7 @@
 //! error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { collectErrors, openApp } from './browser.mjs';
+import { collectErrors, openApp, finish } from './browser.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 7);
@@ -96,9 +96,5 @@ try {
   }
 } catch (error) {
   errors.push(String(error));
-} finally {
-  await close();
-  server.close();
 }
-for (const error of errors) console.error(`bench: ${error}`);
-process.exit(errors.length ? 1 : 0);
+await finish({ close, server, errors });

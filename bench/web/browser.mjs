@@ -81,3 +81,23 @@ export function collectErrors(page, errors) {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
 }
+
+/** Ends a benchmark: closes the browser and the server, prints each error, and exits
+ *  non-zero if there was one. */
+export async function finish({ close, server, errors }) {
+  await close();
+  server.close();
+  for (const error of errors) console.error(`bench: ${error}`);
+  process.exit(errors.length ? 1 : 0);
+}
+
+/** Opens the app at `url`, imports `file` through the home view's file input and waits for
+ *  the plan grid's first task row, which it returns. */
+export async function importProgram(page, url, file) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
+  await page.locator('input[data-role="import-file"]').setInputFiles(file);
+  const row = page.locator('.plan-grid .task-row').first();
+  await row.waitFor({ timeout: 120_000 });
+  return row;
+}

@@ -11,7 +11,7 @@
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { collectErrors, launch, serve } from './browser.mjs';
+import { collectErrors, launch, serve, finish } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..', '..', 'target', 'bench-web');
@@ -102,9 +102,5 @@ try {
   }
 } catch (error) {
   errors.push(String(error));
-} finally {
-  await close();
-  server.close();
 }
-for (const error of errors) console.error(`bench: ${error}`);
-process.exit(errors.length ? 1 : 0);
+await finish({ close, server, errors });
