@@ -37,7 +37,9 @@ async function openOffline(context, problems) {
 
 test('planwork.html is one file within its size budget, locked down', () => {
   const size = statSync(single).size;
-  assert.ok(size <= 1_500_000, `planwork.html is ${size} bytes; the budget is 1,500,000`);
+  // The budget grows only on purpose: issue 17 took it from 1.5 to 1.6 MB (the kept program,
+  // engine::kept, and the worker's messages as JavaScript values: about 25 KB of the 1.52 MB).
+  assert.ok(size <= 1_600_000, `planwork.html is ${size} bytes; the budget is 1,600,000`);
   const html = readFileSync(single, 'utf8');
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');
