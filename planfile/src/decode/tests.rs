@@ -1,0 +1,115 @@
+//! Unit tests of `decode`: the private helpers and worked cases.
+
+use super::*;
+use engine::baseline::BaselineTask;
+use engine::{ConstraintKind, Impact, LinkType};
+use serde_json::Value;
+
+/// The keys `value` serialises to, sorted.
+fn keys<T: serde::Serialize>(value: &T) -> Vec<String> {
+    let mut keys: Vec<String> = match serde_json::to_value(value) {
+        Ok(Value::Object(map)) => map.keys().cloned().collect(),
+        other => panic!("not an object: {other:?}"),
+    };
+    keys.sort();
+    keys
+}
+
+fn sorted(fields: &[&str]) -> Vec<String> {
+    let mut fields: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+    fields.sort();
+    fields
+}
+
+/// Every field of the model is in its known list, so a model field can never be taken
+/// for an unknown one (kept and written twice), and every known field is in the model.
+#[test]
+fn the_known_fields_are_the_model_fields() {
+    let date = serde_json::from_str("\"2026-01-05\"").unwrap();
+    let calendar = Calendar::default();
+    let task = Task {
+        id: "t".into(),
+        name: "T".into(),
+        workstream: "w".into(),
+        duration: 0,
+        milestone: true,
+        constraint: Some(Constraint {
+            kind: ConstraintKind::SNET,
+            date: Some(date),
+        }),
+        deadline: Some(date),
+        actual_start: Some(date),
+        actual_finish: Some(date),
+        percent_complete: 50.0,
+        estimate: Some(Box::default()),
+    };
+    let info = ProgramInfo {
+        name: "P".into(),
+        start: date,
+        status_date: Some(date),
+        finish_by: Some(date),
+        critical_path: engine::CriticalPath::LongestPath,
+    };
+    let workstream = Workstream {
+        id: "w".into(),
+        name: "W".into(),
+        calendar: Some(calendar.clone()),
+        color: Some("#2f6fde".into()),
+    };
+    let dependency = Dependency {
+        from: "a".into(),
+        to: "b".into(),
+        kind: LinkType::SS,
+        lag: 1,
+    };
+    let risk = Risk {
+        id: "r".into(),
+        title: "R".into(),
+        probability: 0.5,
+        impact: Impact { min: 1, max: 2 },
+        tasks: vec![],
+    };
+    let scenario = Scenario {
+        id: "s".into(),
+        name: "S".into(),
+        description: "d".into(),
+        changes: vec![],
+    };
+    let baseline = Baseline {
+        id: "b".into(),
+        name: "B".into(),
+        saved_on: date,
+        tasks: vec![BaselineTask {
+            id: "t".into(),
+            start: date,
+            finish: date,
+        }],
+    };
+    assert_eq!(keys(&task), sorted(TASK_FIELDS));
+    assert_eq!(keys(&info), sorted(PROGRAM_FIELDS));
+    assert_eq!(keys(&calendar), sorted(CALENDAR_FIELDS));
+    assert_eq!(keys(&workstream), sorted(WORKSTREAM_FIELDS));
+    assert_eq!(keys(&task.constraint), sorted(CONSTRAINT_FIELDS));
+    assert_eq!(keys(&dependency), sorted(DEPENDENCY_FIELDS));
+    assert_eq!(keys(&risk), sorted(RISK_FIELDS));
+    assert_eq!(keys(&scenario), sorted(SCENARIO_FIELDS));
+    assert_eq!(keys(&baseline), sorted(BASELINE_FIELDS));
+    let program = Program {
+        risks: vec![risk],
+        ..Program::default()
+    };
+    let mut top = keys(&program);
+    top.extend(
+        [
+            "format",
+            "version",
+            "id",
+            "scenarios",
+            "baselines",
+            "active_baseline",
+        ]
+        .map(String::from),
+    );
+    top.sort();
+    assert_eq!(top, sorted(TOP_FIELDS));
+}
