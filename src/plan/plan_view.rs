@@ -7,18 +7,15 @@
 //!
 //! Does not: build the rows (see [`document::plan_rows`]) or parse cells itself.
 
-use chrono::{Duration, NaiveDate};
 use components::{
-    ColumnPicker, FilterChoice, GanttActions, GanttChart, GanttLegend, GridActions, Notice,
-    NoticeKind, PlanFilter, PlanGrid, PlanSplit, PrintPlan, ZoomPicker,
+    ColumnPicker, FilterChoice, GanttChart, GanttLegend, Notice, NoticeKind, PlanFilter, PlanGrid,
+    PlanSplit, PrintPlan, ZoomPicker,
 };
 use document::Column;
-use document::plan_model::{PlanModel, PlanRow};
-use engine::edit::Edit;
 use engine::filter::TaskFilter;
-use engine::{Constraint, ConstraintKind, Program};
 use leptos::prelude::*;
 
+use super::plan_actions::{act, gantt_actions, grid_actions, with_shown};
 use crate::editor::Editor;
 use crate::prefs::{self, Prefs};
 use document::plan_edit;
@@ -44,57 +41,6 @@ fn initial_columns() -> Vec<Column> {
         columns.insert(0, Column::Name);
     }
     columns
-}
-
-/// Runs `f` on the program the plan view shows (the program, or the scenario's version of
-/// it), from the editor's derived view: nothing is copied or re-derived.
-fn with_shown<T>(editor: &Editor, f: impl FnOnce(&Program) -> T) -> Option<T> {
-    editor.doc.with_untracked(|d| {
-        let d = d.as_ref()?;
-        Some(editor.derived.with_untracked(|v| f(v.shown_program(d))))
-    })
-}
-
-/// Makes `edits` as one action (nothing to do is fine).
-fn act(editor: &Editor, edits: Option<Vec<Edit>>) -> Result<(), String> {
-    match edits {
-        Some(edits) if !edits.is_empty() => editor.act_in_view(edits),
-        _ => Ok(()),
-    }
-}
-
-/// Marks the start of a cell's commit (`planwork:edit-repaint:start`).
-fn mark_commit() {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("planwork:edit-repaint:start");
-    }
-}
-
-/// Measures from the commit's mark to the frame after the DOM shows the edit
-/// (`planwork:edit-repaint`, read by `bench/web/app-plan.mjs`): Leptos updates the DOM
-/// before the next animation frame, and a task queued from that frame runs after its paint.
-fn measure_repaint() {
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = perf.measure_with_start_mark(
-                        "planwork:edit-repaint",
-                        "planwork:edit-repaint:start",
-                    );
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
-}
-
-/// The workstream of the row with the grid's attention, for new tasks.
-fn workstream_of(model: &PlanModel, task: Option<&str>) -> Option<String> {
-    model.rows.iter().find_map(|r| match r {
-        PlanRow::Task(t) if Some(t.id.as_str()) == task => Some(t.workstream.clone()),
-        _ => None,
-    })
 }
 
 /// The plan view.
@@ -245,131 +191,8 @@ pub fn PlanPanel() -> impl IntoView {
     let selected = Signal::derive(move || editor.selected.get());
     let row_count = Signal::derive(move || model.with(|m| m.rows.len()) + 1);
 
-    let grid_actions = GridActions {
-        commit: Callback::new(
-            move |(task, column, text): (Option<String>, Column, String)| {
-                mark_commit();
-                let hint = model.with_untracked(|m| {
-                    workstream_of(
-                        m,
-                        editor
-                            .selected
-                            .with_untracked(|s| s.last().cloned())
-                            .as_deref(),
-                    )
-                });
-                let edits = with_shown(&editor, |p| {
-                    plan_edit::cell_edits(p, task.as_deref(), column, &text, hint.as_deref())
-                })
-                .unwrap_or(Ok(None))?;
-                let changed = edits.as_ref().is_some_and(|e| !e.is_empty());
-                let created = match (&task, &edits) {
-                    (None, Some(edits)) => plan_edit::inserted_id(edits),
-                    _ => None,
-                };
-                act(&editor, edits)?;
-                if changed {
-                    refusal.set(None);
-                    measure_repaint();
-                }
-                Ok(created)
-            },
-        ),
-        select: Callback::new(move |ids: Vec<String>| editor.selected.set(ids)),
-        insert: Callback::new(move |after: Option<String>| {
-            let (id, edits) = with_shown(&editor, |p| plan_edit::insert_edits(p, after.as_deref()))
-                .unwrap_or_else(|| Err("No program is open.".into()))?;
-            editor.act_in_view(edits)?;
-            Ok(id)
-        }),
-        delete: Callback::new(move |ids: Vec<String>| {
-            let edits =
-                with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
-            act(&editor, Some(edits))?;
-            editor.selected.set(Vec::new());
-            Ok(())
-        }),
-        paste: Callback::new(move |(at, text): (Option<String>, String)| {
-            let hint = model.with_untracked(|m| workstream_of(m, at.as_deref()));
-            let edits = with_shown(&editor, |p| {
-                plan_edit::paste_edits(p, &text, hint.as_deref())
-            })
-            .unwrap_or_else(|| Err("No program is open.".into()))?;
-            let added = edits
-                .iter()
-                .filter(|e| matches!(e, Edit::InsertTask { .. }))
-                .count();
-            editor
-                .act_in_view(edits)
-                .map_err(|reason| format!("Nothing was pasted: {reason}"))?;
-            editor.confirm(format!(
-                "{} added from the paste (Ctrl+Z takes them back).",
-                engine::words::count(added, "task", "tasks")
-            ));
-            Ok(())
-        }),
-        toggle_group: Callback::new(move |ws: String| {
-            collapsed.update(|c| {
-                if !c.remove(&ws) {
-                    c.insert(ws);
-                }
-            })
-        }),
-    };
-
-    let origin = move || model.with_untracked(|m| m.origin.parse::<NaiveDate>().ok());
-    let refuse = move |result: Result<(), String>| {
-        refusal.set(result.err());
-    };
-    let gantt_actions = GanttActions {
-        select: Callback::new(move |id: String| editor.selected.set(vec![id])),
-        move_to: Callback::new(move |(id, day): (String, i64)| {
-            let Some(date) = origin().map(|o| o + Duration::days(day)) else {
-                return;
-            };
-            refuse(replace_task(&editor, &id, |task, _| {
-                task.constraint = Some(Constraint {
-                    kind: ConstraintKind::SNET,
-                    date: Some(date),
-                });
-                Ok(())
-            }));
-        }),
-        resize: Callback::new(move |(id, end): (String, i64)| {
-            let Some(last) = origin().map(|o| o + Duration::days(end - 1)) else {
-                return;
-            };
-            refuse(replace_task(&editor, &id, |task, program| {
-                let checked = engine::check(program).map_err(|d| document::describe(&d))?;
-                let index = checked
-                    .task_index(&task.id)
-                    .ok_or_else(|| format!("There is no task '{}'.", task.id))?;
-                let plan =
-                    engine::schedule_checked(&checked).map_err(|d| document::describe(&d))?;
-                let first = plan
-                    .tasks
-                    .get(index)
-                    .map(|t| t.start)
-                    .ok_or_else(|| format!("Task '{}' is not scheduled.", task.id))?;
-                task.duration = checked.working_days_between(index, first, last).max(1);
-                task.milestone = false;
-                Ok(())
-            }));
-        }),
-        link: Callback::new(move |(from, to): (String, String)| {
-            let result = editor.act_in_view(vec![Edit::AddDependency {
-                dependency: engine::Dependency {
-                    from: from.clone(),
-                    to: to.clone(),
-                    kind: engine::LinkType::FS,
-                    lag: 0,
-                },
-            }]);
-            refuse(
-                result.map_err(|reason| format!("The link {from} → {to} was refused: {reason}")),
-            );
-        }),
-    };
+    let grid_actions = grid_actions(editor, model, refusal);
+    let gantt_actions = gantt_actions(editor, model, refusal);
 
     let chart_selected = Signal::derive(move || editor.selected.get());
     let banner = move || {
@@ -426,7 +249,7 @@ pub fn PlanPanel() -> impl IntoView {
     let delete_selected = move |_| {
         let ids = editor.selected.get_untracked();
         let edits = with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
-        refuse(act(&editor, Some(edits)));
+        refusal.set(act(&editor, Some(edits)).err());
         editor.selected.set(Vec::new());
     };
     let count = move || {
@@ -557,35 +380,5 @@ fn task_filter(choice: &FilterChoice) -> TaskFilter {
         late: choice.late,
         milestones: choice.milestones,
         workstream: (!choice.workstream.is_empty()).then(|| choice.workstream.clone()),
-    }
-}
-
-/// Changes task `id` of the shown program with `change` (which may refuse), as one action.
-fn replace_task(
-    editor: &Editor,
-    id: &str,
-    change: impl FnOnce(&mut engine::Task, &Program) -> Result<(), String>,
-) -> Result<(), String> {
-    let edit = with_shown(editor, |program| {
-        let index = program
-            .tasks
-            .iter()
-            .position(|t| t.id == id)
-            .ok_or_else(|| format!("There is no task '{id}'."))?;
-        let before = program
-            .tasks
-            .get(index)
-            .ok_or_else(|| format!("There is no task '{id}'."))?;
-        let mut task = before.clone();
-        change(&mut task, program)?;
-        // A drag that leaves the task as it was (dropped where its constraint already puts
-        // it) is no step of Undo: Ctrl+Z must take back the last real change (found by the
-        // soak, seed 1208).
-        Ok::<_, String>((task != *before).then_some(Edit::ReplaceTask { index, task }))
-    })
-    .unwrap_or_else(|| Err("No program is open.".into()))?;
-    match edit {
-        Some(edit) => editor.act_in_view(vec![edit]),
-        None => Ok(()),
     }
 }
