@@ -30,7 +30,7 @@ pub struct GanttActions {
 const LABEL_ROOM: f64 = 260.0;
 
 /// Pixel geometry of one rendering: the zoom's scale and the row height.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 struct Geo {
     ppd: f64,
     rh: f64,
@@ -234,34 +234,19 @@ pub fn GanttChart(
             scale.with(|t| grid_view(t, zoom.get(), days, body_height(), off, holidays))
         })
     };
-    // A slot per row in view, each redrawn only when its own row (or its place, the scale,
-    // the selection) changed: an edit moves some bars and leaves the others untouched.
-    let slots = Memo::new(move |_| {
-        let (a, b) = range();
-        b - a
-    });
-    let slot = move |k: usize| {
-        Memo::new(move |_| {
-            let (a, b) = range();
-            let i = a + k;
-            let row = model.with(|m| m.rows.get(i).filter(|_| i < b).cloned())?;
-            let is_selected =
-                matches!(&row, PlanRow::Task(t) if selected.with(|s| s.contains(&t.id)));
-            Some(Slot {
-                row,
-                i,
-                g: geo(),
-                selected: is_selected,
-            })
-        })
-    };
     let bands = move || {
-        view! {
-            <For each=move || 0..slots.get() key=|k| *k children=move |k| {
-                let this = slot(k);
-                move || this.with(|s| s.as_ref().map(|s| band_view(&s.row, s.i, s.g, s.selected, ctl)))
-            } />
-        }
+        let g = geo();
+        let (a, b) = range();
+        let sel = selected.get();
+        model.with(|m| {
+            m.rows
+                .get(a..b)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(k, row)| band_view(row, a + k, g, &sel, ctl))
+                .collect_view()
+        })
     };
     let day_lines = move || {
         let g = geo();
@@ -285,15 +270,21 @@ pub fn GanttChart(
         model.with(|m| links_view(m, a..b, g))
     };
     let bars = move || {
-        view! {
-            <For each=move || 0..slots.get() key=|k| *k children=move |k| {
-                let this = slot(k);
-                move || this.with(|s| s.as_ref().map(|s| match &s.row {
-                    PlanRow::Task(t) => task_view(t, s.i, s.g, s.selected, ctl),
-                    PlanRow::Group(group) => group_view(group, s.i, s.g),
-                }))
-            } />
-        }
+        let g = geo();
+        let (a, b) = range();
+        let sel = selected.get();
+        model.with(|m| {
+            m.rows
+                .get(a..b)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+                .map(|(k, row)| match row {
+                    PlanRow::Task(t) => task_view(t, a + k, g, sel.contains(&t.id), ctl),
+                    PlanRow::Group(group) => group_view(group, a + k, g),
+                })
+                .collect_view()
+        })
     };
     let overlay = move || {
         let drag = ctl.drag.get()?;
@@ -347,18 +338,9 @@ pub fn GanttChart(
     }
 }
 
-/// A row in view as drawn: the row, its index, the geometry and whether it is selected.
-#[derive(Clone, PartialEq)]
-struct Slot {
-    row: PlanRow,
-    i: usize,
-    g: Geo,
-    selected: bool,
-}
-
 /// A row's background: tinted for a workstream, highlighted when selected; a click on a
 /// task's row selects it.
-fn band_view(row: &PlanRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyView {
+fn band_view(row: &PlanRow, i: usize, g: Geo, selected: &[String], ctl: Ctl) -> AnyView {
     let y = g.top(i);
     match row {
         PlanRow::Group(_) => {
@@ -367,6 +349,7 @@ fn band_view(row: &PlanRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> An
         }
         PlanRow::Task(t) => {
             let id = t.id.clone();
+            let is_selected = selected.contains(&t.id);
             view! {
                 <rect
                     class="gantt-band"
