@@ -47,5 +47,11 @@ for (const e of events) {
 console.log(`edits traced: ${windows.length}; edit → repaint ms: ${windows.map(([a, b]) => ((b - a) / 1000).toFixed(1)).join(' ')}`);
 console.log('\n| main-thread event | ms per edit |\n|---|---:|');
 for (const [n, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`| ${n} | ${(ms / windows.length).toFixed(2)} |`);
+// How much each step touched: elements restyled, objects laid out (of all).
+const sum = (name, get) => events.filter((e) => e.name === name && e.ph === 'X' && inside(e))
+  .reduce((n, e) => n + (get(e) ?? 0), 0) / windows.length;
+console.log(`\nper edit: ${sum('UpdateLayoutTree', (e) => e.args?.elementCount).toFixed(0)} elements restyled, `
+  + `${sum('Layout', (e) => e.args?.beginData?.dirtyObjects).toFixed(0)} of `
+  + `${sum('Layout', (e) => e.args?.beginData?.totalObjects).toFixed(0)} layout objects laid out`);
 await close();
 server.close();
