@@ -4,7 +4,7 @@
 //!
 //!   node bench/web/app-plan-mutations.mjs PROGRAM.planwork.json [EDITS]
 
-import { collectErrors, openApp } from './browser.mjs';
+import { collectErrors, finish, importProgram, openApp } from './browser.mjs';
 
 const file = process.argv[2];
 const edits = Number(process.argv[3] ?? 5);
@@ -13,11 +13,7 @@ const errors = [];
 try {
   const page = context.pages()[0] ?? await context.newPage();
   collectErrors(page, errors);
-  await page.goto(server.url, { waitUntil: 'load' });
-  await page.locator('main[data-view="home"] form.new-program').waitFor({ timeout: 30_000 });
-  await page.locator('input[data-role="import-file"]').setInputFiles(file);
-  const row = page.locator('.plan-grid .task-row').first();
-  await row.waitFor({ timeout: 60_000 });
+  const row = await importProgram(page, server.url, file);
   const id = await row.getAttribute('data-task-id');
   const cell = page.locator(`.plan-grid .task-row[data-task-id="${id}"] [data-col="duration"]`);
   for (let run = 0; run < edits + 1; run++) {
