@@ -1,5 +1,7 @@
 //! Performance marks: `planwork:save`, `planwork:load`, `planwork:import` (of which
-//! `planwork:import-parse` and `planwork:import-store`), `planwork:export` measures (`performance.getEntriesByName(...)`)
+//! `planwork:import-parse` and `planwork:import-store`), `planwork:export`, and a forecast's steps
+//! (`planwork:forecast-parts`, `-merge`, `-sums`, `-finish`: see
+//! [`crate::forecast::forecast_run`]) measures (`performance.getEntriesByName(...)`)
 //! for the benchmark.
 
 /// A started measure; [`Span::end`] records it. Nothing happens without `performance`.

@@ -1,16 +1,22 @@
-//! In-browser tests of the forecast worker's side (`planwork_app::forecast::forecast_worker::serve`),
-//! called directly rather than in a worker: a request on the example program is answered
-//! with progress after each chunk and then the forecast, the same seed gives the same
-//! forecast, any seed (a `u64`) gets through, and a plan that cannot be forecast, or a
-//! message that is no request, gets a plain message, not a panic.
+//! In-browser tests of the forecast workers' side (`planwork_app::forecast::forecast_worker::serve`),
+//! called directly rather than in workers, and of the page's merge of their parts: a part is
+//! answered with progress after each chunk and then its finishes; a forecast split into
+//! parts (as several workers run it) is exactly the forecast of one part, drivers included;
+//! the same seed gives the same forecast, any seed (a `u64`) gets through; and a plan that
+//! cannot be forecast, a message that is no request, or ranks for iterations the worker does
+//! not have get a plain message, not a panic.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test forecast_worker`.
+// One range is one part (a list of one range, not a range of numbers).
+#![allow(clippy::single_range_in_vec_init)]
 
 use std::cell::RefCell;
+use std::ops::Range;
 
 use engine::forecast::Settings;
 use planwork_app::forecast::forecast_worker::{
-    CHUNK, ForecastResult, Reply, Request, decode, read_request, serve, write_request,
+    Bytes, CHUNK, ForecastResult, MIN_PART, Reply, Request, WireCounts, decode, merge,
+    read_request, serve, split, write_request,
 };
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -28,24 +34,46 @@ fn replies(request: &Request) -> Vec<Reply> {
     posted.into_inner()
 }
 
-fn request(iterations: usize, seed: u64) -> Request {
-    Request {
-        run: 7,
+fn run_request(run: u32, settings: Settings, range: Range<usize>) -> Request {
+    Request::Run {
+        run,
         program: EXAMPLE.to_owned(),
-        settings: Settings { iterations, seed },
+        settings,
+        from: range.start,
+        to: range.end,
     }
 }
 
-fn result(replies: &[Reply]) -> &ForecastResult {
-    match replies.last() {
-        Some(Reply::Done { run: 7, result }) => result,
-        other => panic!("not a forecast: {other:?}"),
+/// A forecast of the example as the page runs it on workers, one per range of `ranges`.
+fn forecast(settings: Settings, ranges: &[Range<usize>]) -> Result<ForecastResult, String> {
+    let run = 7;
+    let mut parts = Vec::new();
+    for range in ranges {
+        match replies(&run_request(run, settings, range.clone())).pop() {
+            Some(Reply::Part { run: 7, part }) => parts.push(part),
+            Some(Reply::Failed { message, .. }) => return Err(message),
+            other => panic!("not a part: {other:?}"),
+        }
     }
+    let program = planfile::read(EXAMPLE).unwrap().program;
+    let merged = merge(&program, &settings, &parts)?;
+    let mut sums = Vec::new();
+    for range in ranges {
+        match replies(&merged.rank_request(run, range)).pop() {
+            Some(Reply::Sums { run: 7, sums: s }) => sums.push(s),
+            other => panic!("not sums: {other:?}"),
+        }
+    }
+    merged.finish(&sums)
+}
+
+fn settings(iterations: usize, seed: u64) -> Settings {
+    Settings { iterations, seed }
 }
 
 #[wasm_bindgen_test]
-fn a_request_is_answered_with_progress_then_the_forecast() {
-    let replies = replies(&request(1_000, 3));
+fn a_part_is_answered_with_progress_then_its_finishes() {
+    let replies = replies(&run_request(7, settings(2_000, 3), 500..1_500));
     let progress: Vec<(usize, usize)> = replies
         .iter()
         .filter_map(|r| match r {
@@ -59,41 +87,57 @@ fn a_request_is_answered_with_progress_then_the_forecast() {
         .collect();
     assert_eq!(progress.len(), 1_000 / CHUNK);
     assert_eq!(progress.last(), Some(&(1_000, 1_000)));
-    let result = result(&replies);
-    let forecast = &result.forecast;
-    assert_eq!(
-        forecast.settings,
-        Settings {
-            iterations: 1_000,
-            seed: 3
+    match replies.last() {
+        Some(Reply::Part { run: 7, part }) => {
+            assert_eq!((part.from, part.iterations), (500, 1_000));
         }
-    );
-    assert!(forecast.finish.p10 <= forecast.finish.p80);
-    assert_eq!(result.milestone_names.len(), forecast.milestones.len());
-    assert_eq!(result.sensitivity.len(), forecast.milestones.len() + 1);
-    assert_eq!(result.tasks.len(), forecast.criticality.len());
+        other => panic!("not a part: {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_forecast_in_parts_is_exactly_the_forecast_in_one() {
+    let s = settings(1_000, 3);
+    let one = forecast(s, &[0..1_000]).unwrap();
+    let forecast_ = &one.forecast;
+    assert_eq!(forecast_.settings, s);
+    assert!(forecast_.finish.p10 <= forecast_.finish.p80);
+    assert_eq!(one.milestone_names.len(), forecast_.milestones.len());
+    assert_eq!(one.sensitivity.len(), forecast_.milestones.len() + 1);
+    assert_eq!(one.tasks.len(), forecast_.criticality.len());
     assert!(
-        !result.sensitivity[0].is_empty(),
+        !one.sensitivity[0].is_empty(),
         "the example's finish has drivers"
     );
+    // Parts of uneven sizes, not aligned with the chunks or the lanes run at once.
+    let three = forecast(s, &[0..333, 333..334, 334..1_000]).unwrap();
+    assert_eq!(three, one);
 }
 
 #[wasm_bindgen_test]
 fn the_same_seed_gives_the_same_forecast() {
-    let a = replies(&request(500, 11));
-    let b = replies(&request(500, 11));
-    assert_eq!(result(&a), result(&b));
-    let c = replies(&request(500, 12));
-    assert_ne!(
-        result(&a).forecast.criticality,
-        result(&c).forecast.criticality
-    );
+    let a = forecast(settings(500, 11), &[0..500]).unwrap();
+    let b = forecast(settings(500, 11), &[0..250, 250..500]).unwrap();
+    assert_eq!(a, b);
+    let c = forecast(settings(500, 12), &[0..500]).unwrap();
+    assert_ne!(a.forecast.criticality, c.forecast.criticality);
+}
+
+#[wasm_bindgen_test]
+fn iterations_are_split_among_workers_in_parts_worth_sending() {
+    assert_eq!(split(10_000, 2), [0..5_000, 5_000..10_000]);
+    assert_eq!(split(10_001, 3), [0..3_333, 3_333..6_667, 6_667..10_001]);
+    assert_eq!(split(2 * MIN_PART - 1, 4), [0..2 * MIN_PART - 1]);
+    assert_eq!(split(100, 4), [0..100]);
+    assert_eq!(split(100, 0), [0..100]);
 }
 
 #[wasm_bindgen_test]
 fn a_plan_that_cannot_be_forecast_is_a_message() {
-    let mut bad = request(100, 1);
-    bad.program = EXAMPLE.replacen("\"duration\": 5", "\"duration\": -5", 1);
+    let mut bad = run_request(7, settings(100, 1), 0..100);
+    if let Request::Run { program, .. } = &mut bad {
+        *program = EXAMPLE.replacen("\"duration\": 5", "\"duration\": -5", 1);
+    }
     match replies(&bad).last() {
         Some(Reply::Failed { run: 7, message }) => {
             assert!(
@@ -103,12 +147,38 @@ fn a_plan_that_cannot_be_forecast_is_a_message() {
         }
         other => panic!("not a failure: {other:?}"),
     }
-    let mut none = request(0, 1);
-    none.program = EXAMPLE.to_owned();
+    let none = forecast(settings(0, 1), &[0..0]).unwrap_err();
     assert!(
-        matches!(replies(&none).last(), Some(Reply::Failed { .. })),
-        "0 iterations is refused"
+        none.contains("iterations"),
+        "0 iterations is refused: {none}"
     );
+}
+
+#[wasm_bindgen_test]
+fn ranks_for_iterations_the_worker_does_not_have_are_a_message() {
+    let s = settings(1_000, 5);
+    let _ = replies(&run_request(8, s, 0..1_000));
+    for request in [
+        Request::Rank {
+            run: 8,
+            from: 500,
+            counts: WireCounts::default(),
+            ranks: Bytes(vec![0; 8]),
+        },
+        Request::Rank {
+            run: 8,
+            from: 0,
+            counts: WireCounts::default(),
+            ranks: Bytes(vec![0; 8]),
+        },
+    ] {
+        match replies(&request).as_slice() {
+            [Reply::Failed { run: 8, message }] => {
+                assert!(message.contains("forecast"), "{message}")
+            }
+            other => panic!("not one failure: {other:?}"),
+        }
+    }
 }
 
 /// What `serve` answers to `message`, which is no request.
@@ -128,8 +198,9 @@ fn a_message_that_is_no_request_is_a_message() {
     for message in [
         JsValue::from_str("{not json"),
         JsValue::UNDEFINED,
-        js_sys::JSON::parse(r#"{"run": 1, "program": 5}"#).unwrap(),
-        js_sys::JSON::parse(r#"{"run": -1, "program": "", "settings": {}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"run": {"run": 1, "program": 5}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"run": {"run": -1, "program": "", "settings": {}}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"rank": {"run": 1, "from": 0, "ranks": [1, 2]}}"#).unwrap(),
     ] {
         let said = answer_to(&message);
         assert!(
@@ -146,11 +217,13 @@ fn a_message_that_is_no_request_is_a_message() {
 
 #[wasm_bindgen_test]
 fn any_seed_gets_through() {
-    let mut largest = request(250, u64::MAX);
-    largest.run = 9;
-    let back = read_request(&write_request(&largest).unwrap()).unwrap();
-    assert_eq!(back.settings.seed, u64::MAX);
-    assert_eq!((back.run, back.program), (9, largest.program));
-    let replies = replies(&request(250, u64::MAX));
-    assert_eq!(result(&replies).forecast.settings.seed, u64::MAX);
+    let largest = run_request(9, settings(250, u64::MAX), 0..250);
+    match read_request(&write_request(&largest).unwrap()).unwrap() {
+        Request::Run { run, settings, .. } => {
+            assert_eq!((run, settings.seed), (9, u64::MAX));
+        }
+        other => panic!("not a run: {other:?}"),
+    }
+    let result = forecast(settings(250, u64::MAX), &[0..250]).unwrap();
+    assert_eq!(result.forecast.settings.seed, u64::MAX);
 }

@@ -1,16 +1,17 @@
 //! Benchmarks a forecast in the built app, as a user runs it: from the click on Run forecast
 //! to the result on the page, in headless Chromium; prints a markdown table.
 //!
-//!   node bench/web/app-forecast.mjs PROGRAM.planwork.json [ITERATIONS] [RUNS]
+//!   [BENCH_CORES=N] node bench/web/app-forecast.mjs PROGRAM.planwork.json [ITERATIONS] [RUNS]
 //!
 //! Serves the release build in dist/ (scripts/bench builds it) on a free 127.0.0.1 port,
 //! imports the program through the file input, opens the Forecast tab, sets ITERATIONS
 //! (default 10,000) and seed 1, then RUNS times (default 3) clicks Run forecast and waits for
-//! the dates table: a Web Worker started on the app's wasm module, the program sent, the
+//! the dates table (a second after the last, as a user would): Web Workers started on the app's wasm module, the program sent, the
 //! simulation in chunks with progress, the drivers of the finish and every milestone, the
 //! result back and drawn. The time is the page's own (`performance.now()` at the click and
 //! when the table appears, seen by a MutationObserver). Main-thread tasks over 50 ms are
-//! recorded throughout. Exits
+//! recorded throughout, and the run's steps by the app's measures
+//! (`planwork:forecast-parts`, `-merge`, `-sums`, `-finish`). Exits
 //! non-zero on any page error, console error or failed request.
 
 import { readFile } from 'node:fs/promises';
@@ -25,6 +26,14 @@ if (!file) {
 }
 
 const { server, context, close } = await openApp('planwork-forecast-bench-');
+// BENCH_CORES=N: the page sees N processors (navigator.hardwareConcurrency), so the
+// forecast runs on that many workers (at most the app's cap).
+const cores = Number(process.env.BENCH_CORES ?? 0);
+if (cores > 0) {
+  await context.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
+}
 await context.addInitScript(() => {
   // When the result of a run is on the page (its dates table, no progress bar), by the
   // page's clock: the script's own waiting adds a round trip or two.
@@ -39,6 +48,8 @@ await context.addInitScript(() => {
   }).observe({ type: 'longtask', buffered: true });
 });
 
+/** The pause before each click. */
+const PAUSE_MS = 1_000;
 const errors = [];
 const times = [];
 let longest = 0;
@@ -59,6 +70,9 @@ try {
   await page.locator('input[name="seed"]').fill('1');
 
   for (let run = 0; run < runs && !errors.length; run++) {
+    // As a user reads the tab (or the last result) before clicking: the app starts its
+    // workers ahead, in the background, and a click a moment after a result finds them ready.
+    await page.waitForTimeout(PAUSE_MS);
     const started = await page.evaluate(() => {
       window.__shown = null;
       return performance.now();
@@ -76,10 +90,30 @@ try {
       window.__longTasks.filter((t) => t.start + t.duration >= from && t.start <= to), [started, ended]);
     longest = Math.max(longest, ...long.map((t) => t.duration));
   }
+  const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+  // The run's steps, by the app's measures (see src/forecast/forecast_run.rs), each run's.
+  const steps = await page.evaluate(() => Object.fromEntries(['parts', 'merge', 'sums', 'finish']
+    .map((step) => [step, performance.getEntriesByName(`planwork:forecast-${step}`).map((e) => e.duration)])));
+  console.log(`navigator.hardwareConcurrency: ${workers}; load average: ${(await readFile('/proc/loadavg', 'utf8').catch(() => '?')).split(' ').slice(0, 3).join(' ')}`);
+  console.log('');
   console.log('| tasks | with estimates | iterations | runs | click → result, each (ms) | longest main-thread task during runs |');
   console.log('|---:|---:|---:|---:|---|---|');
   console.log(`| ${tasks} | ${estimates} | ${iterations} | ${times.length} | ` +
     `${times.map((t) => t.toFixed(0)).join(', ')} | ${longest ? `${longest.toFixed(0)} ms` : 'none over 50 ms'} |`);
+  if (steps.parts.length) {
+    console.log('');
+    console.log('| step (ms, each run) | |');
+    console.log('|---|---|');
+    const labels = {
+      parts: 'click → every part in (workers run their iterations)',
+      merge: 'parts merged, ranks sent (page)',
+      sums: 'ranks sent → every part\'s sums in (workers)',
+      finish: 'sums merged into the drivers (page)',
+    };
+    for (const [step, label] of Object.entries(labels)) {
+      console.log(`| ${label} | ${steps[step].map((t) => t.toFixed(0)).join(', ')} |`);
+    }
+  }
 } catch (error) {
   errors.push(String(error));
 } finally {

@@ -276,3 +276,128 @@ fn settings_out_of_range_are_refused() {
     .unwrap_err();
     assert_eq!(error.0[0].code, engine::Code::InvalidForecastSettings);
 }
+
+/// A forecast run in parts (ranges of iterations, merged) against the same forecast run
+/// whole: the same outcomes, criticality and drivers of every finish, bit for bit.
+fn parts_match_one_run(p: &Program, settings: Settings, cuts: &[usize]) {
+    use engine::forecast::Simulation;
+    let checked = engine::check(p).unwrap();
+    let whole = forecast(&checked, &settings).unwrap();
+    let mut bounds = vec![0];
+    bounds.extend_from_slice(cuts);
+    bounds.push(settings.iterations);
+    let parts: Vec<_> = bounds
+        .windows(2)
+        .map(|w| {
+            let mut part = Simulation::range(&checked, &settings, w[0]..w[1]).unwrap();
+            // Chunks of 3: parts and chunks not aligned with the lanes the passes run at once.
+            while part.progress().0 < part.progress().1 {
+                part.run(3);
+            }
+            part.into_part()
+        })
+        .collect();
+    // Merged in another order than run: the merge orders them.
+    let finishes = parts.iter().rev().map(|p| p.finishes()).collect();
+    let (merged, counts) = Simulation::merge(&checked, &settings, finishes).unwrap();
+    assert_eq!(merged.settings, whole.settings);
+    assert_eq!(merged.finish, whole.finish);
+    assert_eq!(merged.milestones, whole.milestones);
+    assert_eq!(merged.criticality, whole.criticality);
+    for target in whole.targets() {
+        assert_eq!(merged.finishes(target), whole.finishes(target));
+    }
+    let ranks = merged.finish_ranks();
+    let sums: Vec<_> = parts
+        .iter()
+        .map(|part| {
+            let range = part.iterations();
+            let mine: Vec<Vec<i64>> = ranks.iter().map(|r| r[range.clone()].to_vec()).collect();
+            part.rank_sums(&counts, &mine).unwrap()
+        })
+        .collect();
+    let sensitivity = whole.sensitivity();
+    let expected: Vec<_> = whole
+        .targets()
+        .into_iter()
+        .map(|t| sensitivity.drivers(t))
+        .collect();
+    assert!(expected.iter().any(|d| !d.is_empty()));
+    assert_eq!(merged.drivers_from(&counts, &sums), expected);
+}
+
+#[test]
+fn parts_merged_give_exactly_one_runs_forecast() {
+    let mut p = generate_with(
+        Shape::Layered,
+        400,
+        3,
+        Options {
+            constraints: true,
+            team_calendar: false,
+        },
+    );
+    add_uncertainty(&mut p, 4);
+    assert!(!p.risks.is_empty() && p.tasks.iter().any(|t| t.is_milestone()));
+    let settings = Settings {
+        iterations: 1_001,
+        seed: 9,
+    };
+    parts_match_one_run(&p, settings, &[333, 334, 700]);
+    parts_match_one_run(&p, settings, &[]);
+}
+
+#[test]
+fn parts_merged_match_on_the_general_passes_and_wide_columns() {
+    // A team calendar: the general passes. A task estimated over thousands of days in a
+    // short run: a column ranked by sorting, not by counting.
+    let mut p = generate_with(
+        Shape::Random,
+        200,
+        6,
+        Options {
+            constraints: false,
+            team_calendar: true,
+        },
+    );
+    add_uncertainty(&mut p, 2);
+    let wide = p.tasks.iter_mut().find(|t| !t.is_milestone()).unwrap();
+    wide.estimate = estimate(1.0, 5.0, 9_000.0, Distribution::Uniform);
+    let settings = Settings {
+        iterations: 300,
+        seed: 3,
+    };
+    parts_match_one_run(&p, settings, &[1, 150]);
+}
+
+#[test]
+fn parts_that_do_not_cover_the_run_are_refused() {
+    use engine::forecast::Simulation;
+    let mut p = generate_with(
+        Shape::Chain,
+        20,
+        1,
+        Options {
+            constraints: false,
+            team_calendar: false,
+        },
+    );
+    add_uncertainty(&mut p, 1);
+    let checked = engine::check(&p).unwrap();
+    let settings = Settings {
+        iterations: 100,
+        seed: 1,
+    };
+    let mut half = Simulation::range(&checked, &settings, 0..50).unwrap();
+    half.run(50);
+    let part = half.into_part();
+    assert!(Simulation::merge(&checked, &settings, vec![part.finishes()]).is_err());
+    assert!(
+        part.rank_sums(&part.finishes().counts, &[vec![0; 3]])
+            .is_err()
+    );
+    // Counts that are not the whole run's (missing this part's values) are refused.
+    let nothing = engine::forecast::ValueCounts::default();
+    let ranks = vec![vec![0; 50]; 1 + part.finishes().milestones.len()];
+    assert!(part.rank_sums(&nothing, &ranks).is_err());
+}

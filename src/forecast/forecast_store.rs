@@ -16,8 +16,8 @@ use engine::Program;
 use engine::forecast::Settings;
 use leptos::prelude::*;
 
-use crate::forecast::forecast_run::Run;
-use crate::forecast::forecast_worker::{ForecastResult, Reply, Request};
+use crate::forecast::forecast_run::{Run, RunUpdate};
+use crate::forecast::forecast_worker::ForecastResult;
 
 /// Which forecast: (program id, subject), the subject being "" for the program itself or a
 /// scenario's id.
@@ -134,12 +134,7 @@ pub fn start(key: Key, label: String, input: Program, settings: Settings) -> Res
         m.errors.remove(&key.0);
         m.last_id
     });
-    let request = Request {
-        run: id,
-        program: planfile::write(&planfile::Document::new(input.clone())),
-        settings,
-    };
-    let worker = Run::start(&request, move |reply| on_reply(id, reply))?;
+    let worker = Run::start(id, &input, settings, move |update| on_update(id, update))?;
     let progress = (0, settings.iterations);
     MEMORY.with_borrow_mut(|m| {
         m.running = Some(Running {
@@ -155,7 +150,7 @@ pub fn start(key: Key, label: String, input: Program, settings: Settings) -> Res
     Ok(())
 }
 
-/// Stops the run in progress, if any (its worker is terminated).
+/// Stops the run in progress, if any (its workers are terminated).
 pub fn cancel() {
     let stopped = MEMORY.with_borrow_mut(|m| m.running.take());
     if stopped.is_some() {
@@ -166,9 +161,9 @@ pub fn cancel() {
     }
 }
 
-fn on_reply(id: u32, reply: Reply) {
-    match reply {
-        Reply::Progress { run, done, total } if run == id => {
+fn on_update(id: u32, update: RunUpdate) {
+    match update {
+        RunUpdate::Progress { done, total } => {
             let current = MEMORY.with_borrow_mut(|m| match m.running.as_mut() {
                 Some(r) if r.id == id => {
                     r.progress = (done, total);
@@ -180,9 +175,8 @@ fn on_reply(id: u32, reply: Reply) {
                 set_progress(Some((done, total)));
             }
         }
-        Reply::Done { run, result } if run == id => end(id, Ok(*result)),
-        Reply::Failed { message, .. } => end(id, Err(message)),
-        _ => {}
+        RunUpdate::Done(result) => end(id, Ok(*result)),
+        RunUpdate::Failed(message) => end(id, Err(message)),
     }
 }
 
@@ -211,8 +205,8 @@ fn end(id: u32, outcome: Result<ForecastResult, String>) {
     let Some(worker) = finished else {
         return;
     };
-    // Not dropped here: this runs inside the worker's message handler, which dropping the
-    // worker would free while it runs.
+    // Not dropped here: this runs inside a worker's message handler, which dropping the
+    // run would free while it runs.
     leptos::task::spawn_local(async move { drop(worker) });
     // Shown in a task of its own: reading a large result (in this one) and drawing it
     // together can pass 50 ms, and the page must not block that long.

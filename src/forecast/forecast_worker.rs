@@ -1,18 +1,36 @@
-//! The forecast worker: the messages between the page and the Web Worker that runs a Monte
-//! Carlo forecast, and the worker's side of them.
+//! The forecast workers: the messages between the page and the Web Workers that run a
+//! Monte Carlo forecast in parts, the workers' side of them, and the page's merge of the
+//! parts.
 //!
-//! The worker runs this same wasm module (the page posts it its `WebAssembly.Module`, so the
+//! Each worker runs this same wasm module (the page posts it its `WebAssembly.Module`, so the
 //! one-file app carries no second binary): `main` sees there is no `window` and calls
-//! [`listen`] instead of mounting the app. A [`Request`] carries the program as program-file
-//! text (already scenario-applied); the worker checks it, runs [`Simulation`] in chunks of
-//! [`CHUNK`] iterations, posting a [`Reply::Progress`] after each, then posts
-//! [`Reply::Done`] (or [`Reply::Failed`]). It runs synchronously: the page cancels by
-//! terminating the worker. Messages are JavaScript values (`serde-wasm-bindgen`, 64-bit
-//! numbers as `BigInt`s so that any seed gets through), cloned by the browser.
+//! [`listen`] instead of mounting the app. A forecast is split into ranges of iterations
+//! ([`split`]), one per worker (`engine::forecast::Part`: iteration `i` draws from its own
+//! random stream, so the parts merge into exactly the one-run forecast):
+//!
+//! 1. [`Request::Run`] carries the program as program-file text (already scenario-applied)
+//!    and a range; the worker checks it, runs the range in chunks of [`CHUNK`] iterations,
+//!    posting a [`Reply::Progress`] after each, then posts [`Reply::Part`] (its finishes) and
+//!    keeps its draws.
+//! 2. The page merges the parts ([`merge`]: dates, criticality, the counts of drawn values)
+//!    and sends each worker the whole run's counts and its iterations' finish ranks
+//!    ([`Request::Rank`]); each answers [`Reply::Sums`], and [`Merged::finish`] adds them up
+//!    into the drivers (the tornado chart).
+//!
+//! Workers run synchronously: the page cancels by terminating them. Messages are JavaScript
+//! values (`serde-wasm-bindgen`, 64-bit numbers as `BigInt`s so that any seed gets through);
+//! the bulk (finishes, ranks, sums) travels as bytes, one `Uint8Array` each, which the
+//! browser copies in one go.
 //!
 //! Does not: touch the DOM or storage, or decide anything the engine decides.
 
-use engine::forecast::{Driver, Forecast, Settings, Simulation, Target, Uncertainty};
+use std::cell::RefCell;
+use std::ops::Range;
+
+use engine::Program;
+use engine::forecast::{
+    Driver, Finishes, Forecast, Part, RankSums, Settings, Simulation, Uncertainty, ValueCounts,
+};
 use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
@@ -22,31 +40,53 @@ use wasm_bindgen::prelude::*;
 pub const CHUNK: usize = 250;
 /// Drivers kept per finish for the tornado chart.
 pub const TOP_DRIVERS: usize = 12;
+/// At least this many iterations per worker: a smaller part costs more to send and merge
+/// than it saves.
+pub const MIN_PART: usize = 1_000;
 
-/// What the page asks of the worker.
+/// What the page asks of a worker.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Request {
-    /// Tells this run's replies from an earlier one's.
-    pub run: u32,
-    /// The program to forecast, as a program file (`planfile::write`).
-    pub program: String,
-    pub settings: Settings,
+#[serde(rename_all = "lowercase")]
+pub enum Request {
+    /// Run iterations `from..to` of a forecast and keep their draws for a `Rank`.
+    Run {
+        /// Tells this run's replies from an earlier one's.
+        run: u32,
+        /// The program to forecast, as a program file (`planfile::write`).
+        program: String,
+        settings: Settings,
+        from: usize,
+        to: usize,
+    },
+    /// Sum the products of the drawn values' ranks (by the whole run's `counts`) and these
+    /// finish ranks (per target, the worker's iterations: [`Merged::rank_request`]).
+    Rank {
+        run: u32,
+        from: usize,
+        counts: WireCounts,
+        ranks: Bytes,
+    },
 }
 
-/// What the worker answers.
+/// What a worker answers.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 // Externally tagged (`{"progress": {…}}`): an internally tagged enum costs the page a
 // buffering deserialiser.
 #[serde(rename_all = "lowercase")]
 pub enum Reply {
+    /// Iterations of this worker's part done, of its part.
     Progress {
         run: u32,
         done: usize,
         total: usize,
     },
-    Done {
+    Part {
         run: u32,
-        result: Box<ForecastResult>,
+        part: WirePart,
+    },
+    Sums {
+        run: u32,
+        sums: Bytes,
     },
     Failed {
         run: u32,
@@ -54,7 +94,7 @@ pub enum Reply {
     },
 }
 
-/// A finished forecast with what the page needs to show it (the samples stay behind).
+/// A finished forecast with what the page needs to show it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ForecastResult {
     pub forecast: Forecast,
@@ -69,6 +109,160 @@ pub struct ForecastResult {
     pub uncertainty: Uncertainty,
 }
 
+/// Bytes as one `Uint8Array` (a `Vec<u8>` would be an array of numbers).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Bytes(pub Vec<u8>);
+
+impl Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Bytes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Bytes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
+                Ok(Bytes(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
+                Ok(Bytes(v))
+            }
+        }
+        deserializer.deserialize_byte_buf(Visitor)
+    }
+}
+
+/// Whole numbers as little-endian bytes, and back.
+trait Wire: Sized + Copy {
+    const SIZE: usize;
+    fn put(self, out: &mut Vec<u8>);
+    fn get(bytes: &[u8]) -> Self;
+}
+
+macro_rules! wire {
+    ($($t:ty),*) => {$(
+        impl Wire for $t {
+            const SIZE: usize = std::mem::size_of::<$t>();
+            fn put(self, out: &mut Vec<u8>) {
+                out.extend_from_slice(&self.to_le_bytes());
+            }
+            fn get(bytes: &[u8]) -> Self {
+                let mut array = [0; std::mem::size_of::<$t>()];
+                array.copy_from_slice(bytes);
+                <$t>::from_le_bytes(array)
+            }
+        }
+    )*};
+}
+wire!(u16, u32, i64);
+
+fn pack<'a, T: Wire + 'a>(values: impl IntoIterator<Item = &'a T>) -> Bytes {
+    let mut out = Vec::new();
+    for &v in values {
+        v.put(&mut out);
+    }
+    Bytes(out)
+}
+
+fn unpack<T: Wire>(bytes: &Bytes, what: &str) -> Result<Vec<T>, String> {
+    if !bytes.0.len().is_multiple_of(T::SIZE) {
+        return Err(format!("The forecast's {what} arrived cut short"));
+    }
+    Ok(bytes.0.chunks_exact(T::SIZE).map(T::get).collect())
+}
+
+/// `values` cut into `rows`-long series (`values.len()` a multiple of `rows`).
+fn series(values: Vec<i64>, rows: usize, what: &str) -> Result<Vec<Vec<i64>>, String> {
+    if rows == 0 {
+        return Ok(Vec::new());
+    }
+    if !values.len().is_multiple_of(rows) {
+        return Err(format!("The forecast's {what} arrived cut short"));
+    }
+    Ok(values.chunks_exact(rows).map(<[i64]>::to_vec).collect())
+}
+
+/// A part's finishes on the wire: the program finish of each iteration, then each
+/// milestone's, flat.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WirePart {
+    pub from: usize,
+    pub iterations: usize,
+    pub finishes: Bytes,
+    pub critical: Bytes,
+    pub counts: WireCounts,
+}
+
+impl WirePart {
+    fn of(finishes: &Finishes) -> Self {
+        let all = std::iter::once(&finishes.finish).chain(&finishes.milestones);
+        WirePart {
+            from: finishes.from,
+            iterations: finishes.finish.len(),
+            finishes: pack(all.flatten()),
+            critical: pack(&finishes.critical),
+            counts: WireCounts::of(&finishes.counts),
+        }
+    }
+
+    fn read(&self) -> Result<Finishes, String> {
+        let mut all = series(
+            unpack(&self.finishes, "finishes")?,
+            self.iterations,
+            "finishes",
+        )?
+        .into_iter();
+        Ok(Finishes {
+            from: self.from,
+            finish: all.next().unwrap_or_default(),
+            milestones: all.collect(),
+            critical: unpack(&self.critical, "criticality")?,
+            counts: self.counts.read()?,
+        })
+    }
+}
+
+/// [`ValueCounts`] on the wire.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WireCounts {
+    pub starts: Bytes,
+    pub values: Bytes,
+    pub counts: Bytes,
+}
+
+impl WireCounts {
+    fn of(counts: &ValueCounts) -> Self {
+        WireCounts {
+            starts: pack(&counts.starts),
+            values: pack(&counts.values),
+            counts: pack(&counts.counts),
+        }
+    }
+
+    fn read(&self) -> Result<ValueCounts, String> {
+        Ok(ValueCounts {
+            starts: unpack(&self.starts, "counts")?,
+            values: unpack(&self.values, "counts")?,
+            counts: unpack(&self.counts, "counts")?,
+        })
+    }
+}
+
+/// [`RankSums`] on the wire: each target's sums, one after the other.
+fn write_sums(sums: &RankSums) -> Bytes {
+    pack(sums.iter().flatten())
+}
+
+fn read_sums(bytes: &Bytes, columns: usize) -> Result<RankSums, String> {
+    series(unpack(bytes, "sensitivity")?, columns, "sensitivity")
+}
+
 /// How messages are written: 64-bit numbers (the seed) as `BigInt`s, which a JavaScript
 /// number would round.
 const MESSAGES: serde_wasm_bindgen::Serializer =
@@ -77,29 +271,38 @@ const MESSAGES: serde_wasm_bindgen::Serializer =
 /// Runs one request (as posted) to the end, calling `post` with each reply (as posted).
 pub fn serve(request: &JsValue, post: &dyn Fn(JsValue)) {
     let reply = match read_request(request) {
-        Ok(request) => {
-            let run = request.run;
-            match simulate(&request, post) {
-                Ok(result) => Reply::Done {
-                    run,
-                    result: Box::new(result),
-                },
-                Err(message) => Reply::Failed { run, message },
-            }
-        }
+        Ok(Request::Run {
+            run,
+            program,
+            settings,
+            from,
+            to,
+        }) => match run_part(run, &program, &settings, from..to, post) {
+            Ok(part) => Reply::Part { run, part },
+            Err(message) => Reply::Failed { run, message },
+        },
+        Ok(Request::Rank {
+            run,
+            from,
+            counts,
+            ranks,
+        }) => match rank_sums(run, from, &counts, &ranks) {
+            Ok(sums) => Reply::Sums { run, sums },
+            Err(message) => Reply::Failed { run, message },
+        },
         Err(message) => Reply::Failed { run: 0, message },
     };
     post(encode(&reply));
 }
 
-/// A request as the value posted to the worker.
+/// A request as the value posted to a worker.
 pub fn write_request(request: &Request) -> Result<JsValue, String> {
     request
         .serialize(&MESSAGES)
         .map_err(|error| format!("The forecast request could not be sent: {error}"))
 }
 
-/// Reads a request posted to the worker.
+/// Reads a request posted to a worker.
 pub fn read_request(value: &JsValue) -> Result<Request, String> {
     serde_wasm_bindgen::from_value(value.clone())
         .map_err(|error| format!("The forecast request could not be read: {error}"))
@@ -116,19 +319,33 @@ pub fn encode(reply: &Reply) -> JsValue {
     })
 }
 
-/// Reads a reply posted by the worker.
+/// Reads a reply posted by a worker.
 pub fn decode(value: &JsValue) -> Result<Reply, String> {
     serde_wasm_bindgen::from_value(value.clone())
         .map_err(|error| format!("The forecast reply could not be read: {error}"))
 }
 
-fn simulate(request: &Request, post: &dyn Fn(JsValue)) -> Result<ForecastResult, String> {
-    let document = planfile::read(&request.program)
+thread_local! {
+    /// The parts this worker ran, by (run, first iteration), until their ranks come: only
+    /// the last run's (one part in a worker; several when a test serves them all here).
+    static PARTS: RefCell<Vec<(u32, Part)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn run_part(
+    run: u32,
+    program: &str,
+    settings: &Settings,
+    range: Range<usize>,
+    post: &dyn Fn(JsValue),
+) -> Result<WirePart, String> {
+    // A part of another run, or this part run again, is let go.
+    PARTS.with_borrow_mut(|parts| {
+        parts.retain(|(r, part)| *r == run && part.iterations().start != range.start)
+    });
+    let document = planfile::read(program)
         .map_err(|error| format!("The plan cannot be forecast:\n{error}"))?;
-    let program = &document.program;
-    let checked = engine::check(program).map_err(|d| problems(&d))?;
-    let uncertainty = engine::forecast::uncertainty(&checked);
-    let mut simulation = Simulation::new(&checked, &request.settings).map_err(|d| problems(&d))?;
+    let checked = engine::check(&document.program).map_err(|d| problems(&d))?;
+    let mut simulation = Simulation::range(&checked, settings, range).map_err(|d| problems(&d))?;
     loop {
         let (done, total) = simulation.progress();
         if done >= total {
@@ -136,28 +353,57 @@ fn simulate(request: &Request, post: &dyn Fn(JsValue)) -> Result<ForecastResult,
         }
         simulation.run(CHUNK);
         let (done, total) = simulation.progress();
-        post(encode(&Reply::Progress {
-            run: request.run,
-            done,
-            total,
-        }));
+        post(encode(&Reply::Progress { run, done, total }));
     }
-    let forecast = simulation.finish().map_err(|d| problems(&d))?;
-    // Ranked once, correlated with each finish.
-    let ranked = forecast.sensitivity();
-    let top = |target| {
-        let mut drivers = ranked.drivers(target);
-        drivers.truncate(TOP_DRIVERS);
-        drivers
-    };
-    let mut sensitivity = vec![top(Target::Finish)];
-    sensitivity.extend(
-        forecast
-            .milestones
+    let part = simulation.into_part();
+    let wire = WirePart::of(&part.finishes());
+    PARTS.with_borrow_mut(|parts| parts.push((run, part)));
+    Ok(wire)
+}
+
+fn rank_sums(run: u32, from: usize, counts: &WireCounts, ranks: &Bytes) -> Result<Bytes, String> {
+    PARTS.with_borrow(|parts| {
+        let (_, part) = parts
             .iter()
-            .map(|m| top(Target::Milestone(m.task))),
-    );
-    Ok(ForecastResult {
+            .find(|(r, part)| *r == run && part.iterations().start == from)
+            .ok_or("The forecast worker no longer has its iterations")?;
+        let ranks = series(unpack(ranks, "ranks")?, part.iterations().len(), "ranks")?;
+        let sums = part
+            .rank_sums(&counts.read()?, &ranks)
+            .map_err(|d| problems(&d))?;
+        Ok(write_sums(&sums))
+    })
+}
+
+/// The ranges of iterations of a forecast of `iterations` split among at most `workers`
+/// (at least one, each of at least [`MIN_PART`] iterations unless there is only one).
+pub fn split(iterations: usize, workers: usize) -> Vec<Range<usize>> {
+    let parts = workers.min(iterations / MIN_PART).max(1);
+    (0..parts)
+        .map(|k| k * iterations / parts..(k + 1) * iterations / parts)
+        .collect()
+}
+
+/// A forecast merged from its parts' finishes, waiting for their sums for its drivers.
+pub struct Merged {
+    result: ForecastResult,
+    ranks: Vec<Vec<i64>>,
+    /// The whole run's counts of drawn values, as sent to every part.
+    counts: ValueCounts,
+    wire_counts: WireCounts,
+}
+
+/// The forecast of `program` from its parts' finishes (as the workers posted them).
+pub fn merge(program: &Program, settings: &Settings, parts: &[WirePart]) -> Result<Merged, String> {
+    let finishes = parts
+        .iter()
+        .map(WirePart::read)
+        .collect::<Result<Vec<_>, _>>()?;
+    let checked = engine::check(program).map_err(|d| problems(&d))?;
+    let (forecast, counts) =
+        Simulation::merge(&checked, settings, finishes).map_err(|d| problems(&d))?;
+    let ranks = forecast.finish_ranks();
+    let result = ForecastResult {
         milestone_names: forecast
             .milestones
             .iter()
@@ -173,10 +419,55 @@ fn simulate(request: &Request, post: &dyn Fn(JsValue)) -> Result<ForecastResult,
             .iter()
             .map(|t| (t.id.clone(), t.name.clone()))
             .collect(),
-        sensitivity,
-        uncertainty,
+        sensitivity: Vec::new(),
+        uncertainty: engine::forecast::uncertainty(&checked),
         forecast,
+    };
+    Ok(Merged {
+        result,
+        ranks,
+        wire_counts: WireCounts::of(&counts),
+        counts,
     })
+}
+
+impl Merged {
+    /// The [`Request::Rank`] for the worker that ran iterations `range`.
+    pub fn rank_request(&self, run: u32, range: &Range<usize>) -> Request {
+        let mine = self
+            .ranks
+            .iter()
+            .flat_map(|r| r.get(range.clone()))
+            .flatten();
+        Request::Rank {
+            run,
+            from: range.start,
+            counts: self.wire_counts.clone(),
+            ranks: pack(mine),
+        }
+    }
+
+    /// The result, with the drivers summed from every part's sums.
+    pub fn finish(mut self, sums: &[Bytes]) -> Result<ForecastResult, String> {
+        let columns = self.counts.starts.len().saturating_sub(1);
+        let sums = sums
+            .iter()
+            .map(|bytes| read_sums(bytes, columns))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.result.sensitivity = self
+            .result
+            .forecast
+            .drivers_from(&self.counts, &sums)
+            .into_iter()
+            .map(|mut drivers| {
+                drivers.truncate(TOP_DRIVERS);
+                drivers
+            })
+            .collect();
+        // The samples served the drivers; the page keeps only what it shows.
+        self.result.forecast.drop_samples();
+        Ok(self.result)
+    }
 }
 
 /// The diagnostics in one message, one line each (the first ten).

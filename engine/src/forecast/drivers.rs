@@ -43,15 +43,21 @@ impl Drawn {
         self.rows.chunks_exact(self.width.max(1))
     }
 
-    /// Every column ranked.
-    pub fn ranked(&self) -> Ranked<'_> {
-        let n = self.rows().count();
+    /// Each column's least and greatest value.
+    fn bounds(&self) -> (Vec<u16>, Vec<u16>) {
         let (mut low, mut high) = (vec![u16::MAX; self.width], vec![0; self.width]);
         for row in self.rows() {
             for ((low, high), &v) in low.iter_mut().zip(&mut high).zip(row) {
                 (*low, *high) = ((*low).min(v), (*high).max(v));
             }
         }
+        (low, high)
+    }
+
+    /// Every column ranked.
+    pub fn ranked(&self) -> Ranked<'_> {
+        let n = self.rows().count();
+        let (low, high) = self.bounds();
         // Columns of a small range are counted into one table, at their offset; others
         // (a task estimated over thousands of days, in a short run) are sorted.
         let mut by_value = Vec::new();
@@ -142,6 +148,16 @@ impl Ranked<'_> {
     ) -> Vec<(usize, f64)> {
         let y = Ranks::of(finishes).by_iteration(finishes);
         let syy: i64 = y.iter().map(|y| y * y).sum();
+        let sxy = self.cross_sums(&y, &include);
+        (0..self.drawn.width)
+            .filter(|&j| include(j))
+            .map(|j| (j, correlation(sxy[j], self.squares[j], syy)))
+            .collect()
+    }
+
+    /// Per column, the sum over these rows of its rank times `y` (a finish's centred
+    /// ranks, one per row): 0 for a column `include` refuses.
+    pub fn cross_sums(&self, y: &[i64], include: impl Fn(usize) -> bool) -> Vec<i64> {
         let mut sxy = vec![0i64; self.drawn.width];
         let by_value: Vec<ValueColumn> = self
             .by_value
@@ -149,27 +165,222 @@ impl Ranked<'_> {
             .copied()
             .filter(|c| include(c.column))
             .collect();
-        for (row, &y) in self.drawn.rows().zip(&y) {
+        for (row, &y) in self.drawn.rows().zip(y) {
             for c in &by_value {
                 sxy[c.column] += self.table[c.index(row)] * y;
             }
         }
         for (j, ranks) in self.by_iteration.iter().filter(|(j, _)| include(*j)) {
-            sxy[*j] = ranks.iter().zip(&y).map(|(x, y)| x * y).sum();
+            sxy[*j] = ranks.iter().zip(y).map(|(x, y)| x * y).sum();
         }
-        (0..self.drawn.width)
-            .filter(|&j| include(j))
-            .map(|j| {
-                let sxx = self.squares[j];
-                let correlation = if sxx == 0 || syy == 0 {
-                    0.0
-                } else {
-                    sxy[j] as f64 / (sxx as f64 * syy as f64).sqrt()
-                };
-                (j, correlation)
-            })
-            .collect()
+        sxy
     }
+}
+
+/// Pearson's correlation from its sums: 0 when either side never varies.
+pub(crate) fn correlation(sxy: i64, sxx: i64, syy: i64) -> f64 {
+    if sxx == 0 || syy == 0 {
+        0.0
+    } else {
+        sxy as f64 / (sxx as f64 * syy as f64).sqrt()
+    }
+}
+
+/// Whether `include` (`None`: all) takes column `j`.
+pub(crate) fn includes(include: &Option<Vec<bool>>, j: usize) -> bool {
+    include
+        .as_ref()
+        .is_none_or(|columns| columns.get(j).copied().unwrap_or(false))
+}
+
+/// Each column's values, ascending, and how many iterations drew each: of a part of the
+/// iterations ([`Drawn::value_counts`]), or of all of them (the parts' added up,
+/// [`ValueCounts::add`]), which ranks every column over the whole run.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ValueCounts {
+    /// Column `j`'s entries are `starts[j]..starts[j + 1]`.
+    pub starts: Vec<u32>,
+    pub values: Vec<u16>,
+    pub counts: Vec<u32>,
+}
+
+impl ValueCounts {
+    fn column(&self, j: usize) -> std::ops::Range<usize> {
+        let at = |k: usize| self.starts.get(k).map_or(0, |&s| s as usize);
+        let end = at(j + 1).min(self.values.len().min(self.counts.len()));
+        at(j).min(end)..end
+    }
+
+    /// The parts' counts added up, for `width` columns.
+    pub fn add(parts: &[ValueCounts], width: usize) -> ValueCounts {
+        let mut all = ValueCounts {
+            starts: vec![0],
+            ..ValueCounts::default()
+        };
+        let mut entries: Vec<(u16, u32)> = Vec::new();
+        for j in 0..width {
+            entries.clear();
+            for part in parts {
+                let range = part.column(j);
+                let counted = part.values[range.clone()].iter().zip(&part.counts[range]);
+                entries.extend(counted.map(|(&v, &c)| (v, c)));
+            }
+            entries.sort_unstable();
+            for group in entries.chunk_by(|a, b| a.0 == b.0) {
+                all.values.push(group[0].0);
+                all.counts.push(group.iter().map(|e| e.1).sum());
+            }
+            all.starts.push(all.values.len() as u32);
+        }
+        all
+    }
+
+    /// Each entry's centred doubled rank among all the iterations counted, and each
+    /// column's sum of squared ranks.
+    fn ranks(&self, width: usize) -> (Vec<i64>, Vec<i64>) {
+        let n: i64 = self.column_total(0);
+        let mut ranks = vec![0; self.values.len()];
+        let mut squares = vec![0; width];
+        for (j, square) in squares.iter_mut().enumerate() {
+            let mut before = 0;
+            for k in self.column(j) {
+                let count = i64::from(self.counts[k]);
+                let rank = 2 * before + count + 1 - (n + 1);
+                ranks[k] = rank;
+                *square += count * rank * rank;
+                before += count;
+            }
+        }
+        (ranks, squares)
+    }
+
+    /// Each column's sum of squared centred ranks.
+    pub(crate) fn squares(&self, width: usize) -> Vec<i64> {
+        self.ranks(width).1
+    }
+
+    /// Iterations counted in column `j` (every column counts every iteration).
+    fn column_total(&self, j: usize) -> i64 {
+        self.column(j).map(|k| i64::from(self.counts[k])).sum()
+    }
+}
+
+impl Drawn {
+    /// These rows' [`ValueCounts`]. O(columns × rows), reading the rows in order (as
+    /// [`Drawn::ranked`] does: a column at a time would read them out of order, slowly).
+    pub fn value_counts(&self) -> ValueCounts {
+        let n = self.rows().count();
+        let (low, high) = self.bounds();
+        let mut counted = Vec::new();
+        let mut size = 0;
+        for j in 0..self.width {
+            let span = usize::from(high[j].saturating_sub(low[j])) + 1;
+            if n > 0 && span <= 4 * n + 64 {
+                counted.push(ValueColumn {
+                    column: j,
+                    offset: size,
+                    low: low[j],
+                    span,
+                });
+                size += span;
+            }
+        }
+        let mut table = vec![0u32; size];
+        for row in self.rows() {
+            for c in &counted {
+                table[c.index(row)] += 1;
+            }
+        }
+        let mut counts = ValueCounts {
+            starts: vec![0],
+            ..ValueCounts::default()
+        };
+        let mut dense = counted.iter().peekable();
+        for j in 0..self.width {
+            match dense.next_if(|c| c.column == j) {
+                Some(c) => {
+                    let cells = &table[c.offset..c.offset + c.span];
+                    for (k, &count) in cells.iter().enumerate().filter(|(_, c)| **c > 0) {
+                        counts.values.push(c.low + k as u16);
+                        counts.counts.push(count);
+                    }
+                }
+                None if n > 0 => {
+                    let mut values: Vec<u16> = self.rows().map(|row| row[j]).collect();
+                    values.sort_unstable();
+                    for group in values.chunk_by(|a, b| a == b) {
+                        counts.values.push(group[0]);
+                        counts.counts.push(group.len() as u32);
+                    }
+                }
+                None => {}
+            }
+            counts.starts.push(counts.values.len() as u32);
+        }
+        counts
+    }
+
+    /// The columns ranked over the whole run, by its counts (`all`, which these rows are
+    /// part of), or `None` if these rows drew a value `all` does not count.
+    pub fn ranked_by(&self, all: &ValueCounts) -> Option<Ranked<'_>> {
+        if all.starts.len() != self.width + 1 {
+            return None;
+        }
+        let n = usize::try_from(all.column_total(0)).ok()?;
+        let (ranks, squares) = all.ranks(self.width);
+        let (low, high) = self.bounds();
+        let any_rows = self.rows().next().is_some();
+        let mut by_value = Vec::new();
+        let mut by_iteration = Vec::new();
+        let mut table = Vec::new();
+        for j in 0..self.width {
+            let range = all.column(j);
+            let values = &all.values[range.clone()];
+            let (Some(&first), Some(&last)) = (values.first(), values.last()) else {
+                // Nothing drawn anywhere: then nothing drawn here either.
+                if any_rows {
+                    return None;
+                }
+                continue;
+            };
+            let ascending = values.windows(2).all(|w| w[0] < w[1]);
+            if !ascending || any_rows && (low[j] < first || high[j] > last) {
+                return None;
+            }
+            let span = usize::from(last - first) + 1;
+            if span <= 4 * n + 64 {
+                let offset = table.len();
+                table.resize(offset + span, 0);
+                for (&value, &rank) in values.iter().zip(&ranks[range]) {
+                    table[offset + usize::from(value - first)] = rank;
+                }
+                by_value.push(ValueColumn {
+                    column: j,
+                    offset,
+                    low: first,
+                    span,
+                });
+            } else {
+                let ranks = &ranks[range];
+                let by_row = self
+                    .rows()
+                    .map(|row| values.binary_search(&row[j]).ok().map_or(0, |k| ranks[k]));
+                by_iteration.push((j, by_row.collect()));
+            }
+        }
+        Some(Ranked {
+            drawn: self,
+            by_value,
+            table,
+            by_iteration,
+            squares,
+        })
+    }
+}
+
+/// The centred doubled ranks of `values` (`2·rank − (n + 1)`, ties sharing their average).
+pub(crate) fn centred_ranks(values: &[i64]) -> Vec<i64> {
+    Ranks::of(values).by_iteration(values)
 }
 
 /// What it takes to say, for any milestone, which drawn columns can move it: the uncertain

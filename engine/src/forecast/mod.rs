@@ -42,6 +42,7 @@
 
 mod drivers;
 mod lean;
+mod parts;
 mod sampling;
 mod stats;
 mod uncertainty;
@@ -52,9 +53,12 @@ use crate::model::CriticalPath;
 use crate::rng::SplitMix64;
 use crate::scheduler::{Passes, post, schedule_checked};
 use chrono::NaiveDate;
+pub use drivers::ValueCounts;
 use lean::{LANES, Lanes};
+pub use parts::{Finishes, Part, RankSums, centred_ranks};
 use sampling::Quantiles;
 use serde::{Deserialize, Serialize};
+use std::ops::Range;
 pub use uncertainty::{Uncertainty, uncertainty};
 
 /// At most this many iterations.
@@ -228,6 +232,8 @@ pub struct Simulation<'c, 'p> {
     /// longest-path rule) the least float of the iteration (see [`Forecast::criticality`]).
     max_float: Option<i64>,
     critical: Vec<u32>,
+    /// The iterations this simulation runs (all of them, or a part: see [`Part`]).
+    range: Range<usize>,
     done: usize,
     samples: Samples,
 }
@@ -235,6 +241,29 @@ pub struct Simulation<'c, 'p> {
 impl<'c, 'p> Simulation<'c, 'p> {
     /// Prepares a forecast. Fails if the settings are out of range (E021).
     pub fn new(checked: &'c Checked<'p>, settings: &Settings) -> Result<Self, Diagnostics> {
+        Self::range(checked, settings, 0..settings.iterations)
+    }
+
+    /// Prepares iterations `iterations` (within `0..settings.iterations`) of a forecast: a
+    /// part to run anywhere ([`Simulation::into_part`]) and merge with the others
+    /// ([`Simulation::merge`]). Iteration `i` draws from stream `i` of the seed, so the parts
+    /// together are exactly the whole run.
+    pub fn range(
+        checked: &'c Checked<'p>,
+        settings: &Settings,
+        iterations: Range<usize>,
+    ) -> Result<Self, Diagnostics> {
+        Self::prepare(checked, settings, iterations, true)
+    }
+
+    /// A simulation of `iterations`; `draws`: whether it will draw (else it only merges
+    /// parts, and skips building the quantile tables).
+    fn prepare(
+        checked: &'c Checked<'p>,
+        settings: &Settings,
+        iterations: Range<usize>,
+        draws: bool,
+    ) -> Result<Self, Diagnostics> {
         if settings.iterations == 0 || settings.iterations > MAX_ITERATIONS {
             return Err(Diagnostics(vec![Diagnostic::new(
                 Code::InvalidForecastSettings,
@@ -264,9 +293,14 @@ impl<'c, 'p> Simulation<'c, 'p> {
             .enumerate()
             .filter(|&(t, _)| not_started(t) && checked.tasks[t].duration > 0)
             .filter_map(|(t, task)| {
-                task.estimate
-                    .as_ref()
-                    .map(|e| (t, Quantiles::of(e, &mut grid)))
+                task.estimate.as_ref().map(|e| {
+                    let quantiles = if draws {
+                        Quantiles::of(e, &mut grid)
+                    } else {
+                        Quantiles::unused()
+                    };
+                    (t, quantiles)
+                })
             })
             .collect();
         let risks = program
@@ -292,10 +326,13 @@ impl<'c, 'p> Simulation<'c, 'p> {
             .collect();
         let columns = uncertain.len() + program.risks.len();
         check_sample_size(settings.iterations, milestones.len(), columns)?;
+        let iterations =
+            iterations.start.min(settings.iterations)..iterations.end.min(settings.iterations);
+        let runs = iterations.len();
         let samples = Samples {
-            finish: Vec::with_capacity(settings.iterations),
-            milestones: vec![Vec::with_capacity(settings.iterations); milestones.len()],
-            drawn: drivers::Drawn::new(uncertain.len() + program.risks.len(), settings.iterations),
+            finish: Vec::with_capacity(runs),
+            milestones: vec![Vec::with_capacity(runs); milestones.len()],
+            drawn: drivers::Drawn::new(uncertain.len() + program.risks.len(), runs),
             upstream: drivers::Upstream::new(
                 checked,
                 &uncertain.iter().map(|&(t, _)| t).collect::<Vec<_>>(),
@@ -335,25 +372,26 @@ impl<'c, 'p> Simulation<'c, 'p> {
             },
             critical: vec![0; slot.len()],
             slot,
+            range: iterations,
             done: 0,
             samples,
         })
     }
 
-    /// Iterations run so far, and in all.
+    /// Iterations run so far, and in all (of this simulation's range).
     pub fn progress(&self) -> (usize, usize) {
-        (self.done, self.settings.iterations)
+        (self.done, self.range.len())
     }
 
-    /// Runs up to `iterations` more iterations (never past the settings' total).
+    /// Runs up to `iterations` more iterations (never past the end of the range).
     pub fn run(&mut self, iterations: usize) {
-        let end = (self.done + iterations).min(self.settings.iterations);
+        let end = (self.done + iterations).min(self.range.len());
         while self.done < end {
             // The lean passes run several iterations at once; at the end of a run, lanes
             // past `end` are computed and dropped (the next run draws them again).
             let count = (end - self.done).min(self.passes.lanes());
             for lane in 0..count {
-                self.draw(self.done + lane, lane);
+                self.draw(self.range.start + self.done + lane, lane);
             }
             self.run_passes(count);
             self.done += count;
@@ -659,31 +697,43 @@ impl Sensitivity<'_> {
         if finishes.is_empty() {
             return Vec::new();
         }
-        let samples = &self.forecast.samples;
-        let upstream = match target {
-            Target::Finish => None,
-            Target::Milestone(task) => Some(samples.upstream.columns(task)),
-        };
+        let upstream = upstream(&self.forecast.samples, target);
         let correlations = self.ranked.correlations(finishes, |j| {
             upstream
                 .as_ref()
                 .is_none_or(|columns| columns.get(j).copied().unwrap_or(false))
         });
+        self.forecast.drivers_of(correlations)
+    }
+}
+
+/// Which drawn columns can move a target's finish (`None`: all of them).
+fn upstream(samples: &Samples, target: Target) -> Option<Vec<bool>> {
+    match target {
+        Target::Finish => None,
+        Target::Milestone(task) => Some(samples.upstream.columns(task)),
+    }
+}
+
+impl Forecast {
+    /// Correlations of drawn columns as drivers, strongest first.
+    fn drivers_of(&self, correlations: Vec<(usize, f64)>) -> Vec<Driver> {
+        let samples = &self.samples;
         let tasks = samples.tasks.len();
         let mut drivers: Vec<Driver> = correlations
             .into_iter()
-            .map(|(j, correlation)| {
+            .filter_map(|(j, correlation)| {
                 let (kind, (id, name)) = if j < tasks {
-                    (DriverKind::Task, &samples.tasks[j])
+                    (DriverKind::Task, samples.tasks.get(j)?)
                 } else {
-                    (DriverKind::Risk, &samples.risks[j - tasks])
+                    (DriverKind::Risk, samples.risks.get(j - tasks)?)
                 };
-                Driver {
+                Some(Driver {
                     kind,
                     id: id.clone(),
                     name: name.clone(),
                     correlation,
-                }
+                })
             })
             .collect();
         drivers.sort_by(|a, b| b.correlation.abs().total_cmp(&a.correlation.abs()));

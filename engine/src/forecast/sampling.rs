@@ -63,6 +63,11 @@ impl Quantiles {
         Quantiles(q.map(|x| x as f32))
     }
 
+    /// A table for a simulation that never draws (one that merges parts).
+    pub fn unused() -> Self {
+        Quantiles([0.0; STEPS + 1])
+    }
+
     /// The value at probability `u` in `[0, 1)` (what a draw computes, in floating point).
     #[cfg(test)]
     pub fn at(&self, u: f64) -> f64 {
