@@ -12,7 +12,8 @@
 //!
 //! A worker's start-up (the script, the module instantiated) takes about a tenth of a second,
 //! so the workers are started ahead ([`warm_up`]: when the forecast tab opens and after each
-//! run) and kept aside until a run takes them.
+//! run) and kept aside until a run takes them; the first time in a page, after a small
+//! silent forecast that gets the browser to compile the hot code ([`warm_code`]).
 
 use std::cell::{Cell, RefCell};
 use std::ops::Range;
@@ -66,7 +67,58 @@ const WARM_UP_DELAY: std::time::Duration = std::time::Duration::from_millis(250)
 /// waiting already. Quiet on failure: the run then starts its own and reports why it could
 /// not.
 pub fn warm_up() {
-    leptos::prelude::set_timeout(start_spares, WARM_UP_DELAY);
+    leptos::prelude::set_timeout(warm_code_or_start_spares, WARM_UP_DELAY);
+}
+
+thread_local! {
+    /// Whether this page has run the forecast's code once (see [`warm_code`]), and the
+    /// silent run while it goes.
+    static CODE_WARM: Cell<bool> = const { Cell::new(false) };
+    static WARMING: RefCell<Option<Run>> = const { RefCell::new(None) };
+}
+
+/// Iterations and tasks of the silent run that warms the code: about what the benchmark
+/// showed is enough (BENCHMARKS.md: a first 10,000-iteration run 828 → 445 ms after one of
+/// 1,000 iterations of 1,000 tasks), split over the workers like a real run.
+const WARM_ITERATIONS: usize = 2_000;
+const WARM_TASKS: usize = 500;
+
+fn warm_code_or_start_spares() {
+    if CODE_WARM.replace(true) {
+        start_spares();
+    } else {
+        warm_code();
+    }
+}
+
+/// The first run in a page is slow: the browser compiles the forecast's hot code to fast
+/// machine code only once it has run a while, in the workers (which share the module's
+/// code) and on the page (the merge). So the first time the tab opens, a small forecast of a
+/// generated plan runs silently, its result dropped, and the spares start after it.
+fn warm_code() {
+    let mut program = engine::generate::generate(engine::generate::Shape::Random, WARM_TASKS, 1);
+    engine::generate::add_uncertainty(&mut program, 1);
+    let settings = Settings {
+        iterations: WARM_ITERATIONS,
+        seed: 1,
+    };
+    let run = Run::start(u32::MAX, &program, settings, |update| {
+        if matches!(update, RunUpdate::Done(_) | RunUpdate::Failed(_)) {
+            // Not from inside the run's own listener: its workers and listeners go in a task
+            // of their own, then the spares start.
+            leptos::prelude::set_timeout(
+                || {
+                    WARMING.with_borrow_mut(Option::take);
+                    start_spares();
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+    match run {
+        Ok(run) => WARMING.with_borrow_mut(|w| *w = Some(run)),
+        Err(_) => start_spares(),
+    }
 }
 
 fn start_spares() {
