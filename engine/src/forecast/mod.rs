@@ -58,6 +58,7 @@ use lean::{LANES, Lanes};
 pub use parts::{Finishes, Part, RankSums, centred_ranks};
 use sampling::Quantiles;
 use serde::{Deserialize, Serialize};
+use stats::{latest_dated, outcome};
 use std::ops::Range;
 pub use uncertainty::{Uncertainty, uncertainty};
 
@@ -581,14 +582,6 @@ fn check_sample_size(
     )]))
 }
 
-/// The latest offset a finish's statistics turn into a date: the end of its histogram's last
-/// bin (at or after its latest sample; see [`histogram`]).
-fn latest_dated(samples: &[i64]) -> Option<i64> {
-    let (&low, &high) = (samples.iter().min()?, samples.iter().max()?);
-    let width = ((high - low + 1) + 39) / 40;
-    Some(low + ((high - low) / width + 1) * width - 1)
-}
-
 /// Counts each of `open` that is critical: its float is at most `max_float`, or, without
 /// one, the least of them.
 fn count_critical(
@@ -605,56 +598,6 @@ fn count_critical(
     for &t in open {
         critical[t] += u32::from(float(t) <= limit);
     }
-}
-
-/// The statistics of one finish's samples (offsets).
-fn outcome(
-    samples: &[i64],
-    deterministic: NaiveDate,
-    committed_offset: Option<i64>,
-    committed: Option<NaiveDate>,
-    date: &impl Fn(i64) -> NaiveDate,
-) -> Outcome {
-    let mut sorted = samples.to_vec();
-    sorted.sort_unstable();
-    let mean_offset = stats::mean(&sorted);
-    let on_time = committed_offset
-        .map(|limit| sorted.partition_point(|&k| k <= limit) as f64 / sorted.len().max(1) as f64);
-    Outcome {
-        deterministic,
-        committed,
-        p10: date(stats::percentile(&sorted, 10.0)),
-        p50: date(stats::percentile(&sorted, 50.0)),
-        p80: date(stats::percentile(&sorted, 80.0)),
-        p90: date(stats::percentile(&sorted, 90.0)),
-        mean: date(mean_offset.round() as i64),
-        mean_offset,
-        probability_on_time: on_time,
-        histogram: histogram(&sorted, date),
-    }
-}
-
-/// At most about 40 bins of equal width over the sorted samples.
-fn histogram(sorted: &[i64], date: &impl Fn(i64) -> NaiveDate) -> Vec<Bin> {
-    let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
-        return Vec::new();
-    };
-    let width = ((high - low + 1) + 39) / 40;
-    let mut bins = Vec::new();
-    let mut from = low;
-    let mut at = 0;
-    while from <= high {
-        let to = from + width - 1;
-        let end = sorted.partition_point(|&k| k <= to);
-        bins.push(Bin {
-            first: date(from),
-            last: date(to),
-            count: (end - at) as u32,
-        });
-        at = end;
-        from = to + 1;
-    }
-    bins
 }
 
 impl Forecast {
