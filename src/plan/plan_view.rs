@@ -12,6 +12,7 @@ use components::{
     PlanSplit, PrintPlan, ZoomPicker,
 };
 use document::Column;
+use document::plan_model::PlanModel;
 use engine::filter::TaskFilter;
 use leptos::prelude::*;
 
@@ -155,39 +156,7 @@ pub fn PlanPanel() -> impl IntoView {
         before_print.remove();
         after_print.remove();
     });
-    let has_baseline = Memo::new(move |_| {
-        editor
-            .doc
-            .with(|d| d.as_ref().is_some_and(|d| d.active_baseline.is_some()))
-    });
-    let offered = Signal::derive(move || {
-        let baseline = has_baseline.get();
-        Column::ALL
-            .into_iter()
-            .filter(|c| baseline || !c.needs_baseline())
-            .collect::<Vec<_>>()
-    });
-    let shown_columns = Signal::derive(move || {
-        let baseline = has_baseline.get();
-        columns
-            .get()
-            .into_iter()
-            .filter(|c| baseline || !c.needs_baseline())
-            .collect::<Vec<_>>()
-    });
-    let toggle_column = Callback::new(move |column: Column| {
-        columns.update(|shown| {
-            if let Some(at) = shown.iter().position(|&c| c == column) {
-                shown.remove(at);
-            } else {
-                // Back in its place among the others.
-                shown.push(column);
-                shown.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
-            }
-        });
-        let keys: Vec<&str> = columns.with_untracked(|c| c.iter().map(|c| c.key()).collect());
-        prefs::store_columns(&keys.join(","));
-    });
+    let (offered, shown_columns, toggle_column) = column_choices(editor, columns);
     let selected = Signal::derive(move || editor.selected.get());
     let row_count = Signal::derive(move || model.with(|m| m.rows.len()) + 1);
 
@@ -195,32 +164,6 @@ pub fn PlanPanel() -> impl IntoView {
     let gantt_actions = gantt_actions(editor, model, refusal);
 
     let chart_selected = Signal::derive(move || editor.selected.get());
-    let banner = move || {
-        let name = model.with(|m| m.scenario.clone())?;
-        Some(view! {
-            <div class="scenario-banner" role="status" data-role="scenario-banner">
-                <span>
-                    <strong>"Scenario: " {name}</strong>
-                    " — edits here change the scenario, not the program"
-                </span>
-                <button
-                    type="button"
-                    class="button"
-                    data-action="back-to-program"
-                    on:click=move |_| editor.scenario.set(None)
-                >
-                    "Back to the program"
-                </button>
-            </div>
-        })
-    };
-    let problem = move || {
-        model.with(|m| m.problem.clone()).map(|problem| {
-            view! {
-                <Notice kind=NoticeKind::Warning title="The plan cannot be scheduled" message=problem />
-            }
-        })
-    };
     let refused = move || {
         refusal.get().map(|reason| {
             view! {
@@ -262,34 +205,12 @@ pub fn PlanPanel() -> impl IntoView {
         })
     };
     let critical_rule = Signal::derive(move || model.with(|m| m.critical_rule.clone()));
-    let print_title = Signal::derive(move || editor.program_name().unwrap_or_default());
-    let print_subtitle = Signal::derive(move || {
-        let mut line = format!("Plan as of {today}");
-        model.with(|m| {
-            if let Some(name) = &m.scenario {
-                line.push_str(&format!(" · Scenario: {name}"));
-            }
-            line.push_str(&format!(" · {}", m.critical_rule));
-        });
-        line
-    });
-    let print_view = move || {
-        printing.get().then(|| {
-            view! {
-                <PrintPlan
-                    model=model
-                    columns=shown_columns
-                    title=print_title
-                    subtitle=print_subtitle
-                />
-            }
-        })
-    };
+    let print_view = print_view(editor, model, printing, shown_columns, today);
 
     view! {
         <section class="plan-view" aria-label="Plan">
-            {banner}
-            {problem}
+            {scenario_banner(editor, model)}
+            {unschedulable(model)}
             <div class="plan-toolbar" role="toolbar" aria-label="Plan tools">
                 <button type="button" class="button" data-action="insert-task" on:click=add_task>
                     "Add task"
@@ -380,5 +301,116 @@ fn task_filter(choice: &FilterChoice) -> TaskFilter {
         late: choice.late,
         milestones: choice.milestones,
         workstream: (!choice.workstream.is_empty()).then(|| choice.workstream.clone()),
+    }
+}
+
+/// The columns the picker offers (the variance ones only with an active baseline), those
+/// shown, and showing or hiding one (remembered in the preferences).
+fn column_choices(
+    editor: Editor,
+    columns: RwSignal<Vec<Column>>,
+) -> (Signal<Vec<Column>>, Signal<Vec<Column>>, Callback<Column>) {
+    let has_baseline = Memo::new(move |_| {
+        editor
+            .doc
+            .with(|d| d.as_ref().is_some_and(|d| d.active_baseline.is_some()))
+    });
+    let offered = Signal::derive(move || {
+        let baseline = has_baseline.get();
+        Column::ALL
+            .into_iter()
+            .filter(|c| baseline || !c.needs_baseline())
+            .collect::<Vec<_>>()
+    });
+    let shown_columns = Signal::derive(move || {
+        let baseline = has_baseline.get();
+        columns
+            .get()
+            .into_iter()
+            .filter(|c| baseline || !c.needs_baseline())
+            .collect::<Vec<_>>()
+    });
+    let toggle_column = Callback::new(move |column: Column| {
+        columns.update(|shown| {
+            if let Some(at) = shown.iter().position(|&c| c == column) {
+                shown.remove(at);
+            } else {
+                // Back in its place among the others.
+                shown.push(column);
+                shown.sort_by_key(|c| Column::ALL.iter().position(|a| a == c));
+            }
+        });
+        let keys: Vec<&str> = columns.with_untracked(|c| c.iter().map(|c| c.key()).collect());
+        prefs::store_columns(&keys.join(","));
+    });
+    (offered, shown_columns, toggle_column)
+}
+
+/// The banner that says a scenario is shown, with the way back to the program.
+fn scenario_banner(editor: Editor, model: Memo<PlanModel>) -> impl IntoView {
+    move || {
+        let name = model.with(|m| m.scenario.clone())?;
+        Some(view! {
+            <div class="scenario-banner" role="status" data-role="scenario-banner">
+                <span>
+                    <strong>"Scenario: " {name}</strong>
+                    " — edits here change the scenario, not the program"
+                </span>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="back-to-program"
+                    on:click=move |_| editor.scenario.set(None)
+                >
+                    "Back to the program"
+                </button>
+            </div>
+        })
+    }
+}
+
+/// Why the plan cannot be scheduled, if it cannot.
+fn unschedulable(model: Memo<PlanModel>) -> impl IntoView {
+    move || {
+        model.with(|m| m.problem.clone()).map(|problem| {
+            view! {
+                <Notice kind=NoticeKind::Warning title="The plan cannot be scheduled" message=problem />
+            }
+        })
+    }
+}
+
+/// The plan laid out for paper while the browser prints: the program's name, the date, the
+/// scenario shown and the critical-path rule on top.
+fn print_view(
+    editor: Editor,
+    model: Memo<PlanModel>,
+    printing: RwSignal<bool>,
+    shown_columns: Signal<Vec<Column>>,
+    today: chrono::NaiveDate,
+) -> impl Fn() -> Option<AnyView> + Copy {
+    let print_title = Signal::derive(move || editor.program_name().unwrap_or_default());
+    let print_subtitle = Signal::derive(move || {
+        let mut line = format!("Plan as of {today}");
+        model.with(|m| {
+            if let Some(name) = &m.scenario {
+                line.push_str(&format!(" · Scenario: {name}"));
+            }
+            line.push_str(&format!(" · {}", m.critical_rule));
+        });
+        line
+    });
+    move || {
+        printing.get().then(|| {
+            view! {
+                <PrintPlan
+                    model=model
+                    columns=shown_columns
+                    title=print_title
+                    subtitle=print_subtitle
+                />
+            }
+            .into_any()
+        })
     }
 }
