@@ -233,6 +233,23 @@ impl OpenProgram {
         Derived::with_program(doc, scenario, program)
     }
 
+    /// `f` over `program` checked and scheduled: the kept program's, with nothing checked
+    /// again, when it is `program`; else (a scenario's program, or an edit behind its back)
+    /// checked and scheduled afresh. Why it cannot be, if it cannot.
+    pub fn with_checked<T>(
+        &self,
+        program: &Program,
+        f: impl FnOnce(&Checked<'_>, &Schedule) -> T,
+    ) -> Result<T, String> {
+        if let Some(kept) = self.kept.as_ref().filter(|k| k.program() == program) {
+            let schedule = kept.schedule().map_err(describe)?;
+            return Ok(f(&kept.checked(), schedule));
+        }
+        let checked = engine::check(program).map_err(|d| describe(&d))?;
+        let schedule = engine::schedule_checked(&checked).map_err(|d| describe(&d))?;
+        Ok(f(&checked, &schedule))
+    }
+
     /// The kept program, brought in step with `program` (checked in full if it was not);
     /// `None` if `program` does not check.
     fn kept_for(&mut self, program: &Program) -> Option<&KeptProgram> {

@@ -192,3 +192,39 @@ fn an_edit_and_a_refusal() {
         "undone behind its back"
     );
 }
+
+/// A drag's arithmetic reads the kept program when it is the program shown, and a fresh
+/// check for any other (a scenario's): the same answer either way.
+#[test]
+fn with_checked_reads_the_kept_program_or_checks_afresh() {
+    let doc = planfile::read(
+        r#"{"program": {"name": "P", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "W"}],
+            "tasks": [{"id": "a", "name": "A", "workstream": "w", "duration": 3}]}"#,
+    )
+    .expect("reads");
+    let mut open = OpenProgram::default();
+    let finish = |open: &OpenProgram, program: &engine::Program| {
+        open.with_checked(program, |checked, plan| {
+            (checked.task_index("a"), plan.finish)
+        })
+        .expect("it schedules")
+    };
+    let fresh = finish(&open, &doc.program);
+    open.derive(&doc, None);
+    assert_eq!(finish(&open, &doc.program), fresh, "kept: the same");
+    let mut other = doc.program.clone();
+    other.tasks[0].duration = 5;
+    // Mon 5 … Fri 9, checked afresh: the kept program is not this one.
+    assert_eq!(finish(&open, &other).1.to_string(), "2026-01-09");
+    other.dependencies.push(Dependency {
+        from: "a".into(),
+        to: "a".into(),
+        kind: LinkType::FS,
+        lag: 0,
+    });
+    assert!(
+        open.with_checked(&other, |_, _| ()).is_err(),
+        "a program that does not check says why"
+    );
+}

@@ -239,6 +239,18 @@ impl Editor {
         })
     }
 
+    /// `f` over `program` (the program or the scenario shown) checked and scheduled, from the
+    /// kept program when it is that one (see [`OpenProgram::with_checked`]).
+    pub(crate) fn with_checked<T>(
+        &self,
+        program: &engine::Program,
+        f: impl FnOnce(&engine::Checked<'_>, &engine::Schedule) -> T,
+    ) -> Result<T, String> {
+        self.open
+            .try_with_value(|o| o.with_checked(program, f))
+            .unwrap_or_else(|| Err("No program is open.".to_owned()))
+    }
+
     /// Makes one user action's edits to the program, all or none: a refused action (an
     /// unknown predecessor, a cycle, …) leaves the plan as it was and says why.
     pub(crate) fn act(&self, action: Vec<Edit>) -> Result<(), Diagnostics> {

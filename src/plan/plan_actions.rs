@@ -126,18 +126,20 @@ pub(super) fn gantt_actions(
                 return;
             };
             refuse(replace_task(&editor, &id, |task, program| {
-                let checked = engine::check(program).map_err(|d| document::describe(&d))?;
-                let index = checked
-                    .task_index(&task.id)
-                    .ok_or_else(|| format!("There is no task '{}'.", task.id))?;
-                let plan =
-                    engine::schedule_checked(&checked).map_err(|d| document::describe(&d))?;
-                let first = plan
-                    .tasks
-                    .get(index)
-                    .map(|t| t.start)
-                    .ok_or_else(|| format!("Task '{}' is not scheduled.", task.id))?;
-                task.duration = checked.working_days_between(index, first, last).max(1);
+                // The bar's first day stays; its last is where the end was dropped, counted in
+                // working days of the task's calendar.
+                let days = editor.with_checked(program, |checked, plan| {
+                    let index = checked
+                        .task_index(&task.id)
+                        .ok_or_else(|| format!("There is no task '{}'.", task.id))?;
+                    let first = plan
+                        .tasks
+                        .get(index)
+                        .map(|t| t.start)
+                        .ok_or_else(|| format!("Task '{}' is not scheduled.", task.id))?;
+                    Ok::<_, String>(checked.working_days_between(index, first, last))
+                })??;
+                task.duration = days.max(1);
                 task.milestone = false;
                 Ok(())
             }));
