@@ -43,55 +43,57 @@ fn task(id: &str, bar: Bar, critical: bool) -> PlanRow {
 /// A team (row 0) with A (days 0–5, critical), B (5–8, float to 10, deadline day 6 missed,
 /// a baseline, a ghost, half done) and milestone M (day 8); A→B (critical) and B→M.
 fn model() -> PlanModel {
-    PlanModel {
-        rows: vec![
-            PlanRow::Group(GroupRow {
-                workstream: "w".into(),
-                name: "Team".into(),
-                collapsed: false,
-                tasks: 3,
-                shown: 3,
-                start: String::new(),
-                finish: String::new(),
-                bar: Some((0, 8)),
-                color: "#2f6fde".into(),
-            }),
-            task(
-                "A",
-                Bar {
-                    start: 0,
-                    end: 5,
-                    late_end: 5,
-                    ..Bar::default()
-                },
-                true,
-            ),
-            task(
-                "B",
-                Bar {
-                    start: 5,
-                    end: 8,
-                    late_end: 10,
-                    deadline: Some(6),
-                    deadline_missed: true,
-                    baseline: Some((4, 7)),
-                    ghost: Some((3, 6)),
-                    percent: 50,
-                },
-                false,
-            ),
-            task(
-                "M",
-                Bar {
-                    start: 8,
-                    end: 8,
-                    late_end: 8,
-                    ..Bar::default()
-                },
-                false,
-            ),
-        ],
-        links: vec![
+    PlanModel::of_rows(vec![
+        PlanRow::Group(GroupRow {
+            workstream: "w".into(),
+            name: "Team".into(),
+            collapsed: false,
+            tasks: 3,
+            shown: 3,
+            start: String::new(),
+            finish: String::new(),
+            bar: Some((0, 8)),
+            color: "#2f6fde".into(),
+        }),
+        task(
+            "A",
+            Bar {
+                start: 0,
+                end: 5,
+                late_end: 5,
+                ..Bar::default()
+            },
+            true,
+        ),
+        task(
+            "B",
+            Bar {
+                start: 5,
+                end: 8,
+                late_end: 10,
+                deadline: Some(6),
+                deadline_missed: true,
+                baseline: Some((4, 7)),
+                ghost: Some((3, 6)),
+                percent: 50,
+                ..Bar::default()
+            },
+            false,
+        ),
+        task(
+            "M",
+            Bar {
+                milestone: true,
+                start: 8,
+                end: 8,
+                late_end: 8,
+                ..Bar::default()
+            },
+            false,
+        ),
+    ])
+    .with_layout(|l| {
+        l.links = vec![
             PlanLink {
                 from_row: 1,
                 to_row: 2,
@@ -104,19 +106,15 @@ fn model() -> PlanModel {
                 kind: "FS",
                 critical: false,
             },
-        ],
-        origin: "2027-01-04".into(),
-        days: 30,
-        today: Some(3),
-        status_date: None,
-        problem: None,
-        scenario: None,
-        days_off: vec![(5, 2), (12, 2)],
-        holidays: vec![9],
-        critical_rule: "Critical: total float ≤ 0d".into(),
-        total_tasks: 3,
-        filtered: None,
-    }
+        ];
+        l.origin = "2027-01-04".into();
+        l.days = 30;
+        l.today = Some(3);
+        l.days_off = vec![(5, 2), (12, 2)];
+        l.holidays = vec![9];
+        l.critical_rule = "Critical: total float ≤ 0d".into();
+        l.total_tasks = 3;
+    })
 }
 
 fn actions(log: RwSignal<Vec<String>>) -> GanttActions {

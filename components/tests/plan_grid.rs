@@ -86,10 +86,7 @@ fn model(tasks: usize) -> PlanModel {
         color: "#2f6fde".into(),
     })];
     rows.extend((0..tasks).map(|i| task(&format!("t{i}"), &format!("Task {i}"), "5d")));
-    PlanModel {
-        rows,
-        ..PlanModel::default()
-    }
+    PlanModel::of_rows(rows)
 }
 
 /// Mounts a grid on `model` showing rows `visible`; the log records each commit, and a
@@ -125,13 +122,18 @@ fn mount_live(
                 log.update(|l| l.push(format!("{task:?} {} {text}", column.key())));
                 match task {
                     None => {
-                        let id = format!("n{}", model.with_untracked(|m| m.rows.len()));
-                        model.update(|m| m.rows.push(self::task(&id, &text, "1d")));
+                        let id = format!("n{}", model.with_untracked(|m| m.len()));
+                        model.update(|m| {
+                            let mut rows = m.rows().to_vec();
+                            rows.push(self::task(&id, &text, "1d"));
+                            *m = PlanModel::of_rows(rows);
+                        });
                         Ok(Some(id))
                     }
                     Some(id) => {
                         model.update(|m| {
-                            for row in &mut m.rows {
+                            let mut rows = m.rows().to_vec();
+                            for row in &mut rows {
                                 if let PlanRow::Task(t) = row
                                     && t.id == id
                                     && column == Column::Duration
@@ -139,6 +141,7 @@ fn mount_live(
                                     t.duration = days(&text);
                                 }
                             }
+                            *m = PlanModel::of_rows(rows);
                         });
                         Ok(None)
                     }
@@ -265,7 +268,7 @@ async fn tab_after_a_new_name_goes_on_in_the_new_tasks_row() {
         log.contains(&"Some(\"n2\") duration 5d".to_owned()),
         "{log:?}"
     );
-    let duration = model.with_untracked(|m| match m.rows.last() {
+    let duration = model.with_untracked(|m| match m.rows().last() {
         Some(PlanRow::Task(t)) => t.duration,
         _ => 0,
     });

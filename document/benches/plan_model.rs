@@ -1,12 +1,14 @@
 //! Native figures for the open program's derived view and the plan model built from it (the
-//! work between an edit and the grid's repaint, less the DOM), for random programs of
+//! work between an edit and the grid's repaint, less the DOM) — every row built, and as the
+//! app builds it: the layout, then the rows in view — for random programs of
 //! 2,000, 10,000 and 100,000 tasks: `cargo bench -p document --bench plan_model`.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 use std::time::Instant;
 
 use document::derived::Derived;
-use document::plan_rows::plan_model;
+use document::plan_rows::{plan_layout, plan_model, plan_window};
 use engine::filter::TaskFilter;
 use engine::generate::{Shape, generate};
 use planfile::Document;
@@ -25,8 +27,10 @@ fn median_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> f64 {
 }
 
 fn main() {
-    println!("| tasks | derive (check + schedule) median ms | plan model median ms | runs |");
-    println!("|---:|---:|---:|---:|");
+    println!(
+        "| tasks | derive (check + schedule) median ms | every row built median ms | layout median ms | 128 rows built median ms | runs |"
+    );
+    println!("|---:|---:|---:|---:|---:|---:|");
     for (tasks, runs) in [(2_000, 41), (10_000, 21), (100_000, 5)] {
         let doc = Document {
             program: generate(Shape::Random, tasks, 1),
@@ -41,7 +45,13 @@ fn main() {
         let shut = HashSet::new();
         let filter = TaskFilter::default();
         let model = median_ms(runs, || plan_model(&doc, &derived, &shut, None, &filter));
-        println!("| {tasks} | {derive:.2} | {model:.2} | {runs} |");
+        let layout = median_ms(runs, || plan_layout(&doc, &derived, &shut, None, &filter));
+        let kept = Arc::new(plan_layout(&doc, &derived, &shut, None, &filter));
+        let middle = kept.len() / 2;
+        let window = median_ms(runs, || {
+            plan_window(&doc, &derived, &kept, middle..middle + 128)
+        });
+        println!("| {tasks} | {derive:.2} | {model:.2} | {layout:.2} | {window:.3} | {runs} |");
     }
     println!();
     println!(

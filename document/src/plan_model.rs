@@ -1,20 +1,134 @@
 //! `PlanModel`: the plan as the grid and the Gantt chart show it: rows in display order
-//! (workstream groups and their tasks), the links between rows, and the chart's time axis.
+//! (workstream groups and their tasks), the links between rows, and the chart's time axis —
+//! every row's key and bar in a [`PlanLayout`], only the rows in view built in full.
 //!
-//! Plain data, built by the app from the program and its schedule; the grid and the chart
+//! Plain data, built by `plan_rows` from the program and its schedule; the grid and the chart
 //! both render the same rows at the same height, so they line up and scroll together.
 //! Time on the chart is in *calendar* days from `origin` (weekends take space, as in every
 //! Gantt chart); a bar's `end` is exclusive (a one-day task on day 3 is `3..4`).
+
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use engine::baseline::Variance;
 use engine::entry::Predecessor;
 use engine::{Constraint, Estimate};
 
-/// The plan view's rows, links and time axis.
+/// The plan view: every row's key in display order (what the row count, the cursor and a
+/// selection need), the links and the time axis — the [`PlanLayout`], shared — and the
+/// rows of one window (those in view and a margin) built in full, values from which the
+/// cells' text is made when drawn. Scrolling past the window builds another window over
+/// the same layout; an edit builds a new layout and a new window. A plan of 100,000 tasks
+/// is one key, one bar and a few integers per row; only the rows drawn carry names, dates
+/// and predecessors.
+///
+/// Reads through to its layout (`model.origin`, `model.len()`, …).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlanModel {
-    pub rows: Vec<PlanRow>,
+    layout: Arc<PlanLayout>,
+    /// The index of `built[0]`.
+    first: usize,
+    built: Vec<PlanRow>,
+}
+
+impl PlanModel {
+    /// Rows `first..first + built.len()` of `layout`, built.
+    pub(crate) fn new(layout: Arc<PlanLayout>, first: usize, built: Vec<PlanRow>) -> PlanModel {
+        PlanModel {
+            layout,
+            first,
+            built,
+        }
+    }
+
+    /// A model of `rows` as given, every row built: its keys, groups and bars from the
+    /// rows, no links and a default axis until [`with_layout`](Self::with_layout) sets them
+    /// (for a test, or a view of hand-made rows).
+    pub fn of_rows(rows: Vec<PlanRow>) -> PlanModel {
+        let mut layout = PlanLayout::default();
+        for row in &rows {
+            layout.keys.push(row.key());
+            match row {
+                PlanRow::Group(g) => {
+                    layout.groups.push(g.clone());
+                    let group = layout.groups.len() - 1;
+                    layout.sources.push(RowSource { group, task: None });
+                }
+                PlanRow::Task(t) => {
+                    // The bars are indexed by the rows' order here, not by task index.
+                    let group = layout.groups.len().saturating_sub(1);
+                    let task = Some(layout.bars.len());
+                    layout.sources.push(RowSource { group, task });
+                    layout.bars.push(t.bar.clone());
+                }
+            }
+        }
+        PlanModel::new(Arc::new(layout), 0, rows)
+    }
+
+    /// This model with `f` applied to its layout's links and axis.
+    pub fn with_layout(mut self, f: impl FnOnce(&mut PlanLayout)) -> PlanModel {
+        f(Arc::make_mut(&mut self.layout));
+        self
+    }
+
+    /// The rows built, from [`built`](Self::built)`.start` on.
+    pub fn rows(&self) -> &[PlanRow] {
+        &self.built
+    }
+
+    /// The layout the window was built over.
+    pub fn layout(&self) -> &Arc<PlanLayout> {
+        &self.layout
+    }
+
+    /// Row `index` in full, if it is in the window built.
+    pub fn row(&self, index: usize) -> Option<&PlanRow> {
+        self.built.get(index.checked_sub(self.first)?)
+    }
+
+    /// The rows of `range` that are built, with their indices.
+    pub fn rows_in(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = (usize, &PlanRow)> + '_ {
+        let end = range.end.min(self.first + self.built.len());
+        let start = range.start.max(self.first).min(end);
+        (start..end).zip(&self.built[start - self.first..end - self.first])
+    }
+
+    /// The indices of the rows built.
+    pub fn built(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.built.len()
+    }
+
+    /// Every row is built (a model for print or for a test).
+    pub fn is_whole(&self) -> bool {
+        self.first == 0 && self.built.len() == self.layout.len()
+    }
+}
+
+impl std::ops::Deref for PlanModel {
+    type Target = PlanLayout;
+
+    fn deref(&self) -> &PlanLayout {
+        &self.layout
+    }
+}
+
+/// What the plan view needs of every row, built once per revision (and fold or filter):
+/// each row's key and source, each shown task's bar, the links between shown rows (by row
+/// index) and the chart's time axis. No row's text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlanLayout {
+    pub(crate) keys: Vec<RowKey>,
+    /// Each row's group (index into `groups`) and, for a task's row, its task index.
+    pub(crate) sources: Vec<RowSource>,
+    pub(crate) groups: Vec<GroupRow>,
+    /// Each task's bar by task index (`None`: not scheduled, or not shown).
+    pub(crate) bars: Vec<Option<Bar>>,
+    /// Each task's incoming links (its predecessors), by task index.
+    pub(crate) incoming: Incoming,
     /// Links between tasks whose rows are shown (both ends visible: not in a collapsed group).
     pub links: Vec<PlanLink>,
     /// Day 0 of the chart (ISO date), a few days before the program start.
@@ -36,9 +150,92 @@ pub struct PlanModel {
     /// The critical-path rule in words, for the legend ("Critical: total float ≤ 0d").
     pub critical_rule: String,
     /// How many tasks the program has, and how many rows a find or filter kept (`None`: no
-    /// filter is on, every task is in `rows` unless its workstream is closed).
+    /// filter is on, every task is in the rows unless its workstream is closed).
     pub total_tasks: usize,
     pub filtered: Option<usize>,
+}
+
+/// Where a row comes from: its workstream group, and its task (`None`: the group's row).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct RowSource {
+    pub group: usize,
+    pub task: Option<usize>,
+}
+
+impl PlanLayout {
+    /// How many rows (the empty row after them not counted).
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Every row's key, in display order.
+    pub fn keys(&self) -> &[RowKey] {
+        &self.keys
+    }
+
+    /// Row `index`'s key, if there is such a row.
+    pub fn key(&self, index: usize) -> Option<&RowKey> {
+        self.keys.get(index)
+    }
+
+    /// The index of row `key`, if it is shown. O(rows).
+    pub fn position(&self, key: &RowKey) -> Option<usize> {
+        self.keys.iter().position(|k| k == key)
+    }
+
+    /// Whether row `index` is a task's.
+    pub fn is_task(&self, index: usize) -> bool {
+        matches!(self.keys.get(index), Some(RowKey::Task(_)))
+    }
+
+    /// The bar of row `index`, if it is a scheduled task's.
+    pub fn bar(&self, index: usize) -> Option<&Bar> {
+        let task = self.sources.get(index)?.task?;
+        self.bars.get(task)?.as_ref()
+    }
+}
+
+/// The program's links into each task, by task index, as indices into its dependencies:
+/// one list of all, cut by offsets (no list per task).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Incoming {
+    /// Task `t`'s links are `links[at[t]..at[t + 1]]`.
+    at: Vec<u32>,
+    links: Vec<u32>,
+}
+
+impl Incoming {
+    /// The incoming links of `tasks` tasks from each link's (from, to) task indices (an end
+    /// not known: the link is into no task). O(T + D).
+    pub(crate) fn of(tasks: usize, ends: &[(Option<usize>, Option<usize>)]) -> Incoming {
+        let mut at = vec![0u32; tasks + 1];
+        for to in ends.iter().filter_map(|e| e.1) {
+            at[to + 1] += 1;
+        }
+        for t in 0..tasks {
+            at[t + 1] += at[t];
+        }
+        let mut next = at.clone();
+        let mut links = vec![0u32; at[tasks] as usize];
+        for (link, to) in ends.iter().enumerate().filter_map(|(i, e)| Some((i, e.1?))) {
+            links[next[to] as usize] = link as u32;
+            next[to] += 1;
+        }
+        Incoming { at, links }
+    }
+
+    /// Task `task`'s incoming links, in the program's order.
+    pub(crate) fn of_task(&self, task: usize) -> &[u32] {
+        match (self.at.get(task), self.at.get(task + 1)) {
+            (Some(&a), Some(&b)) => &self.links[a as usize..b as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// One row of the plan view.
@@ -186,6 +383,8 @@ pub struct Times {
 /// A task's bar on the chart (calendar days from the model's origin, end exclusive).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bar {
+    /// A milestone's diamond (at `start`, no width) rather than a bar.
+    pub milestone: bool,
     pub start: i64,
     pub end: i64,
     /// The end of the float: the late finish (exclusive), ≥ `end` when there is float.

@@ -5,11 +5,16 @@
 //! Does not: check or schedule (it reads the derived view), or render anything.
 
 use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::derived::Derived;
-use crate::plan_model::{Bar, GroupRow, PlanLink, PlanModel, PlanRow, TaskRow, Times, colour};
+use crate::derived::{Derived, Scheduled};
+use crate::plan_model::{
+    Bar, GroupRow, Incoming, PlanLayout, PlanLink, PlanModel, PlanRow, RowKey, RowSource, TaskRow,
+    Times, colour,
+};
 use chrono::{Datelike, Duration, NaiveDate};
 use engine::entry::Predecessor;
 use engine::filter::TaskFilter;
@@ -20,7 +25,9 @@ use planfile::Document;
 const TAIL_DAYS: i64 = 28;
 
 /// The plan view of `doc` as `derived` (from the same revision) shows it — the program, or
-/// the scenario's version of it — with only the tasks `filter` keeps.
+/// the scenario's version of it — with only the tasks `filter` keeps, every row built (for
+/// print, and for tests). The app builds the [`plan_layout`] once per revision and a
+/// [`plan_window`] of the rows in view.
 pub fn plan_model(
     doc: &Document,
     derived: &Derived,
@@ -28,32 +35,26 @@ pub fn plan_model(
     today: Option<NaiveDate>,
     filter: &TaskFilter,
 ) -> PlanModel {
+    let layout = Arc::new(plan_layout(doc, derived, collapsed, today, filter));
+    let all = 0..layout.len();
+    plan_window(doc, derived, &layout, all)
+}
+
+/// The layout of the plan view of `doc` as `derived` (from the same revision) shows it:
+/// every row's key, each task's bar, the links and the time axis, no row's text.
+/// O(T + D) time, one key per row and a few integers per task and link.
+pub fn plan_layout(
+    doc: &Document,
+    derived: &Derived,
+    collapsed: &HashSet<String>,
+    today: Option<NaiveDate>,
+    filter: &TaskFilter,
+) -> PlanLayout {
     let program = derived.shown_program(doc);
     let shown = derived.shown();
     let schedule = shown.ok();
-    let problem = shown.problem().map(str::to_owned);
-    let variance = shown.variances.as_ref();
-    // The program's own bars, drawn behind a scenario's.
-    let ghosts: Option<HashMap<&str, (NaiveDate, NaiveDate)>> =
-        derived.scenario.as_ref().and_then(|_| {
-            let own = derived.program.ok()?;
-            Some(
-                doc.program
-                    .tasks
-                    .iter()
-                    .zip(&own.tasks)
-                    .map(|(t, s)| (t.id.as_str(), (s.start, s.finish)))
-                    .collect(),
-            )
-        });
     let origin = origin_of(program, schedule);
     let day = |date: NaiveDate| (date - origin).num_days();
-    let baseline = crate::baselines::active(doc).map(|b| {
-        b.tasks
-            .iter()
-            .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
-            .collect::<HashMap<_, _>>()
-    });
     // Each link's ends as task indices: one lookup per end, then only indices.
     let index_of: HashMap<&str, usize> = program
         .tasks
@@ -70,10 +71,11 @@ pub fn plan_model(
             (end(d.from.as_str()), end(d.to.as_str()))
         })
         .collect();
-    let mut predecessors = predecessors_of(program, &ends);
     let filtering = !filter.is_empty();
     let mut kept_count = 0;
-    let mut rows = Vec::with_capacity(program.tasks.len() + program.workstreams.len());
+    let capacity = program.tasks.len() + program.workstreams.len();
+    let (mut keys, mut sources) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
+    let mut group_rows = Vec::new();
     // Each task's row, by task index (`usize::MAX`: not shown).
     let mut row_of: Vec<usize> = vec![usize::MAX; program.tasks.len()];
     for (color, ws_id, ws_name, members) in groups(program) {
@@ -101,7 +103,10 @@ pub fn plan_model(
         if filtering && members.is_empty() {
             continue;
         }
-        rows.push(PlanRow::Group(GroupRow {
+        let group = group_rows.len();
+        keys.push(RowKey::Group(ws_id.to_owned()));
+        sources.push(RowSource { group, task: None });
+        group_rows.push(GroupRow {
             workstream: ws_id.to_owned(),
             name: ws_name.to_owned(),
             collapsed: shut,
@@ -110,8 +115,8 @@ pub fn plan_model(
             start: first.map(|d| d.to_string()).unwrap_or_default(),
             finish: last.map(|d| d.to_string()).unwrap_or_default(),
             bar: first.zip(last).map(|(a, b)| (day(a), day(b) + 1)),
-            color: color.clone(),
-        }));
+            color,
+        });
         if shut {
             continue;
         }
@@ -119,67 +124,26 @@ pub fn plan_model(
             let Some(task) = program.tasks.get(index) else {
                 continue;
             };
-            let times = schedule.and_then(|s| s.tasks.get(index));
-            let milestone = task.milestone || task.duration == 0;
-            let bar = times.map(|s| {
-                let start = day(s.start);
-                let end = if milestone { start } else { day(s.finish) + 1 };
-                Bar {
-                    start,
-                    end,
-                    late_end: (day(s.late_finish) + 1).max(end),
-                    deadline: task.deadline.map(day),
-                    deadline_missed: task.deadline.is_some_and(|d| s.finish > d),
-                    baseline: baseline
-                        .as_ref()
-                        .and_then(|b| b.get(task.id.as_str()).copied()),
-                    ghost: ghosts.as_ref().and_then(|g| {
-                        g.get(task.id.as_str())
-                            .map(|&(a, b)| (day(a), if milestone { day(a) } else { day(b) + 1 }))
-                    }),
-                    percent: task.percent_complete.clamp(0.0, 100.0).round() as u8,
-                }
-            });
-            let var = variance.and_then(|v| v.get(index).copied().flatten());
             if let Some(row) = row_of.get_mut(index) {
-                *row = rows.len();
+                *row = keys.len();
             }
-            rows.push(PlanRow::Task(TaskRow {
-                index,
-                id: task.id.clone(),
-                name: task.name.clone(),
-                workstream: task.workstream.clone(),
-                workstream_name: ws_name.to_owned(),
-                milestone,
-                duration: task.duration,
-                times: times.map(|s| Times {
-                    start: s.start,
-                    finish: s.finish,
-                    total_float: s.total_float,
-                }),
-                predecessors: predecessors
-                    .get_mut(index)
-                    .map(std::mem::take)
-                    .unwrap_or_default(),
-                constraint: task.constraint.clone(),
-                deadline: task.deadline,
-                estimate: task.estimate.as_deref().cloned(),
-                actual_start: task.actual_start,
-                actual_finish: task.actual_finish,
-                percent: task.percent_complete,
-                variance: var,
-                critical: times.is_some_and(|s| s.critical),
-                bar,
-                color: color.clone(),
-            }));
+            keys.push(RowKey::Task(task.id.clone()));
+            sources.push(RowSource {
+                group,
+                task: Some(index),
+            });
         }
     }
     let links = links_of(program, &ends, &row_of, schedule);
     let end = schedule.map_or(program.program.start, |s| s.finish);
     let days = (day(end) + TAIL_DAYS).max(8 * 7);
     let (days_off, holidays) = days_off(&program.calendar, origin, days);
-    PlanModel {
-        rows,
+    PlanLayout {
+        keys,
+        sources,
+        groups: group_rows,
+        bars: bars(doc, derived, &row_of, origin),
+        incoming: Incoming::of(program.tasks.len(), &ends),
         links,
         origin: origin.to_string(),
         days,
@@ -190,9 +154,151 @@ pub fn plan_model(
         filtered: filtering.then_some(kept_count),
         today: today.map(day),
         status_date: program.program.status_date.map(day),
-        problem,
+        problem: shown.problem().map(str::to_owned),
         scenario: derived.scenario.as_ref().map(|s| s.name.clone()),
     }
+}
+
+/// The rows `range` of `layout` built in full from `doc` and `derived` (the revision the
+/// layout was made from): the rows the grid and the chart draw. O(rows in range + their
+/// predecessors).
+pub fn plan_window(
+    doc: &Document,
+    derived: &Derived,
+    layout: &Arc<PlanLayout>,
+    range: Range<usize>,
+) -> PlanModel {
+    let end = range.end.min(layout.len());
+    let first = range.start.min(end);
+    let program = derived.shown_program(doc);
+    let shown = derived.shown();
+    let built = layout.sources[first..end]
+        .iter()
+        .filter_map(|source| {
+            let group = layout.groups.get(source.group)?;
+            match source.task {
+                None => Some(PlanRow::Group(group.clone())),
+                Some(index) => task_row(program, shown, layout, group, index).map(PlanRow::Task),
+            }
+        })
+        .collect();
+    PlanModel::new(Arc::clone(layout), first, built)
+}
+
+/// Task `index`'s row, in `group`.
+fn task_row(
+    program: &Program,
+    shown: &Scheduled,
+    layout: &PlanLayout,
+    group: &GroupRow,
+    index: usize,
+) -> Option<TaskRow> {
+    let task = program.tasks.get(index)?;
+    let times = shown.ok().and_then(|s| s.tasks.get(index));
+    let predecessors = layout
+        .incoming
+        .of_task(index)
+        .iter()
+        .filter_map(|&d| program.dependencies.get(d as usize))
+        .map(|dep| Predecessor {
+            id: dep.from.clone(),
+            kind: dep.kind,
+            lag: dep.lag,
+        })
+        .collect();
+    Some(TaskRow {
+        index,
+        id: task.id.clone(),
+        name: task.name.clone(),
+        workstream: task.workstream.clone(),
+        workstream_name: group.name.clone(),
+        milestone: task.milestone || task.duration == 0,
+        duration: task.duration,
+        times: times.map(|s| Times {
+            start: s.start,
+            finish: s.finish,
+            total_float: s.total_float,
+        }),
+        predecessors,
+        constraint: task.constraint.clone(),
+        deadline: task.deadline,
+        estimate: task.estimate.as_deref().cloned(),
+        actual_start: task.actual_start,
+        actual_finish: task.actual_finish,
+        percent: task.percent_complete,
+        variance: shown
+            .variances
+            .as_ref()
+            .and_then(|v| v.get(index).copied().flatten()),
+        critical: times.is_some_and(|s| s.critical),
+        bar: layout.bars.get(index).cloned().flatten(),
+        color: group.color.clone(),
+    })
+}
+
+/// The bar of each shown task (`row_of`: each task's row, `usize::MAX` if none), by task
+/// index: its scheduled days, float, deadline, progress, the active baseline's days, and
+/// (a scenario shown) the program's own days behind it.
+fn bars(
+    doc: &Document,
+    derived: &Derived,
+    row_of: &[usize],
+    origin: NaiveDate,
+) -> Vec<Option<Bar>> {
+    let program = derived.shown_program(doc);
+    let Some(schedule) = derived.shown().ok() else {
+        return vec![None; program.tasks.len()];
+    };
+    let day = |date: NaiveDate| (date - origin).num_days();
+    // The program's own bars, drawn behind a scenario's.
+    let ghosts: Option<HashMap<&str, (NaiveDate, NaiveDate)>> =
+        derived.scenario.as_ref().and_then(|_| {
+            let own = derived.program.ok()?;
+            Some(
+                doc.program
+                    .tasks
+                    .iter()
+                    .zip(&own.tasks)
+                    .map(|(t, s)| (t.id.as_str(), (s.start, s.finish)))
+                    .collect(),
+            )
+        });
+    let baseline = crate::baselines::active(doc).map(|b| {
+        b.tasks
+            .iter()
+            .map(|t| (t.id.as_str(), (day(t.start), day(t.finish) + 1)))
+            .collect::<HashMap<_, _>>()
+    });
+    program
+        .tasks
+        .iter()
+        .zip(&schedule.tasks)
+        .zip(row_of)
+        .map(|((task, s), &row)| {
+            if row == usize::MAX {
+                return None;
+            }
+            let milestone = task.milestone || task.duration == 0;
+            let start = day(s.start);
+            let end = if milestone { start } else { day(s.finish) + 1 };
+            Some(Bar {
+                milestone,
+                start,
+                end,
+                late_end: (day(s.late_finish) + 1).max(end),
+                deadline: task.deadline.map(day),
+                deadline_missed: task.deadline.is_some_and(|d| s.finish > d),
+                baseline: baseline
+                    .as_ref()
+                    .and_then(|b| b.get(task.id.as_str()).copied()),
+                ghost: ghosts.as_ref().and_then(|g| {
+                    g.get(task.id.as_str())
+                        .map(|&(a, b)| (day(a), if milestone { day(a) } else { day(b) + 1 }))
+                }),
+                percent: task.percent_complete.clamp(0.0, 100.0).round() as u8,
+            })
+        })
+        .collect()
 }
 
 /// The calendar's days off in chart days `0..days` from `origin`: runs of non-working
@@ -264,24 +370,6 @@ fn groups(program: &Program) -> Vec<(String, &str, &str, Vec<usize>)> {
     // An empty workstream shows no group row (the new-task row adds to one).
     out.retain(|g| !g.3.is_empty());
     out
-}
-
-/// Each task's predecessors as typed (an unknown one too), by task index.
-fn predecessors_of(
-    program: &Program,
-    ends: &[(Option<usize>, Option<usize>)],
-) -> Vec<Vec<Predecessor>> {
-    let mut lists: Vec<Vec<Predecessor>> = vec![Vec::new(); program.tasks.len()];
-    for (dep, ends) in program.dependencies.iter().zip(ends) {
-        if let Some(list) = ends.1.and_then(|to| lists.get_mut(to)) {
-            list.push(Predecessor {
-                id: dep.from.clone(),
-                kind: dep.kind,
-                lag: dep.lag,
-            });
-        }
-    }
-    lists
 }
 
 /// The links whose both ends are shown (`row_of`: each task's row, `usize::MAX` if none).

@@ -39,7 +39,7 @@ fn model(doc: &Document, collapsed: &[&str], scenario: Option<&str>) -> PlanMode
 
 fn task<'m>(model: &'m PlanModel, id: &str) -> &'m TaskRow {
     model
-        .rows
+        .rows()
         .iter()
         .find_map(|r| match r {
             PlanRow::Task(t) if t.id == id => Some(t),
@@ -51,7 +51,7 @@ fn task<'m>(model: &'m PlanModel, id: &str) -> &'m TaskRow {
 #[test]
 fn rows_bars_and_links_by_hand() {
     let m = model(&doc(), &[], None);
-    let keys: Vec<String> = m.rows.iter().map(|r| r.key().to_string()).collect();
+    let keys: Vec<String> = m.rows().iter().map(|r| r.key().to_string()).collect();
     assert_eq!(keys, ["g:w", "t:1", "t:2", "t:3", "g:ops", "t:4"]);
     assert_eq!(m.origin, "2025-12-29");
     assert_eq!(m.today, Some(9), "2026-01-07 is 9 days after the origin");
@@ -79,7 +79,7 @@ fn rows_bars_and_links_by_hand() {
     assert!(deploy.critical);
     assert_eq!(Column::TotalFloat.text(task(&m, "3")), "2d");
     // The group row spans its tasks: Build from 5 to 14 Jan, days 7..17.
-    let PlanRow::Group(build) = &m.rows[0] else {
+    let PlanRow::Group(build) = &m.rows()[0] else {
         panic!("a group first")
     };
     assert_eq!(
@@ -100,7 +100,7 @@ fn rows_bars_and_links_by_hand() {
 #[test]
 fn a_folded_workstream_keeps_its_row_and_hides_its_tasks_and_their_links() {
     let m = model(&doc(), &["w"], None);
-    let keys: Vec<RowKey> = m.rows.iter().map(PlanRow::key).collect();
+    let keys: Vec<RowKey> = m.rows().iter().map(PlanRow::key).collect();
     assert_eq!(
         keys,
         [
@@ -166,4 +166,59 @@ fn an_unknown_predecessor_is_shown_as_typed() {
     assert_eq!(Column::Start.text(task(&m, "4")), "", "nothing scheduled");
     // The links between known tasks are drawn; the one from the unknown id is not.
     assert_eq!(m.links.len(), 3, "{:?}", m.links);
+}
+
+/// A window of rows is the same rows as the whole model's, whatever the window, the folds
+/// and the filter; the layout alone gives each row's key and bar, as the built row does.
+mod windows {
+    use std::collections::HashSet;
+    use std::sync::Arc;
+
+    use document::derived::Derived;
+    use document::plan_model::PlanRow;
+    use document::plan_rows::{plan_layout, plan_window};
+    use engine::filter::TaskFilter;
+    use engine::generate::{Shape, generate};
+    use planfile::Document;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn a_window_is_the_same_rows_as_the_whole_model(
+            tasks in 1usize..120,
+            seed in 0u64..1_000,
+            start in 0usize..140,
+            length in 0usize..80,
+            fold_first in any::<bool>(),
+            critical_only in any::<bool>(),
+        ) {
+            let doc = Document { program: generate(Shape::Random, tasks, seed), ..Document::default() };
+            let derived = Derived::of(&doc, None);
+            let shut: HashSet<String> = fold_first
+                .then(|| doc.program.workstreams[0].id.clone())
+                .into_iter()
+                .collect();
+            let filter = TaskFilter { critical: critical_only, ..TaskFilter::default() };
+            let layout = Arc::new(plan_layout(&doc, &derived, &shut, None, &filter));
+            let whole = plan_window(&doc, &derived, &layout, 0..layout.len());
+            prop_assert!(whole.is_whole());
+            let window = plan_window(&doc, &derived, &layout, start..start + length);
+            let built = window.built();
+            prop_assert!(built.end <= layout.len());
+            prop_assert_eq!(built.len(), (start + length).min(layout.len()) - start.min(layout.len()));
+            for (i, row) in window.rows_in(0..usize::MAX) {
+                prop_assert_eq!(Some(row), whole.row(i));
+            }
+            prop_assert!(window.row(built.end).is_none());
+            for (i, row) in whole.rows_in(0..layout.len()) {
+                prop_assert_eq!(Some(&row.key()), layout.key(i));
+                let bar = match row {
+                    PlanRow::Task(t) => t.bar.as_ref(),
+                    PlanRow::Group(_) => None,
+                };
+                prop_assert_eq!(bar, layout.bar(i));
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use components::{GanttActions, GridActions};
 use document::Column;
 use document::plan_edit;
-use document::plan_model::{PlanModel, PlanRow};
+use document::plan_model::PlanModel;
 use engine::edit::Edit;
 use engine::{Constraint, ConstraintKind, Program};
 use leptos::prelude::*;
@@ -17,25 +17,14 @@ use crate::editor::Editor;
 
 /// The grid's requests: a cell committed, a row inserted or deleted, rows pasted, the
 /// selection, a workstream folded.
-pub(super) fn grid_actions(
-    editor: Editor,
-    model: Memo<PlanModel>,
-    refusal: RwSignal<Option<String>>,
-) -> GridActions {
+pub(super) fn grid_actions(editor: Editor, refusal: RwSignal<Option<String>>) -> GridActions {
     let collapsed = editor.collapsed;
     GridActions {
         commit: Callback::new(
             move |(task, column, text): (Option<String>, Column, String)| {
                 mark_commit();
-                let hint = model.with_untracked(|m| {
-                    workstream_of(
-                        m,
-                        editor
-                            .selected
-                            .with_untracked(|s| s.last().cloned())
-                            .as_deref(),
-                    )
-                });
+                let last = editor.selected.with_untracked(|s| s.last().cloned());
+                let hint = workstream_of(&editor, last.as_deref());
                 let edits = with_shown(&editor, |p| {
                     plan_edit::cell_edits(p, task.as_deref(), column, &text, hint.as_deref())
                 })
@@ -68,7 +57,7 @@ pub(super) fn grid_actions(
             Ok(())
         }),
         paste: Callback::new(move |(at, text): (Option<String>, String)| {
-            let hint = model.with_untracked(|m| workstream_of(m, at.as_deref()));
+            let hint = workstream_of(&editor, at.as_deref());
             let edits = with_shown(&editor, |p| {
                 plan_edit::paste_edits(p, &text, hint.as_deref())
             })
@@ -203,12 +192,16 @@ fn measure_repaint() {
     });
 }
 
-/// The workstream of the row with the grid's attention, for new tasks.
-fn workstream_of(model: &PlanModel, task: Option<&str>) -> Option<String> {
-    model.rows.iter().find_map(|r| match r {
-        PlanRow::Task(t) if Some(t.id.as_str()) == task => Some(t.workstream.clone()),
-        _ => None,
+/// The workstream of task `task` (the row with the grid's attention), for new tasks.
+fn workstream_of(editor: &Editor, task: Option<&str>) -> Option<String> {
+    let task = task?;
+    with_shown(editor, |p| {
+        p.tasks
+            .iter()
+            .find(|t| t.id == task)
+            .map(|t| t.workstream.clone())
     })
+    .flatten()
 }
 
 /// Changes task `id` of the shown program with `change` (which may refuse), as one action.

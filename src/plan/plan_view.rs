@@ -12,9 +12,11 @@ use components::{
     PlanSplit, PrintPlan, ZoomPicker,
 };
 use document::Column;
-use document::plan_model::PlanModel;
+use document::plan_model::{PlanLayout, PlanModel};
 use engine::filter::TaskFilter;
 use leptos::prelude::*;
+use planfile::Document;
+use std::sync::Arc;
 
 use super::plan_actions::{act, gantt_actions, grid_actions, with_shown};
 use crate::editor::Editor;
@@ -69,24 +71,33 @@ pub fn PlanPanel() -> impl IntoView {
     let find = NodeRef::<leptos::html::Input>::new();
 
     // Rebuilt only when the document, the derived view, the folds or the filter change, and
-    // then different: comparing two models of 10,000 rows (to spare subscribers an equal
+    // then different: comparing two layouts of 10,000 rows (to spare subscribers an equal
     // one) cost more than it spared.
-    let model = Memo::new_with_compare(
+    let layout = Memo::new_with_compare(
         move |_| {
             let shut = collapsed.get();
             let keep = filter.with(task_filter);
             let span = crate::perf::start("planwork:plan-rows");
-            let model = editor.doc.with(|d| {
-                d.as_ref()
-                    .map(|d| {
-                        editor.derived.with(|derived| {
-                            document::plan_rows::plan_model(d, derived, &shut, Some(today), &keep)
-                        })
-                    })
-                    .unwrap_or_default()
+            let layout = with_derived(editor, |d, derived| {
+                document::plan_rows::plan_layout(d, derived, &shut, Some(today), &keep)
             });
             span.end();
-            model
+            Arc::new(layout.unwrap_or_default())
+        },
+        |_, _| true,
+    );
+    // The rows in view and a margin, built in full: rebuilt when the layout changes or the
+    // view scrolls out of the window (moved in steps, so a few rows' scroll builds nothing).
+    let window = Memo::new(move |_| window_around(visible.get()));
+    let model = Memo::new_with_compare(
+        move |_| {
+            let range = window.get();
+            layout.with(|layout| {
+                with_derived_untracked(editor, |d, derived| {
+                    document::plan_rows::plan_window(d, derived, layout, range)
+                })
+                .unwrap_or_default()
+            })
         },
         |_, _| true,
     );
@@ -158,9 +169,9 @@ pub fn PlanPanel() -> impl IntoView {
     });
     let (offered, shown_columns, toggle_column) = column_choices(editor, columns);
     let selected = Signal::derive(move || editor.selected.get());
-    let row_count = Signal::derive(move || model.with(|m| m.rows.len()) + 1);
+    let row_count = Signal::derive(move || layout.with(|l| l.len()) + 1);
 
-    let grid_actions = grid_actions(editor, model, refusal);
+    let grid_actions = grid_actions(editor, refusal);
     let gantt_actions = gantt_actions(editor, model, refusal);
 
     let chart_selected = Signal::derive(move || editor.selected.get());
@@ -196,7 +207,7 @@ pub fn PlanPanel() -> impl IntoView {
         editor.selected.set(Vec::new());
     };
     let count = move || {
-        model.with(|m| match m.filtered {
+        layout.with(|m| match m.filtered {
             Some(kept) => format!(
                 "{kept} of {} shown",
                 engine::words::count(m.total_tasks, "task", "tasks")
@@ -204,13 +215,13 @@ pub fn PlanPanel() -> impl IntoView {
             None => engine::words::count(m.total_tasks, "task", "tasks"),
         })
     };
-    let critical_rule = Signal::derive(move || model.with(|m| m.critical_rule.clone()));
-    let print_view = print_view(editor, model, printing, shown_columns, today);
+    let critical_rule = Signal::derive(move || layout.with(|m| m.critical_rule.clone()));
+    let print_view = print_view(editor, layout, printing, shown_columns, today);
 
     view! {
         <section class="plan-view" aria-label="Plan">
-            {scenario_banner(editor, model)}
-            {unschedulable(model)}
+            {scenario_banner(editor, layout)}
+            {unschedulable(layout)}
             <div class="plan-toolbar" role="toolbar" aria-label="Plan tools">
                 <button type="button" class="button" data-action="insert-task" on:click=add_task>
                     "Add task"
@@ -293,6 +304,40 @@ pub fn PlanPanel() -> impl IntoView {
     }
 }
 
+/// Rows built beyond the view on each side, and the step the window moves by.
+const WINDOW_MARGIN: usize = 48;
+const WINDOW_STEP: usize = 32;
+
+/// The rows to build for rows `visible` in view: those and a margin, the ends rounded out
+/// to whole steps.
+fn window_around((first, last): (usize, usize)) -> std::ops::Range<usize> {
+    let start = first.saturating_sub(WINDOW_MARGIN) / WINDOW_STEP * WINDOW_STEP;
+    let end = (last + WINDOW_MARGIN).div_ceil(WINDOW_STEP) * WINDOW_STEP;
+    start..end
+}
+
+/// `f` over the open document and its derived view (tracked), if a program is open.
+fn with_derived<T>(
+    editor: Editor,
+    f: impl FnOnce(&Document, &document::derived::Derived) -> T,
+) -> Option<T> {
+    editor.doc.with(|d| {
+        let d = d.as_ref()?;
+        Some(editor.derived.with(|derived| f(d, derived)))
+    })
+}
+
+/// [`with_derived`], untracked: for what follows the layout, which tracks them.
+fn with_derived_untracked<T>(
+    editor: Editor,
+    f: impl FnOnce(&Document, &document::derived::Derived) -> T,
+) -> Option<T> {
+    editor.doc.with_untracked(|d| {
+        let d = d.as_ref()?;
+        Some(editor.derived.with_untracked(|derived| f(d, derived)))
+    })
+}
+
 /// The engine's filter for what the user chose.
 fn task_filter(choice: &FilterChoice) -> TaskFilter {
     TaskFilter {
@@ -347,9 +392,9 @@ fn column_choices(
 }
 
 /// The banner that says a scenario is shown, with the way back to the program.
-fn scenario_banner(editor: Editor, model: Memo<PlanModel>) -> impl IntoView {
+fn scenario_banner(editor: Editor, layout: Memo<Arc<PlanLayout>>) -> impl IntoView {
     move || {
-        let name = model.with(|m| m.scenario.clone())?;
+        let name = layout.with(|l| l.scenario.clone())?;
         Some(view! {
             <div class="scenario-banner" role="status" data-role="scenario-banner">
                 <span>
@@ -370,9 +415,9 @@ fn scenario_banner(editor: Editor, model: Memo<PlanModel>) -> impl IntoView {
 }
 
 /// Why the plan cannot be scheduled, if it cannot.
-fn unschedulable(model: Memo<PlanModel>) -> impl IntoView {
+fn unschedulable(layout: Memo<Arc<PlanLayout>>) -> impl IntoView {
     move || {
-        model.with(|m| m.problem.clone()).map(|problem| {
+        layout.with(|l| l.problem.clone()).map(|problem| {
             view! {
                 <Notice kind=NoticeKind::Warning title="The plan cannot be scheduled" message=problem />
             }
@@ -384,7 +429,7 @@ fn unschedulable(model: Memo<PlanModel>) -> impl IntoView {
 /// scenario shown and the critical-path rule on top.
 fn print_view(
     editor: Editor,
-    model: Memo<PlanModel>,
+    layout: Memo<Arc<PlanLayout>>,
     printing: RwSignal<bool>,
     shown_columns: Signal<Vec<Column>>,
     today: chrono::NaiveDate,
@@ -392,14 +437,29 @@ fn print_view(
     let print_title = Signal::derive(move || editor.program_name().unwrap_or_default());
     let print_subtitle = Signal::derive(move || {
         let mut line = format!("Plan as of {today}");
-        model.with(|m| {
-            if let Some(name) = &m.scenario {
+        layout.with(|l| {
+            if let Some(name) = &l.scenario {
                 line.push_str(&format!(" · Scenario: {name}"));
             }
-            line.push_str(&format!(" · {}", m.critical_rule));
+            line.push_str(&format!(" · {}", l.critical_rule));
         });
         line
     });
+    // Every row, built only while printing.
+    let model = Memo::new_with_compare(
+        move |_| {
+            if !printing.get() {
+                return PlanModel::default();
+            }
+            layout.with(|layout| {
+                with_derived_untracked(editor, |d, derived| {
+                    document::plan_rows::plan_window(d, derived, layout, 0..layout.len())
+                })
+                .unwrap_or_default()
+            })
+        },
+        |_, _| true,
+    );
     move || {
         printing.get().then(|| {
             view! {

@@ -12,8 +12,8 @@ use leptos::prelude::*;
 use document::Column;
 use document::plan_model::{PlanModel, PlanRow};
 
-/// The printed plan of `model` in `columns`, headed by `title` and `subtitle` (the date
-/// printed, the scenario shown).
+/// The printed plan of `model` (every row built) in `columns`, headed by `title` and
+/// `subtitle` (the date printed, the scenario shown).
 #[component]
 pub fn PrintPlan(
     #[prop(into)] model: Signal<PlanModel>,
@@ -39,9 +39,8 @@ pub fn PrintPlan(
                 })
                 .collect_view();
             let rows = m
-                .rows
-                .iter()
-                .map(|row| print_row(row, &shown, &pct))
+                .rows_in(0..m.len())
+                .map(|(_, row)| print_row(row, &shown, &pct))
                 .collect_view();
             view! {
                 <table class="print-table">

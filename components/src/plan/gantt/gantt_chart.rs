@@ -11,7 +11,7 @@ use crate::plan::gantt::gantt_drag::{Drag, DragKind, Outcome};
 use crate::plan::gantt::gantt_links::{Ends, link_path};
 use crate::plan::gantt::gantt_scale::{Zoom, date_of, grid_view, header_view, tiers};
 use document::Column;
-use document::plan_model::{GroupRow, PlanModel, PlanRow, TaskRow};
+use document::plan_model::{Bar, GroupRow, PlanModel, PlanRow, TaskRow};
 
 /// What the chart reports. Days are chart days (calendar days from the model's origin).
 #[derive(Clone, Copy)]
@@ -150,10 +150,8 @@ impl Ctl {
             Outcome::MoveTo(id, start) => a.move_to.run((id, start)),
             Outcome::Resize(id, end) => a.resize.run((id, end)),
             Outcome::LinkTo(id, row) => {
-                let target = model.with_untracked(|m| match m.rows.get(row) {
-                    Some(PlanRow::Task(t)) => Some(t.id.clone()),
-                    _ => None,
-                });
+                let target =
+                    model.with_untracked(|m| m.key(row).and_then(|k| k.task().map(str::to_owned)));
                 if let Some(to) = target.filter(|to| *to != id) {
                     a.link.run((id, to));
                 }
@@ -196,7 +194,7 @@ pub fn GanttChart(
     let axis = Memo::new(move |_| model.with(|m| (m.origin.clone(), m.days.max(1))));
     let scale = Memo::new(move |_| axis.with(|(origin, days)| tiers(origin, *days, zoom.get())));
     let width = move || axis.with(|a| a.1) as f64 * zoom.get().px_per_day() + LABEL_ROOM;
-    let rows = Memo::new(move |_| model.with(|m| m.rows.len()));
+    let rows = Memo::new(move |_| model.with(|m| m.len()));
     // One band more than the rows: the grid's empty last row (where a task is added) has its
     // band here too, left blank, so both panes scroll equally far; a chart one row shorter
     // held the grid back from showing that row whole (its scroll followed the chart's).
@@ -239,12 +237,8 @@ pub fn GanttChart(
         let (a, b) = range();
         let sel = selected.get();
         model.with(|m| {
-            m.rows
-                .get(a..b)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .map(|(k, row)| band_view(row, a + k, g, &sel, ctl))
+            m.rows_in(a..b)
+                .map(|(i, row)| band_view(row, i, g, &sel, ctl))
                 .collect_view()
         })
     };
@@ -274,14 +268,10 @@ pub fn GanttChart(
         let (a, b) = range();
         let sel = selected.get();
         model.with(|m| {
-            m.rows
-                .get(a..b)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
-                .map(|(k, row)| match row {
-                    PlanRow::Task(t) => task_view(t, a + k, g, sel.contains(&t.id), ctl),
-                    PlanRow::Group(group) => group_view(group, a + k, g),
+            m.rows_in(a..b)
+                .map(|(i, row)| match row {
+                    PlanRow::Task(t) => task_view(t, i, g, sel.contains(&t.id), ctl),
+                    PlanRow::Group(group) => group_view(group, i, g),
                 })
                 .collect_view()
         })
@@ -553,14 +543,12 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
     .into_any()
 }
 
-/// A row's edges as the arrows see them (`None` for a group or an unscheduled task).
-fn ends_of(row: Option<&PlanRow>, i: usize, g: Geo) -> Option<Ends> {
-    let Some(PlanRow::Task(t)) = row else {
-        return None;
-    };
-    let bar = t.bar.as_ref()?;
+/// The edges of row `i`'s bar as the arrows see them (`None`: a group's row or an
+/// unscheduled task, which has no bar).
+fn ends_of(bar: Option<&Bar>, i: usize, g: Geo) -> Option<Ends> {
+    let bar = bar?;
     let y = g.mid(i);
-    Some(if t.milestone {
+    Some(if bar.milestone {
         let cx = g.centre(bar.start, bar.end);
         let r = g.diamond();
         Ends {
@@ -581,8 +569,8 @@ fn links_view(m: &PlanModel, visible: std::ops::Range<usize>, g: Geo) -> impl In
         .iter()
         .filter(|l| visible.contains(&l.from_row) || visible.contains(&l.to_row))
         .filter_map(|l| {
-            let from = ends_of(m.rows.get(l.from_row), l.from_row, g)?;
-            let to = ends_of(m.rows.get(l.to_row), l.to_row, g)?;
+            let from = ends_of(m.bar(l.from_row), l.from_row, g)?;
+            let to = ends_of(m.bar(l.to_row), l.to_row, g)?;
             Some((
                 l.critical,
                 l.kind,
@@ -608,11 +596,11 @@ fn overlay_view(drag: &Drag, m: &PlanModel, g: Geo) -> AnyView {
     let mid = g.mid(drag.row);
     match drag.kind {
         DragKind::Link => {
-            let (sx, _) = ends_of(m.rows.get(drag.row), drag.row, g)
+            let (sx, _) = ends_of(m.bar(drag.row), drag.row, g)
                 .map_or((drag.x0, 0.0), |e| (e.right + 7.0, e.left));
             let target = drag
                 .row_under(g.rh)
-                .filter(|&r| r != drag.row && matches!(m.rows.get(r), Some(PlanRow::Task(_))));
+                .filter(|&r| r != drag.row && m.is_task(r));
             let highlight = target.map(|r| {
                 view! { <rect class="gantt-link-target" x=0.0 y=g.top(r) width="100%" height=g.rh /> }
             });

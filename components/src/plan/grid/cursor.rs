@@ -70,7 +70,7 @@ impl GridCursor {
             .get((at + cols).clamp(0, last) as usize)
             .copied()
             .unwrap_or(*column);
-        let index = (row_index(model, key) as i64 + rows).clamp(0, model.rows.len() as i64);
+        let index = (row_index(model, key) as i64 + rows).clamp(0, model.len() as i64);
         Some((index as usize, next))
     }
 
@@ -90,21 +90,24 @@ impl GridCursor {
 
     /// Opens the editor on the active cell: with `typed`, replacing its text (type to
     /// replace), else on its text. A cell that cannot be typed in gets the reason instead
-    /// (not for a plain Enter on a workstream's row, which opens or closes it).
-    pub fn start_edit(&mut self, model: &PlanModel, typed: Option<String>) {
+    /// (not for a plain Enter on a workstream's row, which opens or closes it). A task's
+    /// row not built in `model` (scrolled far out of view) opens nothing: its text is not
+    /// at hand, and an editor on an empty text would replace it. Whether it opened.
+    pub fn start_edit(&mut self, model: &PlanModel, typed: Option<String>) -> bool {
         let Some((key, column)) = self.active.clone() else {
-            return;
+            return false;
         };
         if let Some(reason) = not_editable(&key, column) {
             if typed.is_some() || key.group().is_none() {
                 self.error = Some(reason.to_owned());
             }
-            return;
+            return false;
         }
-        let current = model.rows.iter().find_map(|r| match r {
-            PlanRow::Task(t) if key.is(r) => Some(column.text(t).into_owned()),
-            _ => None,
-        });
+        let current = match model.position(&key).map(|i| model.row(i)) {
+            Some(Some(PlanRow::Task(t))) => Some(column.text(t).into_owned()),
+            Some(_) => return false,
+            None => None,
+        };
         self.error = None;
         match typed {
             Some(text) => {
@@ -113,6 +116,7 @@ impl GridCursor {
             }
             None => self.draft = Some(current.unwrap_or_default()),
         }
+        true
     }
 
     /// Where the cursor goes after a commit that moves by (`rows`, `cols`): a name typed in
@@ -170,10 +174,7 @@ impl GridCursor {
             Some(from) => {
                 let (a, b) = (row_index(model, &from), row_index(model, key));
                 (a.min(b)..=a.max(b))
-                    .filter_map(|i| match model.rows.get(i) {
-                        Some(PlanRow::Task(t)) => Some(t.id.clone()),
-                        _ => None,
-                    })
+                    .filter_map(|i| model.key(i)?.task().map(str::to_owned))
                     .collect()
             }
             None => {
@@ -186,25 +187,22 @@ impl GridCursor {
 
 /// The key of row `index`, the empty row at and after the end.
 pub fn key_at(model: &PlanModel, index: usize) -> RowKey {
-    model.rows.get(index).map_or(RowKey::New, PlanRow::key)
+    model.key(index).cloned().unwrap_or(RowKey::New)
 }
 
 /// The index of row `key` (the empty row's, for a key no longer shown).
 pub fn row_index(model: &PlanModel, key: &RowKey) -> usize {
-    model
-        .rows
-        .iter()
-        .position(|r| key.is(r))
-        .unwrap_or(model.rows.len())
+    model.position(key).unwrap_or(model.len())
 }
 
 /// The first task's row (the cursor's first place), else the empty row.
 pub fn first_task_key(model: &PlanModel) -> RowKey {
     model
-        .rows
+        .keys()
         .iter()
-        .find(|r| matches!(r, PlanRow::Task(_)))
-        .map_or(RowKey::New, PlanRow::key)
+        .find(|k| k.task().is_some())
+        .cloned()
+        .unwrap_or(RowKey::New)
 }
 
 /// The task of row `key`, or for a workstream's row its last task shown (so that Insert
@@ -213,13 +211,10 @@ pub fn task_at_or_under(model: &PlanModel, key: &RowKey) -> Option<String> {
     if key.group().is_some() {
         let at = row_index(model, key);
         return model
-            .rows
+            .keys()
             .get(at + 1..)?
             .iter()
-            .map_while(|r| match r {
-                PlanRow::Task(t) => Some(t.id.clone()),
-                PlanRow::Group(_) => None,
-            })
+            .map_while(|k| k.task().map(str::to_owned))
             .last();
     }
     key.task().map(str::to_owned)
@@ -302,16 +297,13 @@ mod tests {
 
     /// Rows: w (group), 1, 2, v (group), 3; then the empty row (index 5).
     fn model() -> PlanModel {
-        PlanModel {
-            rows: vec![
-                group("w"),
-                task("1", "5d"),
-                task("2", "3d"),
-                group("v"),
-                task("3", "1d"),
-            ],
-            ..PlanModel::default()
-        }
+        PlanModel::of_rows(vec![
+            group("w"),
+            task("1", "5d"),
+            task("2", "3d"),
+            group("v"),
+            task("3", "1d"),
+        ])
     }
 
     const COLUMNS: [Column; 4] = [
@@ -353,7 +345,9 @@ mod tests {
         c.start_edit(&m, Some("P".into()));
         assert!(c.editing());
         // The commit made task 9, shown at the end.
-        m.rows.push(task("9", "1d"));
+        let mut rows = m.rows().to_vec();
+        rows.push(task("9", "1d"));
+        m = PlanModel::of_rows(rows);
         let next = c.after_commit(&m, &COLUMNS, Some("9".into()), 0, 1);
         assert_eq!(next, Some((5, Column::Duration)), "task 9's duration");
         assert!(!c.editing());

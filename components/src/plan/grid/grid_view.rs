@@ -19,7 +19,7 @@ pub(crate) fn grid(g: Grid) -> impl IntoView {
             .with(|c| c.iter().map(|c| c.width_em()).sum::<f64>())
     };
     let body_height = move || {
-        let rows = g.model.with(|m| m.rows.len()) + 1;
+        let rows = g.model.with(|m| m.len()) + 1;
         format!("{}px", rows as f64 * g.row_height.get())
     };
     // Whether the active cell is in a frozen column (its overlay then sits in the frozen
@@ -37,7 +37,7 @@ pub(crate) fn grid(g: Grid) -> impl IntoView {
             role="grid"
             tabindex="0"
             aria-label="Plan: tasks and milestones"
-            aria-rowcount=move || g.model.with(|m| m.rows.len() + 1)
+            aria-rowcount=move || g.model.with(|m| m.len() + 1)
             node_ref=g.root
             style:width=move || format!("{}em", total_em())
             on:keydown=move |ev| g.on_key(&ev)
@@ -105,25 +105,20 @@ fn rows(g: Grid) -> impl IntoView {
         let shown = g.columns.get();
         let chosen: HashSet<String> = g.selected.get().into_iter().collect();
         g.model.with(|m| {
-            let end = last.min(m.rows.len());
             let mut rows: Vec<Drawn> = m
-                .rows
-                .get(first.min(end)..end)
-                .unwrap_or_default()
-                .iter()
-                .enumerate()
+                .rows_in(first..last)
                 .map(|(i, row)| Drawn {
                     selected: matches!(row, PlanRow::Task(t) if chosen.contains(&t.id)),
                     row: Some(row.clone()),
-                    top: ((first + i) as f64 * rh).round() as i64,
+                    top: (i as f64 * rh).round() as i64,
                     height: rh.round() as i64,
                     columns: shown.clone(),
                 })
                 .collect();
-            if last >= m.rows.len() {
+            if last >= m.len() {
                 rows.push(Drawn {
                     row: None,
-                    top: (m.rows.len() as f64 * rh).round() as i64,
+                    top: (m.len() as f64 * rh).round() as i64,
                     height: rh.round() as i64,
                     selected: false,
                     columns: shown.clone(),

@@ -209,8 +209,26 @@ impl Grid {
 
     /// Opens the editor on the active cell (`typed`: replacing its text).
     pub fn start_edit(&self, typed: Option<String>) {
-        self.model
+        self.try_edit(typed, true);
+    }
+
+    /// Opens the editor; a task's row not built (scrolled far away) is brought into view
+    /// first, and the editor opened on it once its row is built (`retry`: once).
+    fn try_edit(&self, typed: Option<String>, retry: bool) {
+        let retyped = typed.clone();
+        let opened = self
+            .model
             .with_untracked(|m| self.update(|c| c.start_edit(m, typed)));
+        let refused = self.cursor.with_untracked(|c| c.error.is_some());
+        let on_task = self.active().is_some_and(|(k, _)| k.task().is_some());
+        if opened != Some(false) || refused || !on_task || !retry {
+            return;
+        }
+        self.reveal();
+        let grid = *self;
+        request_animation_frame(move || {
+            request_animation_frame(move || grid.try_edit(retyped, false));
+        });
     }
 
     /// Commits the draft; on success moves by (rows, cols) and returns the focus to the grid.
@@ -286,7 +304,7 @@ impl Grid {
                 }
             }
             GridKey::EmptyRow => {
-                let end = self.model.with_untracked(|m| m.rows.len());
+                let end = self.model.with_untracked(|m| m.len());
                 self.go_to(end, Column::Name, false, false, true);
             }
             GridKey::RowEdge { last } => {
