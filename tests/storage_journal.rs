@@ -1,5 +1,5 @@
 //! In-browser tests of the journal (`pending`) and the stored undo history (the schema's
-//! upgrades are in `storage_faults.rs`): each test opens a fresh, uniquely named database (two
+//! upgrades are in `storage_schema.rs`): each test opens a fresh, uniquely named database (two
 //! [`Store`]s on one database are two tabs) and deletes it at the end.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test storage_journal`.

@@ -19,7 +19,6 @@ pub fn ProgramView(
 ) -> impl IntoView {
     let editor = expect_context::<Editor>();
     editor.open(id.clone());
-    let ctx = editor.ctx;
 
     let shown = Memo::new(move |_| {
         let current = editor.current.get();
@@ -34,53 +33,6 @@ pub fn ProgramView(
             _ => "Program".to_owned(),
         })
     });
-    let export = move |_| {
-        if let Some(doc) = editor.doc.get_untracked()
-            && let Err(error) = crate::file_io::export(&doc)
-        {
-            ctx.show_error("Export failed", &error);
-        }
-    };
-    let toolbar = move || {
-        view! {
-            <button
-                type="button"
-                class="button"
-                data-action="undo"
-                title="Undo (Ctrl+Z)"
-                disabled=move || !editor.can_undo.get()
-                on:click=move |_| { editor.undo(); }
-            >
-                "Undo"
-            </button>
-            <button
-                type="button"
-                class="button"
-                data-action="redo"
-                title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
-                disabled=move || !editor.can_redo.get()
-                on:click=move |_| { editor.redo(); }
-            >
-                "Redo"
-            </button>
-            <button
-                type="button"
-                class="button"
-                data-action="print"
-                title="Print the plan, or save it as PDF (Ctrl+P on the Plan tab)"
-                on:click=move |_| {
-                    editor.tab.set("plan");
-                    editor.print_pending.set(true);
-                }
-            >
-                "Print plan…"
-            </button>
-            <button type="button" class="button" data-action="export" on:click=export>
-                "Export"
-            </button>
-        }
-        .into_any()
-    };
     let tab = editor.tab;
 
     let snapshot_actions = SnapshotActions {
@@ -89,19 +41,7 @@ pub fn ProgramView(
         close_view: Callback::new(move |()| editor.viewed.set(None)),
         restore: Callback::new(move |key: f64| editor.restore_snapshot(key)),
     };
-    let snapshots = Signal::derive(move || {
-        editor
-            .snapshots
-            .get()
-            .into_iter()
-            .map(|s| SnapshotSummary {
-                key: s.key,
-                name: s.name,
-                kind: s.kind.label().to_owned(),
-                created: format::date_time(s.created_ms),
-            })
-            .collect::<Vec<_>>()
-    });
+    let snapshots = snapshot_summaries(editor);
     let name = Signal::derive(move || {
         editor.doc.with(|d| {
             d.as_ref()
@@ -168,11 +108,78 @@ pub fn ProgramView(
             home_href=HOME_HASH
             title=title
             head=std::sync::Arc::new(move || view! { {head} }.into_any())
-            toolbar=std::sync::Arc::new(toolbar)
+            toolbar=std::sync::Arc::new(move || toolbar(editor))
         >
             {load_error}
             {move || (!shown.get() && editor.load_error.with(Option::is_none)).then(|| view! { <p class="status-line">"Loading…"</p> })}
             {body}
         </Workbench>
     }
+}
+
+/// The program's tools: Undo, Redo, Print plan… and Export.
+fn toolbar(editor: Editor) -> AnyView {
+    let ctx = editor.ctx;
+    let export = move |_| {
+        if let Some(doc) = editor.doc.get_untracked()
+            && let Err(error) = crate::file_io::export(&doc)
+        {
+            ctx.show_error("Export failed", &error);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="button"
+            data-action="undo"
+            title="Undo (Ctrl+Z)"
+            disabled=move || !editor.can_undo.get()
+            on:click=move |_| { editor.undo(); }
+        >
+            "Undo"
+        </button>
+        <button
+            type="button"
+            class="button"
+            data-action="redo"
+            title="Redo (Ctrl+Shift+Z or Ctrl+Y)"
+            disabled=move || !editor.can_redo.get()
+            on:click=move |_| { editor.redo(); }
+        >
+            "Redo"
+        </button>
+        <button
+            type="button"
+            class="button"
+            data-action="print"
+            title="Print the plan, or save it as PDF (Ctrl+P on the Plan tab)"
+            on:click=move |_| {
+                editor.tab.set("plan");
+                editor.print_pending.set(true);
+            }
+        >
+            "Print plan…"
+        </button>
+        <button type="button" class="button" data-action="export" on:click=export>
+            "Export"
+        </button>
+    }
+    .into_any()
+}
+
+/// The program's snapshots as the Snapshots tab lists them.
+fn snapshot_summaries(editor: Editor) -> Signal<Vec<SnapshotSummary>> {
+    Signal::derive(move || {
+        editor
+            .snapshots
+            .get()
+            .into_iter()
+            .map(|s| SnapshotSummary {
+                key: s.key,
+                name: s.name,
+                kind: s.kind.label().to_owned(),
+                created: format::date_time(s.created_ms),
+            })
+            .collect::<Vec<_>>()
+    })
 }

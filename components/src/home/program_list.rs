@@ -64,42 +64,7 @@ pub fn ProgramList(
                 };
                 let name_cell = move || {
                     if is_renaming() {
-                        let input = NodeRef::<leptos::html::Input>::new();
-                        let id = rename_id.clone();
-                        let submit = move |ev: leptos::ev::SubmitEvent| {
-                            ev.prevent_default();
-                            let value =
-                                input.get_untracked().map(|i| i.value()).unwrap_or_default();
-                            let value = value.trim().to_owned();
-                            if !value.is_empty()
-                                && let Some(cb) = on_rename
-                            {
-                                cb.run((id.clone(), value));
-                            }
-                            renaming.set(None);
-                        };
-                        view! {
-                            <form class="inline-form rename-form" on:submit=submit>
-                                <input
-                                    node_ref=input
-                                    type="text"
-                                    class="text-input"
-                                    aria-label="New name"
-                                    maxlength="200"
-                                    prop:value=name.clone()
-                                    autofocus
-                                />
-                                <button type="submit" class="button button-primary">"Save"</button>
-                                <button
-                                    type="button"
-                                    class="button"
-                                    on:click=move |_| renaming.set(None)
-                                >
-                                    "Cancel"
-                                </button>
-                            </form>
-                        }
-                        .into_any()
+                        rename_form(rename_id.clone(), name.clone(), renaming, on_rename)
                     } else {
                         let id = open_id.clone();
                         view! {
@@ -174,4 +139,47 @@ pub fn ProgramList(
         }
         .into_any()
     }
+}
+
+/// The name cell while a program is renamed: the name in a box, Save and Cancel.
+fn rename_form(
+    id: String,
+    name: String,
+    renaming: RwSignal<Option<String>>,
+    on_rename: Option<Callback<(String, String)>>,
+) -> AnyView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let value = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        let value = value.trim().to_owned();
+        if !value.is_empty()
+            && let Some(cb) = on_rename
+        {
+            cb.run((id.clone(), value));
+        }
+        renaming.set(None);
+    };
+    view! {
+        <form class="inline-form rename-form" on:submit=submit>
+            <input
+                node_ref=input
+                type="text"
+                class="text-input"
+                aria-label="New name"
+                maxlength="200"
+                prop:value=name
+                autofocus
+            />
+            <button type="submit" class="button button-primary">"Save"</button>
+            <button
+                type="button"
+                class="button"
+                on:click=move |_| renaming.set(None)
+            >
+                "Cancel"
+            </button>
+        </form>
+    }
+    .into_any()
 }

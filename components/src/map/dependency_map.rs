@@ -146,14 +146,7 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
     // The team pair whose links are listed: (from, to).
     let chosen = RwSignal::new(None::<(String, String)>);
     let choose = move |pair: (String, String)| chosen.set(Some(pair));
-    let name_of = move |id: &str| {
-        model.with(|m| {
-            m.teams
-                .iter()
-                .find(|t| t.id == id)
-                .map_or_else(|| id.to_owned(), |t| t.name.clone())
-        })
-    };
+    let name_of = move |id: &str| team_name(model, id);
 
     let drawing = move || {
         model.with(|m| {
@@ -169,12 +162,7 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
                     let pair = (f.from.clone(), f.to.clone());
                     let is_chosen = sel.as_ref() == Some(&pair);
                     let width = 2.0 + (f.links.len().min(12) as f64) * 0.5;
-                    let label = match (f.critical, f.late) {
-                        (0, 0) => f.links.len().to_string(),
-                        (c, 0) => format!("{} · {c} crit", f.links.len()),
-                        (0, l) => format!("{} · {l} late", f.links.len()),
-                        (c, l) => format!("{} · {c} crit · {l} late", f.links.len()),
-                    };
+                    let label = pill_label(f);
                     let pill_w = label.chars().count() as f64 * 10.5 + 20.0;
                     let aria = format!("{} → {}: {}", name_of(&f.from), name_of(&f.to), summary(f));
                     let key_pair = pair.clone();
@@ -205,29 +193,7 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
                     })
                 })
                 .collect_view();
-            let boxes = m
-                .teams
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    let (cx, cy) = centre(i, count);
-                    let involved = sel.as_ref().is_some_and(|(a, b)| *a == t.id || *b == t.id);
-                    view! {
-                        <g class="map-team" class:involved=involved data-team=t.id.clone()>
-                            <rect class="map-team-box" x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0
-                                width=BOX_W height=BOX_H rx=10.0 />
-                            <rect x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0 width=10.0 height=BOX_H
-                                rx=4.0 fill=t.color.clone() />
-                            <text class="map-team-name" x=cx + 4.0 y=cy - 2.0 text-anchor="middle">
-                                {t.name.clone()}
-                            </text>
-                            <text class="map-team-tasks" x=cx + 4.0 y=cy + 24.0 text-anchor="middle">
-                                {format!("{} task{}", t.tasks, if t.tasks == 1 { "" } else { "s" })}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
+            let boxes = team_boxes(m, sel.as_ref());
             // Boxes first: the arrows' labels stay readable where they pass over a box.
             view! {
                 {boxes}
@@ -266,55 +232,6 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
         })
     };
 
-    let details = move || {
-        let (from, to) = chosen.get()?;
-        let flow = model.with(|m| {
-            m.flows
-                .iter()
-                .find(|f| f.from == from && f.to == to)
-                .cloned()
-        })?;
-        let rows = flow
-            .links
-            .iter()
-            .map(|l| {
-                view! {
-                    <tr class:critical=l.critical class:late=l.late>
-                        <td><span class="map-task-id">{l.from_task.clone()}</span>" "{l.from_name.clone()}</td>
-                        <td><span class="map-task-id">{l.to_task.clone()}</span>" "{l.to_name.clone()}</td>
-                        <td>{l.kind.clone()}</td>
-                        <td>{l.lag.clone()}</td>
-                        <td>{l.critical.then_some("Critical")}</td>
-                        <td>{l.late.then_some("Late")}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
-        Some(view! {
-            <section class="map-links" aria-live="polite">
-                <div class="map-links-head">
-                    <h3>{format!("{} → {}", name_of(&from), name_of(&to))}</h3>
-                    <span class="map-links-summary">{summary(&flow)}</span>
-                    <button type="button" class="button" data-action="close-links"
-                        on:click=move |_| chosen.set(None)>"Close"</button>
-                </div>
-                <table class="map-links-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">"Predecessor"</th>
-                            <th scope="col">"Successor"</th>
-                            <th scope="col">"Type"</th>
-                            <th scope="col">"Lag"</th>
-                            <th scope="col">"Critical"</th>
-                            <th scope="col">"Late"</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </section>
-        })
-    };
-
     let empty = move || {
         model.with(|m| {
             if m.teams.is_empty() {
@@ -337,14 +254,7 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
                     aria-label="Workstreams and the dependencies between them"
                 >
                     <defs>
-                        {["map-flow-critical", "map-flow-late", "map-flow-normal"]
-                            .map(|kind| view! {
-                                <marker id=format!("{kind}-arrow") viewBox="0 0 10 10" refX="8" refY="5"
-                                    markerWidth="4" markerHeight="4" markerUnits="strokeWidth"
-                                    orient="auto-start-reverse">
-                                    <path class=format!("map-arrowhead {kind}") d="M0,0L10,5L0,10Z" />
-                                </marker>
-                            })}
+                        {arrowheads()}
                     </defs>
                     {drawing}
                 </svg>
@@ -359,7 +269,122 @@ pub fn DependencyMap(#[prop(into)] model: Signal<MapModel>) -> impl IntoView {
                 </p>
                 <ul class="map-pairs">{pairs}</ul>
             </aside>
-            {details}
+            {move || link_details(model, chosen)}
         </div>
     }
+}
+
+/// A team's name, or its id if it has none in the model.
+fn team_name(model: Signal<MapModel>, id: &str) -> String {
+    model.with(|m| {
+        m.teams
+            .iter()
+            .find(|t| t.id == id)
+            .map_or_else(|| id.to_owned(), |t| t.name.clone())
+    })
+}
+
+/// The text on a flow's pill: its count of links, then of critical and late ones.
+fn pill_label(f: &MapFlow) -> String {
+    match (f.critical, f.late) {
+        (0, 0) => f.links.len().to_string(),
+        (c, 0) => format!("{} · {c} crit", f.links.len()),
+        (0, l) => format!("{} · {l} late", f.links.len()),
+        (c, l) => format!("{} · {c} crit · {l} late", f.links.len()),
+    }
+}
+
+/// One arrowhead per severity, for the flows' `marker-end`.
+fn arrowheads() -> impl IntoView {
+    ["map-flow-critical", "map-flow-late", "map-flow-normal"].map(|kind| {
+        view! {
+            <marker id=format!("{kind}-arrow") viewBox="0 0 10 10" refX="8" refY="5"
+                markerWidth="4" markerHeight="4" markerUnits="strokeWidth"
+                orient="auto-start-reverse">
+                <path class=format!("map-arrowhead {kind}") d="M0,0L10,5L0,10Z" />
+            </marker>
+        }
+    })
+}
+
+/// The teams' boxes; those of the chosen pair (`sel`) marked as involved. The view owns
+/// what it shows (`use<>`), so it outlives the borrowed model.
+fn team_boxes(m: &MapModel, sel: Option<&(String, String)>) -> impl IntoView + use<> {
+    let count = m.teams.len();
+    m.teams
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (cx, cy) = centre(i, count);
+            let involved = sel.is_some_and(|(a, b)| *a == t.id || *b == t.id);
+            view! {
+                <g class="map-team" class:involved=involved data-team=t.id.clone()>
+                    <rect class="map-team-box" x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0
+                        width=BOX_W height=BOX_H rx=10.0 />
+                    <rect x=cx - BOX_W / 2.0 y=cy - BOX_H / 2.0 width=10.0 height=BOX_H
+                        rx=4.0 fill=t.color.clone() />
+                    <text class="map-team-name" x=cx + 4.0 y=cy - 2.0 text-anchor="middle">
+                        {t.name.clone()}
+                    </text>
+                    <text class="map-team-tasks" x=cx + 4.0 y=cy + 24.0 text-anchor="middle">
+                        {format!("{} task{}", t.tasks, if t.tasks == 1 { "" } else { "s" })}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view()
+}
+
+/// The links between the chosen pair of teams, as a table, with Close.
+fn link_details(
+    model: Signal<MapModel>,
+    chosen: RwSignal<Option<(String, String)>>,
+) -> Option<impl IntoView> {
+    let name_of = move |id: &str| team_name(model, id);
+    let (from, to) = chosen.get()?;
+    let flow = model.with(|m| {
+        m.flows
+            .iter()
+            .find(|f| f.from == from && f.to == to)
+            .cloned()
+    })?;
+    let rows = flow
+        .links
+        .iter()
+        .map(|l| {
+            view! {
+                <tr class:critical=l.critical class:late=l.late>
+                    <td><span class="map-task-id">{l.from_task.clone()}</span>" "{l.from_name.clone()}</td>
+                    <td><span class="map-task-id">{l.to_task.clone()}</span>" "{l.to_name.clone()}</td>
+                    <td>{l.kind.clone()}</td>
+                    <td>{l.lag.clone()}</td>
+                    <td>{l.critical.then_some("Critical")}</td>
+                    <td>{l.late.then_some("Late")}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="map-links" aria-live="polite">
+            <div class="map-links-head">
+                <h3>{format!("{} → {}", name_of(&from), name_of(&to))}</h3>
+                <span class="map-links-summary">{summary(&flow)}</span>
+                <button type="button" class="button" data-action="close-links"
+                    on:click=move |_| chosen.set(None)>"Close"</button>
+            </div>
+            <table class="map-links-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Predecessor"</th>
+                        <th scope="col">"Successor"</th>
+                        <th scope="col">"Type"</th>
+                        <th scope="col">"Lag"</th>
+                        <th scope="col">"Critical"</th>
+                        <th scope="col">"Late"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </section>
+    })
 }

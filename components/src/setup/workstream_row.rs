@@ -27,51 +27,17 @@ pub fn WorkstreamRow(
     actions: WorkstreamActions,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
-    // (its place, how many there are, the workstream)
-    let found = Memo::new(move |_| {
-        all.with(|list| {
-            let place = list.iter().position(|w| w.id == id.get_value())?;
-            Some((place, list.len(), list.get(place)?.clone()))
-        })
-    });
-    let item = move |get: fn(&WorkstreamItem) -> String| {
-        Signal::derive(move || {
-            found.with(|f| f.as_ref().map(|(_, _, w)| get(w)).unwrap_or_default())
-        })
-    };
-    let name = item(|w| w.name.clone());
-    let color = item(|w| w.color.clone());
-    let own_color =
-        Signal::derive(move || found.with(|f| f.as_ref().is_some_and(|(_, _, w)| w.own_color)));
-    let tasks = Signal::derive(move || found.with(|f| f.as_ref().map_or(0, |(_, _, w)| w.tasks)));
-    let first = Signal::derive(move || found.with(|f| f.as_ref().is_none_or(|(p, _, _)| *p == 0)));
-    let last =
-        Signal::derive(move || found.with(|f| f.as_ref().is_none_or(|(p, n, _)| p + 1 >= *n)));
-    let own_calendar =
-        Signal::derive(move || found.with(|f| f.as_ref().is_some_and(|(_, _, w)| w.own_calendar)));
-    let days = Signal::derive(move || {
-        found.with(|f| {
-            f.as_ref()
-                .map(|(_, _, w)| w.days.clone())
-                .unwrap_or_default()
-        })
-    });
-    let holidays = Signal::derive(move || {
-        found.with(|f| {
-            f.as_ref()
-                .map(|(_, _, w)| w.holidays.clone())
-                .unwrap_or_default()
-        })
-    });
-    let holiday_summary = item(|w| w.holiday_summary.clone());
-    let others = Signal::derive(move || {
-        all.with(|list| {
-            list.iter()
-                .filter(|w| w.id != id.get_value())
-                .map(|w| (w.id.clone(), w.name.clone()))
-                .collect::<Vec<_>>()
-        })
-    });
+    let shown = shown(id, all);
+    let Shown {
+        name,
+        tasks,
+        first,
+        last,
+        own_calendar,
+        days,
+        others,
+        ..
+    } = shown;
 
     let open = RwSignal::new(Open::Nothing);
     let error = RwSignal::new(None::<String>);
@@ -128,44 +94,6 @@ pub fn WorkstreamRow(
         1 => "1 task".to_owned(),
         n => format!("{n} tasks"),
     };
-    let below = move || match open.get() {
-        Open::Nothing => None,
-        Open::Days => Some(
-            view! {
-                <TeamCalendar
-                    own=own_calendar
-                    days=days
-                    program_days=program_days
-                    holidays=holidays
-                    summary=holiday_summary
-                    on_toggle_day=Callback::new(move |(day, works): (Weekday, bool)| {
-                        actions.team_day.run((id.get_value(), day, works))
-                    })
-                    on_same_as_program=Callback::new(move |()| {
-                        actions.same_as_program.run(id.get_value())
-                    })
-                    on_holidays=Callback::new(move |change: HolidayChange| {
-                        actions.team_holidays.run((id.get_value(), change))
-                    })
-                />
-            }
-            .into_any(),
-        ),
-        Open::Delete => Some(
-            view! {
-                <WorkstreamDelete
-                    name=name
-                    tasks=tasks
-                    others=others
-                    on_delete=Callback::new(move |to: String| {
-                        actions.delete.run((id.get_value(), to))
-                    })
-                    on_cancel=Callback::new(move |()| open.set(Open::Nothing))
-                />
-            }
-            .into_any(),
-        ),
-    };
     view! {
         <div
             class="ws-row"
@@ -174,27 +102,7 @@ pub fn WorkstreamRow(
             data-workstream=move || id.get_value()
         >
             <div class="ws-main">
-                <span class="ws-color">
-                    <input
-                        type="color"
-                        aria-label="Colour"
-                        data-role="workstream-color"
-                        prop:value=move || color.get()
-                        on:change=move |ev| {
-                            answer(actions.recolor.run((id.get_value(), Some(event_target_value(&ev)))))
-                        }
-                    />
-                    {move || own_color.get().then(|| view! {
-                        <button
-                            type="button"
-                            class="button button-small"
-                            title="The default colour of its place in the list"
-                            on:click=move |_| answer(actions.recolor.run((id.get_value(), None)))
-                        >
-                            "Default colour"
-                        </button>
-                    })}
-                </span>
+                {colour(id, shown, actions, answer)}
                 <SetupField
                     label="Name"
                     visually_hidden_label=true
@@ -249,8 +157,181 @@ pub fn WorkstreamRow(
             {move || error.get().map(|why| view! {
                 <p class="setup-error" role="alert" data-role="setup-error">{why}</p>
             })}
-            {below}
+            {move || opened(open, shown, id, program_days, actions)}
         </div>
+    }
+}
+
+/// The workstream as the row shows it, read from the list.
+#[derive(Clone, Copy)]
+struct Shown {
+    name: Signal<String>,
+    color: Signal<String>,
+    own_color: Signal<bool>,
+    tasks: Signal<usize>,
+    /// First or last in the list (it cannot move further that way).
+    first: Signal<bool>,
+    last: Signal<bool>,
+    own_calendar: Signal<bool>,
+    days: Signal<Vec<Weekday>>,
+    holidays: Signal<Vec<String>>,
+    holiday_summary: Signal<String>,
+    /// The other workstreams, (id, name): where its tasks can go when it is deleted.
+    others: Signal<Vec<(String, String)>>,
+}
+
+/// Workstream `id` of `all`, each part a signal of its own.
+fn shown(id: StoredValue<String>, all: Signal<Vec<WorkstreamItem>>) -> Shown {
+    // (its place, how many there are, the workstream)
+    let found = Memo::new(move |_| {
+        all.with(|list| {
+            let place = list.iter().position(|w| w.id == id.get_value())?;
+            Some((place, list.len(), list.get(place)?.clone()))
+        })
+    });
+    let item = move |get: fn(&WorkstreamItem) -> String| {
+        Signal::derive(move || {
+            found.with(|f| f.as_ref().map(|(_, _, w)| get(w)).unwrap_or_default())
+        })
+    };
+    let name = item(|w| w.name.clone());
+    let color = item(|w| w.color.clone());
+    let own_color =
+        Signal::derive(move || found.with(|f| f.as_ref().is_some_and(|(_, _, w)| w.own_color)));
+    let tasks = Signal::derive(move || found.with(|f| f.as_ref().map_or(0, |(_, _, w)| w.tasks)));
+    let first = Signal::derive(move || found.with(|f| f.as_ref().is_none_or(|(p, _, _)| *p == 0)));
+    let last =
+        Signal::derive(move || found.with(|f| f.as_ref().is_none_or(|(p, n, _)| p + 1 >= *n)));
+    let own_calendar =
+        Signal::derive(move || found.with(|f| f.as_ref().is_some_and(|(_, _, w)| w.own_calendar)));
+    let days = Signal::derive(move || {
+        found.with(|f| {
+            f.as_ref()
+                .map(|(_, _, w)| w.days.clone())
+                .unwrap_or_default()
+        })
+    });
+    let holidays = Signal::derive(move || {
+        found.with(|f| {
+            f.as_ref()
+                .map(|(_, _, w)| w.holidays.clone())
+                .unwrap_or_default()
+        })
+    });
+    let holiday_summary = item(|w| w.holiday_summary.clone());
+    let others = Signal::derive(move || {
+        all.with(|list| {
+            list.iter()
+                .filter(|w| w.id != id.get_value())
+                .map(|w| (w.id.clone(), w.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    Shown {
+        name,
+        color,
+        own_color,
+        tasks,
+        first,
+        last,
+        own_calendar,
+        days,
+        holidays,
+        holiday_summary,
+        others,
+    }
+}
+
+/// The colour picker, and "Default colour" when the workstream has a colour of its own.
+fn colour(
+    id: StoredValue<String>,
+    shown: Shown,
+    actions: WorkstreamActions,
+    answer: impl Fn(Answer) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let Shown {
+        color, own_color, ..
+    } = shown;
+    view! {
+        <span class="ws-color">
+            <input
+                type="color"
+                aria-label="Colour"
+                data-role="workstream-color"
+                prop:value=move || color.get()
+                on:change=move |ev| {
+                    answer(actions.recolor.run((id.get_value(), Some(event_target_value(&ev)))))
+                }
+            />
+            {move || own_color.get().then(|| view! {
+                <button
+                    type="button"
+                    class="button button-small"
+                    title="The default colour of its place in the list"
+                    on:click=move |_| answer(actions.recolor.run((id.get_value(), None)))
+                >
+                    "Default colour"
+                </button>
+            })}
+        </span>
+    }
+}
+
+/// What the row has opened below it: the team's working days, or the delete question.
+fn opened(
+    open: RwSignal<Open>,
+    shown: Shown,
+    id: StoredValue<String>,
+    program_days: Signal<Vec<Weekday>>,
+    actions: WorkstreamActions,
+) -> Option<AnyView> {
+    let Shown {
+        name,
+        tasks,
+        own_calendar,
+        days,
+        holidays,
+        holiday_summary,
+        others,
+        ..
+    } = shown;
+    match open.get() {
+        Open::Nothing => None,
+        Open::Days => Some(
+            view! {
+                <TeamCalendar
+                    own=own_calendar
+                    days=days
+                    program_days=program_days
+                    holidays=holidays
+                    summary=holiday_summary
+                    on_toggle_day=Callback::new(move |(day, works): (Weekday, bool)| {
+                        actions.team_day.run((id.get_value(), day, works))
+                    })
+                    on_same_as_program=Callback::new(move |()| {
+                        actions.same_as_program.run(id.get_value())
+                    })
+                    on_holidays=Callback::new(move |change: HolidayChange| {
+                        actions.team_holidays.run((id.get_value(), change))
+                    })
+                />
+            }
+            .into_any(),
+        ),
+        Open::Delete => Some(
+            view! {
+                <WorkstreamDelete
+                    name=name
+                    tasks=tasks
+                    others=others
+                    on_delete=Callback::new(move |to: String| {
+                        actions.delete.run((id.get_value(), to))
+                    })
+                    on_cancel=Callback::new(move |()| open.set(Open::Nothing))
+                />
+            }
+            .into_any(),
+        ),
     }
 }
 

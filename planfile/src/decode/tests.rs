@@ -2,7 +2,7 @@
 
 use super::*;
 use engine::baseline::BaselineTask;
-use engine::{ConstraintKind, Impact, LinkType};
+use engine::{Constraint, ConstraintKind, Impact, LinkType};
 use serde_json::Value;
 
 /// The keys `value` serialises to, sorted.
