@@ -60,7 +60,6 @@ pub fn PlanPanel() -> impl IntoView {
             HEADER_HEIGHT.0
         }
     });
-    let collapsed = editor.collapsed;
     let zoom = editor.zoom;
     let columns = RwSignal::new(initial_columns());
     let visible = RwSignal::new((0usize, 60usize));
@@ -70,103 +69,14 @@ pub fn PlanPanel() -> impl IntoView {
     let filter = editor.filter;
     let find = NodeRef::<leptos::html::Input>::new();
 
-    // Rebuilt only when the document, the derived view, the folds or the filter change, and
-    // then different: comparing two layouts of 10,000 rows (to spare subscribers an equal
-    // one) cost more than it spared.
-    let layout = Memo::new_with_compare(
-        move |_| {
-            let shut = collapsed.get();
-            let keep = filter.with(task_filter);
-            let span = crate::perf::start("planwork:plan-rows");
-            let layout = with_derived(editor, |d, derived| {
-                document::plan_rows::plan_layout(d, derived, &shut, Some(today), &keep)
-            });
-            span.end();
-            Arc::new(layout.unwrap_or_default())
-        },
-        |_, _| true,
-    );
-    // The rows in view and a margin, built in full: rebuilt when the layout changes or the
-    // view scrolls out of the window (moved in steps, so a few rows' scroll builds nothing).
-    let window = Memo::new(move |_| window_around(visible.get()));
-    let model = Memo::new_with_compare(
-        move |_| {
-            let range = window.get();
-            layout.with(|layout| {
-                with_derived_untracked(editor, |d, derived| {
-                    document::plan_rows::plan_window(d, derived, layout, range)
-                })
-                .unwrap_or_default()
-            })
-        },
-        |_, _| true,
-    );
-    let workstreams = Memo::new(move |_| {
-        editor.doc.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    d.program
-                        .workstreams
-                        .iter()
-                        .map(|w| (w.id.clone(), w.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    // Ctrl+F finds in the plan: the browser's own find cannot see the rows out of view.
-    let find_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if (ev.ctrl_key() || ev.meta_key())
-            && ev.key().eq_ignore_ascii_case("f")
-            && let Some(input) = find.get_untracked()
-        {
-            ev.prevent_default();
-            let _ = input.focus();
-            input.select();
-        }
-    });
+    let (layout, model) = plan_models(editor, visible, today);
+    let workstreams = workstream_choices(editor);
     // Printing lays the whole plan out as a table (the screen's grid and chart only hold the
     // rows in view): shown from the Print button (or Ctrl+P) until the browser has printed.
     let printing = RwSignal::new(false);
     // The keys and formats, shown on demand (they would take the grid's height).
     let help = RwSignal::new(false);
-    let print = move || {
-        printing.set(true);
-        // After the table is in the DOM and laid out.
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.print();
-                    }
-                },
-                std::time::Duration::ZERO,
-            )
-        });
-    };
-    // "Print plan…" in the program's head (from any tab: it switched to this one).
-    Effect::new(move |_| {
-        if editor.print_pending.get() {
-            editor.print_pending.set(false);
-            print();
-        }
-    });
-    let print_key = window_event_listener(leptos::ev::keydown, move |ev| {
-        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p") {
-            ev.prevent_default();
-            print();
-        }
-    });
-    // Printed from the browser's menu: draw the table too (if it is drawn in time; else the
-    // grid and chart print as they are).
-    let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
-    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
-    on_cleanup(move || {
-        find_key.remove();
-        print_key.remove();
-        before_print.remove();
-        after_print.remove();
-    });
+    shortcuts(editor, find, printing);
     let (offered, shown_columns, toggle_column) = column_choices(editor, columns);
     let selected = Signal::derive(move || editor.selected.get());
     let row_count = Signal::derive(move || layout.with(|l| l.len()) + 1);
@@ -175,18 +85,6 @@ pub fn PlanPanel() -> impl IntoView {
     let gantt_actions = gantt_actions(editor, model, refusal);
 
     let chart_selected = Signal::derive(move || editor.selected.get());
-    let refused = move || {
-        refusal.get().map(|reason| {
-            view! {
-                <div class="plan-refusal" role="alert" data-role="plan-refusal">
-                    <span>{reason}</span>
-                    <button type="button" class="button-link" on:click=move |_| refusal.set(None)>
-                        "Dismiss"
-                    </button>
-                </div>
-            }
-        })
-    };
     let add_task = move |_| {
         let after = editor.selected.with_untracked(|s| s.last().cloned());
         let result = with_shown(&editor, |p| plan_edit::insert_edits(p, after.as_deref()))
@@ -205,15 +103,6 @@ pub fn PlanPanel() -> impl IntoView {
         let edits = with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
         refusal.set(act(&editor, Some(edits)).err());
         editor.selected.set(Vec::new());
-    };
-    let count = move || {
-        layout.with(|m| match m.filtered {
-            Some(kept) => format!(
-                "{kept} of {} shown",
-                engine::words::count(m.total_tasks, "task", "tasks")
-            ),
-            None => engine::words::count(m.total_tasks, "task", "tasks"),
-        })
     };
     let critical_rule = Signal::derive(move || layout.with(|m| m.critical_rule.clone()));
     let print_view = print_view(editor, layout, printing, shown_columns, today);
@@ -238,10 +127,10 @@ pub fn PlanPanel() -> impl IntoView {
                 </button>
                 <ColumnPicker columns=offered shown=shown_columns toggle=toggle_column />
                 <PlanFilter choice=filter workstreams=workstreams find=find />
-                <span class="plan-count" data-role="plan-count">{count}</span>
+                <span class="plan-count" data-role="plan-count">{move || count(layout)}</span>
                 <ZoomPicker zoom=zoom />
             </div>
-            {refused}
+            {move || refused(refusal)}
             <PlanSplit
                 row_count=row_count
                 row_height=row_height
@@ -302,6 +191,144 @@ pub fn PlanPanel() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// The plan's layout, once per revision (and fold or filter), and the model of the rows
+/// `visible` (and a margin) built over it.
+fn plan_models(
+    editor: Editor,
+    visible: RwSignal<(usize, usize)>,
+    today: chrono::NaiveDate,
+) -> (Memo<Arc<PlanLayout>>, Memo<PlanModel>) {
+    let collapsed = editor.collapsed;
+    let filter = editor.filter;
+    // Rebuilt only when the document, the derived view, the folds or the filter change, and
+    // then different: comparing two layouts of 10,000 rows (to spare subscribers an equal
+    // one) cost more than it spared.
+    let layout = Memo::new_with_compare(
+        move |_| {
+            let shut = collapsed.get();
+            let keep = filter.with(task_filter);
+            let span = crate::perf::start("planwork:plan-rows");
+            let layout = with_derived(editor, |d, derived| {
+                document::plan_rows::plan_layout(d, derived, &shut, Some(today), &keep)
+            });
+            span.end();
+            Arc::new(layout.unwrap_or_default())
+        },
+        |_, _| true,
+    );
+    // The rows in view and a margin, built in full: rebuilt when the layout changes or the
+    // view scrolls out of the window (moved in steps, so a few rows' scroll builds nothing).
+    let window = Memo::new(move |_| window_around(visible.get()));
+    let model = Memo::new_with_compare(
+        move |_| {
+            let range = window.get();
+            layout.with(|layout| {
+                with_derived_untracked(editor, |d, derived| {
+                    document::plan_rows::plan_window(d, derived, layout, range)
+                })
+                .unwrap_or_default()
+            })
+        },
+        |_, _| true,
+    );
+    (layout, model)
+}
+
+/// The workstreams as (id, name), for the filter.
+fn workstream_choices(editor: Editor) -> Memo<Vec<(String, String)>> {
+    Memo::new(move |_| {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.program
+                        .workstreams
+                        .iter()
+                        .map(|w| (w.id.clone(), w.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The plan's keys on the page: Ctrl+F finds, Ctrl+P prints; and printing from the
+/// program's head or the browser's menu.
+fn shortcuts(editor: Editor, find: NodeRef<leptos::html::Input>, printing: RwSignal<bool>) {
+    // Ctrl+F finds in the plan: the browser's own find cannot see the rows out of view.
+    let find_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key())
+            && ev.key().eq_ignore_ascii_case("f")
+            && let Some(input) = find.get_untracked()
+        {
+            ev.prevent_default();
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    let print = move || {
+        printing.set(true);
+        // After the table is in the DOM and laid out.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if let Some(window) = web_sys::window() {
+                        let _ = window.print();
+                    }
+                },
+                std::time::Duration::ZERO,
+            )
+        });
+    };
+    // "Print plan…" in the program's head (from any tab: it switched to this one).
+    Effect::new(move |_| {
+        if editor.print_pending.get() {
+            editor.print_pending.set(false);
+            print();
+        }
+    });
+    let print_key = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key()) && ev.key().eq_ignore_ascii_case("p") {
+            ev.prevent_default();
+            print();
+        }
+    });
+    // Printed from the browser's menu: draw the table too (if it is drawn in time; else the
+    // grid and chart print as they are).
+    let before_print = window_event_listener_untyped("beforeprint", move |_| printing.set(true));
+    let after_print = window_event_listener_untyped("afterprint", move |_| printing.set(false));
+    on_cleanup(move || {
+        find_key.remove();
+        print_key.remove();
+        before_print.remove();
+        after_print.remove();
+    });
+}
+
+/// Why the last action from the chart or the toolbar was refused, with a way to dismiss it.
+fn refused(refusal: RwSignal<Option<String>>) -> Option<impl IntoView> {
+    refusal.get().map(|reason| {
+        view! {
+            <div class="plan-refusal" role="alert" data-role="plan-refusal">
+                <span>{reason}</span>
+                <button type="button" class="button-link" on:click=move |_| refusal.set(None)>
+                    "Dismiss"
+                </button>
+            </div>
+        }
+    })
+}
+
+/// How many tasks, and how many a filter shows.
+fn count(layout: Memo<Arc<PlanLayout>>) -> String {
+    layout.with(|m| match m.filtered {
+        Some(kept) => format!(
+            "{kept} of {} shown",
+            engine::words::count(m.total_tasks, "task", "tasks")
+        ),
+        None => engine::words::count(m.total_tasks, "task", "tasks"),
+    })
 }
 
 /// Rows built beyond the view on each side, and the step the window moves by.
