@@ -1,17 +1,20 @@
 //! `GanttChart`: the plan's rows as bars on a time scale (hand-written SVG): workstream
 //! roll-ups, bars and milestone diamonds, dependency arrows, the critical path, float,
 //! deadlines, baseline and scenario ghost bars, today and status-date lines; bars are moved,
-//! stretched and linked by dragging. Only the visible rows are drawn.
+//! stretched and linked by dragging. Only the visible rows are drawn: their bands and bars
+//! by `gantt_rows`, the arrows and a drag's preview by `gantt_overlay`.
+
+use std::ops::Range;
 
 use leptos::prelude::*;
 use leptos::svg::Svg;
 use web_sys::PointerEvent;
 
 use crate::plan::gantt::gantt_drag::{Drag, DragKind, Outcome};
-use crate::plan::gantt::gantt_links::{Ends, link_path};
-use crate::plan::gantt::gantt_scale::{Zoom, date_of, grid_view, header_view, tiers};
-use document::Column;
-use document::plan_model::{Bar, GroupRow, PlanModel, PlanRow, TaskRow};
+use crate::plan::gantt::gantt_overlay::{links_view, overlay_view};
+use crate::plan::gantt::gantt_rows::{bands_view, bars_view};
+use crate::plan::gantt::gantt_scale::{Zoom, grid_view, header_view, tiers};
+use document::plan_model::{PlanModel, TaskRow};
 
 /// What the chart reports. Days are chart days (calendar days from the model's origin).
 #[derive(Clone, Copy)]
@@ -31,43 +34,45 @@ const LABEL_ROOM: f64 = 260.0;
 
 /// Pixel geometry of one rendering: the zoom's scale and the row height.
 #[derive(Clone, Copy)]
-struct Geo {
-    ppd: f64,
-    rh: f64,
+pub(super) struct Geo {
+    /// Pixels per chart day.
+    pub(super) ppd: f64,
+    /// Row height in pixels.
+    pub(super) rh: f64,
 }
 
 impl Geo {
-    fn x(self, day: i64) -> f64 {
+    pub(super) fn x(self, day: i64) -> f64 {
         day as f64 * self.ppd
     }
-    fn top(self, row: usize) -> f64 {
+    pub(super) fn top(self, row: usize) -> f64 {
         row as f64 * self.rh
     }
-    fn bar_top(self, row: usize) -> f64 {
+    pub(super) fn bar_top(self, row: usize) -> f64 {
         self.top(row) + self.rh * 0.2
     }
-    fn bar_height(self) -> f64 {
+    pub(super) fn bar_height(self) -> f64 {
         self.rh * 0.46
     }
-    fn mid(self, row: usize) -> f64 {
+    pub(super) fn mid(self, row: usize) -> f64 {
         self.bar_top(row) + self.bar_height() / 2.0
     }
     /// How far an arrow leaves a bar before it turns: shorter at coarse zooms, where a day
     /// is a pixel or two and long stubs would tangle.
-    fn stub(self) -> f64 {
+    pub(super) fn stub(self) -> f64 {
         (self.ppd * 2.0).clamp(4.0, 8.0)
     }
-    fn diamond(self) -> f64 {
+    pub(super) fn diamond(self) -> f64 {
         self.bar_height() * 0.62
     }
     /// A bar's left and right edges: at least 3 pixels wide, so every task can be grabbed.
-    fn span(self, start: i64, end: i64) -> (f64, f64) {
+    pub(super) fn span(self, start: i64, end: i64) -> (f64, f64) {
         let x0 = self.x(start);
         (x0, self.x(end).max(x0 + 3.0))
     }
     /// A milestone's centre. A milestone is an instant at the end of the day it is shown on
     /// (`start == end` is that day), where its predecessor's bar ends; a span is centred.
-    fn centre(self, start: i64, end: i64) -> f64 {
+    pub(super) fn centre(self, start: i64, end: i64) -> f64 {
         if end <= start {
             self.x(start + 1)
         } else {
@@ -79,10 +84,10 @@ impl Geo {
 /// What bar event handlers need: the drag state, the body SVG (for coordinates) and the
 /// callbacks.
 #[derive(Clone, Copy)]
-struct Ctl {
+pub(super) struct Ctl {
     drag: RwSignal<Option<Drag>>,
     body: NodeRef<Svg>,
-    actions: GanttActions,
+    pub(super) actions: GanttActions,
 }
 
 impl Ctl {
@@ -97,7 +102,7 @@ impl Ctl {
     }
 
     /// A press on a bar, its end or its connector: the drag begins.
-    fn begin(self, ev: &PointerEvent, kind: DragKind, row: usize, task: &TaskRow) {
+    pub(super) fn begin(self, ev: &PointerEvent, kind: DragKind, row: usize, task: &TaskRow) {
         if ev.button() != 0 {
             return;
         }
@@ -180,13 +185,7 @@ pub fn GanttChart(
         body: NodeRef::new(),
         actions,
     };
-    // Escape abandons a drag (the pointer is captured, so the key goes to the page).
-    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() == "Escape" && ctl.drag.with_untracked(Option::is_some) {
-            ctl.drag.set(None);
-        }
-    });
-    on_cleanup(move || escape.remove());
+    abandon_drag_on_escape(ctl);
     let geo = move || Geo {
         ppd: zoom.get().px_per_day(),
         rh: row_height.get().max(1.0),
@@ -199,27 +198,11 @@ pub fn GanttChart(
     // band here too, left blank, so both panes scroll equally far; a chart one row shorter
     // held the grid back from showing that row whole (its scroll followed the chart's).
     let body_height = move || (rows.get() + 1) as f64 * geo().rh;
-    let range = move || {
-        let n = rows.get();
-        let (a, b) = visible.get();
-        let b = b.min(n);
-        (a.min(b), b)
-    };
+    let range = move || rows_in_view(visible.get(), rows.get());
 
     // Memos, so that an edit (a new model) redraws the header and grid only when the axis
     // or the flags change: at day zoom they are hundreds of elements.
-    let flags = Memo::new(move |_| {
-        model.with(|m| {
-            let mut out = Vec::new();
-            if let Some(d) = m.status_date {
-                out.push((d, "gantt-flag-status", "Status date"));
-            }
-            if let Some(d) = m.today {
-                out.push((d, "gantt-flag-today", "Today"));
-            }
-            out
-        })
-    });
+    let flags = Memo::new(move |_| model.with(date_flags));
     let header = move || {
         let (origin, days) = axis.get();
         let markers = flags.get();
@@ -233,48 +216,20 @@ pub fn GanttChart(
         })
     };
     let bands = move || {
-        let g = geo();
-        let (a, b) = range();
-        let sel = selected.get();
-        model.with(|m| {
-            m.rows_in(a..b)
-                .map(|(i, row)| band_view(row, i, g, &sel, ctl))
-                .collect_view()
-        })
+        let (g, shown, sel) = (geo(), range(), selected.get());
+        model.with(|m| bands_view(m, shown, g, &sel, ctl))
     };
     let day_lines = move || {
-        let g = geo();
-        let h = body_height();
-        model.with(|m| {
-            [
-                (m.status_date, "gantt-status-line"),
-                (m.today, "gantt-today-line"),
-            ]
-            .into_iter()
-            .filter_map(|(day, class)| {
-                let x = g.x(day?) + g.ppd / 2.0;
-                Some(view! { <line class=class x1=x x2=x y1=0.0 y2=h /> })
-            })
-            .collect_view()
-        })
+        let (g, h) = (geo(), body_height());
+        model.with(|m| day_lines_view(m, g, h))
     };
     let links = move || {
-        let g = geo();
-        let (a, b) = range();
-        model.with(|m| links_view(m, a..b, g))
+        let (g, shown) = (geo(), range());
+        model.with(|m| links_view(m, shown, g))
     };
     let bars = move || {
-        let g = geo();
-        let (a, b) = range();
-        let sel = selected.get();
-        model.with(|m| {
-            m.rows_in(a..b)
-                .map(|(i, row)| match row {
-                    PlanRow::Task(t) => task_view(t, i, g, sel.contains(&t.id), ctl),
-                    PlanRow::Group(group) => group_view(group, i, g),
-                })
-                .collect_view()
-        })
+        let (g, shown, sel) = (geo(), range(), selected.get());
+        model.with(|m| bars_view(m, shown, g, &sel, ctl))
     };
     let overlay = move || {
         let drag = ctl.drag.get()?;
@@ -307,16 +262,7 @@ pub fn GanttChart(
                 on:pointercancel=move |_| ctl.drag.set(None)
                 on:lostpointercapture=move |_| ctl.drag.set(None)
             >
-                <defs>
-                    <marker id="gantt-arrow" viewBox="0 0 10 10" refX="9" refY="5"
-                        markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path class="gantt-arrowhead" d="M0,1L10,5L0,9Z" />
-                    </marker>
-                    <marker id="gantt-arrow-critical" viewBox="0 0 10 10" refX="9" refY="5"
-                        markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-                        <path class="gantt-arrowhead critical" d="M0,1L10,5L0,9Z" />
-                    </marker>
-                </defs>
+                {arrow_markers()}
                 {grid}
                 {bands}
                 {day_lines}
@@ -328,322 +274,60 @@ pub fn GanttChart(
     }
 }
 
-/// A row's background: tinted for a workstream, highlighted when selected; a click on a
-/// task's row selects it.
-fn band_view(row: &PlanRow, i: usize, g: Geo, selected: &[String], ctl: Ctl) -> AnyView {
-    let y = g.top(i);
-    match row {
-        PlanRow::Group(_) => {
-            view! { <rect class="gantt-band gantt-band-group" x=0.0 y=y width="100%" height=g.rh /> }
-                .into_any()
+/// Escape abandons a drag (the pointer is captured, so the key goes to the page).
+fn abandon_drag_on_escape(ctl: Ctl) {
+    let escape = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() == "Escape" && ctl.drag.with_untracked(Option::is_some) {
+            ctl.drag.set(None);
         }
-        PlanRow::Task(t) => {
-            let id = t.id.clone();
-            let is_selected = selected.contains(&t.id);
-            view! {
-                <rect
-                    class="gantt-band"
-                    class:gantt-band-selected=is_selected
-                    x=0.0
-                    y=y
-                    width="100%"
-                    height=g.rh
-                    on:click=move |_| ctl.actions.select.run(id.clone())
-                />
-            }
-            .into_any()
-        }
-    }
+    });
+    on_cleanup(move || escape.remove());
 }
 
-/// A workstream's roll-up bar: a summary bracket from its first start to its last finish.
-fn group_view(group: &GroupRow, i: usize, g: Geo) -> AnyView {
-    let Some((start, end)) = group.bar else {
-        return ().into_any();
-    };
-    let (x0, x1) = g.span(start, end);
-    let top = g.top(i) + g.rh * 0.34;
-    let h = g.rh * 0.2;
-    let foot = g.rh * 0.2;
-    let d = format!(
-        "M{x0:.1},{top:.1}H{x1:.1}V{:.1}L{:.1},{:.1}L{:.1},{:.1}H{:.1}L{:.1},{:.1}L{x0:.1},{:.1}Z",
-        top + h + foot,
-        x1 - foot,
-        top + h,
-        x0 + foot,
-        top + h,
-        x0 + foot,
-        x0,
-        top + h + foot,
-        top + h + foot,
-    );
-    view! {
-        <path class="gantt-rollup" d=d fill=group.color.clone()>
-            <title>{format!("{}: {} → {}", group.name, group.start, group.finish)}</title>
-        </path>
-    }
-    .into_any()
+/// The rows `first..end` asked for, cut to the `rows` the model has.
+fn rows_in_view((first, end): (usize, usize), rows: usize) -> Range<usize> {
+    let end = end.min(rows);
+    first.min(end)..end
 }
 
-/// A task's bar (or a milestone's diamond) with its float, baseline, ghost, deadline,
-/// handles and name.
-fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyView {
-    let Some(bar) = t.bar.as_ref() else {
-        return ().into_any();
-    };
-    let top = g.top(i);
-    let bar_top = g.bar_top(i);
-    let bh = g.bar_height();
-    let mid = g.mid(i);
-    let color = t.color.clone();
-    let (x0, x1) = g.span(bar.start, bar.end);
-    let right = if t.milestone {
-        g.centre(bar.start, bar.end) + g.diamond()
-    } else {
-        x1
-    };
-
-    let ghost = bar.ghost.map(|(s, e)| {
-        let (gx0, gx1) = g.span(s, e);
-        view! {
-            <rect class="gantt-ghost" x=gx0 y=bar_top - 2.0 width=gx1 - gx0 height=bh + 4.0 rx=3.0>
-                <title>"In the program"</title>
-            </rect>
-        }
-    });
-    let baseline = bar.baseline.map(|(s, e)| {
-        let (bx0, bx1) = g.span(s, e);
-        let y = top + g.rh * 0.78;
-        view! {
-            <rect class="gantt-baseline" x=bx0 y=y width=bx1 - bx0 height=(g.rh * 0.1).max(3.0)>
-                <title>"Baseline"</title>
-            </rect>
-        }
-    });
-    let float = (bar.late_end > bar.end && !t.milestone).then(|| {
-        let fx1 = g.x(bar.late_end);
-        let y = bar_top + bh + 2.0;
-        view! {
-            <path class="gantt-float" d=format!("M{x1:.1},{y:.1}H{fx1:.1}M{fx1:.1},{:.1}V{:.1}", y - 3.0, y + 3.0)>
-                <title>{format!("Total float: {}", Column::TotalFloat.text(t))}</title>
-            </path>
-        }
-    });
-    let deadline = bar.deadline.map(|day| {
-        let x = g.x(day + 1);
-        let points = format!(
-            "{},{} {},{} {},{}",
-            x - 6.0,
-            top + 1.0,
-            x + 6.0,
-            top + 1.0,
-            x,
-            top + 9.0
-        );
-        let date = Column::Deadline.text(t);
-        let title = if bar.deadline_missed {
-            format!("Deadline {date} (missed)")
-        } else {
-            format!("Deadline {date}")
-        };
-        view! {
-            <g class="gantt-deadline" class:missed=bar.deadline_missed>
-                <line x1=x x2=x y1=top + 1.0 y2=top + g.rh - 1.0 />
-                <polygon points=points />
-                <title>{title}</title>
-            </g>
-        }
-    });
-
-    let shape = if t.milestone {
-        let cx = g.centre(bar.start, bar.end);
-        let r = g.diamond();
-        let points = format!(
-            "{cx:.1},{:.1} {:.1},{mid:.1} {cx:.1},{:.1} {:.1},{mid:.1}",
-            mid - r,
-            cx + r,
-            mid + r,
-            cx - r
-        );
-        view! { <polygon class="gantt-diamond" points=points fill=color /> }.into_any()
-    } else {
-        let progress = (bar.percent > 0).then(|| {
-            let w = (x1 - x0) * f64::from(bar.percent.min(100)) / 100.0;
-            view! { <rect class="gantt-progress" x=x0 y=mid - bh * 0.18 width=w height=bh * 0.36 /> }
-        });
-        let resize_row = t.clone();
-        view! {
-            <rect class="gantt-bar" x=x0 y=bar_top width=x1 - x0 height=bh rx=((x1 - x0) / 4.0).min(3.0) fill=color />
-            {progress}
-            <rect
-                class="gantt-resize"
-                data-role="resize"
-                x=x1 - 5.0
-                y=bar_top
-                width=8.0
-                height=bh
-                on:pointerdown=move |ev| ctl.begin(&ev, DragKind::Resize, i, &resize_row)
-            />
-        }
-        .into_any()
-    };
-    let move_row = t.clone();
-    let link_row = t.clone();
-    let key_id = t.id.clone();
-    let float_text = Column::TotalFloat.text(t);
-    let title = format!(
-        "{} ({}): {} → {}{}",
-        t.name,
-        t.id,
-        Column::Start.text(t),
-        Column::Finish.text(t),
-        if float_text.is_empty() {
-            String::new()
-        } else {
-            format!(", float {float_text}")
-        }
-    );
-    let aria = title.clone();
-    let label_x = right + 16.0;
-    view! {
-        {ghost}
-        {baseline}
-        {float}
-        {deadline}
-        <g
-            class="gantt-task"
-            class:critical=t.critical
-            class:selected=is_selected
-            class:milestone=t.milestone
-            data-id=t.id.clone()
-            tabindex="0"
-            role="button"
-            aria-label=aria
-            on:pointerdown=move |ev| ctl.begin(&ev, DragKind::Move, i, &move_row)
-            on:keydown=move |ev: web_sys::KeyboardEvent| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ctl.actions.select.run(key_id.clone());
-                }
-            }
-        >
-            <title>{title}</title>
-            {shape}
-            <circle
-                class="gantt-connector"
-                data-role="connector"
-                cx=right + 7.0
-                cy=mid
-                r=5.0
-                on:pointerdown=move |ev| ctl.begin(&ev, DragKind::Link, i, &link_row)
-            />
-        </g>
-        <text class="gantt-label" x=label_x y=mid + 4.5>{t.name.clone()}</text>
+/// The header's flags: the status date and today, where the model has them.
+fn date_flags(m: &PlanModel) -> Vec<(i64, &'static str, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(d) = m.status_date {
+        out.push((d, "gantt-flag-status", "Status date"));
     }
-    .into_any()
+    if let Some(d) = m.today {
+        out.push((d, "gantt-flag-today", "Today"));
+    }
+    out
 }
 
-/// The edges of row `i`'s bar as the arrows see them (`None`: a group's row or an
-/// unscheduled task, which has no bar).
-fn ends_of(bar: Option<&Bar>, i: usize, g: Geo) -> Option<Ends> {
-    let bar = bar?;
-    let y = g.mid(i);
-    Some(if bar.milestone {
-        let cx = g.centre(bar.start, bar.end);
-        let r = g.diamond();
-        Ends {
-            left: cx - r,
-            right: cx + r,
-            y,
-        }
-    } else {
-        let (left, right) = g.span(bar.start, bar.end);
-        Ends { left, right, y }
+/// The status-date and today lines down the body, `h` pixels high.
+fn day_lines_view(m: &PlanModel, g: Geo, h: f64) -> impl IntoView + use<> {
+    [
+        (m.status_date, "gantt-status-line"),
+        (m.today, "gantt-today-line"),
+    ]
+    .into_iter()
+    .filter_map(|(day, class)| {
+        let x = g.x(day?) + g.ppd / 2.0;
+        Some(view! { <line class=class x1=x x2=x y1=0.0 y2=h /> })
     })
+    .collect_view()
 }
 
-/// The arrows of the links that touch a visible row, critical ones last (on top).
-fn links_view(m: &PlanModel, visible: std::ops::Range<usize>, g: Geo) -> impl IntoView + use<> {
-    let mut shown: Vec<_> = m
-        .links
-        .iter()
-        .filter(|l| visible.contains(&l.from_row) || visible.contains(&l.to_row))
-        .filter_map(|l| {
-            let from = ends_of(m.bar(l.from_row), l.from_row, g)?;
-            let to = ends_of(m.bar(l.to_row), l.to_row, g)?;
-            Some((
-                l.critical,
-                l.kind,
-                link_path(l.kind, from, to, g.rh, g.stub()),
-            ))
-        })
-        .collect();
-    shown.sort_by_key(|s| s.0);
-    shown
-        .into_iter()
-        .map(|(critical, kind, d)| {
-            let marker = if critical { "url(#gantt-arrow-critical)" } else { "url(#gantt-arrow)" };
-            view! {
-                <path class="gantt-link" class:critical=critical data-kind=kind d=d marker-end=marker />
-            }
-        })
-        .collect_view()
-}
-
-/// The drag's preview: the bar where it would land (with its new date), or the link being
-/// drawn and the row it would reach.
-fn overlay_view(drag: &Drag, m: &PlanModel, g: Geo) -> AnyView {
-    let mid = g.mid(drag.row);
-    match drag.kind {
-        DragKind::Link => {
-            let (sx, _) = ends_of(m.bar(drag.row), drag.row, g)
-                .map_or((drag.x0, 0.0), |e| (e.right + 7.0, e.left));
-            let target = drag
-                .row_under(g.rh)
-                .filter(|&r| r != drag.row && m.is_task(r));
-            let highlight = target.map(|r| {
-                view! { <rect class="gantt-link-target" x=0.0 y=g.top(r) width="100%" height=g.rh /> }
-            });
-            view! {
-                {highlight}
-                <line class="gantt-link-draft" x1=sx y1=mid x2=drag.x y2=drag.y marker-end="url(#gantt-arrow)" />
-            }
-            .into_any()
-        }
-        DragKind::Move | DragKind::Resize => {
-            let (start, end) = drag.preview(g.ppd);
-            let (text, shape) = if drag.milestone {
-                let cx = g.centre(start, end);
-                let r = g.diamond();
-                let points = format!(
-                    "{cx:.1},{:.1} {:.1},{mid:.1} {cx:.1},{:.1} {:.1},{mid:.1}",
-                    mid - r,
-                    cx + r,
-                    mid + r,
-                    cx - r
-                );
-                (
-                    (cx + r + 8.0, date_of(&m.origin, start.max(end - 1))),
-                    view! { <polygon class="gantt-preview" points=points /> }.into_any(),
-                )
-            } else {
-                let (x0, x1) = g.span(start, end);
-                let label = if drag.kind == DragKind::Move {
-                    format!("Start {}", date_of(&m.origin, start))
-                } else {
-                    format!("Finish {}", date_of(&m.origin, end - 1))
-                };
-                (
-                    (x1 + 8.0, label),
-                    view! { <rect class="gantt-preview" x=x0 y=g.bar_top(drag.row) width=x1 - x0 height=g.bar_height() rx=3.0 /> }
-                        .into_any(),
-                )
-            };
-            view! {
-                {shape}
-                <text class="gantt-preview-label" x=text.0 y=(g.top(drag.row) - 4.0).max(14.0)>{text.1}</text>
-            }
-            .into_any()
-        }
+/// The arrowheads the link paths end in: a plain one and a critical one.
+fn arrow_markers() -> impl IntoView {
+    view! {
+        <defs>
+            <marker id="gantt-arrow" viewBox="0 0 10 10" refX="9" refY="5"
+                markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path class="gantt-arrowhead" d="M0,1L10,5L0,9Z" />
+            </marker>
+            <marker id="gantt-arrow-critical" viewBox="0 0 10 10" refX="9" refY="5"
+                markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path class="gantt-arrowhead critical" d="M0,1L10,5L0,9Z" />
+            </marker>
+        </defs>
     }
 }
