@@ -72,6 +72,20 @@ impl PlanModel {
         self
     }
 
+    /// Only the rows of `range` that this model has built (what a view scrolled to them
+    /// would have; for tests of rows not built).
+    pub fn narrowed(&self, range: std::ops::Range<usize>) -> PlanModel {
+        let rows: Vec<PlanRow> = self
+            .rows_in(range.clone())
+            .map(|(_, r)| r.clone())
+            .collect();
+        let first = range
+            .start
+            .max(self.first)
+            .min(self.first + self.built.len());
+        PlanModel::new(Arc::clone(&self.layout), first, rows)
+    }
+
     /// The rows built, from [`built`](Self::built)`.start` on.
     pub fn rows(&self) -> &[PlanRow] {
         &self.built

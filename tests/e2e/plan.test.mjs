@@ -253,7 +253,7 @@ function bigProgram(n) {
   };
 }
 
-test('a 10,000-task program opens with only the rows in view in the DOM, and scrolls', async () => {
+test('a 10,000-task program opens with only the rows in view in the DOM, scrolls, and is edited far from the top', async () => {
   const { context, page, problems } = await openPage(browser);
   const dir = mkdtempSync(join(tmpdir(), 'planwork-plan-'));
   const file = join(dir, 'big.planwork.json');
@@ -282,6 +282,38 @@ test('a 10,000-task program opens with only the rows in view in the DOM, and scr
   assert.ok(gridTop > 100_000, `scrolled (${gridTop}px)`);
   assert.equal(chartTop, gridTop, 'the chart scrolls with the grid');
   await page.screenshot({ path: join(outDir, 'plan-10k-end.png') });
+
+  // The middle: only the rows in view (and a margin) are built, so each scroll that leaves
+  // them builds those it reaches — their names in the grid and their bars in the chart.
+  await pane.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.waitForFunction(() => {
+    const top = document.querySelector('.plan-pane-grid').scrollTop;
+    const rows = [...document.querySelectorAll('.plan-grid .task-row')]
+      .filter((r) => Math.abs(parseFloat(r.style.top) - top) < 600);
+    return rows.length > 10 && rows.every((r) => r.querySelector('[data-col="name"]').textContent.trim() !== '');
+  }, null, { timeout: 10_000 });
+  const middle = await page.evaluate(() => {
+    const top = document.querySelector('.plan-pane-grid').scrollTop;
+    const row = [...document.querySelectorAll('.plan-grid .task-row')]
+      .find((r) => parseFloat(r.style.top) > top + 100);
+    return { key: row.dataset.key, name: row.querySelector('[data-col="name"]').textContent.trim() };
+  });
+  const id = middle.key.slice('t:'.length);
+  const bar = page.locator(`.gantt-task[data-id="${id}"] .gantt-bar, .gantt-task[data-id="${id}"] polygon`);
+  assert.ok(await bar.count() > 0, `a bar for ${middle.key} in the chart`);
+
+  // A cell made active there, the view scrolled far away (its row no longer built), then
+  // typing: the row comes back into view and its cell takes the text (nothing typed is lost).
+  await page.locator(`.plan-grid [data-key="${middle.key}"] [data-col="name"]`).click();
+  await pane.evaluate((el) => { el.scrollTop = 0; });
+  await page.waitForFunction(() => document.querySelector('.plan-pane-grid').scrollTop === 0);
+  await page.waitForTimeout(100);
+  await page.keyboard.type('Renamed far away');
+  await page.keyboard.press('Enter');
+  const renamed = page.locator(`.plan-grid [data-key="${middle.key}"] [data-col="name"]`);
+  await renamed.filter({ hasText: 'Renamed far away' }).waitFor({ timeout: 10_000 });
+  assert.notEqual(middle.name, 'Renamed far away');
+  await page.screenshot({ path: join(outDir, 'plan-10k-renamed.png') });
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');
   await context.close();

@@ -90,9 +90,10 @@ impl GridCursor {
 
     /// Opens the editor on the active cell: with `typed`, replacing its text (type to
     /// replace), else on its text. A cell that cannot be typed in gets the reason instead
-    /// (not for a plain Enter on a workstream's row, which opens or closes it). A task's
-    /// row not built in `model` (scrolled far out of view) opens nothing: its text is not
-    /// at hand, and an editor on an empty text would replace it. Whether it opened.
+    /// (not for a plain Enter on a workstream's row, which opens or closes it). On a task's
+    /// row not built in `model` (scrolled far out of view) typing opens the editor on what
+    /// was typed, but Enter opens nothing: its text is not at hand, and an editor on an
+    /// empty text would replace it. Whether it opened.
     pub fn start_edit(&mut self, model: &PlanModel, typed: Option<String>) -> bool {
         let Some((key, column)) = self.active.clone() else {
             return false;
@@ -105,8 +106,8 @@ impl GridCursor {
         }
         let current = match model.position(&key).map(|i| model.row(i)) {
             Some(Some(PlanRow::Task(t))) => Some(column.text(t).into_owned()),
-            Some(_) => return false,
-            None => None,
+            Some(None) if typed.is_none() => return false,
+            _ => None,
         };
         self.error = None;
         match typed {
@@ -402,6 +403,24 @@ mod tests {
                 .as_deref()
                 .is_some_and(|e| e.contains("name first"))
         );
+    }
+
+    #[test]
+    fn a_row_not_built_takes_what_is_typed_but_enter_waits_for_its_text() {
+        // Only the first two rows built: task 3 (row 4) is scrolled far away.
+        let m = model().narrowed(0..2);
+        assert_eq!(m.built(), 0..2);
+        let mut c = at(RowKey::Task("3".into()), Column::Duration);
+        assert!(!c.start_edit(&m, None), "Enter: its text is not at hand");
+        assert!(!c.editing());
+        assert_eq!(c.error, None);
+        assert!(c.start_edit(&m, Some("4".into())));
+        assert_eq!(c.draft.as_deref(), Some("4"));
+        assert_eq!(c.replacing, None, "what it replaces is not known");
+        // Built, Enter opens on its text.
+        let mut c = at(RowKey::Task("3".into()), Column::Duration);
+        assert!(c.start_edit(&model(), None));
+        assert_eq!(c.draft.as_deref(), Some("1d"));
     }
 
     #[test]

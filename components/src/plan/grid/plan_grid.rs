@@ -212,22 +212,30 @@ impl Grid {
         self.try_edit(typed, true);
     }
 
-    /// Opens the editor; a task's row not built (scrolled far away) is brought into view
-    /// first, and the editor opened on it once its row is built (`retry`: once).
+    /// Opens the editor, bringing its cell into view if it is out of it; Enter on a task's
+    /// row not built (scrolled far away) opens it once the row is built (`retry`: once).
     fn try_edit(&self, typed: Option<String>, retry: bool) {
-        let retyped = typed.clone();
+        let enter = typed.is_none();
         let opened = self
             .model
-            .with_untracked(|m| self.update(|c| c.start_edit(m, typed)));
+            .with_untracked(|m| self.update(|c| c.start_edit(m, typed)))
+            .unwrap_or(false);
+        let Some((key, _)) = self.active() else {
+            return;
+        };
+        let index = self.model.with_untracked(|m| row_index(m, &key));
+        let (first, last) = self.visible.get_untracked();
+        if opened && (index < first || index >= last) {
+            self.reveal();
+        }
         let refused = self.cursor.with_untracked(|c| c.error.is_some());
-        let on_task = self.active().is_some_and(|(k, _)| k.task().is_some());
-        if opened != Some(false) || refused || !on_task || !retry {
+        if opened || refused || !enter || !retry || key.task().is_none() {
             return;
         }
         self.reveal();
         let grid = *self;
         request_animation_frame(move || {
-            request_animation_frame(move || grid.try_edit(retyped, false));
+            request_animation_frame(move || grid.try_edit(None, false));
         });
     }
 
