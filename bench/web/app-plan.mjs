@@ -95,7 +95,7 @@ try {
     console.log(`| edit → repaint | a duration typed and committed → edit, check, schedule, rows, grid and chart DOM, next frame | ` +
       `${quantile(samples, 0.5).toFixed(1)} | ${quantile(samples, 0.9).toFixed(1)} | ${Math.max(...samples).toFixed(1)} | 50 |`);
     if (rowSamples.length) {
-      console.log(`| of which rows | the plan model rebuilt: check, schedule, rows and links (planwork:plan-rows) | ` +
+      console.log(`| of which rows | the program derived (the kept schedule read) and the plan's layout: every row's key and bar, the links (planwork:plan-rows) | ` +
         `${quantile(rowSamples, 0.5).toFixed(1)} | ${quantile(rowSamples, 0.9).toFixed(1)} | ${Math.max(...rowSamples).toFixed(1)} | — |`);
     }
   } else {
