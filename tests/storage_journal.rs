@@ -4,8 +4,6 @@
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown -p planwork-app --test storage_journal`.
 
-use engine::{Program, ProgramInfo, Task, Workstream};
-use planfile::Document;
 use planwork_app::storage::{
     Edits, RECOVERED_NAME, Recovered, Recovery, SnapshotKind, StorageError, Store,
 };
@@ -13,14 +11,8 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// 2026-11-21T10:00:00Z.
-const NOW: f64 = 1_795_255_200_000.0;
-
-async fn fresh(test: &str) -> (Store, String) {
-    let name = format!("planwork-test-{test}-{}", js_sys::Math::random());
-    let store = Store::open(&name).await.expect("IndexedDB opens");
-    (store, name)
-}
+mod common;
+use common::{NOW, document, fresh, task_names};
 
 /// Another tab on the same database.
 async fn other_tab(name: &str) -> Store {
@@ -36,34 +28,6 @@ async fn finish(stores: &[&Store], name: String) {
         .expect("test database deleted");
 }
 
-/// Program `id` with tasks named `tasks`.
-fn document(id: &str, tasks: &[&str]) -> Document {
-    let mut program = Program {
-        program: ProgramInfo {
-            name: "Alpha".into(),
-            ..ProgramInfo::default()
-        },
-        ..Program::default()
-    };
-    program.workstreams.push(Workstream {
-        id: "general".into(),
-        name: "General".into(),
-        calendar: None,
-        color: None,
-    });
-    for (i, name) in tasks.iter().enumerate() {
-        program.tasks.push(Task {
-            id: format!("t{i}"),
-            name: (*name).into(),
-            workstream: "general".into(),
-            duration: 1,
-            ..Task::default()
-        });
-    }
-    let mut document = Document::new(program);
-    document.id = Some(id.into());
-    document
-}
 
 /// The one recovery in `recovered`.
 fn only(recovered: Vec<Recovery>) -> Recovery {
@@ -78,14 +42,6 @@ fn edits(generation: u64, history: Option<&str>) -> Edits {
     }
 }
 
-fn task_names(document: &Document) -> Vec<&str> {
-    document
-        .program
-        .tasks
-        .iter()
-        .map(|t| t.name.as_str())
-        .collect()
-}
 
 #[wasm_bindgen_test]
 async fn the_journal_is_written_at_once_and_read_back() {

@@ -1,5 +1,8 @@
-//! Helpers shared by the storage-fault tests (`storage_faults.rs`, `storage_schema.rs`):
-//! a fresh, uniquely named database, and small programs and edits to store in it.
+//! Helpers shared by the storage tests (`storage_faults.rs`, `storage_schema.rs`,
+//! `storage_journal.rs`): a fresh, uniquely named database, and small programs and edits to
+//! store in it.
+// Each test file is a crate of its own and uses some of these.
+#![allow(dead_code)]
 
 use engine::{Program, ProgramInfo, Task, Workstream};
 use planfile::Document;
