@@ -16,7 +16,7 @@ use crate::perf;
 pub fn export_file_name(document: &Document) -> String {
     format!(
         "{}-{}.planwork.json",
-        format::slug(&document.program.program.name),
+        engine::words::slug(&document.program.program.name),
         format::today()
     )
 }

@@ -44,25 +44,3 @@ pub fn size(bytes: u64) -> String {
         format!("{:.1} MB", bytes as f64 / 1e6)
     }
 }
-
-/// A file name part from a program name: lower-case ASCII letters and digits joined by
-/// `-`, at most 60 characters; `program` if nothing is left.
-pub fn slug(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= 60 {
-            break;
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "program".to_owned()
-    } else {
-        slug.to_owned()
-    }
-}

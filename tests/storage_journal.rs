@@ -28,7 +28,6 @@ async fn finish(stores: &[&Store], name: String) {
         .expect("test database deleted");
 }
 
-
 /// The one recovery in `recovered`.
 fn only(recovered: Vec<Recovery>) -> Recovery {
     assert_eq!(recovered.len(), 1, "{recovered:?}");
@@ -41,7 +40,6 @@ fn edits(generation: u64, history: Option<&str>) -> Edits {
         history: history.map(str::to_owned),
     }
 }
-
 
 #[wasm_bindgen_test]
 async fn the_journal_is_written_at_once_and_read_back() {

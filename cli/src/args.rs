@@ -14,6 +14,10 @@ Usage:
       Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
       the chance of meeting each deadline for the finish and every milestone, each task's
       criticality index and what drives the finish most.
+  planwork export PLAN.json --to csv|ics
+      Print the program's schedule as CSV for a spreadsheet (id, name, workstream, dates,
+      duration, float, critical, predecessors), or its milestones and deadlines as an
+      iCalendar file whose events update in place when a newer export is imported.
   planwork upgrade PLAN.json
       Print the program file in the current version of the format.
   planwork hostile --out DIR [--seed S] [--quick]
@@ -24,6 +28,13 @@ Usage:
 Exit status: 0 on success, 1 if the program is invalid (each problem is printed with
 its code, e.g. E009 for a dependency cycle), 2 for a usage or file error.
 ";
+
+/// What `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Ics,
+}
 
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
@@ -43,6 +54,10 @@ pub enum Command {
     },
     Upgrade {
         path: String,
+    },
+    Export {
+        path: String,
+        to: ExportFormat,
     },
     Forecast {
         path: String,
@@ -71,6 +86,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "generate" => generate(rest),
         "forecast" => forecast(rest),
         "hostile" => hostile(rest),
+        "export" => export(rest),
         "upgrade" => match rest {
             [path] => Ok(Command::Upgrade { path: path.clone() }),
             _ => Err("upgrade needs exactly one program file".into()),
@@ -160,6 +176,28 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         team_calendar,
         uncertain,
     })
+}
+
+fn export(rest: &[String]) -> Result<Command, String> {
+    let (mut path, mut to) = (None, None);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--to" => {
+                to = Some(match value(&mut words, "--to")?.as_str() {
+                    "csv" => ExportFormat::Csv,
+                    "ics" => ExportFormat::Ics,
+                    other => return Err(format!("--to takes csv or ics, not '{other}'")),
+                })
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("export needs a program file")?;
+    let to = to.ok_or("export needs --to csv or --to ics")?;
+    Ok(Command::Export { path, to })
 }
 
 fn hostile(rest: &[String]) -> Result<Command, String> {

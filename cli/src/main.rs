@@ -1,5 +1,5 @@
-//! `planwork`: the engine on the command line — schedule a program file, generate
-//! synthetic programs.
+//! `planwork`: the engine on the command line — schedule a program file, forecast it,
+//! export its schedule and milestones, generate synthetic programs.
 
 mod args;
 mod hostile;
@@ -7,7 +7,7 @@ mod report;
 mod table;
 mod terminal;
 
-use args::{Command, USAGE};
+use args::{Command, ExportFormat, USAGE};
 use engine::generate::{Options, add_uncertainty, generate_with};
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -54,6 +54,7 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("cannot write {out}: {e}")),
         },
         Ok(Command::Upgrade { path }) => upgrade(&path),
+        Ok(Command::Export { path, to }) => export(&path, to),
         Ok(Command::Forecast {
             path,
             iterations,
@@ -175,6 +176,58 @@ fn upgrade(path: &str) -> ExitCode {
     }
     print!("{text}");
     ExitCode::SUCCESS
+}
+
+/// Prints the program's schedule as CSV, or its milestones and deadlines as iCalendar. To
+/// a terminal, invisible characters are shown escaped; to a file or a pipe, as they are.
+fn export(path: &str, to: ExportFormat) -> ExitCode {
+    let document = match read_document(path) {
+        Ok(document) => document,
+        Err(code) => return code,
+    };
+    let program = &document.program;
+    let checked = match engine::check(program) {
+        Ok(checked) => checked,
+        Err(diagnostics) => return invalid(path, &diagnostics),
+    };
+    let schedule = match engine::schedule_checked(&checked) {
+        Ok(schedule) => schedule,
+        Err(diagnostics) => return invalid(path, &diagnostics),
+    };
+    let text = match to {
+        ExportFormat::Csv => interop::schedule_csv(program, &schedule),
+        ExportFormat::Ics => {
+            let id = document
+                .id
+                .clone()
+                .unwrap_or_else(|| engine::words::slug(&program.program.name));
+            let stamp = now();
+            interop::milestones_ics(
+                program,
+                &schedule,
+                &interop::CalendarExport {
+                    program_id: &id,
+                    stamp,
+                },
+            )
+        }
+    };
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        print!("{}", terminal::text(&text));
+    } else {
+        print!("{text}");
+    }
+    ExitCode::SUCCESS
+}
+
+/// The time now, UTC (the Unix epoch if the clock is before it).
+fn now() -> chrono::NaiveDateTime {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .unwrap_or_default()
+        .naive_utc()
 }
 
 fn invalid(path: &str, diagnostics: &engine::Diagnostics) -> ExitCode {

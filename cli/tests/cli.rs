@@ -464,3 +464,31 @@ fn the_forecast_table_lists_a_hundred_milestones_then_counts() {
         "{table}"
     );
 }
+
+#[test]
+fn export_prints_the_schedule_as_csv_and_the_milestones_as_a_calendar() {
+    let csv = planwork(&["export", "../tests/files/v0/launch.json", "--to", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert!(text.starts_with("\u{feff}ID,Name,Workstream,Start,Finish,"));
+    // Build Jan 12–26 (Monday 19th a holiday), as `schedule` dates it.
+    assert!(
+        text.lines().any(|l| l.contains(",2026-01-12,2026-01-26,")),
+        "{text}"
+    );
+    let ics = planwork(&["export", "../tests/files/v0/launch.json", "--to", "ics"]);
+    assert!(ics.status.success(), "{}", stderr(&ics));
+    let text = stdout(&ics);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert!(
+        text.contains("UID:") && text.contains("milestone@planwork"),
+        "{text}"
+    );
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20260126\r\n"),
+        "go-live closes the 26th"
+    );
+    let refused = planwork(&["export", "../tests/files/v0/launch.json", "--to", "pdf"]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("--to takes csv or ics, not 'pdf'"));
+}
