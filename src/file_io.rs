@@ -26,14 +26,67 @@ pub fn export(document: &Document) -> Result<(), String> {
     let span = perf::start("planwork:export");
     let text = planfile::write(document);
     span.end();
-    download(&export_file_name(document), &text)
+    download(&export_file_name(document), &text, "application/json")
         .map_err(|e| format!("The export could not be started: {e:?}"))
 }
 
-fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
+/// Downloads the program's schedule as CSV, for a spreadsheet.
+pub fn export_schedule(document: &Document) -> Result<(), String> {
+    let text = with_schedule(document, interop::schedule_csv)?;
+    let name = file_name(document, "schedule.csv");
+    download(&name, &text, "text/csv;charset=utf-8")
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
+/// Downloads the program's milestones and deadlines as an iCalendar file; its events keep
+/// their identity from one export to the next (the program's id and each task's).
+pub fn export_calendar(document: &Document) -> Result<(), String> {
+    let id = document
+        .id
+        .clone()
+        .unwrap_or_else(|| engine::words::slug(&document.program.program.name));
+    let stamp = chrono::DateTime::from_timestamp_millis(format::now_ms() as i64)
+        .unwrap_or_default()
+        .naive_utc();
+    let export = interop::CalendarExport {
+        program_id: &id,
+        stamp,
+    };
+    let text = with_schedule(document, |p, s| interop::milestones_ics(p, s, &export))?;
+    let name = file_name(document, "milestones.ics");
+    download(&name, &text, "text/calendar;charset=utf-8")
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
+/// `f` over the program and its schedule, or why it cannot be scheduled.
+fn with_schedule(
+    document: &Document,
+    f: impl FnOnce(&engine::Program, &engine::Schedule) -> String,
+) -> Result<String, String> {
+    let problems = |d: engine::Diagnostics| {
+        format!(
+            "The program cannot be scheduled, so it has no dates to export: {}",
+            document::describe(&d)
+        )
+    };
+    let checked = engine::check(&document.program).map_err(problems)?;
+    let schedule = engine::schedule_checked(&checked).map_err(problems)?;
+    Ok(f(&document.program, &schedule))
+}
+
+/// `<program>-<today>-<what>`.
+fn file_name(document: &Document, what: &str) -> String {
+    format!(
+        "{}-{}-{what}",
+        engine::words::slug(&document.program.program.name),
+        format::today()
+    )
+}
+
+fn download(name: &str, text: &str, kind: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(kind);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window()

@@ -55,6 +55,7 @@ pub use setup::{
 };
 pub use shell::conflict_banner::ConflictBanner;
 pub use shell::empty_state::EmptyState;
+pub use shell::export_menu::{ExportActions, ExportMenu};
 pub use shell::header::AppHeader;
 pub use shell::import_choice::ImportChoice;
 pub use shell::notice::{Notice, NoticeKind};

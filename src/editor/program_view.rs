@@ -2,10 +2,11 @@
 //! Redo, Export), the tabs, and the tab shown, composed over the [`Editor`].
 
 use components::{
-    ConflictBanner, Notice, NoticeKind, ProgramName, SnapshotActions, SnapshotSummary,
-    SnapshotsPanel, StatusLine, ViewTabs, Workbench,
+    ConflictBanner, ExportActions, ExportMenu, Notice, NoticeKind, ProgramName, SnapshotActions,
+    SnapshotSummary, SnapshotsPanel, StatusLine, ViewTabs, Workbench,
 };
 use leptos::prelude::*;
+use planfile::Document;
 
 use super::{Editor, TABS};
 use crate::format;
@@ -120,12 +121,19 @@ pub fn ProgramView(
 /// The program's tools: Undo, Redo, Print plan… and Export.
 fn toolbar(editor: Editor) -> AnyView {
     let ctx = editor.ctx;
-    let export = move |_| {
-        if let Some(doc) = editor.doc.get_untracked()
-            && let Err(error) = crate::file_io::export(&doc)
-        {
-            ctx.show_error("Export failed", &error);
-        }
+    let exported = move |what: fn(&Document) -> Result<(), String>| {
+        Callback::new(move |()| {
+            if let Some(doc) = editor.doc.get_untracked()
+                && let Err(error) = what(&doc)
+            {
+                ctx.show_error("Export failed", &error);
+            }
+        })
+    };
+    let exports = ExportActions {
+        program: exported(crate::file_io::export),
+        schedule: exported(crate::file_io::export_schedule),
+        calendar: exported(crate::file_io::export_calendar),
     };
     view! {
         <button
@@ -160,9 +168,7 @@ fn toolbar(editor: Editor) -> AnyView {
         >
             "Print plan…"
         </button>
-        <button type="button" class="button" data-action="export" on:click=export>
-            "Export"
-        </button>
+        <ExportMenu actions=exports />
     }
     .into_any()
 }

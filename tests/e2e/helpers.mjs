@@ -148,9 +148,16 @@ export async function saved(page) {
 
 /** Exports the open program; returns the download's file name and bytes. */
 export async function exportProgram(page) {
+  return exportAs(page, 'export');
+}
+
+/** Exports the open program from the Export menu's item `action` (`export`, `export-csv`,
+ *  `export-ics`); returns the download's file name, path and bytes. */
+export async function exportAs(page, action) {
+  await page.locator('[data-action="export-menu"]').click();
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 10_000 }),
-    page.locator('[data-action="export"]').click(),
+    page.locator(`[data-action="${action}"]`).click(),
   ]);
   const path = await download.path();
   const { readFile } = await import('node:fs/promises');

@@ -3,8 +3,8 @@
 // descriptions and changes, baseline names, risk titles, a milestone) carries HTML that would
 // run script if it were ever parsed — `<img src=x onerror=…>`, `</script><script>…`,
 // `"><svg onload=…>` — and bidi and control characters is imported, and every view is
-// visited: the plan (grid, chart, filters), the export (the app's one export format, the
-// program file), the print view, the dependency map, the scenarios (a scenario opened,
+// visited: the plan (grid, chart, filters), the exports (the program file, the schedule's
+// CSV, the milestones' calendar), the print view, the dependency map, the scenarios (a scenario opened,
 // compared), the forecast (tables, charts, risks), the snapshots (one named likewise), the
 // setup, the page title, the home view's list, the import choice that quotes the program's
 // name and the import error that quotes a file's content. Each time: no dialog, no element
@@ -15,7 +15,9 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, openPage, home, importFile, programNames, taskNames, exportProgram, outDir } from './helpers.mjs';
+import {
+  launch, openPage, home, importFile, programNames, taskNames, exportProgram, exportAs, outDir,
+} from './helpers.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -181,13 +183,20 @@ test('hostile text in every field of every view is shown as text and runs nothin
   await assertInert(page, dialogs, 'the plan');
   await page.screenshot({ path: join(outDir, 'inert-plan.png'), fullPage: true });
 
-  // The export (the app's one export format, the program file): every text as written,
-  // JSON-escaped, read back the same.
+  // The exports. The program file: every text as written, JSON-escaped, read back the same.
   const exported = JSON.parse((await exportProgram(page)).bytes.toString('utf8'));
   assert.equal(exported.program.name, NAMES.program);
   assert.deepEqual(exported.tasks.map((t) => [t.id, t.name]), program.tasks.map((t) => [t.id, t.name]));
   assert.deepEqual(exported.workstreams.map((w) => w.name), [NAMES.w1, NAMES.w2]);
   assert.equal(exported.risks[0].title, NAMES.risk);
+  // The schedule's CSV: every task's name as written (quotes doubled inside quoted cells).
+  const csv = (await exportAs(page, 'export-csv')).bytes.toString('utf8');
+  for (const task of program.tasks) {
+    assert.ok(csv.includes(task.name.replaceAll('"', '""')), `task ${task.id}'s name in the CSV`);
+  }
+  // The milestones' calendar: it downloads, and nothing runs.
+  const ics = (await exportAs(page, 'export-ics')).bytes.toString('utf8');
+  assert.ok(ics.startsWith('BEGIN:VCALENDAR\r\n'));
   await assertInert(page, dialogs, 'the export');
 
   // The print view.

@@ -2,6 +2,7 @@
 
 pub(crate) mod conflict_banner;
 pub(crate) mod empty_state;
+pub(crate) mod export_menu;
 pub(crate) mod header;
 pub(crate) mod import_choice;
 pub(crate) mod notice;
