@@ -3,10 +3,14 @@
 //! iCalendar file whose events update in place when a newer export is imported
 //! ([`milestones_ics`]).
 //!
-//! Does not: read other formats (yet), check or schedule (the caller passes the schedule
-//! of the program), or touch files (text in, text out).
+//! In: MS Project XML ([`mspdi::import_mspdi`]), with a report of everything approximated
+//! or not carried over.
+//!
+//! Does not: schedule (the caller passes the schedule of the program, or schedules what was
+//! imported), store, or touch files (text in, text out).
 
 mod ics;
+pub mod mspdi;
 mod schedule_csv;
 
 pub use ics::{CalendarExport, milestones_ics};
