@@ -229,7 +229,8 @@ impl Column {
     }
 }
 
-/// "SNET 2026-02-02", or "" for none or as soon as possible.
+/// "SNET 2026-02-02", "ALAP" (as late as possible has no date), or "" for none or as soon
+/// as possible.
 fn constraint_text(constraint: Option<&Constraint>) -> Cow<'static, str> {
     match constraint {
         Some(c) if c.kind != ConstraintKind::ASAP => Cow::Owned(match c.date {
@@ -341,6 +342,19 @@ mod tests {
         assert_eq!(text(Column::Percent), "40%");
         assert_eq!(text(Column::StartVariance), "0d");
         assert_eq!(text(Column::FinishVariance), "+3d");
+    }
+
+    /// As late as possible is shown by its name alone, as it is typed.
+    #[test]
+    fn as_late_as_possible_shows_without_a_date() {
+        let row = TaskRow {
+            constraint: Some(Constraint {
+                kind: ConstraintKind::ALAP,
+                date: None,
+            }),
+            ..TaskRow::default()
+        };
+        assert_eq!(Column::Constraint.text(&row), "ALAP");
     }
 
     /// Nothing scheduled, nothing set: empty cells, but the duration.

@@ -282,12 +282,14 @@ fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
         .map_err(|_| format!("'{text}': not a date: type it as 2026-03-15"))
 }
 
-/// `SNET 2026-02-02`, `MFO 2026-05-29`, a date alone (start no earlier than), or nothing.
+/// `SNET 2026-02-02`, `MFO 2026-05-29`, a date alone (start no earlier than), `ALAP` (as
+/// late as possible, no date), or nothing.
 fn parse_constraint(text: &str) -> Result<Option<Constraint>, String> {
     let text = text.trim();
     let (word, rest) = text.split_once(char::is_whitespace).unwrap_or((text, ""));
     let kind = match word.to_ascii_uppercase().as_str() {
         "" | "ASAP" => return Ok(None),
+        "ALAP" => return as_late_as_possible(text, rest),
         "SNET" => ConstraintKind::SNET,
         "SNLT" => ConstraintKind::SNLT,
         "FNET" => ConstraintKind::FNET,
@@ -301,8 +303,8 @@ fn parse_constraint(text: &str) -> Result<Option<Constraint>, String> {
                     date: Some(d),
                 })),
                 Err(_) => Err(format!(
-                    "'{text}': not a constraint: type a date, or SNET, SNLT, FNET, FNLT, MSO or \
-                     MFO and a date"
+                    "'{text}': not a constraint: type a date, SNET, SNLT, FNET, FNLT, MSO or \
+                     MFO and a date, or ALAP"
                 )),
             };
         }
@@ -316,6 +318,19 @@ fn parse_constraint(text: &str) -> Result<Option<Constraint>, String> {
             "'{text}': {word} needs a date, e.g. {word} 2026-03-15"
         )),
     }
+}
+
+/// `ALAP` alone (`rest`: what follows the word in `text`): as late as possible has no date.
+fn as_late_as_possible(text: &str, rest: &str) -> Result<Option<Constraint>, String> {
+    if !rest.trim().is_empty() {
+        return Err(format!(
+            "'{text}': ALAP (as late as possible) takes no date: type ALAP alone"
+        ));
+    }
+    Ok(Some(Constraint {
+        kind: ConstraintKind::ALAP,
+        date: None,
+    }))
 }
 
 fn parse_percent(text: &str) -> Result<f64, String> {

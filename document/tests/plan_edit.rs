@@ -66,6 +66,27 @@ fn cells_take_durations_dates_and_predecessors() {
     assert!(p.tasks[0].milestone, "a duration of 0 is a milestone");
 }
 
+/// `ALAP` (any case) is as late as possible, without a date; a date after it is refused;
+/// the cell shows it back as `ALAP`; typing a start over it makes it start-no-earlier-than.
+#[test]
+fn the_constraint_cell_takes_as_late_as_possible_without_a_date() {
+    let mut p = program();
+    type_cell(&mut p, Some("x"), Column::Constraint, " alap ").unwrap();
+    let alap = p.tasks[2].constraint.clone().unwrap();
+    assert_eq!((alap.kind, alap.date), (ConstraintKind::ALAP, None));
+    let before = p.clone();
+    let refused = type_cell(&mut p, Some("x"), Column::Constraint, "ALAP 2026-03-02").unwrap_err();
+    assert!(refused.contains("takes no date"), "{refused}");
+    assert_eq!(p, before);
+    let unknown = type_cell(&mut p, Some("x"), Column::Constraint, "LATE").unwrap_err();
+    assert!(unknown.contains("or ALAP"), "{unknown}");
+    type_cell(&mut p, Some("x"), Column::Start, "2026-02-02").unwrap();
+    assert_eq!(
+        p.tasks[2].constraint.clone().unwrap().kind,
+        ConstraintKind::SNET
+    );
+}
+
 #[test]
 fn bad_cells_are_refused_with_the_reason_and_change_nothing() {
     let mut p = program();

@@ -36,6 +36,20 @@
 //!   dates bound both passes; if the logic pushes a task past one, the task moves and a
 //!   warning (W101) says so. On a non-working date, a constraint applies to the next working
 //!   day (start and must constraints) or the previous one (finish no later than, deadline).
+//! * As late as possible (ALAP, MS Project's constraint type 1; no date): after both passes
+//!   the task is moved as late as it can go without moving any other task: no later than
+//!   its successors' early dates allow (it uses its free float and pushes nothing), the
+//!   program finish (the latest early finish, not `finish_by`) and its own late finish
+//!   (its successors' late dates, `finish_by`, its deadline: ALAP never makes it miss one),
+//!   and never earlier than its early dates. In a chain of ALAP tasks the last is placed
+//!   first. Its early dates become that placement, so its predecessors' free float grows;
+//!   every other task's dates, floats and the program finish are what they would be as
+//!   soon as possible. Its total float is what is left to its late finish (0 when that is
+//!   what stops it), and it is critical by the program's rule like any task. A started or
+//!   finished ALAP task stays where it happened; forecasts place ALAP tasks late in every
+//!   iteration. This is Primavera P6's rule; MS Project instead puts the task on its late
+//!   dates and pushes its successors within their float (the same result when they have
+//!   none, the usual just-in-time case).
 //! * Total float is `lf - ef` in the task's working days; free float is the least slack on
 //!   any link to a successor and before the program finish. The **critical path** is chosen
 //!   by the program's [`CriticalPath`] rule (`program.critical_path`). By default, as in MS

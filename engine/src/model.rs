@@ -278,7 +278,7 @@ pub struct Dependency {
 pub struct Constraint {
     #[serde(rename = "type")]
     pub kind: ConstraintKind,
-    /// Required for every kind but `ASAP`.
+    /// Required for every kind but `ASAP` and `ALAP`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
 }
@@ -301,11 +301,15 @@ pub enum ConstraintKind {
     MSO,
     /// Must finish on.
     MFO,
+    /// As late as possible: no date. The task is placed as late as it can be without
+    /// moving any other task or the program finish, and without going past its late
+    /// finish (see the crate docs and `scheduler/alap.rs`). MS Project's constraint type 1.
+    ALAP,
 }
 
 impl ConstraintKind {
-    /// Whether the kind needs a date.
+    /// Whether the kind needs a date: every kind but as soon and as late as possible.
     pub fn needs_date(self) -> bool {
-        self != ConstraintKind::ASAP
+        !matches!(self, ConstraintKind::ASAP | ConstraintKind::ALAP)
     }
 }

@@ -28,7 +28,7 @@ fn same_as_full(kept: &KeptProgram) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-const KINDS: [ConstraintKind; 7] = [
+const KINDS: [ConstraintKind; 8] = [
     ConstraintKind::ASAP,
     ConstraintKind::SNET,
     ConstraintKind::SNLT,
@@ -36,6 +36,7 @@ const KINDS: [ConstraintKind; 7] = [
     ConstraintKind::FNLT,
     ConstraintKind::MSO,
     ConstraintKind::MFO,
+    ConstraintKind::ALAP,
 ];
 
 const LINKS: [LinkType; 4] = [LinkType::FS, LinkType::SS, LinkType::FF, LinkType::SF];
@@ -84,7 +85,7 @@ fn random_action(program: &Program, choice: &[u64]) -> Vec<Edit> {
                 }
                 (2, Some(t)) => {
                     t.constraint = Some(Constraint {
-                        kind: KINDS[pick(k + 2) % 7],
+                        kind: KINDS[pick(k + 2) % KINDS.len()],
                         date: (pick(k + 3) % 9 != 0).then(|| day(k + 4)),
                     });
                     replace(row % n, changed.unwrap())
@@ -173,10 +174,17 @@ proptest! {
     #[test]
     fn the_kept_schedule_is_the_full_schedule_after_any_edits(
         n in 1usize..40, seed: u64, constraints: bool, team_calendar: bool, status: bool,
+        late_every in 0usize..5,
         actions in proptest::collection::vec(proptest::collection::vec(any::<u64>(), 16), 1..14),
     ) {
         let mut program = generate_with(Shape::Random, n, seed, Options { constraints, team_calendar });
         engine::generate::add_uncertainty(&mut program, seed);
+        // Some tasks as late as possible from the start (more come by the edits).
+        for (t, task) in program.tasks.iter_mut().enumerate() {
+            if late_every > 0 && (t + seed as usize).is_multiple_of(2 * late_every) {
+                task.constraint = Some(Constraint { kind: ConstraintKind::ALAP, date: None });
+            }
+        }
         if status {
             program.program.status_date = Some(program.program.start + chrono::Days::new(20));
         }

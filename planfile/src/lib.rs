@@ -19,7 +19,7 @@
 //! This crate and the app's storage module are the only places that touch JSON.
 //!
 //! ```
-//! let text = r#"{"format": "planwork", "version": 2,
+//! let text = r#"{"format": "planwork", "version": 3,
 //!   "program": {"name": "Launch", "start": "2026-01-05"},
 //!   "workstreams": [{"id": "eng", "name": "Engineering"}],
 //!   "tasks": [{"id": "a", "name": "Build", "workstream": "eng", "duration": 5, "colour": "teal"}]}"#;
@@ -48,7 +48,7 @@ pub use scan::{MAX_DEPTH, MAX_ITEMS};
 /// What a file calls its format.
 pub const FORMAT: &str = "planwork";
 /// The version this build writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// Program files larger than this many bytes (50 MB, of 1024 × 1024 bytes) are neither read
 /// nor written: see [`check_size`].
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;

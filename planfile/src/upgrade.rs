@@ -3,10 +3,12 @@
 //! * Version 0: files from before the format named itself — the engine's model as the first
 //!   `planwork` command line read it. Same fields; no `format` or `version`.
 //! * Version 1: the first version that named itself.
-//! * Version 2: the current version. It adds three things a version 1 file cannot contain —
-//!   `workstreams[].color`, `program.critical_path` and the `set_estimate` scenario change —
-//!   and changes nothing else. (A version 1 file read by a build of version 1 kept such
-//!   fields as unknown ones; read here they are the fields of version 2.)
+//! * Version 2: adds three things a version 1 file cannot contain — `workstreams[].color`,
+//!   `program.critical_path` and the `set_estimate` scenario change — and changes nothing
+//!   else. (A version 1 file read by a build of version 1 kept such fields as unknown ones;
+//!   read here they are the fields of version 2.)
+//! * Version 3: the current version. It adds the `ALAP` (as late as possible) constraint
+//!   type, which a version 2 reader refuses, and changes nothing else.
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -25,6 +27,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 2 {
         v1_to_v2(top);
     }
+    if version < 3 {
+        v2_to_v3(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -32,3 +37,6 @@ fn v0_to_v1(_top: &mut Top<'_>) {}
 
 /// Version 2 only added fields.
 fn v1_to_v2(_top: &mut Top<'_>) {}
+
+/// Version 3 only added a constraint type.
+fn v2_to_v3(_top: &mut Top<'_>) {}

@@ -32,7 +32,10 @@ fn read_file(name: &str) -> Result<Document, FileError> {
 fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2"].into_iter().flat_map(files).collect();
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3"]
+        .into_iter()
+        .flat_map(files)
+        .collect();
     all.push(shipped);
     all
 }
@@ -52,22 +55,22 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 2,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 3,\n"),
             "{once}"
         );
     }
 }
 
-/// Each version's files are read, upgraded and written as version 2 with nothing lost: the
-/// version 2 file reads back as the same document (program, scenarios, baselines, unknown
+/// Each version's files are read, upgraded and written as version 3 with nothing lost: the
+/// version 3 file reads back as the same document (program, scenarios, baselines, unknown
 /// fields).
 #[test]
-fn every_version_is_written_as_version_2_without_loss() {
+fn every_version_is_written_as_version_3_without_loss() {
     for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written = write(&document);
         assert!(
-            written.contains("\n  \"version\": 2,\n"),
+            written.contains("\n  \"version\": 3,\n"),
             "{}",
             path.display()
         );
@@ -87,10 +90,74 @@ fn the_upgrade_from_version_1_is_only_the_version_number() {
     }
     let v1 = read_file("v1/launch.planwork.json").unwrap();
     assert_eq!(
-        write(&v1),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v2/launch.planwork.json")),
-        "the stored version 2 launch is the version 1 one, written"
+        v1,
+        read_file("v2/launch.planwork.json").unwrap(),
+        "the stored version 2 launch is the version 1 one"
     );
+    assert_eq!(
+        write(&v1),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v3/launch.planwork.json")),
+        "the stored version 3 launch is the version 1 one, written"
+    );
+}
+
+/// Version 2 to 3 changes nothing but the number: a version 2 file read as if it said 3
+/// is the same document, and the stored version 2 launch written is the version 3 one.
+#[test]
+fn the_upgrade_from_version_2_is_only_the_version_number() {
+    for path in files("v2") {
+        let original = text(&path);
+        let relabelled = original.replacen("\"version\": 2,", "\"version\": 3,", 1);
+        assert_ne!(original, relabelled, "{}", path.display());
+        assert_eq!(read(&original), read(&relabelled), "{}", path.display());
+    }
+    assert_eq!(
+        write(&read_file("v2/launch.planwork.json").unwrap()),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v3/launch.planwork.json")),
+    );
+}
+
+/// Version 3's addition: a task as late as possible, without a date, read, scheduled late
+/// (each order placed just in time before what needs it) and written back as it was.
+#[test]
+fn version_3_reads_and_writes_as_late_as_possible() {
+    use engine::ConstraintKind;
+    let document = read_file("v3/just-in-time.planwork.json").unwrap();
+    let program = &document.program;
+    assert!(document.extras.is_empty(), "{:?}", document.extras);
+    let late: Vec<(&str, ConstraintKind, Option<chrono::NaiveDate>)> = program
+        .tasks
+        .iter()
+        .filter_map(|t| {
+            t.constraint
+                .as_ref()
+                .map(|c| (t.id.as_str(), c.kind, c.date))
+        })
+        .collect();
+    assert_eq!(
+        late,
+        [
+            ("order", ConstraintKind::ALAP, None),
+            ("deliver", ConstraintKind::ALAP, None)
+        ]
+    );
+    // Design Mon 2 – Fri 6 March, build Mon 9 – Fri 20, install from Mon 23: the parts are
+    // delivered on the two days before (Thu 19, Fri 20), ordered on the three before those.
+    let plan = engine::schedule(program).unwrap();
+    let dates = |i: usize| {
+        (
+            plan.tasks[i].start.to_string(),
+            plan.tasks[i].finish.to_string(),
+        )
+    };
+    assert_eq!(dates(2), ("2026-03-16".into(), "2026-03-18".into()));
+    assert_eq!(dates(3), ("2026-03-19".into(), "2026-03-20".into()));
+    let written = write(&document);
+    assert!(
+        written.contains("\"constraint\": {\n        \"type\": \"ALAP\"\n      }"),
+        "{written}"
+    );
+    assert_eq!(read(&written).unwrap(), document);
 }
 
 #[test]
@@ -98,8 +165,8 @@ fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 2"));
-    assert_eq!(v0, read_file("v2/launch.planwork.json").unwrap());
+    assert!(write(&v0).contains("\"version\": 3"));
+    assert_eq!(v0, read_file("v3/launch.planwork.json").unwrap());
 }
 
 #[test]

@@ -1,6 +1,6 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of version 1 and of the current version 2 validates (the reader
-// takes both), and so does every file the `planwork` command line writes. Runs under
+// stored example file of versions 1 and 2 and of the current version 3 validates (the
+// reader takes them all), and so does every file the `planwork` command line writes. Runs under
 // node's test runner; no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,14 +29,23 @@ test('every version 1 example validates', () => {
   files.forEach(validates);
 });
 
-test('every version 2 example, and the example shipped with the app, validates', () => {
-  const files = [...examples('v2'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+test('every version 2 example validates', () => {
+  const files = examples('v2');
   assert.ok(files.length >= 3);
   files.forEach(validates);
   const colours = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v2', 'colours-and-rules.planwork.json'), 'utf8'));
   assert.equal(colours.version, 2);
   assert.ok(colours.workstreams.some((w) => w.color), 'the v2 examples use the v2 fields');
   assert.ok(colours.scenarios.some((s) => s.changes.some((c) => c.change === 'set_estimate')));
+});
+
+test('every version 3 example, and the example shipped with the app, validates', () => {
+  const files = [...examples('v3'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+  assert.ok(files.length >= 3);
+  files.forEach(validates);
+  const late = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v3', 'just-in-time.planwork.json'), 'utf8'));
+  assert.equal(late.version, 3);
+  assert.ok(late.tasks.some((t) => t.constraint?.type === 'ALAP' && !('date' in t.constraint)), 'the v3 examples use ALAP');
 });
 
 test('the schema rejects what the reader rejects', () => {
@@ -46,6 +55,7 @@ test('the schema rejects what the reader rejects', () => {
     { format: 'planwork', version: 1, program: { name: 'X', start: '5 Jan 2026' } },
     { format: 'planwork', version: 1, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', duration: 'abc' }] },
     { format: 'planwork', version: 1, program: { name: 'X', start: '2026-01-05' }, dependencies: [{ from: 'a', to: 'b', type: 'XX' }] },
+    { format: 'planwork', version: 3, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', duration: 1, constraint: { type: 'LATE' } }] },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'total_float', max_days: -1 } } },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'shortest' } } },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' }, workstreams: [{ id: 'w', name: 'W', color: '#zz' }] },
@@ -60,8 +70,9 @@ test('the schema rejects what the reader rejects', () => {
   }
 });
 
-test('the schema accepts what the reader accepts of version 2', () => {
+test('the schema accepts what the reader accepts of versions 2 and 3', () => {
   const good = [
+    { format: 'planwork', version: 3, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', duration: 1, constraint: { type: 'ALAP' } }] },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'longest_path' } } },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05', critical_path: { rule: 'total_float' } } },
     { format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' }, workstreams: [{ id: 'w', name: 'W', color: '#2F6fde' }] },

@@ -104,13 +104,15 @@ const COLUMNS = {
     }];
   },
   constraint(s, t) {
-    const kind = s.rng.pick(['SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO', 'ASAP', '', 'date', 'MSO-bad', 'XYZ']);
+    const kind = s.rng.pick(['SNET', 'SNLT', 'FNET', 'FNLT', 'MSO', 'MFO', 'ASAP', 'ALAP', '', 'date', 'MSO-bad', 'XYZ']);
     const day = date(s.rng);
-    const text = { ASAP: 'ASAP', '': '', date: day, 'MSO-bad': 'MSO', XYZ: `XYZ ${day}` }[kind] ?? `${kind} ${day}`;
+    const text = { ASAP: 'ASAP', ALAP: 'ALAP', '': '', date: day, 'MSO-bad': 'MSO', XYZ: `XYZ ${day}` }[kind] ?? `${kind} ${day}`;
     return [text, (d) => {
       if (kind === 'MSO-bad' || kind === 'XYZ') return 'not a constraint';
       const task = taskById(d, t.id);
-      const next = kind === 'ASAP' || kind === '' ? null : { type: kind === 'date' ? 'SNET' : kind, date: day };
+      // As late as possible has no date.
+      const next = kind === 'ASAP' || kind === '' ? null
+        : kind === 'ALAP' ? { type: 'ALAP' } : { type: kind === 'date' ? 'SNET' : kind, date: day };
       if (JSON.stringify(next) === JSON.stringify(task.constraint)) return NOOP;
       task.constraint = next;
     }];

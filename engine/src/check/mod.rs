@@ -66,6 +66,8 @@ pub(crate) struct Prepared {
     pub must: Option<(bool, i64)>,
     /// The deadline as a finish offset.
     pub deadline: Option<i64>,
+    /// An as-late-as-possible constraint: placed late after both passes, unless started.
+    pub as_late_as_possible: bool,
     pub progress: Progress,
 }
 
@@ -73,6 +75,12 @@ impl Prepared {
     /// Finished: the task stays where it happened and has no float.
     pub fn is_complete(&self) -> bool {
         matches!(self.progress, Progress::Complete { .. })
+    }
+
+    /// Placed as late as possible ([`crate::scheduler::alap`]): an as-late-as-possible task
+    /// not started. A started or finished one stays where it happened.
+    pub fn is_placed_late(&self) -> bool {
+        self.as_late_as_possible && self.progress == Progress::NotStarted
     }
 }
 

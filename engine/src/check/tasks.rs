@@ -74,6 +74,7 @@ impl<'p> Checker<'p> {
             finish_max: i64::MAX,
             must: None,
             deadline: None,
+            as_late_as_possible: false,
             progress: Progress::NotStarted,
         };
         if task.milestone {
@@ -163,6 +164,8 @@ impl<'p> Checker<'p> {
             return;
         };
         let kind = constraint.kind;
+        // As late as possible sets no bound: the task is placed after both passes.
+        p.as_late_as_possible = kind == ConstraintKind::ALAP;
         let Some(date) = constraint.date else {
             if kind.needs_date() {
                 self.error(
@@ -188,7 +191,7 @@ impl<'p> Checker<'p> {
         if p.duration == 0 {
             // A milestone is an instant at the end of its day.
             match kind {
-                ASAP => {}
+                ASAP | ALAP => {}
                 SNET | FNET => p.start_min = p.start_min.max(on + 1),
                 SNLT | FNLT => p.finish_max = p.finish_max.min(through),
                 MSO | MFO => {
@@ -200,7 +203,7 @@ impl<'p> Checker<'p> {
             return;
         }
         match kind {
-            ASAP => {}
+            ASAP | ALAP => {}
             SNET => p.start_min = p.start_min.max(on),
             SNLT => p.start_max = p.start_max.min(through - 1),
             FNET => p.finish_min = p.finish_min.max(on + 1),

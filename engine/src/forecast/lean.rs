@@ -1,6 +1,7 @@
 //! Lean passes for forecasts: the scheduler's rules specialised to plans where every task
-//! works on the program calendar, none is in progress and every finished task has its
-//! actual finish. On such plans a task's calendar placement is plain arithmetic
+//! works on the program calendar, none is in progress or to be placed as late as possible
+//! (those plans run the general passes, which place such tasks in every iteration) and
+//! every finished task has its actual finish. On such plans a task's calendar placement is plain arithmetic
 //! (`finish = start + duration`). Tasks are renumbered in topological order, so each pass
 //! walks its arrays front to back (or back to front) with compact links in the same order.
 //! Results are identical to the general passes (a property test holds them to it); other
@@ -97,7 +98,7 @@ impl Lean {
         );
         for &t in &task_at {
             let task = &checked.tasks[t as usize];
-            if task.calendar.is_some() {
+            if task.calendar.is_some() || task.is_placed_late() {
                 return None;
             }
             fixed.push(match task.progress {

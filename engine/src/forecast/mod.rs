@@ -212,7 +212,8 @@ impl Sensitivity<'_> {
     /// The tasks and risks that drive a target's finish, strongest first: Spearman's rank
     /// correlation of each uncertain task's duration and each risk's impact with the
     /// finish. A milestone's drivers are only those upstream of it (the others cannot move
-    /// it). O((uncertain tasks + risks) × iterations).
+    /// it), unless it is placed as late as possible (then any may). O((uncertain tasks +
+    /// risks) × iterations).
     pub fn drivers(&self, target: Target) -> Vec<Driver> {
         let finishes = self.forecast.finishes(target);
         if finishes.is_empty() {
@@ -232,7 +233,7 @@ impl Sensitivity<'_> {
 fn upstream(samples: &Samples, target: Target) -> Option<Vec<bool>> {
     match target {
         Target::Finish => None,
-        Target::Milestone(task) => Some(samples.upstream.columns(task)),
+        Target::Milestone(task) => samples.upstream.columns(task),
     }
 }
 

@@ -112,7 +112,7 @@ impl<'c, 'p> Simulation<'c, 'p> {
         let not_started = |t: usize| matches!(checked.tasks[t].progress, Progress::NotStarted);
         let passes = match lean::Lean::new(checked) {
             Some(lean) => Engine::Lean(Box::new(lean)),
-            None => Engine::General(Passes::default()),
+            None => Engine::General(Passes::new(checked)),
         };
         let slot = passes.slots(checked.tasks.len());
         let mut base = vec![0; slot.len()];

@@ -42,7 +42,8 @@
 //! the compressed lists (a memory move, no hashing), plus, for a link against the order,
 //! O(the tasks and links between its ends); a lag or type changed, O(the task's links); a
 //! task inserted or removed, O(T + D). Re-scheduling costs O(A log A + their links) for
-//! the A tasks whose dates move, and O(T + D) when the program end moves.
+//! the A tasks whose dates move, plus O(L log L + their links) for the L tasks placed as
+//! late as possible (all placed again), and O(T + D) when the program end moves.
 //!
 //! # Example
 //!

@@ -11,6 +11,13 @@
 //! gets its schedule again. Every figure is computed by the same function as in the full
 //! passes, from the same inputs, so the result is the same.
 //!
+//! The as-late-as-possible tasks are placed again after every update, all of them (their
+//! place depends on their successors' early dates and their own late finish, which any
+//! edit may move): before the passes run, the placed tasks get their own early dates back,
+//! so that every pass reads what the full passes read; after them, each is placed again,
+//! and each placed before or now gets its schedule again, with its predecessors (their
+//! free float). That costs O(A log A + their links) for A such tasks.
+//!
 //! When the program end moves, every late date may follow it: the backward pass and the
 //! post-check are then redone in full. Scheduled in full: after a task inserted or removed
 //! or a full check, under the longest-path rule (the path is traced over the whole
@@ -21,7 +28,7 @@ use crate::check::Checked;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::CriticalPath;
 use crate::scheduler::post::{self, DateLookup, Placed};
-use crate::scheduler::{Passes, Schedule, backward, forward};
+use crate::scheduler::{Passes, Schedule, alap, backward, forward};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -69,7 +76,9 @@ impl Scheduled {
         if touched.all || longest_path || self.schedule.is_err() || self.queued.len() != n {
             return self.in_full(checked);
         }
-        let moved_early = self.forward(checked, position, touched);
+        let unplaced = self.passes.unplace();
+        self.follow_placed_late(checked, position, touched);
+        let mut moved_early = self.forward(checked, position, touched);
         let program_end = checked.finish_by.unwrap_or(self.passes.finish_offset);
         if program_end != self.passes.program_end {
             // Every late date may follow the program end: the backward pass and the
@@ -78,6 +87,10 @@ impl Scheduled {
             return self.late_in_full(checked);
         }
         let moved_late = self.backward(checked, position, touched, &moved_early);
+        self.passes
+            .place_late(checked, |t| checked.tasks[t].duration);
+        moved_early.extend(unplaced);
+        moved_early.extend(self.passes.unplaced.iter().map(|&(t, ..)| t));
         if self
             .post_check(checked, touched, &moved_early, &moved_late)
             .is_none()
@@ -88,11 +101,13 @@ impl Scheduled {
 
     fn in_full(&mut self, checked: &Checked<'_>) {
         let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
+        self.passes.alap = alap::tasks(checked);
         self.passes.run(checked, &durations);
         self.assemble(checked);
     }
 
-    /// The backward pass and the post-check in full, after the forward pass.
+    /// The backward pass, the late placements and the post-check in full, after the
+    /// forward pass.
     fn late_in_full(&mut self, checked: &Checked<'_>) {
         let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
         let Passes {
@@ -102,7 +117,19 @@ impl Scheduled {
             ..
         } = &mut self.passes;
         backward::pass_into(checked, &durations, early, *program_end, late);
+        self.passes.place_late(checked, |t| durations[t]);
         self.assemble(checked);
+    }
+
+    /// The tasks to place late after edits to `touched` tasks: those still to be, and the
+    /// edited ones now to be, each after its successors (by `position`, last first).
+    fn follow_placed_late(&mut self, checked: &Checked<'_>, position: &[u32], touched: &Touched) {
+        let placed_late = |t: u32| checked.tasks[t as usize].is_placed_late();
+        let tasks = &mut self.passes.alap;
+        tasks.retain(|&t| placed_late(t));
+        tasks.extend(touched.tasks.iter().copied().filter(|&t| placed_late(t)));
+        tasks.sort_unstable_by_key(|&t| Reverse(position[t as usize]));
+        tasks.dedup();
     }
 
     /// The post-check in full, from both passes.

@@ -5,7 +5,8 @@
 //! 2. **forward pass** ([`forward`]): early start and finish of every task in topological
 //!    order, from the program start, the status date, constraints and links;
 //! 3. **backward pass** ([`backward`]): late start and finish in reverse order, from the
-//!    program finish (or its `finish_by` date), constraints, deadlines and links;
+//!    program finish (or its `finish_by` date), constraints, deadlines and links; then the
+//!    as-late-as-possible tasks are placed late ([`alap`]), which moves no other task;
 //! 4. **post-check** ([`post`]): float, the critical path, dates, and warnings (a must-start
 //!    constraint the logic overrode, a missed deadline); an error if dates leave the range
 //!    chrono can represent.
@@ -13,6 +14,7 @@
 //! Each pass visits every task and link once: O(T + D) for T tasks and D dependencies, plus
 //! O(log H) per date for H holidays. Nothing here mutates the program.
 
+pub(crate) mod alap;
 pub(crate) mod backward;
 pub(crate) mod forward;
 pub(crate) mod post;
@@ -80,7 +82,7 @@ impl Schedule {
 /// (code E017).
 pub fn schedule_checked(checked: &Checked<'_>) -> Result<Schedule, Diagnostics> {
     let durations: Vec<i64> = checked.tasks.iter().map(|t| t.duration).collect();
-    let mut passes = Passes::default();
+    let mut passes = Passes::new(checked);
     passes.run(checked, &durations);
     post::assemble(
         checked,
@@ -91,20 +93,36 @@ pub fn schedule_checked(checked: &Checked<'_>) -> Result<Schedule, Diagnostics> 
     )
 }
 
-/// The forward and backward passes over a checked program with given durations, keeping
-/// their buffers so that repeated runs (a forecast's iterations) allocate nothing.
+/// The forward and backward passes over a checked program with given durations, and the
+/// as-late-as-possible placements, keeping their buffers so that repeated runs (a
+/// forecast's iterations) allocate nothing.
 #[derive(Debug, Default)]
 pub(crate) struct Passes {
+    /// Early dates; an as-late-as-possible task's are its placement.
     pub early: Pass,
     pub late: Pass,
     /// The latest early finish.
     pub finish_offset: i64,
     /// Where the backward pass started: the program's `finish_by`, else `finish_offset`.
     pub program_end: i64,
+    /// The tasks placed as late as possible, in the order they are placed ([`alap::tasks`]).
+    pub alap: Vec<u32>,
+    /// The early dates the last placement moved, as (task, start, finish): what
+    /// [`Passes::unplace`] puts back.
+    pub unplaced: Vec<(u32, i64, i64)>,
 }
 
 impl Passes {
-    /// Runs both passes with task `t` lasting `durations[t]`.
+    /// Passes for `checked`, knowing its as-late-as-possible tasks.
+    pub fn new(checked: &Checked<'_>) -> Self {
+        Passes {
+            alap: alap::tasks(checked),
+            ..Passes::default()
+        }
+    }
+
+    /// Runs both passes with task `t` lasting `durations[t]`, then places the
+    /// as-late-as-possible tasks.
     pub fn run(&mut self, checked: &Checked<'_>, durations: &[i64]) {
         forward::pass_into(checked, durations, &mut self.early);
         self.finish_offset = self.early.finish.iter().copied().max().unwrap_or(0);
@@ -116,6 +134,33 @@ impl Passes {
             self.program_end,
             &mut self.late,
         );
+        self.place_late(checked, |t| durations[t]);
+    }
+
+    /// Places the as-late-as-possible tasks after both passes, task `t` lasting
+    /// `duration(t)`.
+    pub fn place_late(&mut self, checked: &Checked<'_>, duration: impl Fn(usize) -> i64) {
+        alap::place_into(
+            checked,
+            &self.alap,
+            duration,
+            &mut self.early,
+            &self.late,
+            self.finish_offset,
+            &mut self.unplaced,
+        );
+    }
+
+    /// Gives the tasks the last placement moved their early dates back (what the forward
+    /// pass found): re-running passes from some tasks on reads the others' own. The tasks.
+    pub fn unplace(&mut self) -> Vec<u32> {
+        self.unplaced
+            .drain(..)
+            .map(|(t, start, finish)| {
+                (self.early.start[t as usize], self.early.finish[t as usize]) = (start, finish);
+                t
+            })
+            .collect()
     }
 }
 

@@ -138,6 +138,6 @@ name_list!(
 name_list!(LinkKind, ["FS", "SS", "FF", "SF", "fs"]);
 name_list!(
     ConstraintKind,
-    ["ASAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO"]
+    ["ASAP", "SNET", "SNLT", "FNET", "FNLT", "MSO", "MFO", "ALAP"]
 );
 name_list!(Distribution, ["pert", "triangular", "uniform", "PERT"]);

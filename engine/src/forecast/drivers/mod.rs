@@ -386,7 +386,8 @@ pub(crate) fn centred_ranks(values: &[i64]) -> Vec<i64> {
 /// What it takes to say, for any milestone, which drawn columns can move it: the uncertain
 /// tasks upstream of it (itself and its predecessors, transitively, through links of any
 /// type) and the risks that delay one of them. The others cannot change its early finish;
-/// any correlation they showed would be sampling noise.
+/// any correlation they showed would be sampling noise. A milestone placed as late as
+/// possible follows its successors and the program finish instead: any column may move it.
 ///
 /// Kept as the links (O(T + D)) and worked out for one milestone when its drivers are asked
 /// for, never for every milestone up front: a plan of 5,000 milestones and 100,000 tasks
@@ -399,6 +400,8 @@ pub(crate) struct Upstream {
     /// The task of each task column, then the tasks each risk column delays.
     column_tasks: Vec<u32>,
     risk_tasks: Vec<Vec<u32>>,
+    /// The tasks placed as late as possible, by index.
+    placed_late: Vec<u32>,
 }
 
 impl Upstream {
@@ -426,11 +429,17 @@ impl Upstream {
             predecessors,
             column_tasks: uncertain.iter().map(|&t| t as u32).collect(),
             risk_tasks,
+            placed_late: (0..n as u32)
+                .filter(|&t| checked.tasks[t as usize].is_placed_late())
+                .collect(),
         }
     }
 
-    /// Which columns can move the finish of `task`. O(T + D).
-    pub fn columns(&self, task: usize) -> Vec<bool> {
+    /// Which columns can move the finish of `task` (`None`: any). O(T + D).
+    pub fn columns(&self, task: usize) -> Option<Vec<bool>> {
+        if self.placed_late.binary_search(&(task as u32)).is_ok() {
+            return None;
+        }
         let upstream = self.of(task);
         let at = |t: u32| upstream.get(t as usize).copied().unwrap_or(false);
         let tasks = self.column_tasks.iter().map(|&t| at(t));
@@ -438,7 +447,7 @@ impl Upstream {
             .risk_tasks
             .iter()
             .map(|tasks| tasks.iter().any(|&t| at(t)));
-        tasks.chain(risks).collect()
+        Some(tasks.chain(risks).collect())
     }
 
     /// Whether each task is `task` or one of its predecessors, transitively.
