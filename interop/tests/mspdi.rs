@@ -142,9 +142,12 @@ fn what_cannot_be_carried_is_reported_by_task() {
         <Task><UID>3</UID><Name>Soak</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
           <PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type><LinkLag>14400</LinkLag><LagFormat>8</LagFormat></PredecessorLink>
           <PredecessorLink><PredecessorUID>99</PredecessorUID><Type>1</Type></PredecessorLink></Task>
+        <Task><UID>5</UID><Name>Order parts</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
+          <ConstraintType>1</ConstraintType></Task>
         <Task><UID>4</UID><Name>Late</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration>
           <ConstraintType>7</ConstraintType><ConstraintDate>2026-01-09T17:00:00</ConstraintDate>
-          <Deadline>2026-01-08T17:00:00</Deadline></Task>
+          <Deadline>2026-01-08T17:00:00</Deadline>
+          <PredecessorLink><PredecessorUID>5</PredecessorUID><Type>1</Type></PredecessorLink></Task>
       </Tasks></Project>"#;
     let imported = import_mspdi(xml).expect("imports");
     let notes: Vec<String> = imported
@@ -159,11 +162,17 @@ fn what_cannot_be_carried_is_reported_by_task() {
             "the project calendar (UID 1) is not in the file: Monday to Friday used",
             "UID 1 'Data sync': duration 2.5 d rounded to 3 d",
             "UID 2 'Fixed': manually scheduled: kept at its stored start 2026-01-14 (must start on)",
+            "UID 5 'Order parts': as late as possible: placed as late as it can go without moving any other task (MS Project also delays successors that have float)",
             "UID 3 'Soak': an elapsed lag carried as 1 working days",
             "UID 3 'Soak': a link from UID 99, which is not in the file: dropped",
         ]
     );
-    let late = &imported.program.tasks[3];
+    let order = &imported.program.tasks[3];
+    assert_eq!(
+        order.constraint.as_ref().map(|c| c.kind),
+        Some(engine::ConstraintKind::ALAP)
+    );
+    let late = &imported.program.tasks[4];
     let constraint = late.constraint.as_ref().expect("a constraint");
     assert_eq!(
         (constraint.kind, constraint.date),
@@ -173,7 +182,7 @@ fn what_cannot_be_carried_is_reported_by_task() {
         )
     );
     assert_eq!(late.deadline, NaiveDate::from_ymd_opt(2026, 1, 8));
-    assert_eq!(imported.report.summary(), "4 tasks, 0 milestones, 1 link");
+    assert_eq!(imported.report.summary(), "5 tasks, 0 milestones, 2 links");
 }
 
 #[test]

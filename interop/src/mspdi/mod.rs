@@ -377,12 +377,17 @@ impl<'r> Importer<'r> {
         let kind = match raw.constraint_type {
             0 => return None,
             1 => {
-                self.report.note_task(
-                    raw.uid,
-                    &raw.name,
-                    "'as late as possible' not carried yet: scheduled as soon as possible",
-                );
-                return None;
+                if !raw.links.is_empty() || self.has_successors(raw.uid) {
+                    self.report.note_task(
+                        raw.uid,
+                        &raw.name,
+                        "as late as possible: placed as late as it can go without moving any other task (MS Project also delays successors that have float)",
+                    );
+                }
+                return Some(Constraint {
+                    kind: ConstraintKind::ALAP,
+                    date: None,
+                });
             }
             2 => ConstraintKind::MSO,
             3 => ConstraintKind::MFO,
@@ -417,6 +422,14 @@ impl<'r> Importer<'r> {
             kind,
             date: Some(date),
         })
+    }
+
+    /// Whether any task links from task `uid`.
+    fn has_successors(&self, uid: i64) -> bool {
+        self.raw
+            .tasks
+            .iter()
+            .any(|t| t.links.iter().any(|l| l.predecessor == uid))
     }
 
     fn task_calendar(&mut self, raw: &RawTask) {

@@ -13,7 +13,8 @@ pub struct ImportReport {
     pub links: usize,
     /// The summary tasks read (their tasks carried, the outline as workstreams).
     pub summaries: usize,
-    /// Every approximation and everything not carried over, in file order.
+    /// Every approximation and everything not carried over: about the calendar and the tasks
+    /// first, then about the links, each in file order.
     pub notes: Vec<ImportNote>,
 }
 
