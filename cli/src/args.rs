@@ -18,6 +18,9 @@ Usage:
       Print the program's schedule as CSV for a spreadsheet (id, name, workstream, dates,
       duration, float, critical, predecessors), or its milestones and deadlines as an
       iCalendar file whose events update in place when a newer export is imported.
+  planwork import FILE [--from mspdi]
+      Print the Planwork program file made from an MS Project XML file (task ids are the
+      file's UIDs); what was approximated or not carried over is listed on stderr.
   planwork upgrade PLAN.json
       Print the program file in the current version of the format.
   planwork hostile --out DIR [--seed S] [--quick]
@@ -25,8 +28,9 @@ Usage:
       refused politely (scripts/hostile runs them); --quick writes a few dozen small ones.
   planwork help
 
-Exit status: 0 on success, 1 if the program is invalid (each problem is printed with
-its code, e.g. E009 for a dependency cycle), 2 for a usage or file error.
+Exit status: 0 on success (an import with notes too), 1 if the program is invalid (each
+problem is printed with its code, e.g. E009 for a dependency cycle) or a file cannot be
+imported (the reason is printed), 2 for a usage or file error.
 ";
 
 /// What `export` writes.
@@ -59,6 +63,9 @@ pub enum Command {
         path: String,
         to: ExportFormat,
     },
+    Import {
+        path: String,
+    },
     Forecast {
         path: String,
         iterations: usize,
@@ -87,6 +94,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "forecast" => forecast(rest),
         "hostile" => hostile(rest),
         "export" => export(rest),
+        "import" => import(rest),
         "upgrade" => match rest {
             [path] => Ok(Command::Upgrade { path: path.clone() }),
             _ => Err("upgrade needs exactly one program file".into()),
@@ -198,6 +206,24 @@ fn export(rest: &[String]) -> Result<Command, String> {
     let path = path.ok_or("export needs a program file")?;
     let to = to.ok_or("export needs --to csv or --to ics")?;
     Ok(Command::Export { path, to })
+}
+
+fn import(rest: &[String]) -> Result<Command, String> {
+    let mut path = None;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--from" => match value(&mut words, "--from")?.as_str() {
+                "mspdi" => {}
+                other => return Err(format!("--from takes mspdi, not '{other}'")),
+            },
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("import needs a file")?;
+    Ok(Command::Import { path })
 }
 
 fn hostile(rest: &[String]) -> Result<Command, String> {

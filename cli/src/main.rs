@@ -55,6 +55,7 @@ fn main() -> ExitCode {
         },
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Export { path, to }) => export(&path, to),
+        Ok(Command::Import { path }) => import(&path),
         Ok(Command::Forecast {
             path,
             iterations,
@@ -217,6 +218,41 @@ fn export(path: &str, to: ExportFormat) -> ExitCode {
     } else {
         print!("{text}");
     }
+    ExitCode::SUCCESS
+}
+
+/// Prints the program file made from the MS Project XML file at `path`; the import's notes
+/// go to stderr, one per line.
+fn import(path: &str) -> ExitCode {
+    let text = match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => return fail(&format!("cannot read {path}: {e}")),
+    };
+    let imported = match interop::mspdi::import_mspdi(&text) {
+        Ok(imported) => imported,
+        Err(error) => {
+            eprintln!(
+                "planwork: {} cannot be imported: {}",
+                terminal::text(path),
+                terminal::text(&error.to_string())
+            );
+            return ExitCode::from(1);
+        }
+    };
+    for note in &imported.report.notes {
+        eprintln!(
+            "{}: {}",
+            terminal::text(path),
+            terminal::text(&note.to_string())
+        );
+    }
+    eprintln!(
+        "planwork: imported {}: {}",
+        terminal::text(path),
+        imported.report.summary()
+    );
+    let text = terminal::json(planfile::write(&planfile::Document::new(imported.program)));
+    print!("{text}");
     ExitCode::SUCCESS
 }
 

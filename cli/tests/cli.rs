@@ -493,3 +493,31 @@ fn export_prints_the_schedule_as_csv_and_the_milestones_as_a_calendar() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(stderr(&refused).contains("--to takes csv or ics, not 'pdf'"));
 }
+
+#[test]
+fn import_prints_a_program_file_from_ms_project_xml_and_its_notes() {
+    let out = planwork(&[
+        "import",
+        "../tests/files/mspdi/mpxj__mspdirelations.xml",
+        "--from",
+        "mspdi",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let program: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = program["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["1", "2", "3", "4", "5"], "the file's UIDs");
+    assert!(stderr(&out).contains("imported"), "{}", stderr(&out));
+    let broken = temp_file("broken.xml", b"<Project><Tasks></Project>");
+    let refused = planwork(&["import", broken.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("cannot be imported: not readable as XML"),
+        "{}",
+        stderr(&refused)
+    );
+}
