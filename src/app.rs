@@ -2,7 +2,7 @@
 //! persistent-storage notice, an import waiting for a choice), then the `<main>` region
 //! that shows the programs home view or a program. A file dropped anywhere is imported.
 
-use components::{AppHeader, ImportChoice, Notice, NoticeKind, PRODUCT_NAME};
+use components::{AppHeader, ImportChoice, ImportReview, Notice, NoticeKind, PRODUCT_NAME};
 use leptos::prelude::*;
 
 use crate::editor::{Editor, ProgramView};
@@ -96,6 +96,20 @@ pub fn App() -> impl IntoView {
                             />
                         }
                     })
+            }}
+            {move || {
+                ctx.pending_review.get().map(|pending| {
+                    view! {
+                        <ImportReview
+                            file_name=pending.file_name
+                            source="MS Project"
+                            summary=pending.summary
+                            notes=pending.notes
+                            on_import=Callback::new(move |()| crate::home::import::import_reviewed(ctx, nav))
+                            on_cancel=Callback::new(move |()| ctx.pending_review.set(None))
+                        />
+                    }
+                })
             }}
             {move || {
                 ctx.pending_import

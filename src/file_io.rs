@@ -109,7 +109,7 @@ fn download(name: &str, text: &str, kind: &str) -> Result<(), wasm_bindgen::JsVa
 /// Reads a picked or dropped file as a program: refuses files over
 /// [`planfile::MAX_FILE_BYTES`] unread, then reads the text and checks it whole. The error
 /// is a message for the user, naming the file.
-pub async fn read_file(file: &web_sys::File) -> Result<Document, String> {
+pub async fn read_file(file: &web_sys::File) -> Result<ReadFile, String> {
     let name = file.name();
     let size = file.size();
     if size > planfile::MAX_FILE_BYTES as f64 {
@@ -127,8 +127,43 @@ pub async fn read_file(file: &web_sys::File) -> Result<Document, String> {
         .map_err(|_| format!("“{name}” cannot be imported: it is not UTF-8 text."))?;
     // A byte-order mark, as some editors on Windows write, is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if is_xml(&name, text) {
+        return read_ms_project(&name, text);
+    }
     let span = perf::start("planwork:import-parse");
     let result = planfile::read(text);
     span.end();
-    result.map_err(|error| format!("“{name}” cannot be imported: {error}"))
+    result
+        .map(ReadFile::Program)
+        .map_err(|error| format!("“{name}” cannot be imported: {error}"))
+}
+
+/// A file read: a Planwork program, or one converted from MS Project with its report.
+pub enum ReadFile {
+    Program(Document),
+    FromMsProject {
+        document: Document,
+        report: interop::mspdi::ImportReport,
+    },
+}
+
+/// Whether a file is XML (an MS Project file) rather than a program file: by its name, or
+/// by its first character.
+fn is_xml(name: &str, text: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".xml") || text.trim_start().starts_with('<')
+}
+
+fn read_ms_project(name: &str, text: &str) -> Result<ReadFile, String> {
+    let span = perf::start("planwork:import-mspdi");
+    let imported = interop::mspdi::import_mspdi(text);
+    span.end();
+    let imported = imported.map_err(|error| format!("“{name}” cannot be imported: {error}."))?;
+    let document = Document::new(imported.program);
+    // Never store what could not be read back.
+    planfile::check_size(&planfile::write(&document))
+        .map_err(|error| format!("“{name}” cannot be imported: {error}"))?;
+    Ok(ReadFile::FromMsProject {
+        document,
+        report: imported.report,
+    })
 }

@@ -53,6 +53,17 @@ pub struct PendingImport {
     pub existing_name: String,
 }
 
+/// A file from another tool, converted and waiting for the user to review it: nothing is
+/// stored until they import it.
+#[derive(Clone)]
+pub struct PendingReview {
+    pub document: Document,
+    pub file_name: String,
+    /// What came in, in words, and each approximation or thing not carried over.
+    pub summary: String,
+    pub notes: Vec<String>,
+}
+
 /// App-wide state.
 #[derive(Clone, Copy)]
 pub struct Ctx {
@@ -64,6 +75,8 @@ pub struct Ctx {
     pub bin: RwSignal<Vec<BinEntry>>,
     pub message: RwSignal<Option<Message>>,
     pub pending_import: RwSignal<Option<PendingImport>>,
+    /// A converted file (MS Project) waiting to be reviewed and imported.
+    pub pending_review: RwSignal<Option<PendingReview>>,
     /// The browser refused persistent storage (and the user has not dismissed the notice).
     pub persist_refused: RwSignal<bool>,
     persist_asked: StoredValue<bool>,
@@ -92,6 +105,7 @@ impl Ctx {
             bin: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            pending_review: RwSignal::new(None),
             persist_refused: RwSignal::new(false),
             persist_asked: StoredValue::new(false),
             remote: RwSignal::new(None),

@@ -58,6 +58,7 @@ pub use shell::empty_state::EmptyState;
 pub use shell::export_menu::{ExportActions, ExportMenu};
 pub use shell::header::AppHeader;
 pub use shell::import_choice::ImportChoice;
+pub use shell::import_review::ImportReview;
 pub use shell::notice::{Notice, NoticeKind};
 pub use shell::program_name::ProgramName;
 pub use shell::status_line::{SaveState, StatusLine};

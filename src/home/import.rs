@@ -1,34 +1,65 @@
 //! The import flow: a picked or dropped file becomes a new program, or (if its program is
 //! already here) waits for the user's choice: open as a copy, or replace after a snapshot.
-//! A file that cannot be read changes nothing and its problems are shown.
+//! A file from MS Project is converted and waits for the user's review of what was
+//! approximated or not carried over; importing it makes a new program. A file that cannot
+//! be read changes nothing and its problems are shown.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
 
+use crate::file_io::ReadFile;
 use crate::format::now_ms;
 use crate::ids::new_program_id;
 use crate::perf;
 use crate::route::{Nav, View, is_valid_program_id};
-use crate::state::{Ctx, PendingImport, store};
+use crate::state::{Ctx, PendingImport, PendingReview, store};
 use crate::storage::{SnapshotKind, StorageError};
 
-/// Imports `file` (from the file picker or a drop).
 /// The title of every message about an import that did not happen.
 const FAILED: &str = "Import failed: nothing was changed";
 
+/// Imports `file` (from the file picker or a drop).
 pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
     spawn_local(async move {
         ctx.message.set(None);
         ctx.pending_import.set(None);
+        ctx.pending_review.set(None);
         let span = perf::start("planwork:import");
-        let mut document = match crate::file_io::read_file(&file).await {
-            Ok(document) => document,
+        let document = match crate::file_io::read_file(&file).await {
+            Ok(ReadFile::Program(document)) => document,
+            Ok(ReadFile::FromMsProject { document, report }) => {
+                ctx.pending_review.set(Some(PendingReview {
+                    document,
+                    file_name: file.name(),
+                    summary: report.summary(),
+                    notes: report.notes.iter().map(ToString::to_string).collect(),
+                }));
+                return;
+            }
             Err(message) => {
                 ctx.show_error(FAILED, &message);
                 return;
             }
         };
+        store_new_or_ask(ctx, nav, document, span).await;
+    });
+}
+
+/// The reviewed file (converted from another tool) becomes a new program.
+pub fn import_reviewed(ctx: Ctx, nav: Nav) {
+    let Some(pending) = ctx.pending_review.get_untracked() else {
+        return;
+    };
+    ctx.pending_review.set(None);
+    let span = perf::start("planwork:import");
+    spawn_local(store_new_or_ask(ctx, nav, pending.document, span));
+}
+
+/// Stores `document` as a new program and opens it; if its program is already here, asks
+/// first (open as a copy, or replace after a snapshot). Without storage, opens it in memory.
+async fn store_new_or_ask(ctx: Ctx, nav: Nav, mut document: Document, span: perf::Span) {
+    {
         ctx.wait_ready().await;
         let store = match store() {
             Ok(store) => store,
@@ -75,7 +106,7 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
             span.end();
         }
         ctx.open_stored(nav, created, FAILED).await;
-    });
+    }
 }
 
 /// The pending import becomes a new program: a new id, "(copy)" after its name.

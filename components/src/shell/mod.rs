@@ -5,6 +5,7 @@ pub(crate) mod empty_state;
 pub(crate) mod export_menu;
 pub(crate) mod header;
 pub(crate) mod import_choice;
+pub(crate) mod import_review;
 pub(crate) mod notice;
 pub(crate) mod program_name;
 pub(crate) mod status_line;
