@@ -9,6 +9,8 @@
 //! Does not: schedule (the caller passes the schedule of the program, or schedules what was
 //! imported), store, or touch files (text in, text out).
 
+#[doc(hidden)]
+pub mod fuzzing;
 mod ics;
 pub mod mspdi;
 mod schedule_csv;
