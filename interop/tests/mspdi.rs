@@ -210,3 +210,46 @@ fn bad_files_say_what_and_where() {
         Err(MspdiError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn recurring_exceptions_become_days_off() {
+    // The fourth Thursday of November, yearly (Thanksgiving), and every other Friday in
+    // January 2026; a working Saturday cannot be carried and is reported.
+    let xml = r#"<Project xmlns="http://schemas.microsoft.com/project">
+      <StartDate>2026-01-05T08:00:00</StartDate><CalendarUID>1</CalendarUID>
+      <Calendars><Calendar><UID>1</UID><Name>Standard</Name>
+        <WeekDays><WeekDay><DayType>1</DayType><DayWorking>0</DayWorking></WeekDay>
+          <WeekDay><DayType>7</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays>
+        <Exceptions>
+          <Exception><Name>Thanksgiving</Name><TimePeriod><FromDate>2026-01-01T00:00:00</FromDate>
+            <ToDate>2027-12-31T23:59:00</ToDate></TimePeriod><Type>3</Type><Month>10</Month>
+            <MonthItem>7</MonthItem><MonthPosition>3</MonthPosition><DayWorking>0</DayWorking></Exception>
+          <Exception><Name>Focus Friday</Name><TimePeriod><FromDate>2026-01-01T00:00:00</FromDate>
+            <ToDate>2026-01-31T23:59:00</ToDate></TimePeriod><Type>6</Type><Period>2</Period>
+            <DaysOfWeek>32</DaysOfWeek><DayWorking>0</DayWorking></Exception>
+          <Exception><Name>Stocktake</Name><TimePeriod><FromDate>2026-01-10T00:00:00</FromDate>
+            <ToDate>2026-01-10T23:59:00</ToDate></TimePeriod><DayWorking>1</DayWorking></Exception>
+        </Exceptions></Calendar></Calendars>
+      <Tasks><Task><UID>1</UID><Name>A</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration></Task></Tasks>
+    </Project>"#;
+    let imported = import_mspdi(xml).expect("imports");
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a date");
+    assert_eq!(
+        imported.program.calendar.holidays,
+        [
+            day(1, 2),
+            day(1, 16),
+            day(1, 30),
+            day(11, 26),
+            NaiveDate::from_ymd_opt(2027, 11, 25).expect("a date")
+        ]
+    );
+    let notes: Vec<String> = imported
+        .report
+        .notes
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(notes.len(), 1, "{notes:?}");
+    assert!(notes[0].contains("'Stocktake'") && notes[0].contains("not carried"));
+}

@@ -1,9 +1,9 @@
 //! MSPDI calendars as Planwork's: working weekdays and non-working dates. A derived
 //! calendar starts from its base; its own week days replace the base's. Exceptions: a
 //! period off (one day or a range, the form of Project 2003's day type 0 or of later
-//! versions' `Exception`) becomes holidays on its working weekdays; a daily recurrence
-//! every N days too. What Planwork's calendars cannot say — a working day on a weekend, a
-//! weekly, monthly or yearly recurrence — is reported.
+//! versions' `Exception`) becomes holidays on its working weekdays, and so do the days of a
+//! recurring one (daily, weekly, monthly, yearly: see `recurrence`). What Planwork's
+//! calendars cannot say — working time on a day off — is reported.
 
 use std::collections::BTreeSet;
 
@@ -99,15 +99,7 @@ fn old_style(
         ));
         return;
     }
-    days_off(
-        from.date(),
-        to.date(),
-        1,
-        calendar,
-        workdays,
-        holidays,
-        report,
-    );
+    days_off(from.date(), to.date(), calendar, workdays, holidays, report);
 }
 
 /// A Project 2007+ exception.
@@ -135,31 +127,28 @@ fn new_style(
         return;
     }
     match exception.kind {
-        None | Some(1) => {
-            let every = exception.period.unwrap_or(1).max(1);
-            days_off(
-                from.date(),
-                to.date(),
-                every,
-                calendar,
-                workdays,
-                holidays,
-                report,
-            );
+        None | Some(1) if exception.period.unwrap_or(1) <= 1 => {
+            days_off(from.date(), to.date(), calendar, workdays, holidays, report);
         }
-        Some(kind) => report.note(format!(
-            "calendar '{calendar}': recurring exception{name} (type {kind}, {} to {}) not carried",
-            from.date(),
-            to.date()
-        )),
+        _ => {
+            match super::recurrence::days(exception, from.date(), to.date()) {
+                Ok(days) => holidays.extend(days.into_iter().filter(|d| {
+                    workdays.contains(&d.weekday()) && engine::check::date_in_range(*d)
+                })),
+                Err(why) => report.note(format!(
+                    "calendar '{calendar}': exception{name} ({} to {}) not carried: {why}",
+                    from.date(),
+                    to.date()
+                )),
+            }
+        }
     }
 }
 
-/// The working weekdays of `from..=to`, every `every` days, as holidays.
+/// The working weekdays of `from..=to` as holidays.
 fn days_off(
     from: NaiveDate,
     to: NaiveDate,
-    every: i64,
     calendar: &str,
     workdays: &[Weekday],
     holidays: &mut BTreeSet<NaiveDate>,
@@ -179,7 +168,7 @@ fn days_off(
         if workdays.contains(&day.weekday()) && engine::check::date_in_range(day) {
             holidays.insert(day);
         }
-        let Some(next) = day.checked_add_signed(Duration::days(every)) else {
+        let Some(next) = day.checked_add_signed(Duration::days(1)) else {
             break;
         };
         day = next;

@@ -20,6 +20,7 @@
 
 mod calendars;
 mod read;
+mod recurrence;
 mod report;
 
 use std::collections::{HashMap, HashSet};

@@ -46,10 +46,22 @@ pub(crate) struct RawException {
     pub from: Option<NaiveDateTime>,
     pub to: Option<NaiveDateTime>,
     pub working: bool,
-    /// The recurrence type (1 daily, …), if stated.
+    /// The recurrence type (1 daily, 2 yearly by day, 3 yearly by position, 4 monthly by
+    /// day, 5 monthly by position, 6 weekly, 7 by day count, 8 by weekday count), if stated.
     pub kind: Option<i64>,
-    /// Every how many days, for a daily one.
+    /// Every how many days, weeks, months or years.
     pub period: Option<i64>,
+    /// How many occurrences, when the range is given by a count.
+    pub occurrences: Option<i64>,
+    pub by_occurrences: bool,
+    /// A bit per weekday (1 Sunday, 2 Monday, … 64 Saturday), for a weekly one.
+    pub days_of_week: Option<i64>,
+    /// 0 day, 1 weekday, 2 weekend day, 3–9 Sunday–Saturday; its position 0–3 (first to
+    /// fourth) or 4 (last); the month 0–11; the day of the month.
+    pub month_item: Option<i64>,
+    pub month_position: Option<i64>,
+    pub month: Option<i64>,
+    pub month_day: Option<i64>,
 }
 
 #[derive(Debug, Default)]
@@ -154,6 +166,13 @@ fn exception(node: Node) -> Result<RawException, ReadError> {
             "DayWorking" => exception.working = flag(child, here)?,
             "Type" => exception.kind = number(child, here)?,
             "Period" => exception.period = number(child, here)?,
+            "Occurrences" => exception.occurrences = number(child, here)?,
+            "EnteredByOccurrences" => exception.by_occurrences = flag(child, here)?,
+            "DaysOfWeek" => exception.days_of_week = number(child, here)?,
+            "MonthItem" => exception.month_item = number(child, here)?,
+            "MonthPosition" => exception.month_position = number(child, here)?,
+            "Month" => exception.month = number(child, here)?,
+            "MonthDay" => exception.month_day = number(child, here)?,
             _ => {}
         }
     }
