@@ -1,6 +1,7 @@
 //! Program files in and out of the browser: export (`planfile::write` → a downloaded
-//! `<name>-<YYYY-MM-DD>.planwork.json`) and reading a picked or dropped file
-//! (size check before reading, then `planfile::read`).
+//! `<name>-<YYYY-MM-DD>.planwork.json`; the schedule, the milestones and an MS Project file
+//! from `interop`) and reading a picked or dropped file (size check before reading, then
+//! `planfile::read`).
 //!
 //! Does not: store anything, decide what an import does to existing programs (that is the
 //! app's import flow in `app.rs`), or show anything.
@@ -55,6 +56,20 @@ pub fn export_calendar(document: &Document) -> Result<(), String> {
     let text = with_schedule(document, |p, s| interop::milestones_ics(p, s, &export))?;
     let name = file_name(document, "milestones.ics");
     download(&name, &text, "text/calendar;charset=utf-8")
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
+/// Downloads the program as an MS Project XML file (`<program>-<today>.xml`), which MS
+/// Project 2007 and later open as a plan: tasks under a summary per workstream, links,
+/// constraints, the calendar and the computed dates.
+pub fn export_ms_project(document: &Document) -> Result<(), String> {
+    let text = with_schedule(document, interop::mspdi::export_mspdi)?;
+    let name = format!(
+        "{}-{}.xml",
+        engine::words::slug(&document.program.program.name),
+        format::today()
+    );
+    download(&name, &text, "application/xml")
         .map_err(|e| format!("The export could not be started: {e:?}"))
 }
 

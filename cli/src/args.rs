@@ -14,10 +14,11 @@ Usage:
       Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
       the chance of meeting each deadline for the finish and every milestone, each task's
       criticality index and what drives the finish most.
-  planwork export PLAN.json --to csv|ics
+  planwork export PLAN.json --to csv|ics|mspdi
       Print the program's schedule as CSV for a spreadsheet (id, name, workstream, dates,
-      duration, float, critical, predecessors), or its milestones and deadlines as an
-      iCalendar file whose events update in place when a newer export is imported.
+      duration, float, critical, predecessors), its milestones and deadlines as an
+      iCalendar file whose events update in place when a newer export is imported, or the
+      program as an MS Project XML file (MS Project 2007 and later open it).
   planwork import FILE [--from mspdi]
       Print the Planwork program file made from an MS Project XML file (task ids are the
       file's UIDs); what was approximated or not carried over is listed on stderr.
@@ -38,6 +39,8 @@ imported (the reason is printed), 2 for a usage or file error.
 pub enum ExportFormat {
     Csv,
     Ics,
+    /// MS Project XML.
+    Mspdi,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -195,7 +198,10 @@ fn export(rest: &[String]) -> Result<Command, String> {
                 to = Some(match value(&mut words, "--to")?.as_str() {
                     "csv" => ExportFormat::Csv,
                     "ics" => ExportFormat::Ics,
-                    other => return Err(format!("--to takes csv or ics, not '{other}'")),
+                    "mspdi" => ExportFormat::Mspdi,
+                    other => {
+                        return Err(format!("--to takes csv, ics or mspdi, not '{other}'"));
+                    }
                 })
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
@@ -204,7 +210,7 @@ fn export(rest: &[String]) -> Result<Command, String> {
         }
     }
     let path = path.ok_or("export needs a program file")?;
-    let to = to.ok_or("export needs --to csv or --to ics")?;
+    let to = to.ok_or("export needs --to csv, --to ics or --to mspdi")?;
     Ok(Command::Export { path, to })
 }
 

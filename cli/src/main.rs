@@ -179,8 +179,9 @@ fn upgrade(path: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Prints the program's schedule as CSV, or its milestones and deadlines as iCalendar. To
-/// a terminal, invisible characters are shown escaped; to a file or a pipe, as they are.
+/// Prints the program's schedule as CSV, its milestones and deadlines as iCalendar, or the
+/// program as MS Project XML. To a terminal, invisible characters are shown escaped; to a
+/// file or a pipe, as they are.
 fn export(path: &str, to: ExportFormat) -> ExitCode {
     let document = match read_document(path) {
         Ok(document) => document,
@@ -197,6 +198,7 @@ fn export(path: &str, to: ExportFormat) -> ExitCode {
     };
     let text = match to {
         ExportFormat::Csv => interop::schedule_csv(program, &schedule),
+        ExportFormat::Mspdi => interop::mspdi::export_mspdi(program, &schedule),
         ExportFormat::Ics => {
             let id = document
                 .id

@@ -491,7 +491,44 @@ fn export_prints_the_schedule_as_csv_and_the_milestones_as_a_calendar() {
     );
     let refused = planwork(&["export", "../tests/files/v0/launch.json", "--to", "pdf"]);
     assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("--to takes csv or ics, not 'pdf'"));
+    assert!(stderr(&refused).contains("--to takes csv, ics or mspdi, not 'pdf'"));
+}
+
+#[test]
+fn export_to_mspdi_prints_an_ms_project_file_that_imports_back() {
+    let out = planwork(&["export", "../tests/files/v0/launch.json", "--to", "mspdi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = stdout(&out);
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"));
+    assert!(xml.contains("<Project xmlns=\"http://schemas.microsoft.com/project\">"));
+    assert!(xml.contains("<SaveVersion>12</SaveVersion>"));
+    // Build Jan 12–26, as `schedule` dates it.
+    assert!(xml.contains("<Start>2026-01-12T08:00:00</Start>"), "{xml}");
+    assert!(
+        xml.contains("<Finish>2026-01-26T17:00:00</Finish>"),
+        "{xml}"
+    );
+    // Ids that are not numbers: tasks numbered 1..n, each one's id kept in Text1.
+    assert!(xml.contains("<Alias>Planwork ID</Alias>"), "{xml}");
+    assert!(xml.contains("<Value>go-live</Value>"), "{xml}");
+    let file = temp_file("launch.xml", xml.as_bytes());
+    let back = planwork(&["import", file.to_str().unwrap(), "--from", "mspdi"]);
+    assert!(back.status.success(), "{}", stderr(&back));
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("../tests/files/v0/launch.json").unwrap())
+            .unwrap();
+    let program: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
+    let names = |p: &serde_json::Value| -> Vec<String> {
+        let mut names: Vec<String> = p["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names(&program), names(&original), "the same tasks");
 }
 
 #[test]

@@ -3,8 +3,9 @@
 //! iCalendar file whose events update in place when a newer export is imported
 //! ([`milestones_ics`]).
 //!
-//! In: MS Project XML ([`mspdi::import_mspdi`]), with a report of everything approximated
-//! or not carried over.
+//! MS Project XML both ways: in ([`mspdi::import_mspdi`]), with a report of everything
+//! approximated or not carried over; out ([`mspdi::export_mspdi`]), a file MS Project opens
+//! as it was, valid against the Project 2007 schema, that imports back as the same program.
 //!
 //! Does not: schedule (the caller passes the schedule of the program, or schedules what was
 //! imported), store, or touch files (text in, text out).

@@ -253,3 +253,49 @@ fn recurring_exceptions_become_days_off() {
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(notes[0].contains("'Stocktake'") && notes[0].contains("not carried"));
 }
+
+#[test]
+fn a_calendar_all_of_a_summarys_tasks_share_is_its_workstreams() {
+    let xml = r#"<Project xmlns="http://schemas.microsoft.com/project">
+      <Name>C.xml</Name><StartDate>2026-01-05T08:00:00</StartDate>
+      <CriticalSlackLimit>3</CriticalSlackLimit><CalendarUID>1</CalendarUID>
+      <Calendars>
+        <Calendar><UID>1</UID><Name>Standard</Name></Calendar>
+        <Calendar><UID>2</UID><Name>Four days</Name><WeekDays>
+          <WeekDay><DayType>6</DayType><DayWorking>0</DayWorking></WeekDay></WeekDays></Calendar>
+      </Calendars>
+      <Tasks>
+        <Task><UID>10</UID><Name>Ops</Name><OutlineLevel>1</OutlineLevel><Summary>1</Summary></Task>
+        <Task><UID>1</UID><Name>A</Name><OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration><CalendarUID>2</CalendarUID></Task>
+        <Task><UID>2</UID><Name>B</Name><OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration><CalendarUID>2</CalendarUID></Task>
+        <Task><UID>11</UID><Name>Build</Name><OutlineLevel>1</OutlineLevel><Summary>1</Summary></Task>
+        <Task><UID>3</UID><Name>C</Name><OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration><CalendarUID>2</CalendarUID></Task>
+        <Task><UID>4</UID><Name>D</Name><OutlineLevel>2</OutlineLevel><Duration>PT8H0M0S</Duration><CalendarUID>-1</CalendarUID></Task>
+      </Tasks></Project>"#;
+    let imported = import_mspdi(xml).expect("imports");
+    let workstreams = &imported.program.workstreams;
+    let four_days = engine::Calendar {
+        workdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu],
+        holidays: Vec::new(),
+    };
+    assert_eq!(workstreams[0].name, "Ops");
+    assert_eq!(workstreams[0].calendar, Some(four_days));
+    assert_eq!(workstreams[1].name, "Build");
+    assert_eq!(workstreams[1].calendar, None, "its tasks' calendars differ");
+    let notes: Vec<String> = imported
+        .report
+        .notes
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "UID 3 'C': its own calendar 'Four days' is not carried: scheduled on the project calendar"
+        ]
+    );
+    assert_eq!(
+        imported.program.program.critical_path,
+        engine::CriticalPath::TotalFloat { max_days: 3 }
+    );
+}

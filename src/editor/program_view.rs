@@ -134,6 +134,7 @@ fn toolbar(editor: Editor) -> AnyView {
         program: exported(crate::file_io::export),
         schedule: exported(crate::file_io::export_schedule),
         calendar: exported(crate::file_io::export_calendar),
+        ms_project: exported(crate::file_io::export_ms_project),
     };
     view! {
         <button

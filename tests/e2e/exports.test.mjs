@@ -1,6 +1,7 @@
 // Exports for other tools (issue 18, "Out"): from the Export menu, the schedule as a CSV
-// file for a spreadsheet and the milestones and deadlines as an iCalendar file, each read
-// back here and checked against the plan's dates; the program file from the same menu.
+// file for a spreadsheet, the milestones and deadlines as an iCalendar file and the plan as
+// an MS Project XML file, each read back here and checked against the plan's dates; the
+// program file from the same menu.
 // Screenshots go to $PLANWORK_SHOTS (default: planwork-exports-shots in the system temp dir).
 //
 //   PLANWORK_URL=http://127.0.0.1:8080/ node --test tests/e2e/exports.test.mjs
@@ -40,7 +41,7 @@ const program = {
   ],
 };
 
-test('the schedule as CSV and the milestones as a calendar, from the Export menu', async () => {
+test('the schedule as CSV, the milestones as a calendar and the plan for MS Project, from the Export menu', async () => {
   const { context, page, problems } = await openPage(browser);
   const dir = mkdtempSync(join(tmpdir(), 'planwork-exports-'));
   const file = join(dir, 'launch.planwork.json');
@@ -87,6 +88,25 @@ test('the schedule as CSV and the milestones as a calendar, from the Export menu
   assert.ok(
     againEvents.every((e, i) => Number(field(e, 'SEQUENCE:')) >= Number(field(events[i], 'SEQUENCE:'))),
   );
+
+  const msp = await exportAs(page, 'export-mspdi');
+  assert.match(msp.name, /^launch-\d{4}-\d{2}-\d{2}\.xml$/);
+  const xml = msp.bytes.toString('utf8');
+  assert.ok(xml.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'), xml.slice(0, 200));
+  assert.ok(xml.includes('<Project xmlns="http://schemas.microsoft.com/project">'), xml.slice(0, 300));
+  assert.ok(xml.includes('<SaveVersion>12</SaveVersion>'));
+  // The workstream as a summary row over the four tasks.
+  for (const name of ['Engineering', 'Design', 'Build', 'Go-live', '=SUM(A1:A9)']) {
+    assert.ok(xml.includes(`<Name>${name}</Name>`), `${name} in the MS Project file`);
+  }
+  assert.equal(xml.match(/<Task>/g).length, 6, "the project's row, the summary and the four tasks");
+  // Build as the grid dates it, Mon 12 – Mon 26 Jan, with its deadline Fri 23.
+  assert.ok(xml.includes('<Start>2026-01-12T08:00:00</Start>'));
+  assert.ok(xml.includes('<Finish>2026-01-26T17:00:00</Finish>'));
+  assert.ok(xml.includes('<Deadline>2026-01-23T17:00:00</Deadline>'));
+  // The ids are not numbers: the tasks are numbered 1..4 and each keeps its id in Text1.
+  assert.ok(xml.includes('<Alias>Planwork ID</Alias>'));
+  assert.ok(xml.includes('<Value>go-live</Value>'));
 
   const json = await exportAs(page, 'export');
   assert.match(json.name, /\.planwork\.json$/);

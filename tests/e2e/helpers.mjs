@@ -152,7 +152,7 @@ export async function exportProgram(page) {
 }
 
 /** Exports the open program from the Export menu's item `action` (`export`, `export-csv`,
- *  `export-ics`); returns the download's file name, path and bytes. */
+ *  `export-ics`, `export-mspdi`); returns the download's file name, path and bytes. */
 export async function exportAs(page, action) {
   await page.locator('[data-action="export-menu"]').click();
   const [download] = await Promise.all([

@@ -1,6 +1,7 @@
 //! `ExportMenu`: the program's "Export" button, opening a list of what it can be exported
 //! as: the program file (what travels by email), the schedule for a spreadsheet, the
-//! milestones and deadlines for a calendar. Escape or a click outside closes it.
+//! milestones and deadlines for a calendar, the plan for MS Project. Escape or a click
+//! outside closes it.
 
 use leptos::prelude::*;
 
@@ -13,6 +14,8 @@ pub struct ExportActions {
     pub schedule: Callback<()>,
     /// The milestones and deadlines as iCalendar.
     pub calendar: Callback<()>,
+    /// The plan as MS Project XML.
+    pub ms_project: Callback<()>,
 }
 
 /// The "Export" button and its list.
@@ -74,6 +77,7 @@ pub fn ExportMenu(actions: ExportActions) -> impl IntoView {
                     {item("export", "Program file (.json) — to share or keep", actions.program)}
                     {item("export-csv", "Schedule for a spreadsheet (.csv)", actions.schedule)}
                     {item("export-ics", "Milestones and deadlines for a calendar (.ics)", actions.calendar)}
+                    {item("export-mspdi", "MS Project (.xml)", actions.ms_project)}
                 </div>
             </Show>
         </div>

@@ -1,38 +1,50 @@
-//! MS Project XML (MSPDI) in: a file MS Project wrote becomes a Planwork program that
-//! schedules to MS Project's own dates, and an [`ImportReport`] of everything approximated
-//! or not carried over, by task — for the user to read before anything is stored.
+//! MS Project XML (MSPDI) in and out.
+//!
+//! In ([`import_mspdi`]): a file MS Project wrote becomes a Planwork program that schedules
+//! to MS Project's own dates, and an [`ImportReport`] of everything approximated or not
+//! carried over, by task — for the user to read before anything is stored.
 //!
 //! What is carried: the project calendar (working weekdays, days off; a derived calendar
 //! from its base), tasks by UID (the Planwork id, so importing the same plan again matches),
 //! names, durations (working minutes over the file's minutes per day, rounded to whole days
 //! and reported when not whole; elapsed durations converted and reported), milestones,
-//! constraints, deadlines, percent complete, actual dates, the status date, manually
-//! scheduled tasks (kept at their stored start, reported), and links of the four types with
-//! their lags in every format (percent and elapsed lags converted and reported). Summary
-//! tasks: their tasks are carried, each top-level summary becomes a workstream, deeper
-//! summaries are reported; a link to or from a summary is spread to its tasks. Resources and
-//! assignments are reported as not carried.
+//! constraints, deadlines, percent complete, actual dates, the status date, the critical
+//! slack limit, manually scheduled tasks (kept at their stored start, reported), and links
+//! of the four types with their lags in every format (percent and elapsed lags converted and
+//! reported). Summary tasks: their tasks are carried, each top-level summary becomes a
+//! workstream, deeper summaries are reported; a link to or from a summary is spread to its
+//! tasks. Task calendars: when every task under a top-level summary has the same calendar
+//! of its own, it is that workstream's calendar (as [`export_mspdi`] writes one); any other
+//! task calendar that differs from the one the task is scheduled on is reported. Resources
+//! and assignments are reported as not carried.
 //!
 //! The XML is read by `roxmltree`: a document type declaration (the door to entity bombs) is
 //! refused, and the number of nodes is bounded.
 //!
+//! Out ([`export_mspdi`]): a program and its schedule as a file MS Project opens as it was,
+//! valid against the Project 2007 schema; importing it gives the same program back, as far
+//! as MSPDI can say it (see the function for what is written and how ids become UIDs).
+//!
 //! Does not: store anything, or schedule (the caller checks and schedules the program).
 
 mod calendars;
+mod layout;
 mod read;
 mod recurrence;
 mod report;
+mod write;
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use engine::{
-    Calendar, Constraint, ConstraintKind, Dependency, LinkType, Program, ProgramInfo, Task,
-    Workstream,
+    Calendar, Constraint, ConstraintKind, CriticalPath, Dependency, LinkType, Program, ProgramInfo,
+    Task, Workstream,
 };
 
 use read::{RawLink, RawProject, RawTask};
 pub use report::{ImportNote, ImportReport};
+pub use write::export_mspdi;
 
 /// The largest file read (as a program file's limit).
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -211,7 +223,11 @@ impl<'r> Importer<'r> {
                 continue;
             };
             let workstream = top.map_or_else(|| GENERAL.to_owned(), workstream_id);
-            tasks.push(self.task(raw_task, workstream));
+            let team = workstreams
+                .iter()
+                .find(|w| w.id == workstream)
+                .and_then(|w| w.calendar.as_ref());
+            tasks.push(self.task(raw_task, workstream, team));
         }
         let dependencies = self.links(&outline);
         self.report.tasks = tasks.iter().filter(|t| !t.is_milestone()).count();
@@ -226,6 +242,7 @@ impl<'r> Importer<'r> {
                     .status
                     .map(|d| d.date())
                     .filter(|d| engine::check::date_in_range(*d)),
+                critical_path: critical_path(raw.critical_slack_limit),
                 ..ProgramInfo::default()
             },
             calendar: self.calendar.clone(),
@@ -264,11 +281,15 @@ impl<'r> Importer<'r> {
     }
 
     /// A workstream per top-level summary task, and "General" for tasks under none.
-    fn workstreams(&self, outline: &Outline) -> Vec<Workstream> {
-        let mut out: Vec<Workstream> = outline
+    fn workstreams(&mut self, outline: &Outline) -> Vec<Workstream> {
+        let raw = self.raw;
+        let tops: Vec<&RawTask> = outline
             .top
             .iter()
-            .filter_map(|&i| self.raw.tasks.get(i))
+            .filter_map(|&i| raw.tasks.get(i))
+            .collect();
+        let mut out: Vec<Workstream> = tops
+            .into_iter()
             .map(|t| Workstream {
                 id: workstream_id(t.uid),
                 name: cut(if t.name.is_empty() {
@@ -276,7 +297,7 @@ impl<'r> Importer<'r> {
                 } else {
                     &t.name
                 }),
-                calendar: None,
+                calendar: self.team_calendar(outline, t.uid),
                 color: None,
             })
             .collect();
@@ -291,7 +312,7 @@ impl<'r> Importer<'r> {
         out
     }
 
-    fn task(&mut self, raw: &RawTask, workstream: String) -> Task {
+    fn task(&mut self, raw: &RawTask, workstream: String, team: Option<&Calendar>) -> Task {
         let name = if raw.name.trim().is_empty() {
             self.report
                 .note_task(raw.uid, "", "no name: named 'Task <UID>'");
@@ -336,7 +357,7 @@ impl<'r> Importer<'r> {
                 ),
             }
         }
-        self.task_calendar(raw);
+        self.task_calendar(raw, team);
         task
     }
 
@@ -433,31 +454,55 @@ impl<'r> Importer<'r> {
             .any(|t| t.links.iter().any(|l| l.predecessor == uid))
     }
 
-    fn task_calendar(&mut self, raw: &RawTask) {
-        let Some(uid) = raw.calendar_uid.filter(|&u| u >= 0) else {
+    /// Task `raw`'s own calendar, reported unless it is the calendar it is scheduled on: its
+    /// workstream's (`team`), else the project's.
+    fn task_calendar(&mut self, raw: &RawTask, team: Option<&Calendar>) {
+        let Some(uid) = self.own_calendar_uid(raw) else {
             return;
         };
-        if Some(uid) == self.raw.calendar_uid {
-            return;
-        }
+        let (used, which) = match team {
+            Some(team) => (team, "its workstream's calendar"),
+            None => (&self.calendar, "the project calendar"),
+        };
         let mut scratch = ImportReport::default();
-        match calendars::calendar(&self.raw.calendars, uid, &mut scratch) {
-            Some((calendar, _)) if calendar == self.calendar => {}
-            Some((_, name)) => self.report.note_task(
-                raw.uid,
-                &raw.name,
-                format!(
-                    "its own calendar '{name}' is not carried: scheduled on the project calendar"
-                ),
-            ),
-            None => self.report.note_task(
-                raw.uid,
-                &raw.name,
-                format!(
-                    "its calendar (UID {uid}) is not in the file: scheduled on the project calendar"
-                ),
-            ),
+        let message = match calendars::calendar(&self.raw.calendars, uid, &mut scratch) {
+            Some((calendar, _)) if calendar == *used => return,
+            Some((_, name)) => {
+                format!("its own calendar '{name}' is not carried: scheduled on {which}")
+            }
+            None => format!("its calendar (UID {uid}) is not in the file: scheduled on {which}"),
+        };
+        self.report.note_task(raw.uid, &raw.name, message);
+    }
+
+    /// The UID of task `raw`'s own calendar, if it has one other than the project's.
+    fn own_calendar_uid(&self, raw: &RawTask) -> Option<i64> {
+        raw.calendar_uid
+            .filter(|&u| u >= 0 && Some(u) != self.raw.calendar_uid)
+    }
+
+    /// The calendar of the workstream of top-level summary `summary_uid`: the calendar its
+    /// tasks share when they all have the same own calendar and it is not the project's
+    /// (how [`export_mspdi`] writes a workstream's calendar), else none. Notes about that
+    /// calendar are reported only when it is carried.
+    fn team_calendar(&mut self, outline: &Outline, summary_uid: i64) -> Option<Calendar> {
+        let mut uids = outline
+            .leaves
+            .iter()
+            .filter(|(_, top)| *top == Some(summary_uid))
+            .filter_map(|&(i, _)| self.raw.tasks.get(i))
+            .map(|t| self.own_calendar_uid(t));
+        let first = uids.next().flatten()?;
+        if !uids.all(|uid| uid == Some(first)) {
+            return None;
         }
+        let mut notes = ImportReport::default();
+        let (calendar, _) = calendars::calendar(&self.raw.calendars, first, &mut notes)?;
+        if calendar == self.calendar {
+            return None;
+        }
+        self.report.notes.extend(notes.notes);
+        Some(calendar)
     }
 
     /// The links between carried tasks: a link to or from a summary spread to its tasks.
@@ -600,6 +645,16 @@ impl<'r> Importer<'r> {
 
 /// The workstream of the tasks under no top-level summary.
 const GENERAL: &str = "general";
+
+/// MS Project's critical slack limit (days) as the critical rule.
+fn critical_path(limit: Option<i64>) -> CriticalPath {
+    match limit {
+        Some(days) if (1..=engine::check::MAX_DAYS).contains(&days) => {
+            CriticalPath::TotalFloat { max_days: days }
+        }
+        _ => CriticalPath::default(),
+    }
+}
 
 fn workstream_id(uid: i64) -> String {
     format!("summary-{uid}")

@@ -15,6 +15,8 @@ pub(crate) struct RawProject {
     pub status: Option<NaiveDateTime>,
     pub schedule_from_start: bool,
     pub minutes_per_day: i64,
+    /// Days of total slack at or under which a task is critical.
+    pub critical_slack_limit: Option<i64>,
     pub calendar_uid: Option<i64>,
     pub calendars: Vec<RawCalendar>,
     pub tasks: Vec<RawTask>,
@@ -117,6 +119,7 @@ pub(crate) fn project(root: Node) -> Result<RawProject, ReadError> {
             "StatusDate" => project.status = date_time(child, here)?,
             "ScheduleFromStart" => project.schedule_from_start = flag(child, here)?,
             "MinutesPerDay" => project.minutes_per_day = number(child, here)?.unwrap_or(480),
+            "CriticalSlackLimit" => project.critical_slack_limit = number(child, here)?,
             "CalendarUID" => project.calendar_uid = number(child, here)?,
             "Calendars" => project.calendars = each(child, "Calendar", calendar)?,
             "Tasks" => project.tasks = each(child, "Task", task)?,
