@@ -19,9 +19,13 @@ Usage:
       duration, float, critical, predecessors), its milestones and deadlines as an
       iCalendar file whose events update in place when a newer export is imported, or the
       program as an MS Project XML file (MS Project 2007 and later open it).
-  planwork import FILE [--from mspdi]
+  planwork import FILE [--from mspdi|csv] [--days-per-point N]
       Print the Planwork program file made from an MS Project XML file (task ids are the
-      file's UIDs); what was approximated or not carried over is listed on stderr.
+      file's UIDs) or a spreadsheet export (CSV or tab-separated: Excel, Sheets,
+      Smartsheet, Jira, Azure DevOps; columns guessed from their headings, story points at
+      N working days each, 1 by default); what was approximated or not carried over is
+      listed on stderr. Without --from: .csv, .tsv and .txt are spreadsheets, the rest
+      MS Project XML.
   planwork upgrade PLAN.json
       Print the program file in the current version of the format.
   planwork hostile --out DIR [--seed S] [--quick]
@@ -43,7 +47,29 @@ pub enum ExportFormat {
     Mspdi,
 }
 
-#[derive(Debug, PartialEq, Eq)]
+/// What `import` reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportFormat {
+    Mspdi,
+    /// A spreadsheet export: CSV or tab-separated.
+    Csv,
+}
+
+impl ImportFormat {
+    /// By the file's extension: `.csv`, `.tsv` and `.txt` are spreadsheets, the rest MS
+    /// Project XML.
+    fn of_path(path: &str) -> ImportFormat {
+        let extension = std::path::Path::new(path)
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase());
+        match extension.as_deref() {
+            Some("csv" | "tsv" | "txt") => ImportFormat::Csv,
+            _ => ImportFormat::Mspdi,
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
 pub enum Command {
     Help,
     Schedule {
@@ -68,6 +94,9 @@ pub enum Command {
     },
     Import {
         path: String,
+        from: ImportFormat,
+        /// Working days per story point (spreadsheets only).
+        days_per_point: Option<f64>,
     },
     Forecast {
         path: String,
@@ -215,21 +244,43 @@ fn export(rest: &[String]) -> Result<Command, String> {
 }
 
 fn import(rest: &[String]) -> Result<Command, String> {
-    let mut path = None;
+    let (mut path, mut from, mut days_per_point) = (None, None, None);
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
-            "--from" => match value(&mut words, "--from")?.as_str() {
-                "mspdi" => {}
-                other => return Err(format!("--from takes mspdi, not '{other}'")),
-            },
+            "--from" => {
+                from = Some(match value(&mut words, "--from")?.as_str() {
+                    "mspdi" => ImportFormat::Mspdi,
+                    "csv" => ImportFormat::Csv,
+                    other => return Err(format!("--from takes mspdi or csv, not '{other}'")),
+                })
+            }
+            "--days-per-point" => {
+                days_per_point = Some(positive(&value(&mut words, "--days-per-point")?)?)
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
             file if path.is_none() => path = Some(file.to_string()),
             extra => return Err(format!("unexpected argument '{extra}'")),
         }
     }
-    let path = path.ok_or("import needs a file")?;
-    Ok(Command::Import { path })
+    let path: String = path.ok_or("import needs a file")?;
+    let from = from.unwrap_or_else(|| ImportFormat::of_path(&path));
+    if days_per_point.is_some() && from != ImportFormat::Csv {
+        return Err("--days-per-point is for spreadsheets (--from csv)".into());
+    }
+    Ok(Command::Import {
+        path,
+        from,
+        days_per_point,
+    })
+}
+
+/// A number above 0 (`0.5`, `2`).
+fn positive(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n > 0.0)
+        .ok_or_else(|| format!("--days-per-point takes a number above 0, not '{text}'"))
 }
 
 fn hostile(rest: &[String]) -> Result<Command, String> {
@@ -276,6 +327,45 @@ mod tests {
                 json: true,
                 driving: Some("M1".into())
             })
+        );
+    }
+
+    #[test]
+    fn import_chooses_the_format_by_extension_unless_told() {
+        let import = |line: &str| parse(&words(line));
+        assert_eq!(
+            import("import plan.CSV --days-per-point 0.5"),
+            Ok(Command::Import {
+                path: "plan.CSV".into(),
+                from: ImportFormat::Csv,
+                days_per_point: Some(0.5)
+            })
+        );
+        assert!(matches!(
+            import("import plan.xml"),
+            Ok(Command::Import {
+                from: ImportFormat::Mspdi,
+                ..
+            })
+        ));
+        assert!(matches!(
+            import("import export.dat --from csv"),
+            Ok(Command::Import {
+                from: ImportFormat::Csv,
+                ..
+            })
+        ));
+        assert_eq!(
+            import("import plan.xml --days-per-point 2").unwrap_err(),
+            "--days-per-point is for spreadsheets (--from csv)"
+        );
+        assert_eq!(
+            import("import a.csv --days-per-point 0").unwrap_err(),
+            "--days-per-point takes a number above 0, not '0'"
+        );
+        assert_eq!(
+            import("import a.csv --from xlsx").unwrap_err(),
+            "--from takes mspdi or csv, not 'xlsx'"
         );
     }
 

@@ -4,10 +4,11 @@
 mod args;
 mod hostile;
 mod report;
+mod sheet_import;
 mod table;
 mod terminal;
 
-use args::{Command, ExportFormat, USAGE};
+use args::{Command, ExportFormat, ImportFormat, USAGE};
 use engine::generate::{Options, add_uncertainty, generate_with};
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -55,7 +56,16 @@ fn main() -> ExitCode {
         },
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Export { path, to }) => export(&path, to),
-        Ok(Command::Import { path }) => import(&path),
+        Ok(Command::Import {
+            path,
+            from: ImportFormat::Mspdi,
+            ..
+        }) => import(&path),
+        Ok(Command::Import {
+            path,
+            from: ImportFormat::Csv,
+            days_per_point,
+        }) => sheet_import::run(&path, days_per_point),
         Ok(Command::Forecast {
             path,
             iterations,

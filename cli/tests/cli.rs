@@ -558,3 +558,81 @@ fn import_prints_a_program_file_from_ms_project_xml_and_its_notes() {
         stderr(&refused)
     );
 }
+
+#[test]
+fn import_reads_spreadsheet_exports_by_their_extension() {
+    let out = planwork(&["import", "../tests/files/sheets/smartsheet.csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let program: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(program["program"]["name"], "smartsheet");
+    assert_eq!(
+        program["program"]["start"], "2026-03-02",
+        "its earliest Start"
+    );
+    let ids: Vec<&str> = program["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["1", "2", "3", "5", "6"],
+        "row numbers, the blank row kept"
+    );
+    let notes = stderr(&out);
+    assert!(
+        notes.contains("columns: Task Name → Name, Duration → Duration (working days)"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains(
+            "imported ../tests/files/sheets/smartsheet.csv: 4 tasks, 1 milestone, 5 links"
+        ),
+        "{notes}"
+    );
+
+    let jira = planwork(&[
+        "import",
+        "../tests/files/sheets/jira-export.csv",
+        "--from",
+        "csv",
+        "--days-per-point",
+        "0.5",
+    ]);
+    assert!(jira.status.success(), "{}", stderr(&jira));
+    let program: serde_json::Value = serde_json::from_str(&stdout(&jira)).unwrap();
+    assert_eq!(program["tasks"][0]["id"], "SHOP-3");
+    assert_eq!(
+        program["tasks"][0]["duration"], 2,
+        "3 points × 0.5, rounded"
+    );
+    assert!(
+        stderr(&jira).contains("row 10 (SHOP-10): Summary: no name: the row is skipped"),
+        "{}",
+        stderr(&jira)
+    );
+
+    let unicode = planwork(&["import", "../tests/files/sheets/excel-unicode-text.txt"]);
+    assert!(unicode.status.success(), "{}", stderr(&unicode));
+    assert!(stdout(&unicode).contains("設計レビュー"));
+
+    let looped = temp_file("loop.csv", b"Name,Predecessors\nA,2\nB,1\n");
+    let refused = planwork(&["import", looped.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("cannot be imported: the links go round in a loop"),
+        "{}",
+        stderr(&refused)
+    );
+    let latin1 = temp_file("latin1.csv", b"Name\nCaf\xe9\n");
+    let refused = planwork(&["import", latin1.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("not UTF-8 text"),
+        "{}",
+        stderr(&refused)
+    );
+    let usage = planwork(&["import", "plan.xml", "--days-per-point", "2"]);
+    assert_eq!(usage.status.code(), Some(2));
+}

@@ -11,7 +11,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use engine::Calendar;
 
 use super::read::{RawCalendar, RawException, RawWeekDay};
-use super::report::ImportReport;
+use crate::report::ImportReport;
 
 /// The longest exception period expanded into dates (longer ones are cut and reported).
 const MAX_EXCEPTION_DAYS: i64 = 3_660;

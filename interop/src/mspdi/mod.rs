@@ -31,7 +31,6 @@ mod calendars;
 mod layout;
 mod read;
 mod recurrence;
-mod report;
 mod write;
 
 use std::collections::{HashMap, HashSet};
@@ -42,8 +41,8 @@ use engine::{
     Task, Workstream,
 };
 
+pub use crate::report::{ImportNote, ImportReport};
 use read::{RawLink, RawProject, RawTask};
-pub use report::{ImportNote, ImportReport};
 pub use write::export_mspdi;
 
 /// The largest file read (as a program file's limit).

@@ -1,5 +1,6 @@
 //! The import report: what came in, and every approximation or thing not carried over, by
-//! task (UID and name) where it is about one — shown before anything is stored.
+//! task where it is about one (as the file names it: `UID 14` in MS Project, `row 7` or
+//! `row 7 (PROJ-12)` in a spreadsheet, and its name) — shown before anything is stored.
 
 use std::fmt;
 
@@ -11,9 +12,12 @@ pub struct ImportReport {
     pub milestones: usize,
     /// The links carried over (after links to summary tasks were spread to their tasks).
     pub links: usize,
-    /// The summary tasks read (their tasks carried, the outline as workstreams).
+    /// The summary tasks read (their tasks carried, the outline as workstreams): MS
+    /// Project's summary tasks, a spreadsheet's parents and epics.
     pub summaries: usize,
-    /// Every approximation and everything not carried over: about the calendar and the tasks
+    /// The rows not carried because of a problem (a spreadsheet row without a name).
+    pub skipped: usize,
+    /// Every approximation and everything not carried over: about the file and the tasks
     /// first, then about the links, each in file order.
     pub notes: Vec<ImportNote>,
 }
@@ -21,8 +25,9 @@ pub struct ImportReport {
 /// One approximation or thing not carried over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportNote {
-    /// The task it is about (its UID and name), if it is about one.
-    pub task: Option<(i64, String)>,
+    /// The task it is about, if it is about one: how the file names it (`UID 14`,
+    /// `row 7 (PROJ-12)`) and its name.
+    pub task: Option<(String, String)>,
     pub message: String,
 }
 
@@ -34,14 +39,21 @@ impl ImportReport {
         });
     }
 
+    /// A note about the MS Project task of UID `uid`.
     pub(crate) fn note_task(&mut self, uid: i64, name: &str, message: impl Into<String>) {
+        self.note_about(format!("UID {uid}"), name, message);
+    }
+
+    /// A note about the task the file names `label` (`row 7 (PROJ-12)`).
+    pub(crate) fn note_about(&mut self, label: String, name: &str, message: impl Into<String>) {
         self.notes.push(ImportNote {
-            task: Some((uid, name.to_owned())),
+            task: Some((label, name.to_owned())),
             message: message.into(),
         });
     }
 
-    /// "12 tasks, 3 milestones, 14 links; 2 summary tasks": the counts in words.
+    /// "12 tasks, 3 milestones, 14 links; 2 summary tasks; 1 row skipped": the counts in
+    /// words.
     pub fn summary(&self) -> String {
         use engine::words::count;
         let mut line = format!(
@@ -56,6 +68,9 @@ impl ImportReport {
                 count(self.summaries, "summary task", "summary tasks")
             ));
         }
+        if self.skipped > 0 {
+            line.push_str(&format!("; {} skipped", count(self.skipped, "row", "rows")));
+        }
         line
     }
 }
@@ -64,7 +79,8 @@ impl fmt::Display for ImportNote {
     /// `UID 14 'Data sync': duration 2.5 d rounded to 3 d`, or the message alone.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.task {
-            Some((uid, name)) => write!(f, "UID {uid} '{name}': {}", self.message),
+            Some((label, name)) if name.is_empty() => write!(f, "{label}: {}", self.message),
+            Some((label, name)) => write!(f, "{label} '{name}': {}", self.message),
             None => f.write_str(&self.message),
         }
     }
