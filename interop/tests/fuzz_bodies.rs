@@ -38,3 +38,18 @@ fn the_ms_project_body_runs_over_its_seeds_and_their_truncations() {
         println!("{name}: ran, and {} truncations", bytes.len() / step);
     }
 }
+
+#[test]
+fn the_spreadsheet_body_runs_over_its_seeds_and_their_truncations() {
+    for (name, bytes) in seeds("sheet_import") {
+        assert!(
+            interop::fuzzing::sheet_import(&bytes).is_some(),
+            "{name}: a seed imports"
+        );
+        let step = (bytes.len() / 50).max(1);
+        for end in (0..bytes.len()).step_by(step) {
+            interop::fuzzing::sheet_import(&bytes[..end]);
+        }
+        println!("{name}: ran, and {} truncations", bytes.len() / step);
+    }
+}

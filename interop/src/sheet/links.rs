@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use engine::entry::{EntryError, Predecessor, parse_predecessors};
+use engine::entry::{EntryError, Predecessor, format_predecessors, parse_predecessors};
 use engine::{Dependency, LinkType};
 
 use super::convert::{Converter, Kind};
@@ -212,9 +212,19 @@ impl Converter<'_> {
         if let Some(&earlier) = kept.get(&(from, to)) {
             let first = &self.program.dependencies[earlier];
             if (first.kind, first.lag) != (link.kind, link.lag) {
+                let typed = |kind, lag| {
+                    format_predecessors(&[Predecessor {
+                        id: dependency.from.clone(),
+                        kind,
+                        lag,
+                    }])
+                };
                 let message = format!(
-                    "a second link {} → {} ({:?}{:+}d) dropped: the first ({:?}{:+}d) is kept",
-                    dependency.from, dependency.to, link.kind, link.lag, first.kind, first.lag
+                    "a second link {} → {} ({}) dropped: the first ({}) is kept",
+                    dependency.from,
+                    dependency.to,
+                    typed(link.kind, link.lag),
+                    typed(first.kind, first.lag)
                 );
                 self.note_row(link.row, message);
             }

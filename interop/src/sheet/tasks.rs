@@ -405,8 +405,8 @@ impl Converter<'_> {
             (
                 Source::Points,
                 format!(
-                    "from story points: points × {} working days a point",
-                    decimal(self.rules.days_per_point)
+                    "from story points: points × {} a point",
+                    days(self.rules.days_per_point)
                 ),
             ),
         ];
@@ -452,6 +452,16 @@ fn weekdays(first: NaiveDate, last: NaiveDate) -> i64 {
         day = day.succ_opt().unwrap_or(day);
     }
     count
+}
+
+/// `1 working day`, `0.5 working days`.
+fn days(value: f64) -> String {
+    let unit = if value == 1.0 {
+        "working day"
+    } else {
+        "working days"
+    };
+    format!("{} {unit}", decimal(value))
 }
 
 /// `2.5`, `3`: at most two decimals.
