@@ -38,8 +38,11 @@ async function openOffline(context, problems) {
 test('planwork.html is one file within its size budget, locked down', () => {
   const size = statSync(single).size;
   // The budget grows only on purpose: issue 17 took it from 1.5 to 1.6 MB (the kept program,
-  // engine::kept, and the worker's messages as JavaScript values: about 25 KB of the 1.52 MB).
-  assert.ok(size <= 1_600_000, `planwork.html is ${size} bytes; the budget is 1,600,000`);
+  // engine::kept, and the worker's messages as JavaScript values: about 25 KB of the 1.52 MB);
+  // issue 18 to 1.8 MB (other tools' formats: the XML reader and writer, the CSV reader and
+  // writer, iCalendar, the importers and the export: 1.52 → 1.66 MB before the spreadsheet
+  // import's screen).
+  assert.ok(size <= 1_800_000, `planwork.html is ${size} bytes; the budget is 1,800,000`);
   const html = readFileSync(single, 'utf8');
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');
