@@ -141,6 +141,7 @@ pub fn App() -> impl IntoView {
             />
             <main id="main" class="app-main" data-view=view_name>
                 <div class="messages" aria-live="polite">{messages}</div>
+                {crate::home::sheet_import::sheet_view(ctx, nav)}
                 {main_view}
             </main>
         </div>

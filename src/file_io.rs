@@ -138,6 +138,11 @@ pub async fn read_file(file: &web_sys::File) -> Result<ReadFile, String> {
         .await
         .map_err(|e| format!("“{name}” could not be read: {e:?}"))?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    if is_sheet(&name) {
+        return interop::sheet::read_table(&bytes)
+            .map(ReadFile::Sheet)
+            .map_err(|error| format!("“{name}” cannot be imported: {error}"));
+    }
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("“{name}” cannot be imported: it is not UTF-8 text."))?;
     // A byte-order mark, as some editors on Windows write, is not part of the JSON.
@@ -153,13 +158,22 @@ pub async fn read_file(file: &web_sys::File) -> Result<ReadFile, String> {
         .map_err(|error| format!("“{name}” cannot be imported: {error}"))
 }
 
-/// A file read: a Planwork program, or one converted from MS Project with its report.
+/// A file read: a Planwork program, one converted from MS Project with its report, or a
+/// spreadsheet's table (for the mapping step).
 pub enum ReadFile {
     Program(Document),
+    Sheet(interop::sheet::Table),
     FromMsProject {
         document: Document,
         report: interop::mspdi::ImportReport,
     },
+}
+
+/// Whether a file is a spreadsheet export (CSV, tab-separated, Excel's "Unicode text"), by
+/// its name.
+fn is_sheet(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".csv", ".tsv", ".txt"].iter().any(|e| name.ends_with(e))
 }
 
 /// Whether a file is XML (an MS Project file) rather than a program file: by its name, or

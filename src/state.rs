@@ -77,6 +77,8 @@ pub struct Ctx {
     pub pending_import: RwSignal<Option<PendingImport>>,
     /// A converted file (MS Project) waiting to be reviewed and imported.
     pub pending_review: RwSignal<Option<PendingReview>>,
+    /// A spreadsheet waiting in its mapping step.
+    pub pending_sheet: RwSignal<Option<crate::home::sheet_import::PendingSheet>>,
     /// The browser refused persistent storage (and the user has not dismissed the notice).
     pub persist_refused: RwSignal<bool>,
     persist_asked: StoredValue<bool>,
@@ -106,6 +108,7 @@ impl Ctx {
             message: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             pending_review: RwSignal::new(None),
+            pending_sheet: RwSignal::new(None),
             persist_refused: RwSignal::new(false),
             persist_asked: StoredValue::new(false),
             remote: RwSignal::new(None),

@@ -29,6 +29,9 @@ pub use home::bin_list::{BinList, BinSummary};
 pub use home::import_button::ImportButton;
 pub use home::program_list::{ProgramList, ProgramSummary};
 pub use home::programs_home::{HomeActions, ProgramsHome};
+pub use home::sheet_mapping::{
+    SheetActions, SheetColumn, SheetMapping, SheetPreview, SheetRow, SheetRule, SheetRules,
+};
 pub use map::dependency_map::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
 pub use plan::gantt::gantt_chart::{GanttActions, GanttChart};
 pub use plan::gantt::gantt_legend::GanttLegend;

@@ -1,13 +1,15 @@
 //! The import flow: a picked or dropped file becomes a new program, or (if its program is
 //! already here) waits for the user's choice: open as a copy, or replace after a snapshot.
 //! A file from MS Project is converted and waits for the user's review of what was
-//! approximated or not carried over; importing it makes a new program. A file that cannot
+//! approximated or not carried over; a spreadsheet waits in its mapping step
+//! (`sheet_import`); importing either makes a new program. A file that cannot
 //! be read changes nothing and its problems are shown.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use planfile::Document;
 
+use super::sheet_import::PendingSheet;
 use crate::file_io::ReadFile;
 use crate::format::now_ms;
 use crate::ids::new_program_id;
@@ -25,9 +27,20 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
         ctx.message.set(None);
         ctx.pending_import.set(None);
         ctx.pending_review.set(None);
+        ctx.pending_sheet.set(None);
         let span = perf::start("planwork:import");
         let document = match crate::file_io::read_file(&file).await {
             Ok(ReadFile::Program(document)) => document,
+            Ok(ReadFile::Sheet(table)) => {
+                let mapping = interop::sheet::guess_mapping(&table);
+                ctx.pending_sheet.set(Some(PendingSheet {
+                    table: std::sync::Arc::new(table),
+                    file_name: file.name(),
+                    mapping,
+                    rules: interop::sheet::Rules::default(),
+                }));
+                return;
+            }
             Ok(ReadFile::FromMsProject { document, report }) => {
                 ctx.pending_review.set(Some(PendingReview {
                     document,
@@ -58,7 +71,7 @@ pub fn import_reviewed(ctx: Ctx, nav: Nav) {
 
 /// Stores `document` as a new program and opens it; if its program is already here, asks
 /// first (open as a copy, or replace after a snapshot). Without storage, opens it in memory.
-async fn store_new_or_ask(ctx: Ctx, nav: Nav, mut document: Document, span: perf::Span) {
+pub(crate) async fn store_new_or_ask(ctx: Ctx, nav: Nav, mut document: Document, span: perf::Span) {
     {
         ctx.wait_ready().await;
         let store = match store() {

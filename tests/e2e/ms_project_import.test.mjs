@@ -70,6 +70,8 @@ test('an MS Project plan is reviewed, then imported with MS Project\'s dates', a
   await find.fill('');
   await page.screenshot({ path: join(outDir, 'mspdi-imported.png') });
   await home(page);
+  // The list renders once the database answers.
+  await page.locator('table.program-list tbody .program-name').nth(before.length).waitFor();
   assert.equal((await programNames(page)).length, before.length + 1, 'a new program');
 
   assert.deepEqual(problems, [], 'no console errors, page errors or failed requests');

@@ -39,7 +39,7 @@ pub fn ImportButton(on_file: Callback<web_sys::File>) -> impl IntoView {
             data-role="import-file"
             tabindex="-1"
             aria-hidden="true"
-            accept=".json,.planwork.json,application/json,.xml,application/xml,text/xml"
+            accept=".json,.planwork.json,application/json,.xml,application/xml,text/xml,.csv,text/csv,.tsv,.txt"
             on:change=on_change
         />
     }

@@ -4,3 +4,4 @@ pub(crate) mod bin_list;
 pub(crate) mod import_button;
 pub(crate) mod program_list;
 pub(crate) mod programs_home;
+pub(crate) mod sheet_mapping;

@@ -70,7 +70,7 @@ pub fn ProgramsHome(
                 </form>
                 <div class="import-zone" data-role="drop-zone">
                     <ImportButton on_file=actions.import />
-                    <span class="import-hint">"or drop a .planwork.json file, or an MS Project .xml, anywhere on the page"</span>
+                    <span class="import-hint">"or drop a .planwork.json file, an MS Project .xml or a spreadsheet (.csv, .txt) anywhere on the page"</span>
                 </div>
             </div>
             <ProgramList
