@@ -299,3 +299,16 @@ fn a_calendar_all_of_a_summarys_tasks_share_is_its_workstreams() {
         engine::CriticalPath::TotalFloat { max_days: 3 }
     );
 }
+
+#[test]
+fn deep_nesting_without_a_start_date_is_refused() {
+    let deep = format!(
+        "<Project>{}{}</Project>",
+        "<a>".repeat(100_000),
+        "</a>".repeat(100_000)
+    );
+    assert_eq!(
+        import_mspdi(&deep).map(|_| ()),
+        Err(MspdiError::NotMspdi("it has no StartDate".to_owned()))
+    );
+}
