@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use crate::shell::popup::Popup;
+
 /// What the menu asks of its owner: one callback per kind of export.
 #[derive(Clone, Copy)]
 pub struct ExportActions {
@@ -21,20 +23,8 @@ pub struct ExportActions {
 /// The "Export" button and its list.
 #[component]
 pub fn ExportMenu(actions: ExportActions) -> impl IntoView {
-    let open = RwSignal::new(false);
-    let root = NodeRef::<leptos::html::Div>::new();
-    let outside = window_event_listener(leptos::ev::click, move |ev| {
-        let inside = root.get_untracked().is_some_and(|el| {
-            let el: &web_sys::Node = &el;
-            ev.target()
-                .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
-                .is_some_and(|t| el.contains(Some(&t)))
-        });
-        if !inside && open.get_untracked() {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || outside.remove());
+    let popup = Popup::new();
+    let open = popup.open;
     let item = move |action: &'static str, label: &'static str, run: Callback<()>| {
         view! {
             <button
@@ -54,21 +44,16 @@ pub fn ExportMenu(actions: ExportActions) -> impl IntoView {
     view! {
         <div
             class="menu"
-            node_ref=root
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && open.get_untracked() {
-                    open.set(false);
-                    ev.stop_propagation();
-                }
-            }
+            node_ref=popup.root
+            on:keydown=move |ev| popup.on_key(&ev)
         >
             <button
                 type="button"
                 class="button"
                 data-action="export-menu"
                 aria-haspopup="menu"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| open.update(|o| *o = !*o)
+                aria-expanded=move || popup.expanded()
+                on:click=move |_| popup.toggle()
             >
                 "Export"
             </button>

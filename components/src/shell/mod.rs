@@ -7,6 +7,7 @@ pub(crate) mod header;
 pub(crate) mod import_choice;
 pub(crate) mod import_review;
 pub(crate) mod notice;
+pub(crate) mod popup;
 pub(crate) mod program_name;
 pub(crate) mod status_line;
 pub(crate) mod view_tabs;

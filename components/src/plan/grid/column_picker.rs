@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use crate::shell::popup::Popup;
+
 use document::Column;
 
 /// Check boxes for `columns` (those offered); `shown` is the columns shown. `toggle` gets a
@@ -36,39 +38,21 @@ pub fn ColumnPicker(
             })
             .collect_view()
     };
-    let open = RwSignal::new(false);
-    let root = NodeRef::<leptos::html::Div>::new();
-    // A click anywhere outside closes the list.
-    let outside = window_event_listener(leptos::ev::click, move |ev| {
-        let inside = root.get_untracked().is_some_and(|el| {
-            let el: &web_sys::Node = &el;
-            ev.target()
-                .and_then(|t| leptos::wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
-                .is_some_and(|t| el.contains(Some(&t)))
-        });
-        if !inside && open.get_untracked() {
-            open.set(false);
-        }
-    });
-    on_cleanup(move || outside.remove());
+    let popup = Popup::new();
+    let open = popup.open;
     view! {
         <div
             class="column-picker"
-            node_ref=root
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" && open.get_untracked() {
-                    open.set(false);
-                    ev.stop_propagation();
-                }
-            }
+            node_ref=popup.root
+            on:keydown=move |ev| popup.on_key(&ev)
         >
             <button
                 type="button"
                 class="button"
                 data-action="columns"
                 aria-haspopup="true"
-                aria-expanded=move || if open.get() { "true" } else { "false" }
-                on:click=move |_| open.update(|o| *o = !*o)
+                aria-expanded=move || popup.expanded()
+                on:click=move |_| popup.toggle()
             >
                 "Columns"
             </button>
