@@ -1,22 +1,10 @@
-//! The `planwork` binary end to end: files in, tables and JSON out, clear errors.
+//! The `planwork` binary end to end: files in, tables and JSON out, clear errors — the
+//! schedule, generate, upgrade, forecast and hostile commands, and text from a file that
+//! must reach the terminal escaped. Import and export are in `exchange.rs`.
 
-use std::process::{Command, Output};
+mod common;
 
-fn planwork(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_planwork"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use common::{assert_exits_saying, planwork, stderr, stdout, temp_file};
 
 #[test]
 fn schedule_prints_json_with_every_key() {
@@ -107,8 +95,7 @@ fn file_errors_say_what_and_where() {
         "{err}"
     );
     let out = planwork(&["schedule", "tests/fixtures/missing.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot read tests/fixtures/missing.json"));
+    assert_exits_saying(&out, 2, "cannot read tests/fixtures/missing.json");
     let out = planwork(&["schedule"]);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -226,33 +213,6 @@ fn forecast_prints_percentiles_criticality_and_drivers() {
     );
 }
 
-/// A file in the temporary folder, deleted (with its folder) when dropped.
-struct TempFile(std::path::PathBuf);
-
-impl std::ops::Deref for TempFile {
-    type Target = std::path::Path;
-    fn deref(&self) -> &std::path::Path {
-        &self.0
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if let Some(dir) = self.0.parent() {
-            let _ = std::fs::remove_dir_all(dir);
-        }
-    }
-}
-
-/// Writes `text` to a file `name` in a folder of its own.
-fn temp_file(name: &str, text: &[u8]) -> TempFile {
-    let dir = std::env::temp_dir().join(format!("planwork-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(name);
-    std::fs::write(&file, text).unwrap();
-    TempFile(file)
-}
-
 /// A one-task program whose task has `id` and `name` (JSON-escaped already).
 fn one_task(id: &str, name: &str) -> String {
     format!(
@@ -322,11 +282,10 @@ fn problems_quote_hostile_text_escaped() {
 #[test]
 fn an_id_of_only_invisible_characters_is_refused() {
     let out = planwork(&["schedule", "../tests/files/broken/invisible-id.json"]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("tasks[0].id: task 'Looks like nothing' has no id [E011]"),
-        "{}",
-        stderr(&out)
+    assert_exits_saying(
+        &out,
+        1,
+        "tasks[0].id: task 'Looks like nothing' has no id [E011]",
     );
 }
 
@@ -378,12 +337,7 @@ fn generate_refuses_more_tasks_than_a_file_holds() {
         "--tasks",
         "18446744073709551615",
     ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("--tasks is at most 1,000,000"),
-        "{}",
-        stderr(&out)
-    );
+    assert_exits_saying(&out, 2, "--tasks is at most 1,000,000");
 }
 
 #[test]
@@ -464,175 +418,4 @@ fn the_forecast_table_lists_a_hundred_milestones_then_counts() {
         table.contains("… and 150 more milestones (--json lists them all)"),
         "{table}"
     );
-}
-
-#[test]
-fn export_prints_the_schedule_as_csv_and_the_milestones_as_a_calendar() {
-    let csv = planwork(&["export", "../tests/files/v0/launch.json", "--to", "csv"]);
-    assert!(csv.status.success(), "{}", stderr(&csv));
-    let text = stdout(&csv);
-    assert!(text.starts_with("\u{feff}ID,Name,Workstream,Start,Finish,"));
-    // Build Jan 12–26 (Monday 19th a holiday), as `schedule` dates it.
-    assert!(
-        text.lines().any(|l| l.contains(",2026-01-12,2026-01-26,")),
-        "{text}"
-    );
-    let ics = planwork(&["export", "../tests/files/v0/launch.json", "--to", "ics"]);
-    assert!(ics.status.success(), "{}", stderr(&ics));
-    let text = stdout(&ics);
-    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"));
-    assert!(
-        text.contains("UID:") && text.contains("milestone@planwork"),
-        "{text}"
-    );
-    assert!(
-        text.contains("DTSTART;VALUE=DATE:20260126\r\n"),
-        "go-live closes the 26th"
-    );
-    let refused = planwork(&["export", "../tests/files/v0/launch.json", "--to", "pdf"]);
-    assert_eq!(refused.status.code(), Some(2));
-    assert!(stderr(&refused).contains("--to takes csv, ics or mspdi, not 'pdf'"));
-}
-
-#[test]
-fn export_to_mspdi_prints_an_ms_project_file_that_imports_back() {
-    let out = planwork(&["export", "../tests/files/v0/launch.json", "--to", "mspdi"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let xml = stdout(&out);
-    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"));
-    assert!(xml.contains("<Project xmlns=\"http://schemas.microsoft.com/project\">"));
-    assert!(xml.contains("<SaveVersion>12</SaveVersion>"));
-    // Build Jan 12–26, as `schedule` dates it.
-    assert!(xml.contains("<Start>2026-01-12T08:00:00</Start>"), "{xml}");
-    assert!(
-        xml.contains("<Finish>2026-01-26T17:00:00</Finish>"),
-        "{xml}"
-    );
-    // Ids that are not numbers: tasks numbered 1..n, each one's id kept in Text1.
-    assert!(xml.contains("<Alias>Planwork ID</Alias>"), "{xml}");
-    assert!(xml.contains("<Value>go-live</Value>"), "{xml}");
-    let file = temp_file("launch.xml", xml.as_bytes());
-    let back = planwork(&["import", file.to_str().unwrap(), "--from", "mspdi"]);
-    assert!(back.status.success(), "{}", stderr(&back));
-    let original: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string("../tests/files/v0/launch.json").unwrap())
-            .unwrap();
-    let program: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
-    let names = |p: &serde_json::Value| -> Vec<String> {
-        let mut names: Vec<String> = p["tasks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["name"].as_str().unwrap().to_owned())
-            .collect();
-        names.sort();
-        names
-    };
-    assert_eq!(names(&program), names(&original), "the same tasks");
-}
-
-#[test]
-fn import_prints_a_program_file_from_ms_project_xml_and_its_notes() {
-    let out = planwork(&[
-        "import",
-        "../tests/files/mspdi/mpxj__mspdirelations.xml",
-        "--from",
-        "mspdi",
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let program: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    let ids: Vec<&str> = program["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(ids, ["1", "2", "3", "4", "5"], "the file's UIDs");
-    assert!(stderr(&out).contains("imported"), "{}", stderr(&out));
-    let broken = temp_file("broken.xml", b"<Project><Tasks></Project>");
-    let refused = planwork(&["import", broken.to_str().unwrap()]);
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(
-        stderr(&refused).contains("cannot be imported: not readable as XML"),
-        "{}",
-        stderr(&refused)
-    );
-}
-
-#[test]
-fn import_reads_spreadsheet_exports_by_their_extension() {
-    let out = planwork(&["import", "../tests/files/sheets/smartsheet.csv"]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let program: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
-    assert_eq!(program["program"]["name"], "smartsheet");
-    assert_eq!(
-        program["program"]["start"], "2026-03-02",
-        "its earliest Start"
-    );
-    let ids: Vec<&str> = program["tasks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["id"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        ids,
-        ["1", "2", "3", "5", "6"],
-        "row numbers, the blank row kept"
-    );
-    let notes = stderr(&out);
-    assert!(
-        notes.contains("columns: Task Name → Name, Duration → Duration (working days)"),
-        "{notes}"
-    );
-    assert!(
-        notes.contains(
-            "imported ../tests/files/sheets/smartsheet.csv: 4 tasks, 1 milestone, 5 links"
-        ),
-        "{notes}"
-    );
-
-    let jira = planwork(&[
-        "import",
-        "../tests/files/sheets/jira-export.csv",
-        "--from",
-        "csv",
-        "--days-per-point",
-        "0.5",
-    ]);
-    assert!(jira.status.success(), "{}", stderr(&jira));
-    let program: serde_json::Value = serde_json::from_str(&stdout(&jira)).unwrap();
-    assert_eq!(program["tasks"][0]["id"], "SHOP-3");
-    assert_eq!(
-        program["tasks"][0]["duration"], 2,
-        "3 points × 0.5, rounded"
-    );
-    assert!(
-        stderr(&jira).contains("row 10 (SHOP-10): Summary: no name: the row is skipped"),
-        "{}",
-        stderr(&jira)
-    );
-
-    let unicode = planwork(&["import", "../tests/files/sheets/excel-unicode-text.txt"]);
-    assert!(unicode.status.success(), "{}", stderr(&unicode));
-    assert!(stdout(&unicode).contains("設計レビュー"));
-
-    let looped = temp_file("loop.csv", b"Name,Predecessors\nA,2\nB,1\n");
-    let refused = planwork(&["import", looped.to_str().unwrap()]);
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(
-        stderr(&refused).contains("cannot be imported: the links go round in a loop"),
-        "{}",
-        stderr(&refused)
-    );
-    let latin1 = temp_file("latin1.csv", b"Name\nCaf\xe9\n");
-    let refused = planwork(&["import", latin1.to_str().unwrap()]);
-    assert_eq!(refused.status.code(), Some(1));
-    assert!(
-        stderr(&refused).contains("not UTF-8 text"),
-        "{}",
-        stderr(&refused)
-    );
-    let usage = planwork(&["import", "plan.xml", "--days-per-point", "2"]);
-    assert_eq!(usage.status.code(), Some(2));
 }
