@@ -10,6 +10,7 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::CriticalPath;
 use crate::rng::SplitMix64;
 use crate::scheduler::{Passes, post, schedule_checked};
+use chrono::NaiveDate;
 use std::ops::Range;
 
 /// The passes an iteration runs: lean where the plan allows, else the scheduler's own.
@@ -328,16 +329,25 @@ impl<'c, 'p> Simulation<'c, 'p> {
             .milestones
             .iter()
             .zip(&self.samples.milestones)
-            .map(|(&m, samples)| MilestoneOutcome {
-                task: m,
-                id: self.checked.program().tasks[m].id.clone(),
-                outcome: outcome(
-                    samples,
-                    deterministic.tasks[m].finish,
-                    self.checked.tasks[m].deadline,
-                    self.checked.program().tasks[m].deadline,
-                    &date,
-                ),
+            .map(|(&m, samples)| {
+                // A milestone the schedule shows on the day of the start that places it
+                // (`post::driven_by_a_start`) is shown so in every iteration too.
+                let planned = &deterministic.tasks[m];
+                let at_start =
+                    planned.ef > 0 && timeline.date_of(planned.ef) == Some(planned.finish);
+                let on_start_day = |k: i64| timeline.date_of(k).unwrap_or(deterministic.finish);
+                let date: &dyn Fn(i64) -> NaiveDate = if at_start { &on_start_day } else { &date };
+                MilestoneOutcome {
+                    task: m,
+                    id: self.checked.program().tasks[m].id.clone(),
+                    outcome: outcome(
+                        samples,
+                        planned.finish,
+                        self.checked.tasks[m].deadline,
+                        self.checked.program().tasks[m].deadline,
+                        date,
+                    ),
+                }
             })
             .collect();
         Ok(Forecast {

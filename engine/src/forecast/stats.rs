@@ -36,7 +36,7 @@ pub(super) fn outcome(
     deterministic: NaiveDate,
     committed_offset: Option<i64>,
     committed: Option<NaiveDate>,
-    date: &impl Fn(i64) -> NaiveDate,
+    date: &(impl Fn(i64) -> NaiveDate + ?Sized),
 ) -> Outcome {
     let mut sorted = samples.to_vec();
     sorted.sort_unstable();
@@ -58,7 +58,7 @@ pub(super) fn outcome(
 }
 
 /// At most about 40 bins of equal width over the sorted samples.
-pub(super) fn histogram(sorted: &[i64], date: &impl Fn(i64) -> NaiveDate) -> Vec<Bin> {
+pub(super) fn histogram(sorted: &[i64], date: &(impl Fn(i64) -> NaiveDate + ?Sized)) -> Vec<Bin> {
     let (Some(&low), Some(&high)) = (sorted.first(), sorted.last()) else {
         return Vec::new();
     };

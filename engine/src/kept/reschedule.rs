@@ -252,11 +252,17 @@ impl Scheduled {
         moved_late: &[u32],
     ) -> Option<()> {
         let mut again: Vec<u32> = touched.tasks.clone();
-        again.extend(touched.links.iter().map(|&(from, _)| from));
+        // Both ends of a link changed: a milestone's day depends on which link places it
+        // (`post::driven_by_a_start`).
+        again.extend(touched.links.iter().flat_map(|&(from, to)| [from, to]));
         again.extend_from_slice(moved_early);
         again.extend_from_slice(moved_late);
         for &t in moved_early {
-            again.extend(checked.predecessors.of(t as usize).iter().map(|l| l.task));
+            let t = t as usize;
+            again.extend(checked.predecessors.of(t).iter().map(|l| l.task));
+            // A milestone after it may now be placed by another link.
+            let milestones = checked.successors.of(t).iter().map(|l| l.task);
+            again.extend(milestones.filter(|&s| checked.tasks[s as usize].duration == 0));
         }
         again.sort_unstable();
         again.dedup();

@@ -1,7 +1,7 @@
 //! The post-check: float, the critical path, dates and warnings.
 
 use super::{Pass, Schedule, TaskSchedule};
-use crate::check::Checked;
+use crate::check::{Checked, Progress};
 use crate::check::{FIRST_DATE, LAST_DATE};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, capped};
 use crate::model::{CriticalPath, LinkType};
@@ -122,7 +122,14 @@ pub(crate) fn task_schedule(
         late.start[t],
         late.finish[t],
     );
-    let dates = Dates::of(lookup, prepared.duration == 0, es, ef, ls, lf)?;
+    let milestone = prepared.duration == 0;
+    let at_start = milestone && driven_by_a_start(checked, t, early);
+    let dates = if at_start {
+        // Shown on the day of the start that places it, as MS Project shows it.
+        Dates::of(lookup, false, es, es + 1, ls, ls + 1)?
+    } else {
+        Dates::of(lookup, milestone, es, ef, ls, lf)?
+    };
     let complete = prepared.is_complete();
     Some(TaskSchedule {
         es,
@@ -141,6 +148,34 @@ pub(crate) fn task_schedule(
         late_start: dates.late_start,
         late_finish: dates.late_finish,
     })
+}
+
+/// Whether milestone `t` is placed by a predecessor's start: a start-to-start or
+/// start-to-finish link sets its date, and nothing else reaches it (no finish-to-start or
+/// finish-to-finish link, constraint, program start or status date). Such a milestone is an
+/// instant at the *start* of its offset's working day, and is shown on that day; any other
+/// milestone is an instant at the end of the day before (MS Project dates them the same
+/// way). Only a milestone not started and not placed as late as possible (its place is its
+/// own, not a link's). O(its predecessors).
+pub(crate) fn driven_by_a_start(checked: &Checked<'_>, t: usize, early: &Pass) -> bool {
+    let prepared = &checked.tasks[t];
+    if prepared.progress != Progress::NotStarted || prepared.is_placed_late() {
+        return false;
+    }
+    let es = early.start[t];
+    let mut by_start = i64::MIN;
+    let mut other = prepared
+        .start_min
+        .max(prepared.finish_min)
+        .max(checked.status.unwrap_or(i64::MIN));
+    for link in checked.predecessors.of(t) {
+        let p = link.task as usize;
+        match link.kind {
+            LinkType::SS | LinkType::SF => by_start = by_start.max(early.start[p] + link.lag()),
+            LinkType::FS | LinkType::FF => other = other.max(early.finish[p] + link.lag()),
+        }
+    }
+    es > 0 && by_start == es && other < es
 }
 
 /// The longest-path rule: the unfinished tasks driving the unfinished tasks that finish
