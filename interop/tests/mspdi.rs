@@ -122,8 +122,13 @@ fn the_construction_plan_by_its_counts_and_outline() {
     assert_eq!(r.links, 118);
     // Each top-level summary is a workstream.
     assert_eq!(imported.program.workstreams.len(), 10);
+    // The resources and their assignments are reported, then each deeper summary.
+    assert_eq!(
+        r.notes[0].to_string(),
+        "23 resources and 96 assignments not carried over (Planwork has no resources yet)"
+    );
     assert!(
-        r.notes
+        r.notes[1..]
             .iter()
             .all(|n| n.message.contains("summary task below the top level")),
         "{:#?}",

@@ -199,6 +199,13 @@ impl<'r> Importer<'r> {
                 "the project is scheduled from its finish in MS Project; Planwork schedules from the start",
             );
         }
+        if raw.resources > 0 || raw.assignments > 0 {
+            self.report.note(format!(
+                "{} and {} not carried over (Planwork has no resources yet)",
+                engine::words::count(raw.resources, "resource", "resources"),
+                engine::words::count(raw.assignments, "assignment", "assignments")
+            ));
+        }
         let outline = Outline::of(&raw.tasks);
         self.report.summaries = outline.summaries.len();
         for &summary in outline

@@ -20,6 +20,10 @@ pub(crate) struct RawProject {
     pub calendar_uid: Option<i64>,
     pub calendars: Vec<RawCalendar>,
     pub tasks: Vec<RawTask>,
+    /// How many resources (the unnamed UID 0 row not counted) and assignments the file has:
+    /// not carried, only reported.
+    pub resources: usize,
+    pub assignments: usize,
 }
 
 #[derive(Debug, Default)]
@@ -123,6 +127,8 @@ pub(crate) fn project(root: Node) -> Result<RawProject, ReadError> {
             "CalendarUID" => project.calendar_uid = number(child, here)?,
             "Calendars" => project.calendars = each(child, "Calendar", calendar)?,
             "Tasks" => project.tasks = each(child, "Task", task)?,
+            "Resources" => project.resources = count(child, "Resource", |r| uid_of(r) != Some(0)),
+            "Assignments" => project.assignments = count(child, "Assignment", |_| true),
             _ => {}
         }
     }
@@ -267,6 +273,19 @@ fn each<T>(
         .filter(|c| c.is_element() && c.tag_name().name() == name)
         .map(read)
         .collect()
+}
+
+/// How many `name` children of `node` pass `keep`.
+fn count(node: Node, name: &str, keep: impl Fn(Node) -> bool) -> usize {
+    node.children()
+        .filter(|c| c.is_element() && c.tag_name().name() == name && keep(*c))
+        .count()
+}
+
+/// An element's `UID` child, if it has a readable one.
+fn uid_of(node: Node) -> Option<i64> {
+    let uid = node.children().find(|c| c.tag_name().name() == "UID")?;
+    text(uid).parse().ok()
 }
 
 fn text(node: Node) -> String {
