@@ -106,9 +106,11 @@ impl PlanModel {
         &self,
         range: std::ops::Range<usize>,
     ) -> impl Iterator<Item = (usize, &PlanRow)> + '_ {
-        let end = range.end.min(self.first + self.built.len());
-        let start = range.start.max(self.first).min(end);
-        (start..end).zip(&self.built[start - self.first..end - self.first])
+        // Both ends held within the window (a range wholly before or after it is empty).
+        let (low, high) = (self.first, self.first + self.built.len());
+        let start = range.start.clamp(low, high);
+        let end = range.end.clamp(start, high);
+        (start..end).zip(&self.built[start - low..end - low])
     }
 
     /// The indices of the rows built.
@@ -445,6 +447,30 @@ pub fn palette(index: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::RowKey;
+
+    #[test]
+    fn rows_out_of_the_window_are_none_and_empty() {
+        use super::{PlanModel, PlanRow, TaskRow};
+        let rows = (0..6)
+            .map(|i| {
+                PlanRow::Task(TaskRow {
+                    id: i.to_string(),
+                    ..TaskRow::default()
+                })
+            })
+            .collect();
+        let window = PlanModel::of_rows(rows).narrowed(2..4);
+        assert_eq!(window.built(), 2..4);
+        assert_eq!(window.rows_in(0..1).count(), 0, "wholly before the window");
+        assert_eq!(window.rows_in(0..2).count(), 0, "up to its first row");
+        assert_eq!(window.rows_in(4..9).count(), 0, "wholly after it");
+        assert_eq!(
+            window.rows_in(0..9).map(|(i, _)| i).collect::<Vec<_>>(),
+            [2, 3]
+        );
+        assert!(window.row(1).is_none() && window.row(4).is_none());
+        assert!(window.row(3).is_some());
+    }
 
     #[test]
     fn row_keys_are_written_and_read_back() {
