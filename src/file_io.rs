@@ -6,6 +6,7 @@
 //! Does not: store anything, decide what an import does to existing programs (that is the
 //! app's import flow in `app.rs`), or show anything.
 
+use document::derived::Scheduled;
 use planfile::Document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -22,8 +23,9 @@ pub fn export_file_name(document: &Document) -> String {
     )
 }
 
-/// Downloads `document` as a program file. Works without storage.
-pub fn export(document: &Document) -> Result<(), String> {
+/// Downloads `document` as a program file. Works without storage. (Its schedule is not
+/// written: every export takes the same arguments.)
+pub fn export(document: &Document, _: &Scheduled) -> Result<(), String> {
     let span = perf::start("planwork:export");
     let text = planfile::write(document);
     span.end();
@@ -32,8 +34,8 @@ pub fn export(document: &Document) -> Result<(), String> {
 }
 
 /// Downloads the program's schedule as CSV, for a spreadsheet.
-pub fn export_schedule(document: &Document) -> Result<(), String> {
-    let text = with_schedule(document, interop::schedule_csv)?;
+pub fn export_schedule(document: &Document, scheduled: &Scheduled) -> Result<(), String> {
+    let text = interop::schedule_csv(&document.program, dates(scheduled)?);
     let name = file_name(document, "schedule.csv");
     download(&name, &text, "text/csv;charset=utf-8")
         .map_err(|e| format!("The export could not be started: {e:?}"))
@@ -41,7 +43,7 @@ pub fn export_schedule(document: &Document) -> Result<(), String> {
 
 /// Downloads the program's milestones and deadlines as an iCalendar file; its events keep
 /// their identity from one export to the next (the program's id and each task's).
-pub fn export_calendar(document: &Document) -> Result<(), String> {
+pub fn export_calendar(document: &Document, scheduled: &Scheduled) -> Result<(), String> {
     let id = document
         .id
         .clone()
@@ -53,7 +55,7 @@ pub fn export_calendar(document: &Document) -> Result<(), String> {
         program_id: &id,
         stamp,
     };
-    let text = with_schedule(document, |p, s| interop::milestones_ics(p, s, &export))?;
+    let text = interop::milestones_ics(&document.program, dates(scheduled)?, &export);
     let name = file_name(document, "milestones.ics");
     download(&name, &text, "text/calendar;charset=utf-8")
         .map_err(|e| format!("The export could not be started: {e:?}"))
@@ -62,8 +64,8 @@ pub fn export_calendar(document: &Document) -> Result<(), String> {
 /// Downloads the program as an MS Project XML file (`<program>-<today>.xml`), which MS
 /// Project 2007 and later open as a plan: tasks under a summary per workstream, links,
 /// constraints, the calendar and the computed dates.
-pub fn export_ms_project(document: &Document) -> Result<(), String> {
-    let text = with_schedule(document, interop::mspdi::export_mspdi)?;
+pub fn export_ms_project(document: &Document, scheduled: &Scheduled) -> Result<(), String> {
+    let text = interop::mspdi::export_mspdi(&document.program, dates(scheduled)?);
     let name = format!(
         "{}-{}.xml",
         engine::words::slug(&document.program.program.name),
@@ -73,20 +75,12 @@ pub fn export_ms_project(document: &Document) -> Result<(), String> {
         .map_err(|e| format!("The export could not be started: {e:?}"))
 }
 
-/// `f` over the program and its schedule, or why it cannot be scheduled.
-fn with_schedule(
-    document: &Document,
-    f: impl FnOnce(&engine::Program, &engine::Schedule) -> String,
-) -> Result<String, String> {
-    let problems = |d: engine::Diagnostics| {
-        format!(
-            "The program cannot be scheduled, so it has no dates to export: {}",
-            document::describe(&d)
-        )
-    };
-    let checked = engine::check(&document.program).map_err(problems)?;
-    let schedule = engine::schedule_checked(&checked).map_err(problems)?;
-    Ok(f(&document.program, &schedule))
+/// The program's schedule (the open program's, derived once per revision), or why it has
+/// none.
+fn dates(scheduled: &Scheduled) -> Result<&engine::Schedule, String> {
+    scheduled.schedule.as_ref().map_err(|why| {
+        format!("The program cannot be scheduled, so it has no dates to export: {why}")
+    })
 }
 
 /// `<program>-<today>-<what>`.

@@ -5,6 +5,7 @@ use components::{
     ConflictBanner, ExportActions, ExportMenu, Notice, NoticeKind, ProgramName, SnapshotActions,
     SnapshotSummary, SnapshotsPanel, StatusLine, ViewTabs, Workbench,
 };
+use document::derived::Scheduled;
 use leptos::prelude::*;
 use planfile::Document;
 
@@ -121,11 +122,15 @@ pub fn ProgramView(
 /// The program's tools: Undo, Redo, Print plan… and Export.
 fn toolbar(editor: Editor) -> AnyView {
     let ctx = editor.ctx;
-    let exported = move |what: fn(&Document) -> Result<(), String>| {
+    // Each export reads the document and the program's schedule as derived for this
+    // revision: nothing is checked or scheduled again.
+    let exported = move |what: fn(&Document, &Scheduled) -> Result<(), String>| {
         Callback::new(move |()| {
-            if let Some(doc) = editor.doc.get_untracked()
-                && let Err(error) = what(&doc)
-            {
+            let result = editor.doc.with_untracked(|doc| {
+                let doc = doc.as_ref()?;
+                Some(editor.derived.with_untracked(|d| what(doc, &d.program)))
+            });
+            if let Some(Err(error)) = result {
                 ctx.show_error("Export failed", &error);
             }
         })
