@@ -42,10 +42,14 @@ const PREVIEW_ROWS: usize = 200;
 
 /// The mapping step, while a spreadsheet waits.
 pub fn sheet_view(ctx: Ctx, nav: Nav) -> impl IntoView {
+    // Drawn again only when another file waits: a field or a rule changed updates the
+    // step in place (the selects keep their focus) through the memos below.
+    let waiting = Memo::new(move |_| {
+        ctx.pending_sheet
+            .with(|p| p.as_ref().map(|p| p.file_name.clone()))
+    });
     move || {
-        let file_name = ctx
-            .pending_sheet
-            .with(|p| p.as_ref().map(|p| p.file_name.clone()))?;
+        let file_name = waiting.get()?;
         let preview = Memo::new(move |_| {
             ctx.pending_sheet
                 .with(|p| p.as_ref().map(convert))
