@@ -69,6 +69,10 @@ codes! {
     InvalidCriticalPath = "E023", Error, "invalid-critical-path-rule";
     InvalidColor = "E024", Error, "invalid-color";
     TextTooLong = "E025", Error, "text-too-long";
+    UnknownParent = "E026", Error, "unknown-parent";
+    OutlineCycle = "E027", Error, "outline-cycle";
+    SummaryOwnValue = "E028", Error, "summary-with-own-values";
+    SummaryLink = "E029", Error, "summary-link-not-supported";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

@@ -173,6 +173,14 @@ pub struct Task {
     /// smaller task record is faster to check.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub estimate: Option<Box<Estimate>>,
+    /// The id of the summary task this task is under (the outline); `None` at the top.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// A summary task: others name it as their `parent`, and it is true exactly then
+    /// (checked, E028). Its dates roll up from its tasks: it has no duration, constraint,
+    /// progress or estimate of its own, only a deadline (see the crate docs).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub summary: bool,
 }
 
 /// A three-point estimate in working days: optimistic ≤ likely ≤ pessimistic.
@@ -231,9 +239,10 @@ pub struct Impact {
 }
 
 impl Task {
-    /// Whether the task is a milestone: flagged as one, or of zero duration.
+    /// Whether the task is a milestone: flagged as one, or of zero duration (a summary
+    /// never is: its duration is its tasks').
     pub fn is_milestone(&self) -> bool {
-        self.milestone || self.duration == 0
+        !self.summary && (self.milestone || self.duration == 0)
     }
 }
 

@@ -7,8 +7,11 @@
 //!   `program.critical_path` and the `set_estimate` scenario change — and changes nothing
 //!   else. (A version 1 file read by a build of version 1 kept such fields as unknown ones;
 //!   read here they are the fields of version 2.)
-//! * Version 3: the current version. It adds the `ALAP` (as late as possible) constraint
-//!   type, which a version 2 reader refuses, and changes nothing else.
+//! * Version 3: adds the `ALAP` (as late as possible) constraint type, which a version 2
+//!   reader refuses, and changes nothing else.
+//! * Version 4: the current version. It adds summary tasks, `tasks[].parent` and
+//!   `tasks[].summary`, and changes nothing else. (A version 3 reader keeps them as unknown
+//!   fields and schedules the tasks flat; a summary's tasks would then read as milestones.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -30,6 +33,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 3 {
         v2_to_v3(top);
     }
+    if version < 4 {
+        v3_to_v4(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -40,3 +46,6 @@ fn v1_to_v2(_top: &mut Top<'_>) {}
 
 /// Version 3 only added a constraint type.
 fn v2_to_v3(_top: &mut Top<'_>) {}
+
+/// Version 4 only added the outline's two task fields.
+fn v3_to_v4(_top: &mut Top<'_>) {}

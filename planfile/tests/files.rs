@@ -32,7 +32,7 @@ fn read_file(name: &str) -> Result<Document, FileError> {
 fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3"]
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4"]
         .into_iter()
         .flat_map(files)
         .collect();
@@ -55,22 +55,22 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 3,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 4,\n"),
             "{once}"
         );
     }
 }
 
-/// Each version's files are read, upgraded and written as version 3 with nothing lost: the
-/// version 3 file reads back as the same document (program, scenarios, baselines, unknown
+/// Each version's files are read, upgraded and written as version 4 with nothing lost: the
+/// version 4 file reads back as the same document (program, scenarios, baselines, unknown
 /// fields).
 #[test]
-fn every_version_is_written_as_version_3_without_loss() {
+fn every_version_is_written_as_version_4_without_loss() {
     for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written = write(&document);
         assert!(
-            written.contains("\n  \"version\": 3,\n"),
+            written.contains("\n  \"version\": 4,\n"),
             "{}",
             path.display()
         );
@@ -96,13 +96,13 @@ fn the_upgrade_from_version_1_is_only_the_version_number() {
     );
     assert_eq!(
         write(&v1),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v3/launch.planwork.json")),
-        "the stored version 3 launch is the version 1 one, written"
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/launch.planwork.json")),
+        "the stored version 4 launch is the version 1 one, written"
     );
 }
 
 /// Version 2 to 3 changes nothing but the number: a version 2 file read as if it said 3
-/// is the same document, and the stored version 2 launch written is the version 3 one.
+/// is the same document, and the stored version 2 launch written is the version 4 one.
 #[test]
 fn the_upgrade_from_version_2_is_only_the_version_number() {
     for path in files("v2") {
@@ -113,7 +113,7 @@ fn the_upgrade_from_version_2_is_only_the_version_number() {
     }
     assert_eq!(
         write(&read_file("v2/launch.planwork.json").unwrap()),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v3/launch.planwork.json")),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/launch.planwork.json")),
     );
 }
 
@@ -160,13 +160,49 @@ fn version_3_reads_and_writes_as_late_as_possible() {
     assert_eq!(read(&written).unwrap(), document);
 }
 
+/// Version 3 to 4 changes nothing but the number: a version 3 file read as if it said 4
+/// is the same document.
+#[test]
+fn the_upgrade_from_version_3_is_only_the_version_number() {
+    for path in files("v3") {
+        let original = text(&path);
+        let relabelled = original.replacen("\"version\": 3,", "\"version\": 4,", 1);
+        assert_ne!(original, relabelled, "{}", path.display());
+        assert_eq!(read(&original), read(&relabelled), "{}", path.display());
+    }
+}
+
+/// Version 4's addition: summary tasks read, scheduled (Build rolls up API → UI and Docs
+/// after the specification: Wed 7 – Tue 13; its deadline Mon 12 makes API and UI a day
+/// late) and written back as they were.
+#[test]
+fn version_4_reads_and_writes_summary_tasks() {
+    let document = read_file("v4/release-outline.planwork.json").unwrap();
+    assert!(document.extras.is_empty(), "{:?}", document.extras);
+    let program = &document.program;
+    assert!(program.tasks[1].summary);
+    assert_eq!(program.tasks[2].parent.as_deref(), Some("build"));
+    let plan = engine::schedule(program).unwrap();
+    let build = &plan.tasks[1];
+    assert_eq!(
+        (build.start.to_string(), build.finish.to_string()),
+        ("2026-01-07".into(), "2026-01-13".into())
+    );
+    assert_eq!((plan.tasks[2].total_float, plan.tasks[3].total_float), (-1, -1));
+    assert_eq!(plan.tasks[5].start.to_string(), "2026-01-13");
+    let written = write(&document);
+    assert!(written.contains("\"parent\": \"build\""), "{written}");
+    assert!(written.contains("\"summary\": true"), "{written}");
+    assert_eq!(written, text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/release-outline.planwork.json")));
+}
+
 #[test]
 fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 3"));
-    assert_eq!(v0, read_file("v3/launch.planwork.json").unwrap());
+    assert!(write(&v0).contains("\"version\": 4"));
+    assert_eq!(v0, read_file("v4/launch.planwork.json").unwrap());
 }
 
 #[test]

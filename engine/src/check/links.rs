@@ -30,6 +30,11 @@ impl Default for Link {
 }
 
 impl Link {
+    /// A link to `task` of `kind` with `lag` working days (within ±[`MAX_DAYS`]).
+    pub(crate) fn new(task: u32, kind: LinkType, lag: i32) -> Self {
+        Link { task, lag, kind }
+    }
+
     /// Working days added to the link; negative is a lead.
     #[inline]
     pub fn lag(&self) -> i64 {
@@ -243,11 +248,13 @@ fn kahn_order(predecessors: &LinkLists, successors: &LinkLists) -> Vec<u32> {
 }
 
 impl<'p> Checker<'p> {
-    /// Dependencies as (successor, link to predecessor) pairs; reports
-    /// unknown tasks (E004), self-links (E005) and lags out of range (E015).
-    pub(super) fn links(&mut self, index: &FxHashMap<&str, u32>) -> Vec<(u32, Link)> {
+    /// Dependencies as (successor, link to predecessor) pairs, with the position of each
+    /// in the dependency list; reports unknown tasks (E004), self-links (E005) and lags out
+    /// of range (E015).
+    pub(super) fn links(&mut self, index: &FxHashMap<&str, u32>) -> (Vec<(u32, Link)>, Vec<usize>) {
         let program = self.program;
         let mut pairs = Vec::with_capacity(program.dependencies.len());
+        let mut positions = Vec::with_capacity(program.dependencies.len());
         // Consecutive dependencies often share their successor: resolve it once.
         let mut last_to: (&str, Option<u32>) = ("", None);
         for (i, dep) in program.dependencies.iter().enumerate() {
@@ -257,9 +264,10 @@ impl<'p> Checker<'p> {
             }
             if let Some(pair) = self.link(i, dep, from, last_to.1) {
                 pairs.push(pair);
+                positions.push(i);
             }
         }
-        pairs
+        (pairs, positions)
     }
 
     /// Dependency `i` as a (successor, link to predecessor) pair, its ends resolved to

@@ -17,6 +17,7 @@ use crate::timeline::Timeline;
 mod cycles;
 mod inputs;
 mod links;
+mod outline;
 pub mod stored;
 mod tasks;
 mod texts;
@@ -24,6 +25,7 @@ mod texts;
 use chrono::NaiveDate;
 use links::topological_order;
 pub(crate) use links::{Link, LinkLists};
+pub(crate) use outline::Outline;
 use rustc_hash::FxHashMap;
 
 /// Durations and lags beyond this many working days (about 400 years) are refused.
@@ -95,6 +97,9 @@ pub struct Derived {
     pub(crate) tasks: Vec<Prepared>,
     pub(crate) predecessors: LinkLists,
     pub(crate) successors: LinkLists,
+    /// Each task's summary (empty when the program has none). The link lists hold the
+    /// outline's links (see `outline.rs`), not only the dependencies.
+    pub(crate) outline: Outline,
     /// Every task, each after all its predecessors.
     pub(crate) order: Vec<u32>,
     /// The status date's offset, if the program has one.
@@ -270,6 +275,7 @@ impl<'p> Checker<'p> {
         let timeline = self.program_timeline();
         let (team_index, team_calendars) = self.workstreams(timeline.as_ref());
         let index = self.task_ids();
+        let outline = self.outline(&index);
         let tasks: Vec<Prepared> = program
             .tasks
             .iter()
@@ -278,9 +284,14 @@ impl<'p> Checker<'p> {
             .collect();
         self.check_estimates();
         self.check_risks(&index);
-        let pairs = self.links(&index);
-        let predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());
+        let (pairs, positions) = self.links(&index);
+        let mut predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());
         self.report_duplicate_links(&predecessors);
+        if !outline.is_empty() {
+            self.risks_on_summaries(&index);
+            let expanded = self.outline_links(&outline, &pairs, &positions);
+            predecessors = LinkLists::group(tasks.len(), || expanded.iter().copied());
+        }
         let successors = predecessors.transpose();
         let order = topological_order(&predecessors, &successors);
         if order.len() < tasks.len() {
@@ -300,6 +311,7 @@ impl<'p> Checker<'p> {
             tasks,
             predecessors,
             successors,
+            outline,
             order,
             status,
             finish_by,

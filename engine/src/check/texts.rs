@@ -48,7 +48,7 @@ impl Checker<'_> {
         }
     }
 
-    /// E025 for task `t`'s id, name and workstream.
+    /// E025 for task `t`'s id, name, workstream and parent.
     pub(crate) fn task_texts(&mut self, t: usize, task: &Task) {
         let task_name = (MAX_NAME_CHARS, "a task name");
         self.text(&task.id, TASK_ID, "", || format!("tasks[{t}].id"));
@@ -58,6 +58,9 @@ impl Checker<'_> {
         self.text(&task.workstream, WORKSTREAM_ID, &task.id, || {
             format!("tasks[{t}].workstream")
         });
+        if let Some(parent) = &task.parent {
+            self.text(parent, TASK_ID, &task.id, || format!("tasks[{t}].parent"));
+        }
     }
 
     /// E025 for dependency `i`'s ends.

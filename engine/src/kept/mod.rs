@@ -17,8 +17,9 @@
 //! * a task inserted or removed: the indices after it move, the lists and the order follow.
 //!
 //! Anything else — the program's name, start, status date, finish-by date or critical-path
-//! rule, its calendar, workstreams and risks — falls back to a full check of the edited
-//! program; so does any edit the quick checks find a problem with (an unknown task, a
+//! rule, its calendar, workstreams and risks, and in a program with summary tasks anything
+//! but a task's own fields (the outline's links follow its indices) — falls back to a full
+//! check of the edited program; so does any edit the quick checks find a problem with (an unknown task, a
 //! duplicate link, a cycle, a bad value, a removed task a risk names …), so a refused
 //! action returns exactly the diagnostics the full check gives, and the program is as it
 //! was.
@@ -29,8 +30,8 @@
 //! result is the same [`Schedule`] as [`crate::schedule`] of the same program (a property
 //! test holds this over random edit sequences). When the program end moves, the backward
 //! pass and the post-check run in full; the whole schedule does after a full check or a
-//! task inserted or removed, under the longest-path rule, and when a date leaves the
-//! supported range.
+//! task inserted or removed, under the longest-path rule, in a program with summary tasks
+//! (their starts roll up), and when a date leaves the supported range.
 //!
 //! # Complexity
 //!
@@ -221,6 +222,9 @@ impl KeptProgram {
     /// undoes it). `Ok(true)`: the warnings must be gathered again. `Err`: a full check is
     /// needed; nothing was changed (but a half-made [`Edit::SetPredecessors`]).
     fn follow(&mut self, edit: &Edit, inverse: &[Edit]) -> Result<bool, FullCheck> {
+        if self.moves_outline(edit, inverse) {
+            return Err(FullCheck);
+        }
         match edit {
             Edit::ReplaceTask { index, .. } => self.replace_task(*index),
             Edit::InsertTask { index, .. } => self.insert_task(*index),
@@ -255,6 +259,22 @@ impl KeptProgram {
             }
             Edit::SetPredecessors { task, links } => self.set_predecessors(task, links, inverse),
             _ => Err(FullCheck),
+        }
+    }
+
+    /// Whether `edit` may change the outline's links or indices: in a program with summary
+    /// tasks, anything but a task replaced under the same summary (its own fields only);
+    /// elsewhere, a task given a summary or made one. The full check follows those.
+    fn moves_outline(&self, edit: &Edit, inverse: &[Edit]) -> bool {
+        let outlined = !self.derived.outline.is_empty();
+        match (edit, inverse.first()) {
+            (Edit::ReplaceTask { task, .. }, Some(Edit::ReplaceTask { task: was, .. })) => {
+                task.parent != was.parent || task.summary || was.summary
+            }
+            (Edit::InsertTask { task, .. }, _) => {
+                outlined || task.parent.is_some() || task.summary
+            }
+            _ => outlined,
         }
     }
 

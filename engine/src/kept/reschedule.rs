@@ -73,7 +73,9 @@ impl Scheduled {
     pub fn update(&mut self, checked: &Checked<'_>, position: &[u32], touched: &Touched) {
         let n = checked.tasks.len();
         let longest_path = checked.program().program.critical_path == CriticalPath::LongestPath;
-        if touched.all || longest_path || self.schedule.is_err() || self.queued.len() != n {
+        // An outlined program in full: a summary's start rolls up from all its tasks.
+        let outlined = !checked.outline.is_empty();
+        if touched.all || longest_path || outlined || self.schedule.is_err() || self.queued.len() != n {
             return self.in_full(checked);
         }
         let unplaced = self.passes.unplace();

@@ -54,11 +54,44 @@ pub(crate) fn assemble(
         finish_offset,
         warnings: with_schedule_warnings(checked, floats.warnings),
     };
-    set_first_and_last_days(checked, &mut schedule);
     if checked.program().program.critical_path == CriticalPath::LongestPath {
         mark_longest_path(checked, &mut schedule);
     }
+    roll_up_summaries(checked, &mut schedule);
+    set_first_and_last_days(checked, &mut schedule);
     Ok(schedule)
+}
+
+/// Each summary's start (early and late) rolled up from its tasks: the earliest of theirs,
+/// as MS Project shows it; its finish is its node's, the latest of its tasks' finishes
+/// (see `check/outline.rs`), its floats its node's. Critical if one of its tasks is. O(T):
+/// the topological order has every task before its summary.
+fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) {
+    if checked.outline.is_empty() {
+        return;
+    }
+    // From its tasks alone: the node's own start is its finish.
+    for (t, task) in checked.program().tasks.iter().enumerate() {
+        if task.summary {
+            let summary = &mut schedule.tasks[t];
+            (summary.es, summary.ls) = (i64::MAX, i64::MAX);
+            (summary.start, summary.late_start) = (LAST_DATE, LAST_DATE);
+            summary.finish = FIRST_DATE;
+        }
+    }
+    for t in checked.topological_order() {
+        let Some(s) = checked.outline.parent(t) else {
+            continue;
+        };
+        let task = schedule.tasks[t].clone();
+        let summary = &mut schedule.tasks[s];
+        summary.es = summary.es.min(task.es);
+        summary.ls = summary.ls.min(task.ls);
+        summary.start = summary.start.min(task.start);
+        summary.late_start = summary.late_start.min(task.late_start);
+        summary.finish = summary.finish.max(task.finish);
+        summary.critical |= task.critical;
+    }
 }
 
 /// The total float at most which a task is critical: under the longest-path rule none

@@ -35,6 +35,7 @@ impl Importer<'_> {
             actual_finish: raw.actual_finish.map(|d| self.finish_day(d)),
             percent_complete: raw.percent_complete.clamp(0.0, 100.0),
             estimate: None,
+            ..Task::default()
         };
         if raw.manual {
             match raw.start {

@@ -59,6 +59,8 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
     "actual_finish",
     "percent_complete",
     "estimate",
+    "parent",
+    "summary",
 ];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
 pub(crate) const RISK_FIELDS: &[&str] = &["id", "title", "probability", "impact", "tasks"];

@@ -42,6 +42,8 @@ fn the_known_fields_are_the_model_fields() {
         actual_finish: Some(date),
         percent_complete: 50.0,
         estimate: Some(Box::default()),
+        parent: Some("p".into()),
+        summary: true,
     };
     let info = ProgramInfo {
         name: "P".into(),
