@@ -153,6 +153,7 @@ fn mount_live(
         }),
         insert: Callback::new(|_| Err("no".to_owned())),
         delete: Callback::new(|_| Ok(())),
+        indent: Callback::new(|_| Ok(())),
         paste: Callback::new(|_| Ok(())),
         toggle_group: Callback::new(|_| ()),
     };

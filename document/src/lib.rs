@@ -6,6 +6,7 @@
 //!   shown, its schedule, its variance to the active baseline), read by every view.
 //! - [`plan_edit`]: what a user types in a cell, pastes, inserts or deletes, as engine edits.
 //! - [`history`]: undo and redo of every change, program edits and document-level steps.
+//! - [`outline`]: summary tasks as the plan shows them, and Indent, Outdent and Delete on them.
 //! - [`scenarios`], [`baselines`]: managing them (create, duplicate, rename, delete, promote;
 //!   save, make active, delete), and every scenario evaluated against the program.
 //! - [`scenario_edit`]: the program a scenario shows, and edits made while it is shown.
@@ -21,6 +22,7 @@ pub mod columns;
 pub mod derived;
 pub mod forecast_inputs;
 pub mod history;
+pub mod outline;
 pub mod plan_edit;
 pub mod plan_model;
 pub mod plan_rows;

@@ -140,26 +140,35 @@ pub fn insert_edits(program: &Program, after: Option<&str>) -> Result<(String, V
     let workstream = at
         .and_then(|i| program.tasks.get(i))
         .map(|t| t.workstream.as_str());
-    let task = new_task(program, "New task", workstream, &HashSet::new())?;
+    let mut task = new_task(program, "New task", workstream, &HashSet::new())?;
+    task.parent = at
+        .and_then(|i| program.tasks.get(i))
+        .and_then(crate::outline::parent_for_inserted);
     let id = task.id.clone();
     let index = at.map_or(program.tasks.len(), |i| i + 1);
     Ok((id, vec![Edit::InsertTask { index, task }]))
 }
 
-/// Delete: removes tasks `ids` (last first, so the positions stay right).
-pub fn delete_edits(program: &Program, ids: &[String]) -> Vec<Edit> {
+/// Delete: removes tasks `ids` and the tasks under them (last first, so the positions stay
+/// right); a summary left with no task becomes a task lasting `span(id)` working days.
+pub fn delete_edits(
+    program: &Program,
+    ids: &[String],
+    span: impl Fn(&str) -> Option<i64>,
+) -> Vec<Edit> {
+    let ids = crate::outline::with_tasks_under(program, ids);
+    let chosen: HashSet<&str> = ids.iter().map(String::as_str).collect();
     let mut indices: Vec<usize> = program
         .tasks
         .iter()
         .enumerate()
-        .filter(|(_, t)| ids.contains(&t.id))
+        .filter(|(_, t)| chosen.contains(t.id.as_str()))
         .map(|(i, _)| i)
         .collect();
     indices.sort_unstable_by(|a, b| b.cmp(a));
-    indices
-        .into_iter()
-        .map(|index| Edit::RemoveTask { index })
-        .collect()
+    let mut edits = crate::outline::emptied_summaries(program, &ids, span);
+    edits.extend(indices.into_iter().map(|index| Edit::RemoveTask { index }));
+    edits
 }
 
 /// Sets `column` of `task` from `text` (not the predecessors: see [`dependencies`]).

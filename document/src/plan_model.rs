@@ -52,13 +52,23 @@ impl PlanModel {
                 PlanRow::Group(g) => {
                     layout.groups.push(g.clone());
                     let group = layout.groups.len() - 1;
-                    layout.sources.push(RowSource { group, task: None });
+                    layout.sources.push(RowSource {
+                        group,
+                        task: None,
+                        level: 0,
+                        folded: false,
+                    });
                 }
                 PlanRow::Task(t) => {
                     // The bars are indexed by the rows' order here, not by task index.
                     let group = layout.groups.len().saturating_sub(1);
                     let task = Some(layout.bars.len());
-                    layout.sources.push(RowSource { group, task });
+                    layout.sources.push(RowSource {
+                        group,
+                        task,
+                        level: t.level,
+                        folded: t.folded,
+                    });
                     layout.bars.push(t.bar.clone());
                 }
             }
@@ -176,6 +186,10 @@ pub struct PlanLayout {
 pub(crate) struct RowSource {
     pub group: usize,
     pub task: Option<usize>,
+    /// The task's level in its workstream's outline (0 at the top).
+    pub level: u16,
+    /// A summary whose tasks are hidden.
+    pub folded: bool,
 }
 
 impl PlanLayout {
@@ -366,6 +380,12 @@ pub struct TaskRow {
     pub workstream: String,
     pub workstream_name: String,
     pub milestone: bool,
+    /// A summary task: its dates roll up from the tasks under it (not typed).
+    pub summary: bool,
+    /// A summary whose tasks are hidden (folded).
+    pub folded: bool,
+    /// Its level in its workstream's outline: 0 at the top, one more under each summary.
+    pub level: u16,
     /// Working days.
     pub duration: i64,
     /// The scheduled dates and float; `None` when the plan cannot be scheduled.
@@ -401,6 +421,8 @@ pub struct Times {
 pub struct Bar {
     /// A milestone's diamond (at `start`, no width) rather than a bar.
     pub milestone: bool,
+    /// A summary's bracket, spanning its tasks (not dragged: its dates are its tasks').
+    pub summary: bool,
     pub start: i64,
     pub end: i64,
     /// The end of the float: the late finish (exclusive), ≥ `end` when there is float.

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::derived::{Derived, Scheduled};
+use crate::outline::{OutlineRow, outline_order};
 use crate::plan_model::{
     Bar, GroupRow, Incoming, PlanLayout, PlanLink, PlanModel, PlanRow, RowKey, RowSource, TaskRow,
     Times, colour,
@@ -72,6 +73,8 @@ pub fn plan_layout(
         })
         .collect();
     let filtering = !filter.is_empty();
+    // The outline is worked out only for a program that has one.
+    let outlined = program.tasks.iter().any(|t| t.summary);
     let mut kept_count = 0;
     let capacity = program.tasks.len() + program.workstreams.len();
     let (mut keys, mut sources) = (Vec::with_capacity(capacity), Vec::with_capacity(capacity));
@@ -105,7 +108,12 @@ pub fn plan_layout(
         }
         let group = group_rows.len();
         keys.push(RowKey::Group(ws_id.to_owned()));
-        sources.push(RowSource { group, task: None });
+        sources.push(RowSource {
+            group,
+            task: None,
+            level: 0,
+            folded: false,
+        });
         group_rows.push(GroupRow {
             workstream: ws_id.to_owned(),
             name: ws_name.to_owned(),
@@ -120,7 +128,7 @@ pub fn plan_layout(
         if shut {
             continue;
         }
-        for index in members {
+        for OutlineRow { index, level } in outline_rows(program, &members, outlined, collapsed) {
             let Some(task) = program.tasks.get(index) else {
                 continue;
             };
@@ -131,6 +139,8 @@ pub fn plan_layout(
             sources.push(RowSource {
                 group,
                 task: Some(index),
+                level,
+                folded: task.summary && folded(collapsed, &task.id),
             });
         }
     }
@@ -178,7 +188,11 @@ pub fn plan_window(
             let group = layout.groups.get(source.group)?;
             match source.task {
                 None => Some(PlanRow::Group(group.clone())),
-                Some(index) => task_row(program, shown, layout, group, index).map(PlanRow::Task),
+                Some(index) => task_row(program, shown, layout, group, index).map(|mut row| {
+                    row.level = source.level;
+                    row.folded = source.folded;
+                    PlanRow::Task(row)
+                }),
             }
         })
         .collect();
@@ -212,8 +226,15 @@ fn task_row(
         name: task.name.clone(),
         workstream: task.workstream.clone(),
         workstream_name: group.name.clone(),
-        milestone: task.milestone || task.duration == 0,
-        duration: task.duration,
+        milestone: task.is_milestone(),
+        summary: task.summary,
+        folded: false,
+        level: 0,
+        // A summary's: the working days its tasks span.
+        duration: match times {
+            Some(s) if task.summary => s.ef - s.es,
+            _ => task.duration,
+        },
         times: times.map(|s| Times {
             start: s.start,
             finish: s.finish,
@@ -234,6 +255,31 @@ fn task_row(
         bar: layout.bars.get(index).cloned().flatten(),
         color: group.color.clone(),
     })
+}
+
+/// `members` of a workstream (task indices in program order) in the order shown: the
+/// outline's when the program has summaries (`outlined`), the tasks under a folded summary
+/// left out.
+fn outline_rows(
+    program: &Program,
+    members: &[usize],
+    outlined: bool,
+    collapsed: &HashSet<String>,
+) -> Vec<OutlineRow> {
+    if !outlined {
+        let level = 0;
+        return members
+            .iter()
+            .map(|&index| OutlineRow { index, level })
+            .collect();
+    }
+    outline_order(program, members, |id| folded(collapsed, id))
+}
+
+/// Whether summary `id` is folded: its key (`t:…`) is among the `collapsed` rows (beside
+/// the workstreams', kept by id).
+pub fn folded(collapsed: &HashSet<String>, id: &str) -> bool {
+    !collapsed.is_empty() && collapsed.contains(&RowKey::Task(id.to_owned()).to_string())
 }
 
 /// The bar of each shown task (`row_of`: each task's row, `usize::MAX` if none), by task
@@ -278,11 +324,12 @@ fn bars(
             if row == usize::MAX {
                 return None;
             }
-            let milestone = task.milestone || task.duration == 0;
+            let milestone = task.is_milestone();
             let start = day(s.start);
             let end = if milestone { start } else { day(s.finish) + 1 };
             Some(Bar {
                 milestone,
+                summary: task.summary,
                 start,
                 end,
                 late_end: (day(s.late_finish) + 1).max(end),

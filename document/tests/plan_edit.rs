@@ -127,7 +127,7 @@ fn the_empty_row_insert_and_delete() {
         (id.as_str(), "w")
     );
 
-    let edits = delete_edits(&p, &["1".to_owned(), id]);
+    let edits = delete_edits(&p, &["1".to_owned(), id], |_| None);
     History::default().apply(&mut p, edits).unwrap();
     let ids: Vec<&str> = p.tasks.iter().map(|t| t.id.as_str()).collect();
     assert_eq!(ids, ["2", "x", "3"]);

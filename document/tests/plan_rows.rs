@@ -222,3 +222,40 @@ mod windows {
         }
     }
 }
+
+/// The outline: Release (a summary) over Design → Code, listed after Deploy and Ready in the
+/// file, shows in outline order under it, one level in; its bar is a summary's bracket over
+/// Mon 5 – Wed 14 (calendar days 7..17), its duration the 8 working days it spans. Folded
+/// (`t:R`), its tasks are hidden, and so are the links to them.
+#[test]
+fn summaries_show_in_outline_order_and_fold() {
+    let doc = planfile::read(
+        r#"{"program": {"name": "P", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "Build"}],
+            "tasks": [
+              {"id": "1", "name": "Design", "workstream": "w", "duration": 5, "parent": "R"},
+              {"id": "3", "name": "Ready", "workstream": "w", "duration": 0, "milestone": true},
+              {"id": "R", "name": "Release", "workstream": "w", "summary": true},
+              {"id": "2", "name": "Code", "workstream": "w", "duration": 3, "parent": "R"}],
+            "dependencies": [{"from": "1", "to": "2"}, {"from": "R", "to": "3"}]}"#,
+    )
+    .expect("the example reads");
+    let m = model(&doc, &[], None);
+    let keys: Vec<String> = m.rows().iter().map(|r| r.key().to_string()).collect();
+    assert_eq!(keys, ["g:w", "t:3", "t:R", "t:1", "t:2"]);
+    let release = task(&m, "R");
+    assert!(release.summary && !release.milestone && !release.folded);
+    assert_eq!(
+        (release.level, task(&m, "1").level, task(&m, "3").level),
+        (0, 1, 0)
+    );
+    assert_eq!(release.duration, 8);
+    let bar = release.bar.as_ref().expect("a bar");
+    assert!(bar.summary);
+    assert_eq!((bar.start, bar.end), (7, 17));
+    let shut = model(&doc, &["t:R"], None);
+    let keys: Vec<String> = shut.rows().iter().map(|r| r.key().to_string()).collect();
+    assert_eq!(keys, ["g:w", "t:3", "t:R"]);
+    assert!(task(&shut, "R").folded);
+    assert_eq!(shut.links.len(), 1, "only Release → Ready is drawn");
+}

@@ -28,7 +28,14 @@ fn under(program: &mut Program, summary: &str, children: &[&str]) {
 /// critical; C has 4 days of float (it may finish as late as B).
 fn release() -> Program {
     let mut p = program(
-        &[("X", 2), ("Build", 0), ("A", 3), ("B", 2), ("C", 1), ("Y", 1)],
+        &[
+            ("X", 2),
+            ("Build", 0),
+            ("A", 3),
+            ("B", 2),
+            ("C", 1),
+            ("Y", 1),
+        ],
         &[
             ("X", "Build", FS, 0),
             ("A", "B", FS, 0),
@@ -123,7 +130,10 @@ fn codes(p: &Program) -> Vec<(Code, String)> {
 fn the_outline_is_checked() {
     let mut p = release();
     task_mut(&mut p, "C").parent = Some("Nowhere".into());
-    assert_eq!(codes(&p), vec![(Code::UnknownParent, "tasks[4].parent".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::UnknownParent, "tasks[4].parent".into())]
+    );
 
     let mut p = release();
     task_mut(&mut p, "Build").parent = Some("A".into());
@@ -135,15 +145,24 @@ fn the_outline_is_checked() {
 
     let mut p = release();
     task_mut(&mut p, "Build").duration = 4;
-    assert_eq!(codes(&p), vec![(Code::SummaryOwnValue, "tasks[1].duration".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::SummaryOwnValue, "tasks[1].duration".into())]
+    );
 
     let mut p = release();
     task_mut(&mut p, "Build").summary = false;
-    assert_eq!(codes(&p), vec![(Code::SummaryOwnValue, "tasks[1].summary".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::SummaryOwnValue, "tasks[1].summary".into())]
+    );
 
     let mut p = release();
     task_mut(&mut p, "Y").summary = true;
-    assert_eq!(codes(&p), vec![(Code::SummaryOwnValue, "tasks[5].summary".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::SummaryOwnValue, "tasks[5].summary".into())]
+    );
 }
 
 #[test]
@@ -166,7 +185,10 @@ fn links_ms_project_refuses_are_refused() {
         kind: FS,
         lag: 0,
     });
-    assert_eq!(codes(&p), vec![(Code::SummaryLink, "dependencies[3]".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::SummaryLink, "dependencies[3]".into())]
+    );
 }
 
 #[test]
@@ -179,7 +201,10 @@ fn a_risk_names_work_not_a_summary() {
         impact: engine::Impact { min: 1, max: 2 },
         tasks: vec!["Build".into()],
     });
-    assert_eq!(codes(&p), vec![(Code::SummaryOwnValue, "risks[0].tasks[0]".into())]);
+    assert_eq!(
+        codes(&p),
+        vec![(Code::SummaryOwnValue, "risks[0].tasks[0]".into())]
+    );
 }
 
 #[test]
@@ -188,13 +213,21 @@ fn a_kept_outlined_program_follows_edits() {
     let mut kept = KeptProgram::new(p.clone()).unwrap();
     let mut longer = p.tasks[3].clone();
     longer.duration = 5;
-    kept.apply(&[Edit::ReplaceTask { index: 3, task: longer }]).unwrap();
+    kept.apply(&[Edit::ReplaceTask {
+        index: 3,
+        task: longer,
+    }])
+    .unwrap();
     assert_eq!(kept.schedule().unwrap(), &run(kept.program()));
     assert_eq!(kept.schedule().unwrap().tasks[1].ef, 10, "Build follows B");
     // Outdenting C: Build no longer waits for it, and C no longer waits for X.
     let mut out = kept.program().tasks[4].clone();
     out.parent = None;
-    kept.apply(&[Edit::ReplaceTask { index: 4, task: out }]).unwrap();
+    kept.apply(&[Edit::ReplaceTask {
+        index: 4,
+        task: out,
+    }])
+    .unwrap();
     assert_eq!(kept.schedule().unwrap(), &run(kept.program()));
     assert_eq!(kept.schedule().unwrap().tasks[4].es, 0);
 }
@@ -246,7 +279,10 @@ fn build_plan(tasks: &[(usize, usize)], links: &[(usize, usize, usize, i64)]) ->
             .into_iter()
             .flat_map(|f| leaves(&p, to).into_iter().map(move |t| (f, t)))
             .collect();
-        if pairs.iter().any(|pair| linked.contains(pair) || pair.0 == pair.1) {
+        if pairs
+            .iter()
+            .any(|pair| linked.contains(pair) || pair.0 == pair.1)
+        {
             continue;
         }
         linked.extend(pairs);

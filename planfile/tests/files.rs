@@ -188,12 +188,21 @@ fn version_4_reads_and_writes_summary_tasks() {
         (build.start.to_string(), build.finish.to_string()),
         ("2026-01-07".into(), "2026-01-13".into())
     );
-    assert_eq!((plan.tasks[2].total_float, plan.tasks[3].total_float), (-1, -1));
+    assert_eq!(
+        (plan.tasks[2].total_float, plan.tasks[3].total_float),
+        (-1, -1)
+    );
     assert_eq!(plan.tasks[5].start.to_string(), "2026-01-13");
     let written = write(&document);
     assert!(written.contains("\"parent\": \"build\""), "{written}");
     assert!(written.contains("\"summary\": true"), "{written}");
-    assert_eq!(written, text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/release-outline.planwork.json")));
+    assert_eq!(
+        written,
+        text(
+            &Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("../tests/files/v4/release-outline.planwork.json")
+        )
+    );
 }
 
 #[test]

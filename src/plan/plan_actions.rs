@@ -7,8 +7,8 @@
 use chrono::{Duration, NaiveDate};
 use components::{GanttActions, GridActions};
 use document::Column;
-use document::plan_edit;
 use document::plan_model::PlanModel;
+use document::{outline, plan_edit};
 use engine::edit::Edit;
 use engine::{Constraint, ConstraintKind, Program};
 use leptos::prelude::*;
@@ -50,11 +50,20 @@ pub(super) fn grid_actions(editor: Editor, refusal: RwSignal<Option<String>>) ->
             Ok(id)
         }),
         delete: Callback::new(move |ids: Vec<String>| {
-            let edits =
-                with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
-            act(&editor, Some(edits))?;
+            act(&editor, Some(delete_edits(&editor, &ids)))?;
             editor.selected.set(Vec::new());
             Ok(())
+        }),
+        indent: Callback::new(move |(ids, out): (Vec<String>, bool)| {
+            let edits = with_spans(&editor, |program, span| {
+                if out {
+                    outline::outdent(program, &ids, span)
+                } else {
+                    outline::indent(program, &ids)
+                }
+            })
+            .unwrap_or_else(|| Err("No program is open.".into()))?;
+            editor.act_in_view(edits)
         }),
         paste: Callback::new(move |(at, text): (Option<String>, String)| {
             let hint = workstream_of(&editor, at.as_deref());
@@ -76,6 +85,7 @@ pub(super) fn grid_actions(editor: Editor, refusal: RwSignal<Option<String>>) ->
             Ok(())
         }),
         toggle_group: Callback::new(move |ws: String| {
+            // A workstream's id, or a summary's row key (`t:…`).
             collapsed.update(|c| {
                 if !c.remove(&ws) {
                     c.insert(ws);
@@ -156,6 +166,35 @@ pub(super) fn with_shown<T>(editor: &Editor, f: impl FnOnce(&Program) -> T) -> O
         let d = d.as_ref()?;
         Some(editor.derived.with_untracked(|v| f(v.shown_program(d))))
     })
+}
+
+/// Runs `f` on the program the plan view shows and each summary's span (the working days
+/// its tasks span in the schedule shown, if it is scheduled).
+pub(super) fn with_spans<T>(
+    editor: &Editor,
+    f: impl FnOnce(&Program, &dyn Fn(&str) -> Option<i64>) -> T,
+) -> Option<T> {
+    editor.doc.with_untracked(|d| {
+        let d = d.as_ref()?;
+        Some(editor.derived.with_untracked(|v| {
+            let program = v.shown_program(d);
+            let schedule = v.shown().ok();
+            let span = |id: &str| {
+                let index = program.tasks.iter().position(|t| t.id == id)?;
+                let times = schedule?.tasks.get(index)?;
+                Some(times.ef - times.es)
+            };
+            f(program, &span)
+        }))
+    })
+}
+
+/// The edits that delete tasks `ids` (and the tasks under them) from the program shown.
+pub(super) fn delete_edits(editor: &Editor, ids: &[String]) -> Vec<Edit> {
+    with_spans(editor, |program, span| {
+        plan_edit::delete_edits(program, ids, span)
+    })
+    .unwrap_or_default()
 }
 
 /// Makes `edits` as one action (nothing to do is fine).

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use planfile::Document;
 use std::sync::Arc;
 
-use super::plan_actions::{act, gantt_actions, grid_actions, with_shown};
+use super::plan_actions::{act, delete_edits, gantt_actions, grid_actions, with_shown};
 use crate::editor::Editor;
 use crate::prefs::{self, Prefs};
 use document::plan_edit;
@@ -100,9 +100,13 @@ pub fn PlanPanel() -> impl IntoView {
     };
     let delete_selected = move |_| {
         let ids = editor.selected.get_untracked();
-        let edits = with_shown(&editor, |p| plan_edit::delete_edits(p, &ids)).unwrap_or_default();
+        let edits = delete_edits(&editor, &ids);
         refusal.set(act(&editor, Some(edits)).err());
         editor.selected.set(Vec::new());
+    };
+    let indent_selected = move |out: bool| {
+        let ids = editor.selected.get_untracked();
+        refusal.set(grid_actions.indent.run((ids, out)).err());
     };
     let critical_rule = Signal::derive(move || layout.with(|m| m.critical_rule.clone()));
     let print_view = print_view(editor, layout, printing, shown_columns, today);
@@ -124,6 +128,26 @@ pub fn PlanPanel() -> impl IntoView {
                     on:click=delete_selected
                 >
                     "Delete"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="outdent"
+                    title="Outdent: the selected tasks up a level (Alt+Shift+←)"
+                    disabled=move || editor.selected.with(Vec::is_empty)
+                    on:click=move |_| indent_selected(true)
+                >
+                    "← Outdent"
+                </button>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="indent"
+                    title="Indent: the selected tasks under the task above, which becomes a summary (Alt+Shift+→)"
+                    disabled=move || editor.selected.with(Vec::is_empty)
+                    on:click=move |_| indent_selected(false)
+                >
+                    "Indent →"
                 </button>
                 <ColumnPicker columns=offered shown=shown_columns toggle=toggle_column />
                 <PlanFilter choice=filter workstreams=workstreams find=find />
@@ -184,7 +208,9 @@ pub fn PlanPanel() -> impl IntoView {
                     "Type in a cell to edit it; Enter, Tab and the arrow keys move; Escape cancels. "
                     "Ctrl+End goes to the empty row (type a name, then Tab, to add a task), Ctrl+Home "
                     "to the first task; PageUp/PageDown move a screenful. Insert adds a task, Delete "
-                    "removes the selected rows. Paste rows from a spreadsheet (Name, Duration, "
+                    "removes the selected rows (a summary with its tasks). Alt+Shift+→ indents the "
+                    "selected tasks under the task above (which becomes a summary), Alt+Shift+← "
+                    "outdents them; Alt+Shift+− and + fold and unfold a summary. Paste rows from a spreadsheet (Name, Duration, "
                     "Predecessors, Workstream, Start — or with a heading row). Durations: 5, 5d, 3w. "
                     "Predecessors: 12, 14SS+2d, 20FF-1d. Estimates: 5/8/15. Ctrl+F finds, Ctrl+P prints."
                 </p>

@@ -16,8 +16,8 @@
 //! Cost: O(T) to resolve and check the outline; a link into a summary costs one link per
 //! task under it.
 
-use super::links::Link;
 use super::Checker;
+use super::links::Link;
 use crate::diagnostics::Code;
 use crate::model::{LinkType, Task};
 use rustc_hash::FxHashMap;
@@ -89,10 +89,7 @@ impl Checker<'_> {
                     Code::UnknownParent,
                     format!("tasks[{t}].parent"),
                     vec![task.id.clone(), parent.clone()],
-                    format!(
-                        "task '{}' is under '{parent}', which is no task",
-                        task.id
-                    ),
+                    format!("task '{}' is under '{parent}', which is no task", task.id),
                 ),
             }
         }

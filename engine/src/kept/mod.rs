@@ -271,9 +271,7 @@ impl KeptProgram {
             (Edit::ReplaceTask { task, .. }, Some(Edit::ReplaceTask { task: was, .. })) => {
                 task.parent != was.parent || task.summary || was.summary
             }
-            (Edit::InsertTask { task, .. }, _) => {
-                outlined || task.parent.is_some() || task.summary
-            }
+            (Edit::InsertTask { task, .. }, _) => outlined || task.parent.is_some() || task.summary,
             _ => outlined,
         }
     }

@@ -75,7 +75,12 @@ impl Scheduled {
         let longest_path = checked.program().program.critical_path == CriticalPath::LongestPath;
         // An outlined program in full: a summary's start rolls up from all its tasks.
         let outlined = !checked.outline.is_empty();
-        if touched.all || longest_path || outlined || self.schedule.is_err() || self.queued.len() != n {
+        if touched.all
+            || longest_path
+            || outlined
+            || self.schedule.is_err()
+            || self.queued.len() != n
+        {
             return self.in_full(checked);
         }
         let unplaced = self.passes.unplace();

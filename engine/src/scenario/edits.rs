@@ -208,6 +208,9 @@ fn task_changes(old: &Task, new: &Task, changes: &mut Vec<Change>) -> Result<(),
     if new.workstream != old.workstream {
         return cannot("move a task to another workstream");
     }
+    if new.parent != old.parent || new.summary != old.summary {
+        return cannot("change the outline (indent or outdent a task)");
+    }
     if new.milestone != old.milestone && new.duration == old.duration {
         return cannot("turn a task into a milestone or back");
     }

@@ -85,10 +85,22 @@ fn group_view(group: &GroupRow, i: usize, g: Geo) -> AnyView {
         return ().into_any();
     };
     let (x0, x1) = g.span(start, end);
-    let top = g.top(i) + g.rh * 0.34;
-    let h = g.rh * 0.2;
-    let foot = g.rh * 0.2;
-    let d = format!(
+    let d = bracket_path(x0, x1, g.top(i), g.rh);
+    view! {
+        <path class="gantt-rollup" d=d fill=group.color.clone()>
+            <title>{format!("{}: {} → {}", group.name, group.start, group.finish)}</title>
+        </path>
+    }
+    .into_any()
+}
+
+/// A summary bracket from `x0` to `x1` in the row at `top` of height `rh`: a thin bar with
+/// a foot pointing down at each end (as MS Project draws a summary).
+fn bracket_path(x0: f64, x1: f64, top: f64, rh: f64) -> String {
+    let top = top + rh * 0.34;
+    let h = rh * 0.2;
+    let foot = rh * 0.2;
+    format!(
         "M{x0:.1},{top:.1}H{x1:.1}V{:.1}L{:.1},{:.1}L{:.1},{:.1}H{:.1}L{:.1},{:.1}L{x0:.1},{:.1}Z",
         top + h + foot,
         x1 - foot,
@@ -99,13 +111,7 @@ fn group_view(group: &GroupRow, i: usize, g: Geo) -> AnyView {
         x0,
         top + h + foot,
         top + h + foot,
-    );
-    view! {
-        <path class="gantt-rollup" d=d fill=group.color.clone()>
-            <title>{format!("{}: {} → {}", group.name, group.start, group.finish)}</title>
-        </path>
-    }
-    .into_any()
+    )
 }
 
 /// A task's bar (or a milestone's diamond) with its float, baseline, ghost, deadline,
@@ -141,11 +147,19 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
             class:critical=t.critical
             class:selected=is_selected
             class:milestone=t.milestone
+            class:summary=t.summary
             data-id=t.id.clone()
             tabindex="0"
             role="button"
             aria-label=aria
-            on:pointerdown=move |ev| ctl.begin(&ev, DragKind::Move, i, &move_row)
+            on:pointerdown=move |ev| {
+                // A summary's dates are its tasks': it is selected, not moved.
+                if move_row.summary {
+                    ctl.actions.select.run(move_row.id.clone());
+                } else {
+                    ctl.begin(&ev, DragKind::Move, i, &move_row);
+                }
+            }
             on:keydown=move |ev: web_sys::KeyboardEvent| {
                 if ev.key() == "Enter" || ev.key() == " " {
                     ev.prevent_default();
@@ -260,14 +274,19 @@ fn deadline_view(t: &TaskRow, bar: &Bar, i: usize, g: Geo) -> Option<impl IntoVi
     })
 }
 
-/// The task itself: a milestone's diamond, or a bar with its progress and the handle that
-/// stretches its end.
+/// The task itself: a milestone's diamond, a summary's bracket, or a bar with its progress
+/// and the handle that stretches its end.
 fn shape_view(t: &TaskRow, bar: &Bar, i: usize, g: Geo, ctl: Ctl) -> AnyView {
     let color = t.color.clone();
     let mid = g.mid(i);
     if t.milestone {
         let points = diamond_points(g.centre(bar.start, bar.end), mid, g.diamond());
         return view! { <polygon class="gantt-diamond" points=points fill=color /> }.into_any();
+    }
+    if t.summary {
+        let (x0, x1) = g.span(bar.start, bar.end);
+        let d = bracket_path(x0, x1, g.top(i), g.rh);
+        return view! { <path class="gantt-summary" d=d /> }.into_any();
     }
     let bar_top = g.bar_top(i);
     let bh = g.bar_height();

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::plan::grid::cursor::frozen_lefts;
 use crate::plan::grid::grid_cell::GridCell;
 use document::Column;
-use document::plan_model::{PlanRow, RowKey};
+use document::plan_model::{PlanRow, RowKey, TaskRow};
 
 /// A row as drawn: what it shows and where (the empty row has no `row`).
 #[derive(Clone, PartialEq)]
@@ -83,6 +83,9 @@ pub(crate) fn render_row(
             if t.milestone {
                 class.push_str(" milestone");
             }
+            if t.summary {
+                class.push_str(" summary");
+            }
             if t.critical {
                 class.push_str(" critical");
             }
@@ -94,23 +97,8 @@ pub(crate) fn render_row(
                 .zip(&lefts)
                 .map(|(&c, &left)| {
                     let text = c.text(t).into_owned();
-                    if c == Column::Name && t.milestone {
-                        let title = text.clone();
-                        view! {
-                            <div
-                                class=if left.is_some() { "grid-cell frozen" } else { "grid-cell" }
-                                role="gridcell"
-                                data-col=c.key()
-                                data-row=key.clone()
-                                title=title
-                                style:width=format!("{}em", c.width_em())
-                                style:left=left.map(|l| format!("{l}em"))
-                            >
-                                <span class="milestone-mark" aria-label="Milestone">"◆"</span>
-                                {text}
-                            </div>
-                        }
-                        .into_any()
+                    if c == Column::Name && (t.milestone || t.summary || t.level > 0) {
+                        name_cell(t, &key, left, text)
                     } else {
                         view! { <GridCell column=c row_key=key.clone() text=text frozen_left=left /> }
                             .into_any()
@@ -132,6 +120,43 @@ pub(crate) fn render_row(
             .into_any()
         }
     }
+}
+
+/// A task's name as the outline shows it: indented by its level, a summary with the mark
+/// that folds and unfolds it (▾/▸), a milestone with its diamond.
+fn name_cell(t: &TaskRow, key: &str, left: Option<f64>, text: String) -> AnyView {
+    let c = Column::Name;
+    let title = text.clone();
+    let mark = if t.summary {
+        let (mark, label) = if t.folded {
+            ("▸", "Show the tasks under it")
+        } else {
+            ("▾", "Hide the tasks under it")
+        };
+        view! { <span class="outline-toggle" data-role="outline-toggle" title=label>{mark}</span> }
+            .into_any()
+    } else if t.milestone {
+        view! { <span class="milestone-mark" aria-label="Milestone">"◆"</span> }.into_any()
+    } else {
+        ().into_any()
+    };
+    view! {
+        <div
+            class=if left.is_some() { "grid-cell frozen" } else { "grid-cell" }
+            role="gridcell"
+            data-col=c.key()
+            data-row=key.to_owned()
+            title=title
+            data-level=t.level.to_string()
+            style:width=format!("{}em", c.width_em())
+            style:left=left.map(|l| format!("{l}em"))
+            style:padding-left=format!("calc(0.5em + {}em)", 1.2 * f64::from(t.level))
+        >
+            {mark}
+            {text}
+        </div>
+    }
+    .into_any()
 }
 
 pub(crate) fn render_new_row(columns: &[Column], top: i64, height: i64) -> AnyView {

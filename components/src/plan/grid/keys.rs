@@ -32,6 +32,16 @@ pub enum GridKey {
     Dismiss,
     Insert,
     Delete,
+    /// Alt+Shift+→ / Alt+Shift+← (as MS Project): the selected tasks go under the task
+    /// above (`out: false`) or up a level (`out: true`).
+    Indent {
+        out: bool,
+    },
+    /// Alt+Shift+− / Alt+Shift++ (as MS Project): hide or show the tasks under the active
+    /// summary.
+    Fold {
+        open: bool,
+    },
     /// A character typed: replace the cell's text with it.
     Type(String),
 }
@@ -50,6 +60,11 @@ pub fn grid_key(
     active: bool,
 ) -> Option<GridKey> {
     Some(match key {
+        "ArrowRight" | "ArrowLeft" if alt && shift => GridKey::Indent {
+            out: key == "ArrowLeft",
+        },
+        "-" | "_" if alt && shift => GridKey::Fold { open: false },
+        "+" | "=" if alt && shift => GridKey::Fold { open: true },
         "Home" if ctrl => GridKey::FirstTask,
         "End" if ctrl => GridKey::EmptyRow,
         "Home" | "End" => GridKey::RowEdge { last: key == "End" },
@@ -121,6 +136,23 @@ mod tests {
 
     fn plain(key: &str) -> Option<GridKey> {
         grid_key(key, false, false, false, false, false, true)
+    }
+
+    #[test]
+    fn outline_keys_are_ms_projects() {
+        let alt_shift = |key: &str| grid_key(key, true, false, true, false, false, true);
+        assert_eq!(
+            alt_shift("ArrowRight"),
+            Some(GridKey::Indent { out: false })
+        );
+        assert_eq!(alt_shift("ArrowLeft"), Some(GridKey::Indent { out: true }));
+        assert_eq!(alt_shift("_"), Some(GridKey::Fold { open: false }));
+        assert_eq!(alt_shift("+"), Some(GridKey::Fold { open: true }));
+        // Without Alt, Shift+→ still moves a column.
+        assert!(matches!(
+            grid_key("ArrowRight", true, false, false, false, false, true),
+            Some(GridKey::Move { cols: 1, .. })
+        ));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 //! task); typing replaces the cell's text (a cue says so, Escape keeps the old text), Enter, F2
 //! or a double click edits it, Enter/Tab/Shift+Tab commit and move (Tab after a new task's
 //! name goes on in that task's row), Escape cancels, Insert adds a task below, Delete removes
-//! the selected rows, Shift/Ctrl+click and Shift+arrows select rows. Typing into a computed
+//! the selected rows, Alt+Shift+→/← indent and outdent them (as MS Project), Alt+Shift+−/+
+//! fold and unfold a summary (as does its ▾/▸ mark), Shift/Ctrl+click and Shift+arrows
+//! select rows. Typing into a computed
 //! cell says why it cannot be typed in. Pasting tab-separated text hands it to `paste`. Only
 //! the rows in `visible` are in the DOM; one input, laid over the active cell, does the
 //! editing. A refused cell keeps its text and shows the reason beside it. The ID and Task
@@ -26,7 +28,7 @@ use crate::plan::grid::cursor::{
 use crate::plan::grid::grid_view;
 use crate::plan::grid::keys::{EditorKey, GridKey, editor_key, grid_key};
 use document::Column;
-use document::plan_model::{PlanModel, RowKey};
+use document::plan_model::{PlanModel, PlanRow, RowKey};
 
 /// A cell this close to the edge of the rows drawn may be out of view (a little more than
 /// the margin `PlanSplit` draws beyond the view).
@@ -46,9 +48,11 @@ pub struct GridActions {
     pub insert: Callback<Option<String>, Result<String, String>>,
     /// Remove these tasks.
     pub delete: Callback<Vec<String>, Result<(), String>>,
+    /// Indent these tasks (`false`) or outdent them (`true`).
+    pub indent: Callback<(Vec<String>, bool), Result<(), String>>,
     /// (the active task's id, the pasted text).
     pub paste: Callback<(Option<String>, String), Result<(), String>>,
-    /// A workstream id: its group row was opened or closed.
+    /// A workstream id, or a summary's row key (`t:…`): its row was opened or closed.
     pub toggle_group: Callback<String>,
 }
 
@@ -338,6 +342,8 @@ impl Grid {
                 self.update(|c| c.error = None);
             }
             GridKey::Insert => self.insert(),
+            GridKey::Indent { out } => self.indent(out),
+            GridKey::Fold { open } => self.fold(open),
             GridKey::Delete => {
                 let ids = self.selected.get_untracked();
                 if !ids.is_empty()
@@ -346,6 +352,36 @@ impl Grid {
                     self.update(|c| c.error = Some(reason));
                 }
             }
+        }
+    }
+
+    /// Indent or outdent the selected tasks (the active row's if none is selected).
+    fn indent(&self, out: bool) {
+        let mut ids = self.selected.get_untracked();
+        if ids.is_empty() {
+            ids.extend(self.active().and_then(|(k, _)| k.task().map(str::to_owned)));
+        }
+        if ids.is_empty() {
+            return;
+        }
+        let result = self.actions.indent.run((ids, out));
+        self.update(|c| c.error = result.err());
+    }
+
+    /// Folds (`open: false`) or unfolds the active summary's row.
+    fn fold(&self, open: bool) {
+        let Some((key, _)) = self.active() else {
+            return;
+        };
+        let shut = self.model.with_untracked(|m| {
+            let index = row_index(m, &key);
+            match m.row(index) {
+                Some(PlanRow::Task(t)) if t.summary => Some(t.folded),
+                _ => None,
+            }
+        });
+        if shut == Some(open) {
+            self.actions.toggle_group.run(key.to_string());
         }
     }
 
@@ -445,6 +481,13 @@ impl Grid {
             && column == Column::Id
         {
             self.actions.toggle_group.run(ws.to_owned());
+        }
+        let on_fold_mark = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.class_list().contains("outline-toggle"));
+        if on_fold_mark {
+            self.actions.toggle_group.run(key.to_string());
         }
         self.update(|c| c.set_active(Some((key.clone(), column))));
         self.select(&key, ev.shift_key(), ev.ctrl_key() || ev.meta_key());
