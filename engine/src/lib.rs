@@ -66,6 +66,16 @@
 //!   task keeps its actual start; its remaining duration (`duration × (1 − % complete)`,
 //!   rounded up) resumes at the status date at the earliest. A finished task stays where it
 //!   happened and has no float.
+//! * Summary tasks (the outline): a task may be under a summary (`parent`), summaries under
+//!   summaries. A summary has no work of its own: its start is the earliest of its tasks'
+//!   starts, its finish the latest of their finishes, and it is critical when one of them
+//!   is. It is scheduled as a node of no duration at its finish, after each task under it
+//!   (an implicit finish-to-finish link), so its float is its finish's and a deadline on it
+//!   bounds its tasks. As in MS Project, a link into a summary (FS or SS) is a link into
+//!   every task under it, and a link out of it (FS or FF) leaves from its finish; FF and SF
+//!   into a summary, SS and SF out of one, and links between a summary and its own tasks
+//!   are refused (see `check/outline.rs`). A task's free float counts its summary's finish
+//!   as a successor's start.
 //! * Team calendars: a workstream may have its own working weekdays and holidays. The
 //!   program calendar is the common timeline: a team works on its days that are also
 //!   program working days. Its tasks start on team working days and count team days.

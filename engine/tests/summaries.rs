@@ -232,6 +232,31 @@ fn a_kept_outlined_program_follows_edits() {
     assert_eq!(kept.schedule().unwrap().tasks[4].es, 0);
 }
 
+/// A forecast gives a summary's finish beside the milestones': with no estimate, every
+/// iteration is the schedule, so each percentile is Build's finish, Tue 13 Jan; with API
+/// uncertain (2–9 days), Build's P90 is later than its P10.
+#[test]
+fn a_forecast_gives_each_summarys_finish() {
+    use engine::forecast::{Settings, forecast};
+    let p = release();
+    let checked = engine::check(&p).unwrap();
+    let settings = Settings { iterations: 500, seed: 7 };
+    let result = forecast(&checked, &settings).unwrap();
+    let build = result.milestones.iter().find(|m| m.id == "Build").expect("Build's outcome");
+    assert_eq!((build.outcome.p10, build.outcome.p90), (d("2026-01-13"), d("2026-01-13")));
+    let mut uncertain = p.clone();
+    task_mut(&mut uncertain, "A").estimate = Some(Box::new(engine::Estimate {
+        optimistic: 2.0,
+        likely: 3.0,
+        pessimistic: 9.0,
+        distribution: engine::Distribution::Pert,
+    }));
+    let checked = engine::check(&uncertain).unwrap();
+    let result = forecast(&checked, &settings).unwrap();
+    let build = result.milestones.iter().find(|m| m.id == "Build").unwrap();
+    assert!(build.outcome.p90 > build.outcome.p10, "{:?}", build.outcome);
+}
+
 /// A random outlined plan: up to 10 tasks, each under an earlier one or at the top, and
 /// links between any two, in file order, of the kinds MS Project allows.
 fn outlined_plan() -> impl Strategy<Value = Program> {

@@ -6,7 +6,7 @@
 //! (adding an impact between its minimum and maximum to its tasks), and runs the scheduler's
 //! own forward and backward passes on those durations — so a plan without variance
 //! reproduces the deterministic schedule exactly. From all iterations come, for the program
-//! finish and every milestone, P10/P50/P80/P90 dates, the mean, the probability of meeting
+//! finish and every milestone and summary task (its finish), P10/P50/P80/P90 dates, the mean, the probability of meeting
 //! its deadline (or the program's `finish_by`) and a histogram; for every task its
 //! criticality index (the share of iterations in which it was critical, by the program's
 //! critical-path rule: [`Forecast::criticality`]); and, on demand, the tasks and risks that

@@ -155,8 +155,9 @@ impl<'c, 'p> Simulation<'c, 'p> {
                 )
             })
             .collect();
+        // Milestones, and summaries: when a phase finishes is asked as often.
         let milestones: Vec<usize> = (0..slot.len())
-            .filter(|&t| program.tasks[t].is_milestone())
+            .filter(|&t| program.tasks[t].is_milestone() || program.tasks[t].summary)
             .collect();
         let columns = uncertain.len() + program.risks.len();
         check_sample_size(settings.iterations, milestones.len(), columns)?;
