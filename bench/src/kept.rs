@@ -46,7 +46,22 @@ pub fn bench_kept_edit(
 
 /// What [`bench_kept_edit`] measures, as a [`Report`].
 pub fn kept_edit(shape: Shape, tasks: usize, edits: usize, runs: usize) -> Result<Report, String> {
-    let program = generate(shape, tasks, 1);
+    kept_edit_with(shape, tasks, edits, runs, false)
+}
+
+/// [`kept_edit`] on the program put under summaries (`outlined`: phases of ten tasks and
+/// stages of ten phases, [`engine::generate::outline`]); the edits are to its tasks.
+pub fn kept_edit_with(
+    shape: Shape,
+    tasks: usize,
+    edits: usize,
+    runs: usize,
+    outlined: bool,
+) -> Result<Report, String> {
+    let mut program = generate(shape, tasks, 1);
+    if outlined {
+        engine::generate::outline(&mut program, 10);
+    }
     let full = measure(runs, || {
         engine::schedule(std::hint::black_box(&program)).ok()
     });
@@ -56,11 +71,11 @@ pub fn kept_edit(shape: Shape, tasks: usize, edits: usize, runs: usize) -> Resul
     let mut times = Vec::with_capacity(edits);
     // Warm up on edits of their own, untimed.
     for k in 0..edits.min(10) {
-        let edit = random_edit(kept.program(), k, &mut rng);
+        let edit = random_edit(kept.program(), tasks, k, &mut rng);
         let _ = kept.apply(&[edit]);
     }
     for k in 0..edits {
-        let edit = random_edit(kept.program(), k, &mut rng);
+        let edit = random_edit(kept.program(), tasks, k, &mut rng);
         let started = now_ms();
         let done = kept.apply(std::slice::from_ref(&edit));
         times.push(now_ms() - started);
@@ -72,7 +87,7 @@ pub fn kept_edit(shape: Shape, tasks: usize, edits: usize, runs: usize) -> Resul
     });
     times.sort_by(f64::total_cmp);
     Ok(Report {
-        shape: format!("{shape:?}"),
+        shape: format!("{shape:?}{}", if outlined { " outlined" } else { "" }),
         tasks,
         links: program.dependencies.len(),
         edits,
@@ -90,10 +105,11 @@ fn median(times: &mut [f64]) -> f64 {
 }
 
 /// Edit `k` of a run: a duration (k % 4 = 0), a lag (1), a link added (2), a link removed
-/// (3). Links are added from an earlier task to a later one not yet linked, which keeps
-/// the generated programs free of cycles.
-fn random_edit(program: &Program, k: usize, rng: &mut SplitMix64) -> Edit {
-    let n = program.tasks.len();
+/// (3), among the first `n` tasks (not the summaries added after them). Links are added
+/// from an earlier task to a later one not yet linked, which keeps the generated programs
+/// free of cycles.
+fn random_edit(program: &Program, n: usize, k: usize, rng: &mut SplitMix64) -> Edit {
+    let n = n.min(program.tasks.len());
     let mut any = |below: usize| (rng.next_u64() % below.max(1) as u64) as usize;
     match k % 4 {
         0 => {

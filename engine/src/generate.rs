@@ -277,3 +277,58 @@ fn workstreams(team_calendar: bool) -> Vec<Workstream> {
         })
         .collect()
 }
+
+/// Puts `program`'s tasks under summary tasks, two levels deep, as an imported MS Project
+/// plan would have them: in each workstream, every `size` tasks in a row under a phase, and
+/// every `size` phases under a stage. The summaries are added after the tasks (so the
+/// tasks keep their positions) and have no links of their own. O(T).
+///
+/// ```
+/// use engine::generate::{generate, outline, Shape};
+/// let mut program = generate(Shape::Random, 1_000, 7);
+/// outline(&mut program, 10);
+/// assert!(program.tasks.len() > 1_000);
+/// assert!(engine::schedule(&program).is_ok());
+/// ```
+pub fn outline(program: &mut Program, size: usize) {
+    let size = size.max(2);
+    let tasks = program.tasks.len();
+    let mut by_workstream: Vec<(String, Vec<usize>)> = Vec::new();
+    for t in 0..tasks {
+        let ws = &program.tasks[t].workstream;
+        match by_workstream.iter_mut().find(|(w, _)| w == ws) {
+            Some((_, members)) => members.push(t),
+            None => by_workstream.push((ws.clone(), vec![t])),
+        }
+    }
+    for (workstream, members) in by_workstream {
+        let phases = group_under(program, &workstream, &members, size, "Phase");
+        group_under(program, &workstream, &phases, size, "Stage");
+    }
+}
+
+/// Puts `members` under a new summary per `size` of them; the new summaries' indices.
+fn group_under(
+    program: &mut Program,
+    workstream: &str,
+    members: &[usize],
+    size: usize,
+    kind: &str,
+) -> Vec<usize> {
+    let mut made = Vec::new();
+    for run in members.chunks(size) {
+        let id = format!("{}-{kind}-{}", workstream, made.len() + 1);
+        for &t in run {
+            program.tasks[t].parent = Some(id.clone());
+        }
+        made.push(program.tasks.len());
+        program.tasks.push(Task {
+            name: format!("{kind} {} of {workstream}", made.len()),
+            id,
+            workstream: workstream.to_owned(),
+            summary: true,
+            ..Task::default()
+        });
+    }
+    made
+}

@@ -170,11 +170,12 @@ proptest! {
 
     /// After every action, made or refused, the kept program is the program the full
     /// history gives, with the same diagnostics, and its schedule is the full schedule;
-    /// undoing every action gives the program and its schedule back.
+    /// undoing every action gives the program and its schedule back. With or without
+    /// summary tasks.
     #[test]
     fn the_kept_schedule_is_the_full_schedule_after_any_edits(
         n in 1usize..40, seed: u64, constraints: bool, team_calendar: bool, status: bool,
-        late_every in 0usize..5,
+        late_every in 0usize..5, outlined: bool,
         actions in proptest::collection::vec(proptest::collection::vec(any::<u64>(), 16), 1..14),
     ) {
         let mut program = generate_with(Shape::Random, n, seed, Options { constraints, team_calendar });
@@ -187,6 +188,10 @@ proptest! {
         }
         if status {
             program.program.status_date = Some(program.program.start + chrono::Days::new(20));
+        }
+        if outlined {
+            // Summaries of three tasks, and of three of those (the edits reach them too).
+            engine::generate::outline(&mut program, 3);
         }
         let original = program.clone();
         let mut kept = KeptProgram::new(program).expect("generated programs are valid");

@@ -240,10 +240,20 @@ fn a_forecast_gives_each_summarys_finish() {
     use engine::forecast::{Settings, forecast};
     let p = release();
     let checked = engine::check(&p).unwrap();
-    let settings = Settings { iterations: 500, seed: 7 };
+    let settings = Settings {
+        iterations: 500,
+        seed: 7,
+    };
     let result = forecast(&checked, &settings).unwrap();
-    let build = result.milestones.iter().find(|m| m.id == "Build").expect("Build's outcome");
-    assert_eq!((build.outcome.p10, build.outcome.p90), (d("2026-01-13"), d("2026-01-13")));
+    let build = result
+        .milestones
+        .iter()
+        .find(|m| m.id == "Build")
+        .expect("Build's outcome");
+    assert_eq!(
+        (build.outcome.p10, build.outcome.p90),
+        (d("2026-01-13"), d("2026-01-13"))
+    );
     let mut uncertain = p.clone();
     task_mut(&mut uncertain, "A").estimate = Some(Box::new(engine::Estimate {
         optimistic: 2.0,

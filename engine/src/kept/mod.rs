@@ -17,9 +17,10 @@
 //! * a task inserted or removed: the indices after it move, the lists and the order follow.
 //!
 //! Anything else — the program's name, start, status date, finish-by date or critical-path
-//! rule, its calendar, workstreams and risks, and in a program with summary tasks anything
-//! but a task's own fields (the outline's links follow its indices) — falls back to a full
-//! check of the edited program; so does any edit the quick checks find a problem with (an unknown task, a
+//! rule, its calendar, workstreams and risks; a task's summary changed; and in a program
+//! with summary tasks a task inserted or removed or a link to or from a summary (the
+//! outline's links follow indices and spread links) — falls back to a full check of the
+//! edited program; so does any edit the quick checks find a problem with (an unknown task, a
 //! duplicate link, a cycle, a bad value, a removed task a risk names …), so a refused
 //! action returns exactly the diagnostics the full check gives, and the program is as it
 //! was.
@@ -30,8 +31,9 @@
 //! result is the same [`Schedule`] as [`crate::schedule`] of the same program (a property
 //! test holds this over random edit sequences). When the program end moves, the backward
 //! pass and the post-check run in full; the whole schedule does after a full check or a
-//! task inserted or removed, under the longest-path rule, in a program with summary tasks
-//! (their starts roll up), and when a date leaves the supported range.
+//! task inserted or removed, under the longest-path rule, and when a date leaves the
+//! supported range. In a program with summary tasks, every summary is rolled up again from
+//! its tasks after each update (O(T)).
 //!
 //! # Complexity
 //!
@@ -262,9 +264,11 @@ impl KeptProgram {
         }
     }
 
-    /// Whether `edit` may change the outline's links or indices: in a program with summary
-    /// tasks, anything but a task replaced under the same summary (its own fields only);
-    /// elsewhere, a task given a summary or made one. The full check follows those.
+    /// Whether `edit` may change the outline's links or indices: a task given another
+    /// summary or made one (or no longer one), a task inserted under one; in a program with
+    /// summary tasks, a task inserted or removed (the outline follows indices) and any
+    /// other edit but to a task's own fields or a link (whose ends the link functions
+    /// check: [`KeptProgram::outline_link`]). The full check follows those.
     fn moves_outline(&self, edit: &Edit, inverse: &[Edit]) -> bool {
         let outlined = !self.derived.outline.is_empty();
         match (edit, inverse.first()) {
@@ -272,8 +276,35 @@ impl KeptProgram {
                 task.parent != was.parent || task.summary || was.summary
             }
             (Edit::InsertTask { task, .. }, _) => outlined || task.parent.is_some() || task.summary,
+            (
+                Edit::AddDependency { .. }
+                | Edit::InsertDependency { .. }
+                | Edit::RemoveDependency { .. }
+                | Edit::RemoveDependencyAt { .. }
+                | Edit::SetPredecessors { .. },
+                _,
+            ) => false,
             _ => outlined,
         }
+    }
+
+    /// Whether the link `from → to` is one the lists cannot follow by themselves in a
+    /// program with summary tasks: an end is a summary (its links are spread over its
+    /// tasks), or the lists hold the pair more than `once` (a link into a summary spread
+    /// onto the same two tasks, which an edit of one must not take for the other).
+    fn outline_link(&self, from: u32, to: u32, once: bool) -> bool {
+        if self.derived.outline.is_empty() {
+            return false;
+        }
+        let summary = |t: u32| self.program.tasks.get(t as usize).is_none_or(|t| t.summary);
+        let held = self
+            .derived
+            .predecessors
+            .of(to as usize)
+            .iter()
+            .filter(|l| l.task == from)
+            .count();
+        summary(from) || summary(to) || held > usize::from(once)
     }
 
     /// Task `t`'s own checks, alone, and its prepared bounds; whether it has warnings.
@@ -382,6 +413,9 @@ impl KeptProgram {
     /// would find a problem with it.
     fn add_link(&mut self, at: usize, dependency: &Dependency) -> Result<(), FullCheck> {
         let (from, to, link) = self.resolve_link(at, dependency)?;
+        if self.outline_link(from, to, false) {
+            return Err(FullCheck);
+        }
         let duplicate = self
             .derived
             .predecessors
@@ -420,6 +454,9 @@ impl KeptProgram {
     fn remove_link(&mut self, dependency: &Dependency) -> Result<(), FullCheck> {
         let resolve = |id: &str| self.ids.tasks.get(id).copied().ok_or(FullCheck);
         let (from, to) = (resolve(&dependency.from)?, resolve(&dependency.to)?);
+        if self.outline_link(from, to, true) {
+            return Err(FullCheck);
+        }
         let derived = &mut self.derived;
         if !derived.predecessors.remove(to as usize, from) {
             return Err(FullCheck);
@@ -471,6 +508,9 @@ impl KeptProgram {
     /// lag, unless the full check would find a problem with it.
     fn change_link(&mut self, at: usize, dependency: &Dependency) -> Result<(), FullCheck> {
         let (from, to, link) = self.resolve_link(at, dependency)?;
+        if self.outline_link(from, to, true) {
+            return Err(FullCheck);
+        }
         let mut mirrored = link;
         mirrored.task = to;
         let derived = &mut self.derived;

@@ -73,14 +73,7 @@ impl Scheduled {
     pub fn update(&mut self, checked: &Checked<'_>, position: &[u32], touched: &Touched) {
         let n = checked.tasks.len();
         let longest_path = checked.program().program.critical_path == CriticalPath::LongestPath;
-        // An outlined program in full: a summary's start rolls up from all its tasks.
-        let outlined = !checked.outline.is_empty();
-        if touched.all
-            || longest_path
-            || outlined
-            || self.schedule.is_err()
-            || self.queued.len() != n
-        {
+        if touched.all || longest_path || self.schedule.is_err() || self.queued.len() != n {
             return self.in_full(checked);
         }
         let unplaced = self.passes.unplace();
@@ -322,6 +315,12 @@ impl Scheduled {
             })
             .collect();
         schedule.warnings = post::with_schedule_warnings(checked, found);
+        if !checked.outline.is_empty() {
+            // A summary's start and criticality follow from all its tasks, moved or not
+            // (and the first and last days from the summaries rolled up, not their nodes).
+            post::roll_up_summaries(checked, schedule);
+            post::set_first_and_last_days(checked, schedule);
+        }
         Some(())
     }
 }

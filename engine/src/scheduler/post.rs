@@ -63,13 +63,17 @@ pub(crate) fn assemble(
 }
 
 /// Each summary's start (early and late) rolled up from its tasks: the earliest of theirs,
-/// as MS Project shows it; its finish is its node's, the latest of its tasks' finishes
-/// (see `check/outline.rs`), its floats its node's. Critical if one of its tasks is. O(T):
-/// the topological order has every task before its summary.
-fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) {
+/// as MS Project shows it; its finish is the latest of its tasks' finishes (its node's
+/// offset, see `check/outline.rs`), its floats its node's. Critical by its own float, or
+/// if one of its tasks is. Every summary is rolled up again from its tasks' schedules, so
+/// a kept schedule that updated only some tasks calls this too. O(T): the topological
+/// order has every task before its summary.
+pub(crate) fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) {
     if checked.outline.is_empty() {
         return;
     }
+    let max_float = max_float(checked);
+    let longest_path = max_float == i64::MIN;
     // From its tasks alone: the node's own start is its finish.
     for (t, task) in checked.program().tasks.iter().enumerate() {
         if task.summary {
@@ -77,6 +81,10 @@ fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) {
             (summary.es, summary.ls) = (i64::MAX, i64::MAX);
             (summary.start, summary.late_start) = (LAST_DATE, LAST_DATE);
             summary.finish = FIRST_DATE;
+            if !longest_path {
+                // (The longest path was traced just before, on the node itself.)
+                summary.critical = summary.total_float <= max_float;
+            }
         }
     }
     for t in checked.topological_order() {
