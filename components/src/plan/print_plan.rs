@@ -94,7 +94,16 @@ fn print_row(row: &PlanRow, columns: &[Column], pct: &dyn Fn(i64) -> f64) -> Any
         PlanRow::Task(t) => {
             let cells = columns
                 .iter()
-                .map(|&c| view! { <td data-col=c.key()>{c.text(t).into_owned()}</td> })
+                .map(|&c| {
+                    // The outline as on screen: a task under a summary indented.
+                    let indent = (c == Column::Name && t.level > 0)
+                        .then(|| format!("{}em", 1.2 * f64::from(t.level)));
+                    view! {
+                        <td data-col=c.key() style:padding-left=indent>
+                            {c.text(t).into_owned()}
+                        </td>
+                    }
+                })
                 .collect_view();
             let bar = t.bar.as_ref().map(|b| {
                 if t.milestone {
@@ -121,10 +130,11 @@ fn print_row(row: &PlanRow, columns: &[Column], pct: &dyn Fn(i64) -> f64) -> Any
                     .into_any()
                 }
             });
-            let class = if t.critical {
-                "print-task critical"
-            } else {
-                "print-task"
+            let class = match (t.critical, t.summary) {
+                (true, true) => "print-task critical summary",
+                (true, false) => "print-task critical",
+                (false, true) => "print-task summary",
+                (false, false) => "print-task",
             };
             view! {
                 <tr class=class>
