@@ -73,6 +73,10 @@ codes! {
     OutlineCycle = "E027", Error, "outline-cycle";
     SummaryOwnValue = "E028", Error, "summary-with-own-values";
     SummaryLink = "E029", Error, "summary-link-not-supported";
+    DuplicateResourceId = "E030", Error, "duplicate-resource-id";
+    UnknownResource = "E031", Error, "unknown-resource";
+    InvalidResource = "E032", Error, "invalid-resource";
+    InvalidDemand = "E033", Error, "invalid-demand";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

@@ -88,6 +88,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         tasks: Vec::with_capacity(tasks),
         dependencies: Vec::with_capacity(tasks * 2),
         risks: Vec::new(),
+        resources: Vec::new(),
     };
     for i in 0..tasks {
         let milestone = shape != Shape::Chain && rng.below(20) == 0;

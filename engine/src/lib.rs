@@ -124,6 +124,7 @@ pub mod filter;
 pub mod forecast;
 pub mod generate;
 pub mod kept;
+pub mod load;
 pub mod model;
 pub mod paths;
 pub mod risks;
@@ -140,8 +141,9 @@ pub mod workstreams;
 pub use check::{Checked, TaskIndex, check};
 pub use diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::{
-    Calendar, Constraint, ConstraintKind, CriticalPath, Dependency, Distribution, Estimate, Impact,
-    LinkType, Program, ProgramInfo, Risk, Task, Workstream,
+    Availability, Calendar, Constraint, ConstraintKind, CriticalPath, Demand, Dependency,
+    Distribution, Estimate, Impact, LinkType, Program, ProgramInfo, Resource, Risk, Task,
+    Workstream,
 };
 pub use scheduler::{Schedule, TaskSchedule, schedule_checked};
 

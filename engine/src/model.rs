@@ -23,6 +23,44 @@ pub struct Program {
     /// Risk events that would delay tasks if they happen (for forecasts).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub risks: Vec<Risk>,
+    /// Teams and shared pools whose capacity limits how much work runs at once.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
+}
+
+/// A team or a shared pool (SRE on-call, security review, a vendor): what tasks demand, up
+/// to `capacity` units on each working day.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resource {
+    pub id: String,
+    pub name: String,
+    /// Units per working day (people, or slots); may be a fraction (0.5).
+    pub capacity: f64,
+    /// The resource's working weekdays and holidays (within the program's, as a
+    /// workstream's): none available on its days off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<Calendar>,
+    /// Periods with another capacity (holidays, hiring, a vendor's ramp-up); a later period
+    /// wins where two overlap.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub availability: Vec<Availability>,
+}
+
+/// From `from` to `to` (both included), `capacity` units per working day.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Availability {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub capacity: f64,
+}
+
+/// What a task needs of a resource on each of its working days.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Demand {
+    /// The resource's id.
+    pub resource: String,
+    /// Units per working day (more than 0; may be a fraction: 0.5 is half a person).
+    pub units: f64,
 }
 
 /// The program's name and dates.
@@ -181,6 +219,13 @@ pub struct Task {
     /// progress or estimate of its own, only a deadline (see the crate docs).
     #[serde(default, skip_serializing_if = "is_false")]
     pub summary: bool,
+    /// What the task needs of resources on each of its working days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub demands: Vec<Demand>,
+    /// Leveling priority, 0 to 1000 as in MS Project (500 when not given): a task of higher
+    /// priority is delayed last; 1000 is never moved by leveling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<u16>,
 }
 
 /// A three-point estimate in working days: optimistic ≤ likely ≤ pessimistic.

@@ -50,6 +50,14 @@ pub(crate) fn encode(document: &Document) -> String {
             extras.restore(&format!("risks/{}", risk.id), o)
         });
     }
+    if !program.resources.is_empty() {
+        top.list("resources", &program.resources, |resource, o| {
+            extras.restore(&format!("resources/{}", resource.id), o);
+            if let Some(Value::Object(calendar)) = o.get_mut("calendar") {
+                extras.restore(&format!("resources/{}/calendar", resource.id), calendar);
+            }
+        });
+    }
     if !document.scenarios.is_empty() {
         top.list("scenarios", &document.scenarios, |scenario, o| {
             extras.restore(&format!("scenarios/{}", scenario.id), o)

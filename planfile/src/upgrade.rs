@@ -9,8 +9,9 @@
 //!   read here they are the fields of version 2.)
 //! * Version 3: adds the `ALAP` (as late as possible) constraint type, which a version 2
 //!   reader refuses, and changes nothing else.
-//! * Version 4: the current version. It adds summary tasks, `tasks[].parent` and
-//!   `tasks[].summary`, and changes nothing else. (A version 3 reader keeps them as unknown
+//! * Version 4: the current version. It adds summary tasks (`tasks[].parent`,
+//!   `tasks[].summary`) and resources (`resources[]`, `tasks[].demands`,
+//!   `tasks[].priority`), and changes nothing else. (A version 3 reader keeps them as unknown
 //!   fields and schedules the tasks flat; a summary's tasks would then read as milestones.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
@@ -47,5 +48,5 @@ fn v1_to_v2(_top: &mut Top<'_>) {}
 /// Version 3 only added a constraint type.
 fn v2_to_v3(_top: &mut Top<'_>) {}
 
-/// Version 4 only added the outline's two task fields.
+/// Version 4 only added fields: the outline's and the resources'.
 fn v3_to_v4(_top: &mut Top<'_>) {}

@@ -205,6 +205,34 @@ fn version_4_reads_and_writes_summary_tasks() {
     );
 }
 
+/// Version 4's other addition: resources, demands and priorities read, a field Planwork
+/// does not know on a resource ("rota") kept and written back, and the load worked by
+/// hand: from Monday 2 March the cut-over (SRE 1) and the drill (SRE 1.5) overload SRE
+/// (capacity 2) on their three common days, Mon 2 – Wed 4.
+#[test]
+fn version_4_reads_and_writes_resources() {
+    let document = read_file("v4/shared-sre.planwork.json").unwrap();
+    let program = &document.program;
+    assert_eq!(program.resources.len(), 2);
+    assert_eq!(program.resources[1].capacity, 0.5);
+    assert_eq!(program.tasks[0].priority, Some(700));
+    assert_eq!(program.tasks[0].demands[1].units, 0.5);
+    let written = write(&document);
+    assert!(written.contains("\"rota\": \"weekly\""), "{written}");
+    assert_eq!(read(&written).unwrap(), document);
+    let checked = engine::check(program).unwrap();
+    let plan = engine::schedule_checked(&checked).unwrap();
+    let load = engine::load::load_profile(&checked, &plan);
+    let over = &load.resources[0].over;
+    assert_eq!(over.len(), 1);
+    assert_eq!(
+        (over[0].start.to_string(), over[0].finish.to_string()),
+        ("2026-03-02".into(), "2026-03-04".into())
+    );
+    assert_eq!(over[0].tasks, vec![0, 1]);
+    assert!(load.resources[1].over.is_empty());
+}
+
 #[test]
 fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();

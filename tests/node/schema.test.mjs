@@ -1,5 +1,5 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of versions 1 and 2 and of the current version 3 validates (the
+// stored example file of versions 1 to 3 and of the current version 4 validates (the
 // reader takes them all), and so does every file the `planwork` command line writes. Runs under
 // node's test runner; no browser.
 import { test } from 'node:test';
@@ -39,13 +39,23 @@ test('every version 2 example validates', () => {
   assert.ok(colours.scenarios.some((s) => s.changes.some((c) => c.change === 'set_estimate')));
 });
 
-test('every version 3 example, and the example shipped with the app, validates', () => {
-  const files = [...examples('v3'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
-  assert.ok(files.length >= 3);
+test('every version 3 example validates', () => {
+  const files = examples('v3');
+  assert.ok(files.length >= 2);
   files.forEach(validates);
   const late = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v3', 'just-in-time.planwork.json'), 'utf8'));
   assert.equal(late.version, 3);
   assert.ok(late.tasks.some((t) => t.constraint?.type === 'ALAP' && !('date' in t.constraint)), 'the v3 examples use ALAP');
+});
+
+test('every version 4 example, and the example shipped with the app, validates', () => {
+  const files = [...examples('v4'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+  assert.ok(files.length >= 4);
+  files.forEach(validates);
+  const outline = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v4', 'release-outline.planwork.json'), 'utf8'));
+  assert.ok(outline.tasks.some((t) => t.summary) && outline.tasks.some((t) => t.parent), 'the v4 examples use the outline');
+  const sre = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v4', 'shared-sre.planwork.json'), 'utf8'));
+  assert.ok(sre.resources.length > 0 && sre.tasks.some((t) => t.demands?.length), 'and resources');
 });
 
 test('the schema rejects what the reader rejects', () => {
@@ -64,6 +74,9 @@ test('the schema rejects what the reader rejects', () => {
       format: 'planwork', version: 2, program: { name: 'X', start: '2026-01-05' },
       scenarios: [{ id: 's', name: 'S', changes: [{ change: 'set_estimate', task: 'a', estimate: { optimistic: 'x', likely: 1, pessimistic: 2 } }] }],
     },
+    { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, resources: [{ id: 'r', name: 'R', capacity: 0 }] },
+    { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', demands: [{ resource: 'r', units: -1 }] }] },
+    { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', priority: 1001 }] },
   ];
   for (const file of bad) {
     assert.equal(validate(file), false, JSON.stringify(file));

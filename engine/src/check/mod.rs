@@ -18,6 +18,7 @@ mod cycles;
 mod inputs;
 mod links;
 mod outline;
+pub mod resources;
 pub mod stored;
 mod tasks;
 mod texts;
@@ -284,6 +285,7 @@ impl<'p> Checker<'p> {
             .collect();
         self.check_estimates();
         self.check_risks(&index);
+        self.check_resources();
         let (pairs, positions) = self.links(&index);
         let mut predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());
         self.report_duplicate_links(&predecessors);

@@ -36,6 +36,15 @@ impl Checker<'_> {
         for (i, dep) in program.dependencies.iter().enumerate() {
             self.dependency_texts(i, dep);
         }
+        for (r, resource) in program.resources.iter().enumerate() {
+            self.text(&resource.id, (MAX_ID_CHARS, "a resource id"), "", || {
+                format!("resources[{r}].id")
+            });
+            let name = (MAX_NAME_CHARS, "a resource name");
+            self.text(&resource.name, name, &resource.id, || {
+                format!("resources[{r}].name")
+            });
+        }
         for (r, risk) in program.risks.iter().enumerate() {
             self.text(&risk.id, (MAX_ID_CHARS, "a risk id"), "", || {
                 format!("risks[{r}].id")
@@ -60,6 +69,14 @@ impl Checker<'_> {
         });
         if let Some(parent) = &task.parent {
             self.text(parent, TASK_ID, &task.id, || format!("tasks[{t}].parent"));
+        }
+        for (i, demand) in task.demands.iter().enumerate() {
+            self.text(
+                &demand.resource,
+                (MAX_ID_CHARS, "a resource id"),
+                &task.id,
+                || format!("tasks[{t}].demands[{i}].resource"),
+            );
         }
     }
 

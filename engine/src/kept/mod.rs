@@ -224,7 +224,7 @@ impl KeptProgram {
     /// undoes it). `Ok(true)`: the warnings must be gathered again. `Err`: a full check is
     /// needed; nothing was changed (but a half-made [`Edit::SetPredecessors`]).
     fn follow(&mut self, edit: &Edit, inverse: &[Edit]) -> Result<bool, FullCheck> {
-        if self.moves_outline(edit, inverse) {
+        if self.needs_full_check(edit, inverse) {
             return Err(FullCheck);
         }
         match edit {
@@ -264,18 +264,27 @@ impl KeptProgram {
         }
     }
 
-    /// Whether `edit` may change the outline's links or indices: a task given another
-    /// summary or made one (or no longer one), a task inserted under one; in a program with
+    /// Whether `edit` is beyond what the quick checks follow: a task's demands or priority
+    /// changed (checked against the resources); or it may change the outline's links or
+    /// indices: a task given another summary or made one (or no longer one), a task
+    /// inserted under one; in a program with
     /// summary tasks, a task inserted or removed (the outline follows indices) and any
     /// other edit but to a task's own fields or a link (whose ends the link functions
     /// check: [`KeptProgram::outline_link`]). The full check follows those.
-    fn moves_outline(&self, edit: &Edit, inverse: &[Edit]) -> bool {
+    fn needs_full_check(&self, edit: &Edit, inverse: &[Edit]) -> bool {
         let outlined = !self.derived.outline.is_empty();
         match (edit, inverse.first()) {
             (Edit::ReplaceTask { task, .. }, Some(Edit::ReplaceTask { task: was, .. })) => {
-                task.parent != was.parent || task.summary || was.summary
+                // (Demands are checked against the resources: by the full check.)
+                task.parent != was.parent
+                    || task.summary
+                    || was.summary
+                    || task.demands != was.demands
+                    || task.priority != was.priority
             }
-            (Edit::InsertTask { task, .. }, _) => outlined || task.parent.is_some() || task.summary,
+            (Edit::InsertTask { task, .. }, _) => {
+                outlined || task.parent.is_some() || task.summary || !task.demands.is_empty()
+            }
             (
                 Edit::AddDependency { .. }
                 | Edit::InsertDependency { .. }

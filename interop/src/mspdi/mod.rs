@@ -255,6 +255,7 @@ impl<'r> Importer<'r> {
             tasks,
             dependencies,
             risks: Vec::new(),
+            resources: Vec::new(),
         };
         Ok(Imported {
             program,

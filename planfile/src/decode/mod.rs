@@ -21,7 +21,7 @@ use engine::check::stored;
 use engine::scenario::Scenario;
 use engine::text::{MAX_ID_CHARS, is_blank, length_problem, quote};
 use engine::words::thousands;
-use engine::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
+use engine::{Calendar, Dependency, Program, ProgramInfo, Resource, Risk, Task, Workstream};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 use wording::plain;
@@ -39,6 +39,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "tasks",
     "dependencies",
     "risks",
+    "resources",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -61,7 +62,10 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
     "estimate",
     "parent",
     "summary",
+    "demands",
+    "priority",
 ];
+pub(crate) const RESOURCE_FIELDS: &[&str] = &["id", "name", "capacity", "calendar", "availability"];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
 pub(crate) const RISK_FIELDS: &[&str] = &["id", "title", "probability", "impact", "tasks"];
 pub(crate) const SCENARIO_FIELDS: &[&str] = &["id", "name", "description", "changes"];
@@ -116,6 +120,18 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
     let risks = d.items("risks", top.get("risks"), |d, at, risk: &Risk, fields| {
         d.keep(at, || format!("risks/{}", risk.id), fields, RISK_FIELDS);
     });
+    let resources = d.items(
+        "resources",
+        top.get("resources"),
+        |d, at, resource: &Resource, fields| {
+            let item = || format!("resources/{}", resource.id);
+            d.keep(at, item, fields, RESOURCE_FIELDS);
+            if let Some(calendar) = field(fields, "calendar").and_then(object) {
+                let item = || format!("resources/{}/calendar", resource.id);
+                d.keep(&format!("{at}.calendar"), item, &calendar, CALENDAR_FIELDS);
+            }
+        },
+    );
     let id = d.id(top.get("id"));
     let scenarios = d.items(
         "scenarios",
@@ -159,6 +175,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         tasks,
         dependencies,
         risks,
+        resources,
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
@@ -423,7 +440,7 @@ macro_rules! items_decoded_whole {
         }
     )*};
 }
-items_decoded_whole!(Workstream, Task, Dependency, Risk, Baseline);
+items_decoded_whole!(Workstream, Task, Dependency, Risk, Resource, Baseline);
 
 #[cfg(test)]
 mod tests;

@@ -44,6 +44,22 @@ fn the_known_fields_are_the_model_fields() {
         estimate: Some(Box::default()),
         parent: Some("p".into()),
         summary: true,
+        demands: vec![engine::Demand {
+            resource: "r".into(),
+            units: 1.0,
+        }],
+        priority: Some(500),
+    };
+    let resource = engine::Resource {
+        id: "r".into(),
+        name: "R".into(),
+        capacity: 2.0,
+        calendar: Some(Calendar::default()),
+        availability: vec![engine::Availability {
+            from: date,
+            to: date,
+            capacity: 1.0,
+        }],
     };
     let info = ProgramInfo {
         name: "P".into(),
@@ -94,10 +110,12 @@ fn the_known_fields_are_the_model_fields() {
     assert_eq!(keys(&task.constraint), sorted(CONSTRAINT_FIELDS));
     assert_eq!(keys(&dependency), sorted(DEPENDENCY_FIELDS));
     assert_eq!(keys(&risk), sorted(RISK_FIELDS));
+    assert_eq!(keys(&resource), sorted(RESOURCE_FIELDS));
     assert_eq!(keys(&scenario), sorted(SCENARIO_FIELDS));
     assert_eq!(keys(&baseline), sorted(BASELINE_FIELDS));
     let program = Program {
         risks: vec![risk],
+        resources: vec![resource],
         ..Program::default()
     };
     let mut top = keys(&program);
