@@ -34,7 +34,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kept::KeptProgram;
-use crate::model::{Calendar, Dependency, Program, ProgramInfo, Risk, Task, Workstream};
+use crate::model::{Calendar, Dependency, Program, ProgramInfo, Resource, Risk, Task, Workstream};
 use serde::{Deserialize, Serialize};
 
 /// One change to a program.
@@ -95,6 +95,14 @@ pub enum Edit {
     ReplaceRisk { index: usize, risk: Risk },
     /// Remove the risk at `index`.
     RemoveRisk { index: usize },
+    /// Insert a resource at `index` (0 to the number of resources).
+    InsertResource { index: usize, resource: Resource },
+    /// Replace the resource at `index` (its name, capacity, calendar, availability). Its id
+    /// stays: demands refer to it.
+    ReplaceResource { index: usize, resource: Resource },
+    /// Remove the resource at `index`. Refused by the check that follows if a task still
+    /// demands it (see [`crate::resources::remove_resource`] to take the demands off first).
+    RemoveResource { index: usize },
 }
 
 /// Why an edit could not even be attempted.
@@ -309,6 +317,32 @@ impl Edit {
                 Ok(vec![Edit::InsertRisk {
                     index: *index,
                     risk,
+                }])
+            }
+            Edit::InsertResource { index, resource } => {
+                insert_at(&mut program.resources, *index, resource, "resource")?;
+                Ok(vec![Edit::RemoveResource { index: *index }])
+            }
+            Edit::ReplaceResource { index, resource } => {
+                let slot = item_at(&mut program.resources, *index, "resource")?;
+                if slot.id != resource.id {
+                    return Err(refused(format!(
+                        "resource '{}' cannot become '{}': ids do not change",
+                        slot.id, resource.id
+                    )));
+                }
+                let old = std::mem::replace(slot, resource.clone());
+                Ok(vec![Edit::ReplaceResource {
+                    index: *index,
+                    resource: old,
+                }])
+            }
+            Edit::RemoveResource { index } => {
+                item_at(&mut program.resources, *index, "resource")?;
+                let resource = program.resources.remove(*index);
+                Ok(vec![Edit::InsertResource {
+                    index: *index,
+                    resource,
                 }])
             }
         }

@@ -127,6 +127,7 @@ pub mod kept;
 pub mod load;
 pub mod model;
 pub mod paths;
+pub mod resources;
 pub mod risks;
 pub mod rng;
 pub mod scenario;

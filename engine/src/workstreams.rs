@@ -65,7 +65,7 @@ pub fn remove_workstream(program: &Program, id: &str, move_to: &str) -> Result<V
 /// `data-platform`), then `-2`, `-3` … if that id is taken. A name with no letter or digit
 /// gives `workstream`.
 pub fn next_workstream_id(program: &Program, name: &str) -> String {
-    let base = slug(name);
+    let base = slug(name, "workstream");
     let taken = |id: &str| program.workstreams.iter().any(|w| w.id == id);
     if !taken(&base) {
         return base;
@@ -78,8 +78,8 @@ pub fn next_workstream_id(program: &Program, name: &str) -> String {
 
 /// Letters and digits in lower case, every run of anything else one `-`, none at the ends;
 /// at most 40 characters, so that an id made from the longest name stays within
-/// [`crate::text::MAX_ID_CHARS`] with a `-2` after it.
-fn slug(name: &str) -> String {
+/// [`crate::text::MAX_ID_CHARS`] with a `-2` after it; `fallback` for a name with none.
+pub(crate) fn slug(name: &str, fallback: &str) -> String {
     const LONGEST: usize = 40;
     let mut slug = String::with_capacity(name.len().min(4 * LONGEST));
     for c in name.chars() {
@@ -94,7 +94,7 @@ fn slug(name: &str) -> String {
     }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
-        "workstream".to_string()
+        fallback.to_string()
     } else {
         slug.to_string()
     }

@@ -153,3 +153,99 @@ fn resources_and_demands_are_checked() {
         vec![(Code::SummaryOwnValue, "tasks[2].demands".into())]
     );
 }
+
+mod typed {
+    use super::*;
+    use engine::entry::{format_demands, parse_demands};
+    use proptest::prelude::*;
+
+    fn pools() -> Vec<Resource> {
+        vec![
+            sre(2.0),
+            Resource {
+                id: "sec".into(),
+                name: "Security review".into(),
+                capacity: 1.0,
+                ..Resource::default()
+            },
+        ]
+    }
+
+    #[test]
+    fn demands_as_typed() {
+        let r = pools();
+        let got = parse_demands("SRE; sec:0.25 ", &r).unwrap();
+        assert_eq!(got, vec![demand("sre", 1.0), demand("sec", 0.25)]);
+        assert_eq!(
+            parse_demands("Security Review[150%]", &r).unwrap(),
+            vec![demand("sec", 1.5)]
+        );
+        assert!(parse_demands("", &r).unwrap().is_empty());
+        for bad in ["sre:0", "sre:-1", "sre:x", "sre[abc]", "sre, SRE on-call"] {
+            let refused = parse_demands(bad, &r).unwrap_err();
+            assert!(!refused.message.is_empty(), "{bad}");
+        }
+        assert_eq!(
+            parse_demands("sre, dba:2", &r).unwrap_err().to_string(),
+            "'dba:2': there is no resource 'dba' (the resources: sre, sec)"
+        );
+    }
+
+    proptest! {
+        /// What is written reads back as the same demands.
+        #[test]
+        fn written_demands_read_back(units in proptest::collection::vec(1u32..100_000, 0..3)) {
+            let r = pools();
+            let demands: Vec<Demand> = units
+                .iter()
+                .zip(["sre", "sec"])
+                .map(|(&u, id)| demand(id, f64::from(u) / 100.0))
+                .collect();
+            let text = format_demands(&demands);
+            prop_assert_eq!(parse_demands(&text, &r).unwrap(), demands);
+        }
+    }
+}
+
+mod setup {
+    use super::*;
+    use engine::edit::History;
+    use engine::resources::*;
+
+    #[test]
+    fn resources_added_changed_and_removed_with_their_demands() {
+        let original = two_migrations();
+        let mut p = original.clone();
+        let mut history = History::default();
+        let edits = add_resource(&p, "Security review", "0,5").unwrap();
+        history.apply(&mut p, edits).unwrap();
+        assert_eq!(
+            (p.resources[1].id.as_str(), p.resources[1].capacity),
+            ("security-review", 0.5)
+        );
+        assert!(
+            add_resource(&p, "security REVIEW", "1")
+                .unwrap_err()
+                .contains("already")
+        );
+        assert!(
+            add_resource(&p, "DBA", "none")
+                .unwrap_err()
+                .starts_with("Capacity:")
+        );
+        let edits = set_capacity(&p, "sre", "3").unwrap();
+        history.apply(&mut p, edits).unwrap();
+        assert_eq!(p.resources[0].capacity, 3.0);
+        let period = add_availability(&p, "sre", "2026-01-12", "2026-01-16", "0").unwrap();
+        history.apply(&mut p, period).unwrap();
+        assert_eq!(p.resources[0].availability.len(), 2);
+        assert!(add_availability(&p, "sre", "2026-01-16", "2026-01-12", "1").is_err());
+        // Removing SRE takes its demands off A and B in the same action.
+        let edits = remove_resource(&p, "sre").unwrap();
+        history.apply(&mut p, edits).unwrap();
+        assert!(p.tasks.iter().all(|t| t.demands.is_empty()));
+        assert_eq!(p.resources.len(), 1);
+        while history.undo(&mut p) {}
+        assert_eq!(p, original);
+    }
+}

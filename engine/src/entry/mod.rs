@@ -1,7 +1,7 @@
 //! What people type into cells: durations (`5`, `5d`, `3w`), predecessor lists in the
 //! notation users know from MS Project (`12, 14SS+2d, 20FF-1d`), three-point estimates
-//! (`5/8/15`), distributions (`PERT`) and pasted lists of dates (holidays), parsed and
-//! written back.
+//! (`5/8/15`), distributions (`PERT`), resource demands (`sre, sec:0.5`, in `demands.rs`)
+//! and pasted lists of dates (holidays), parsed and written back.
 //!
 //! Parsing never panics and says what is wrong with which part. Ids are the program's task
 //! ids, so a predecessor token is read from its end: an optional link type (`FS`, `SS`,
@@ -22,6 +22,10 @@
 //! assert_eq!(format_estimate(&estimate), "2.5/5/15");
 //! assert_eq!(parse_dates("2026-12-24..2026-12-26, 2027-01-01").unwrap().len(), 4);
 //! ```
+
+mod demands;
+
+pub use demands::{format_demands, parse_demands};
 
 use crate::model::{Distribution, Estimate, LinkType};
 use chrono::NaiveDate;
