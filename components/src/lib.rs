@@ -52,9 +52,9 @@ pub use scenarios::quick_impact::{
 pub use scenarios::scenario_list::{ScenarioList, ScenarioListActions, ScenarioSummary};
 pub use setup::{
     Answer, CriticalPathRule, HolidayChange, HolidayEditor, ProgramSettings,
-    ProgramSettingsActions, SettingsSummary, SetupField, TeamCalendar, WeekdayPicker,
-    WorkingCalendar, WorkstreamActions, WorkstreamDelete, WorkstreamItem, WorkstreamList,
-    WorkstreamRow,
+    ProgramSettingsActions, ResourceActions, ResourceItem, ResourceList, ResourceRow,
+    SettingsSummary, SetupField, TeamCalendar, WeekdayPicker, WorkingCalendar, WorkstreamActions,
+    WorkstreamDelete, WorkstreamItem, WorkstreamList, WorkstreamRow,
 };
 pub use shell::conflict_banner::ConflictBanner;
 pub use shell::empty_state::EmptyState;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
-use engine::entry::{format_distribution, format_estimate, format_predecessors};
+use engine::entry::{format_demands, format_distribution, format_estimate, format_predecessors};
 use engine::{Constraint, ConstraintKind};
 
 use crate::plan_model::TaskRow;
@@ -31,11 +31,13 @@ pub enum Column {
     Percent,
     StartVariance,
     FinishVariance,
+    /// What the task needs of resources: `sre, sec:0.5`.
+    Resources,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 17] = [
+    pub const ALL: [Column; 18] = [
         Column::Id,
         Column::Name,
         Column::Workstream,
@@ -53,6 +55,7 @@ impl Column {
         Column::Percent,
         Column::StartVariance,
         Column::FinishVariance,
+        Column::Resources,
     ];
 
     /// The key used in the DOM (`data-col`) and in the saved column choice.
@@ -75,6 +78,7 @@ impl Column {
             Column::Percent => "percent",
             Column::StartVariance => "start-variance",
             Column::FinishVariance => "finish-variance",
+            Column::Resources => "resources",
         }
     }
 
@@ -103,6 +107,7 @@ impl Column {
             Column::Percent => "% done",
             Column::StartVariance => "Start var.",
             Column::FinishVariance => "Finish var.",
+            Column::Resources => "Resources",
         }
     }
 
@@ -125,6 +130,7 @@ impl Column {
             Column::Constraint => 9.5,
             Column::Percent => 4.5,
             Column::StartVariance | Column::FinishVariance => 5.5,
+            Column::Resources => 9.0,
         }
     }
 
@@ -170,7 +176,7 @@ impl Column {
 
     /// Shown until the user chooses otherwise (variance columns only with a baseline). The
     /// workstream is hidden at first: the rows are grouped by it already; so are the
-    /// estimate and progress columns, which not every plan uses.
+    /// estimate, progress and resources columns, which not every plan uses.
     pub fn shown_by_default(self) -> bool {
         !matches!(
             self,
@@ -180,6 +186,7 @@ impl Column {
                 | Column::Distribution
                 | Column::ActualStart
                 | Column::ActualFinish
+                | Column::Resources
         )
     }
 
@@ -225,6 +232,7 @@ impl Column {
             Column::FinishVariance => row
                 .variance
                 .map_or(Cow::Borrowed(""), |v| signed_days(v.finish)),
+            Column::Resources => Cow::Owned(format_demands(&row.demands)),
         }
     }
 }

@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use crate::Column;
 use chrono::NaiveDate;
 use engine::edit::Edit;
-use engine::entry::{parse_distribution, parse_duration, parse_estimate, parse_predecessors};
+use engine::entry::{
+    parse_demands, parse_distribution, parse_duration, parse_estimate, parse_predecessors,
+};
 use engine::{Constraint, ConstraintKind, Dependency, Program, Task};
 
 /// The duration of a task added without one (Insert, or a pasted row with no duration).
@@ -202,6 +204,9 @@ fn set_cell(task: &mut Task, column: Column, text: &str, program: &Program) -> R
         }
         Column::Constraint => task.constraint = parse_constraint(text)?,
         Column::Deadline => task.deadline = parse_date(text)?,
+        Column::Resources => {
+            task.demands = parse_demands(text, &program.resources).map_err(|e| e.to_string())?;
+        }
         Column::Estimate => {
             // A new estimate keeps the distribution chosen before.
             let distribution = task.estimate.as_ref().map(|e| e.distribution);
@@ -381,6 +386,7 @@ fn heading(text: &str) -> Option<Option<Column>> {
         "distribution" => Column::Distribution,
         "actualstart" => Column::ActualStart,
         "actualfinish" => Column::ActualFinish,
+        "resources" | "resourcenames" | "resource" | "assignedto" => Column::Resources,
         "finish" | "finishdate" | "end" | "float" | "totalfloat" | "slack" => return Some(None),
         _ => return None,
     };

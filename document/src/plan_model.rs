@@ -400,6 +400,8 @@ pub struct TaskRow {
     pub actual_finish: Option<NaiveDate>,
     /// Percent complete (0 shows nothing).
     pub percent: f64,
+    /// What the task needs of resources.
+    pub demands: Vec<engine::Demand>,
     /// Start and finish variance against the active baseline, in working days.
     pub variance: Option<Variance>,
     pub critical: bool,

@@ -247,6 +247,7 @@ fn task_row(
         actual_start: task.actual_start,
         actual_finish: task.actual_finish,
         percent: task.percent_complete,
+        demands: task.demands.clone(),
         variance: shown
             .variances
             .as_ref()

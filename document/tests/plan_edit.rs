@@ -252,3 +252,22 @@ fn the_same_predecessors_again_make_no_edit() {
         Ok(Some(_))
     ));
 }
+
+/// The Resources cell: demands typed by name or id, refused naming the part at fault.
+#[test]
+fn resources_typed_in_a_cell() {
+    let mut p = program();
+    p.resources.push(engine::Resource {
+        id: "sre".into(),
+        name: "SRE on-call".into(),
+        capacity: 2.0,
+        ..engine::Resource::default()
+    });
+    type_cell(&mut p, Some("1"), Column::Resources, "SRE on-call:0.5").unwrap();
+    assert_eq!(p.tasks[0].demands[0].resource, "sre");
+    assert_eq!(p.tasks[0].demands[0].units, 0.5);
+    let refused = type_cell(&mut p, Some("1"), Column::Resources, "DBA").unwrap_err();
+    assert!(refused.contains("no resource 'DBA'"), "{refused}");
+    type_cell(&mut p, Some("1"), Column::Resources, "").unwrap();
+    assert!(p.tasks[0].demands.is_empty());
+}

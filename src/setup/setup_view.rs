@@ -1,5 +1,5 @@
-//! The Setup tab (issue 15): the program's settings, its working calendar and its
-//! workstreams, edited in the app. Each change is one undoable action through
+//! The Setup tab (issue 15): the program's settings, its working calendar, its
+//! workstreams and its resources, edited in the app. Each change is one undoable action through
 //! [`Editor::act`]: `engine::setup` turns what was typed into edits (refusing, with the
 //! field's name, what it cannot read) and the engine's check refuses what would leave the
 //! plan invalid; the reason goes back to the component, which shows it beside the control.
@@ -10,11 +10,13 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, Weekday};
 use components::{
-    Answer, HolidayChange, ProgramSettings, ProgramSettingsActions, SettingsSummary,
-    WorkingCalendar, WorkstreamActions, WorkstreamItem, WorkstreamList,
+    Answer, HolidayChange, ProgramSettings, ProgramSettingsActions, ResourceActions, ResourceItem,
+    ResourceList, SettingsSummary, WorkingCalendar, WorkstreamActions, WorkstreamItem,
+    WorkstreamList,
 };
 use document::plan_model::colour;
 use engine::edit::Edit;
+use engine::resources;
 use engine::setup::{self, InfoField};
 use engine::workstreams::remove_workstream;
 use engine::{Calendar, CriticalPath, Program, ProgramInfo};
@@ -35,6 +37,7 @@ pub fn SetupPanel() -> impl IntoView {
         })
     });
     let workstreams = Memo::new(move |_| read(editor, workstream_items));
+    let resource_items = Memo::new(move |_| read(editor, resource_items));
 
     let info = move |field: InfoField| {
         Callback::new(move |text: String| {
@@ -99,6 +102,31 @@ pub fn SetupPanel() -> impl IntoView {
         }),
     };
 
+    let resource_actions = ResourceActions {
+        add: Callback::new(move |(name, capacity): (String, String)| {
+            act(editor, |p| resources::add_resource(p, &name, &capacity))
+        }),
+        rename: Callback::new(move |(id, name): (String, String)| {
+            act(editor, |p| resources::rename_resource(p, &id, &name))
+        }),
+        capacity: Callback::new(move |(id, text): (String, String)| {
+            act(editor, |p| resources::set_capacity(p, &id, &text))
+        }),
+        add_period: Callback::new(
+            move |(id, from, to, capacity): (String, String, String, String)| {
+                act(editor, |p| {
+                    resources::add_availability(p, &id, &from, &to, &capacity)
+                })
+            },
+        ),
+        remove_period: Callback::new(move |(id, at): (String, usize)| {
+            act(editor, |p| resources::remove_availability(p, &id, at))
+        }),
+        delete: Callback::new(move |id: String| {
+            act(editor, |p| resources::remove_resource(p, &id))
+        }),
+    };
+
     view! {
         <div class="setup-panel" data-role="setup">
             <ProgramSettings settings=settings actions=settings_actions />
@@ -110,6 +138,7 @@ pub fn SetupPanel() -> impl IntoView {
                 on_holidays=on_holidays
             />
             <WorkstreamList workstreams=workstreams program_days=workdays actions=workstream_actions />
+            <ResourceList resources=resource_items actions=resource_actions />
         </div>
     }
 }
@@ -222,6 +251,29 @@ fn workstream_items(program: &Program) -> Vec<WorkstreamItem> {
                 holidays: dates(&holidays),
                 days,
             }
+        })
+        .collect()
+}
+
+/// The resources as the Setup tab lists them.
+fn resource_items(program: &Program) -> Vec<ResourceItem> {
+    program
+        .resources
+        .iter()
+        .map(|r| ResourceItem {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            capacity: r.capacity.to_string(),
+            tasks: program
+                .tasks
+                .iter()
+                .filter(|t| t.demands.iter().any(|d| d.resource == r.id))
+                .count(),
+            periods: r
+                .availability
+                .iter()
+                .map(|p| (p.from.to_string(), p.to.to_string(), p.capacity.to_string()))
+                .collect(),
         })
         .collect()
 }
