@@ -1,6 +1,7 @@
 //! How a program is laid out in an MSPDI file before any XML is written: the task UIDs, the
-//! outline (a summary row per workstream with its tasks under it), and the calendars (the
-//! program's, and one per workstream whose own calendar changes its working days).
+//! outline (a summary row per workstream with its top-level tasks under it, each summary
+//! task followed by the tasks under it, one level deeper), and the calendars (the program's,
+//! and one per workstream whose own calendar changes its working days).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -32,8 +33,38 @@ pub(crate) struct Layout {
 pub(crate) struct Group {
     pub uid: i64,
     pub name: String,
-    /// Task indices, in the program's order.
-    pub tasks: Vec<usize>,
+    /// The rows under it in outline order: each of the workstream's top-level tasks (in the
+    /// program's order), a summary task followed by the rows under it.
+    pub rows: Vec<Placed>,
+}
+
+/// A task's row under its workstream's summary row.
+pub(crate) struct Placed {
+    /// The task's index in the program.
+    pub index: usize,
+    /// Its place under the workstream's row, level by level: `[2]` for the second
+    /// top-level task, `[2, 1]` for the first task under it.
+    pub path: Vec<usize>,
+    /// The position in the group's rows after the last row under it (its own position + 1
+    /// when none is: it is no summary).
+    pub end: usize,
+}
+
+impl Placed {
+    /// `3.2.1`: its outline number, under the workstream's row `group`.
+    pub fn outline_number(&self, group: i64) -> String {
+        let mut number = group.to_string();
+        for place in &self.path {
+            number.push('.');
+            number.push_str(&place.to_string());
+        }
+        number
+    }
+
+    /// Its outline level: the workstream's row is at 1.
+    pub fn level(&self) -> i64 {
+        self.path.len() as i64 + 1
+    }
 }
 
 /// A workstream's effective calendar, as a base calendar of its own.
@@ -81,28 +112,124 @@ fn plain_number(id: &str) -> Option<i64> {
     ((1..=MAX_KEPT_ID).contains(&n) && n.to_string() == id).then_some(n)
 }
 
-/// A summary row per workstream that has tasks, in the workstreams' order, then one per
-/// unknown workstream id a task names (named by that id), in order of first use.
+/// A summary row per workstream that has top-level tasks, in the workstreams' order, then
+/// one per unknown workstream id a top-level task names (named by that id), in order of
+/// first use. A task under a summary task is written under it, whatever its workstream.
 fn groups(program: &Program, first_uid: i64) -> Vec<Group> {
+    let tree = Tree::of(program);
     let mut order: Vec<(&str, String)> = program
         .workstreams
         .iter()
         .map(|w| (w.id.as_str(), w.name.clone()))
         .collect();
-    let mut tasks: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, task) in program.tasks.iter().enumerate() {
-        let id = task.workstream.as_str();
+    let mut roots: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &index in &tree.roots {
+        let id = program.tasks[index].workstream.as_str();
         if !order.iter().any(|(known, _)| *known == id) {
             order.push((id, id.to_owned()));
         }
-        tasks.entry(id).or_default().push(index);
+        roots.entry(id).or_default().push(index);
     }
+    let mut placed = vec![false; program.tasks.len()];
     order
         .into_iter()
-        .filter_map(|(id, name)| Some((name, tasks.remove(id)?)))
+        .filter_map(|(id, name)| Some((name, roots.remove(id)?)))
         .zip(first_uid..)
-        .map(|((name, tasks), uid)| Group { uid, name, tasks })
+        .map(|((name, roots), uid)| {
+            let mut rows = Vec::new();
+            let mut number = 0;
+            for root in roots {
+                // A task of a loop of parents may already be under another.
+                if !placed[root] {
+                    number += 1;
+                    tree.place(root, number, &mut placed, &mut rows);
+                }
+            }
+            Group { uid, name, rows }
+        })
         .collect()
+}
+
+/// The outline of a program's tasks: the tasks under each task, and the tasks under none.
+struct Tree {
+    children: Vec<Vec<usize>>,
+    /// The tasks under no task (or under an unknown one), in the program's order; then
+    /// any task the walk from them never reaches (a loop of parents, which the checks
+    /// refuse), so that every task is written once.
+    roots: Vec<usize>,
+}
+
+impl Tree {
+    fn of(program: &Program) -> Tree {
+        let index: HashMap<&str, usize> = program
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.id.as_str(), i))
+            .collect();
+        let mut tree = Tree {
+            children: vec![Vec::new(); program.tasks.len()],
+            roots: Vec::new(),
+        };
+        for (i, task) in program.tasks.iter().enumerate() {
+            match task.parent.as_deref().and_then(|p| index.get(p)) {
+                Some(&parent) if parent != i => tree.children[parent].push(i),
+                _ => tree.roots.push(i),
+            }
+        }
+        let mut reached = vec![false; program.tasks.len()];
+        let mut scratch = Vec::new();
+        for root in tree.roots.clone() {
+            tree.place(root, 1, &mut reached, &mut scratch);
+        }
+        for i in 0..program.tasks.len() {
+            if !reached[i] {
+                tree.roots.push(i);
+                tree.place(i, 1, &mut reached, &mut scratch);
+            }
+        }
+        tree
+    }
+
+    /// Appends to `rows` task `root` (the `number`th row at its level) and the tasks under
+    /// it, depth first, each once (`placed`). Without recursion: an outline may be deep.
+    fn place(&self, root: usize, number: usize, placed: &mut [bool], rows: &mut Vec<Placed>) {
+        let start = rows.len();
+        placed[root] = true;
+        rows.push(Placed {
+            index: root,
+            path: vec![number],
+            end: 0,
+        });
+        // (position in `rows`, next child to look at, children placed so far)
+        let mut stack = vec![(start, 0usize, 0usize)];
+        while let Some((at, next, count)) = stack.last_mut() {
+            let at = *at;
+            let children = &self.children[rows[at].index];
+            match children.get(*next) {
+                None => {
+                    rows[at].end = rows.len();
+                    stack.pop();
+                }
+                Some(&child) => {
+                    *next += 1;
+                    if placed[child] {
+                        continue;
+                    }
+                    placed[child] = true;
+                    *count += 1;
+                    let mut path = rows[at].path.clone();
+                    path.push(*count);
+                    rows.push(Placed {
+                        index: child,
+                        path,
+                        end: 0,
+                    });
+                    stack.push((rows.len() - 1, 0, 0));
+                }
+            }
+        }
+    }
 }
 
 /// A calendar as MS Project can state it: its working weekdays, and its holidays that fall
