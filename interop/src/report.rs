@@ -86,3 +86,13 @@ impl fmt::Display for ImportNote {
         }
     }
 }
+
+/// A link's type in words: `finish-to-start`, `start-to-start`, …
+pub(crate) fn link_words(kind: engine::LinkType) -> &'static str {
+    match kind {
+        engine::LinkType::FS => "finish-to-start",
+        engine::LinkType::SS => "start-to-start",
+        engine::LinkType::FF => "finish-to-finish",
+        engine::LinkType::SF => "start-to-finish",
+    }
+}

@@ -12,6 +12,7 @@ use engine::{Dependency, LinkType};
 use super::outline::Outline;
 use super::read::{RawLink, RawTask};
 use super::{Importer, days_text};
+use crate::report::link_words;
 
 /// Which end of a link a row is.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -188,10 +189,13 @@ fn spread_message(
     none: bool,
 ) -> String {
     let link = match end {
-        End::From => format!("a {} link from summary task UID {predecessor}", words(kind)),
+        End::From => format!(
+            "a {} link from summary task UID {predecessor}",
+            link_words(kind)
+        ),
         End::To => format!(
             "a {} link from UID {predecessor} into this summary task",
-            words(kind)
+            link_words(kind)
         ),
     };
     if none {
@@ -213,15 +217,5 @@ fn spread_message(
             "{link}, a top-level one (a workstream here): {spread}, an approximation ({rule})"
         ),
         _ => format!("{link}: {spread}, an approximation ({rule})"),
-    }
-}
-
-/// `finish-to-start`, …
-fn words(kind: LinkType) -> &'static str {
-    match kind {
-        LinkType::FS => "finish-to-start",
-        LinkType::SS => "start-to-start",
-        LinkType::FF => "finish-to-finish",
-        LinkType::SF => "start-to-finish",
     }
 }
