@@ -1,8 +1,8 @@
 //! Spreadsheet rows imported: each row's problems by row and heading, duplicate and missing
 //! ids, links in a loop, parents outside the file, an outline by levels or numbers (summary
-//! tasks, links into and out of them), files that cannot be read; random plans
-//! written by Planwork's own schedule CSV and read back whole, and random bytes that never
-//! panic. The hand-made files are in `sheet_files.rs`, the column guesses in
+//! tasks, links into and out of them; Planwork's own CSV keeping its outline), files that
+//! cannot be read; random plans written by Planwork's own schedule CSV and read back whole,
+//! and random bytes that never panic. The hand-made files are in `sheet_files.rs`, the column guesses in
 //! `sheet_mapping.rs`.
 
 mod common;
@@ -303,6 +303,37 @@ fn an_outline_by_numbers_and_by_parents() {
             "row 5, WBS: 'x..y' is not an outline number (1, 1.2, 1.2.3 …): not used",
             "row 7, Summary: no name: the row is skipped",
         ]
+    );
+}
+
+/// Planwork's own schedule CSV of an outlined plan comes back with its outline, by its
+/// Outline column (the summary tasks' spans in the Duration column reported, not carried).
+#[test]
+fn planworks_own_csv_keeps_its_outline() {
+    let original = planfile::read(
+        r#"{"program": {"name": "Outline", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "Build"}],
+            "tasks": [
+              {"id": "1", "name": "Spec", "workstream": "w", "duration": 2},
+              {"id": "2", "name": "Release", "workstream": "w", "summary": true},
+              {"id": "3", "name": "Backend", "workstream": "w", "summary": true, "parent": "2"},
+              {"id": "4", "name": "API", "workstream": "w", "duration": 3, "parent": "3"},
+              {"id": "5", "name": "Docs", "workstream": "w", "duration": 1, "parent": "2"},
+              {"id": "6", "name": "Deploy", "workstream": "w", "duration": 1}],
+            "dependencies": [{"from": "1", "to": "2"}, {"from": "2", "to": "6", "type": "FF"}]}"#,
+    )
+    .expect("reads")
+    .program;
+    let schedule = engine::schedule(&original).expect("schedules");
+    let csv = interop::schedule_csv(&original, &schedule);
+    let (_, preview) = import(csv.as_bytes(), &Rules::default());
+    let back = program(&preview);
+    assert_eq!(outline(back), outline(&original));
+    assert_eq!(links(back), links(&original));
+    let notes = notes(&preview);
+    assert!(
+        notes.contains(&"row 2 'Release': a summary task's own Duration (working days) '3' not carried: its dates roll up from its tasks".to_owned()),
+        "{notes:#?}"
     );
 }
 

@@ -8,6 +8,8 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, NaiveDate, Weekday};
 use engine::{Calendar, Program};
 
+use crate::outline::{Placed, Tree};
+
 /// The largest task id kept as a UID: the summary rows are numbered after the tasks, and
 /// MS Project's UIDs are 32-bit.
 const MAX_KEPT_ID: i64 = 999_999_999;
@@ -36,35 +38,6 @@ pub(crate) struct Group {
     /// The rows under it in outline order: each of the workstream's top-level tasks (in the
     /// program's order), a summary task followed by the rows under it.
     pub rows: Vec<Placed>,
-}
-
-/// A task's row under its workstream's summary row.
-pub(crate) struct Placed {
-    /// The task's index in the program.
-    pub index: usize,
-    /// Its place under the workstream's row, level by level: `[2]` for the second
-    /// top-level task, `[2, 1]` for the first task under it.
-    pub path: Vec<usize>,
-    /// The position in the group's rows after the last row under it (its own position + 1
-    /// when none is: it is no summary).
-    pub end: usize,
-}
-
-impl Placed {
-    /// `3.2.1`: its outline number, under the workstream's row `group`.
-    pub fn outline_number(&self, group: i64) -> String {
-        let mut number = group.to_string();
-        for place in &self.path {
-            number.push('.');
-            number.push_str(&place.to_string());
-        }
-        number
-    }
-
-    /// Its outline level: the workstream's row is at 1.
-    pub fn level(&self) -> i64 {
-        self.path.len() as i64 + 1
-    }
 }
 
 /// A workstream's effective calendar, as a base calendar of its own.
@@ -148,88 +121,6 @@ fn groups(program: &Program, first_uid: i64) -> Vec<Group> {
             Group { uid, name, rows }
         })
         .collect()
-}
-
-/// The outline of a program's tasks: the tasks under each task, and the tasks under none.
-struct Tree {
-    children: Vec<Vec<usize>>,
-    /// The tasks under no task (or under an unknown one), in the program's order; then
-    /// any task the walk from them never reaches (a loop of parents, which the checks
-    /// refuse), so that every task is written once.
-    roots: Vec<usize>,
-}
-
-impl Tree {
-    fn of(program: &Program) -> Tree {
-        let index: HashMap<&str, usize> = program
-            .tasks
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.id.as_str(), i))
-            .collect();
-        let mut tree = Tree {
-            children: vec![Vec::new(); program.tasks.len()],
-            roots: Vec::new(),
-        };
-        for (i, task) in program.tasks.iter().enumerate() {
-            match task.parent.as_deref().and_then(|p| index.get(p)) {
-                Some(&parent) if parent != i => tree.children[parent].push(i),
-                _ => tree.roots.push(i),
-            }
-        }
-        let mut reached = vec![false; program.tasks.len()];
-        let mut scratch = Vec::new();
-        for root in tree.roots.clone() {
-            tree.place(root, 1, &mut reached, &mut scratch);
-        }
-        for i in 0..program.tasks.len() {
-            if !reached[i] {
-                tree.roots.push(i);
-                tree.place(i, 1, &mut reached, &mut scratch);
-            }
-        }
-        tree
-    }
-
-    /// Appends to `rows` task `root` (the `number`th row at its level) and the tasks under
-    /// it, depth first, each once (`placed`). Without recursion: an outline may be deep.
-    fn place(&self, root: usize, number: usize, placed: &mut [bool], rows: &mut Vec<Placed>) {
-        let start = rows.len();
-        placed[root] = true;
-        rows.push(Placed {
-            index: root,
-            path: vec![number],
-            end: 0,
-        });
-        // (position in `rows`, next child to look at, children placed so far)
-        let mut stack = vec![(start, 0usize, 0usize)];
-        while let Some((at, next, count)) = stack.last_mut() {
-            let at = *at;
-            let children = &self.children[rows[at].index];
-            match children.get(*next) {
-                None => {
-                    rows[at].end = rows.len();
-                    stack.pop();
-                }
-                Some(&child) => {
-                    *next += 1;
-                    if placed[child] {
-                        continue;
-                    }
-                    placed[child] = true;
-                    *count += 1;
-                    let mut path = rows[at].path.clone();
-                    path.push(*count);
-                    rows.push(Placed {
-                        index: child,
-                        path,
-                        end: 0,
-                    });
-                    stack.push((rows.len() - 1, 0, 0));
-                }
-            }
-        }
-    }
 }
 
 /// A calendar as MS Project can state it: its working weekdays, and its holidays that fall

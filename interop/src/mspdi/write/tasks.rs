@@ -13,7 +13,8 @@ use super::{
     FORMAT_DAYS, MAX_NAME, MAX_TEXT_FIELD, MINUTES_PER_DAY, Out, TEXT1_FIELD_ID, clean, finish_of,
     start_of,
 };
-use crate::mspdi::layout::{Group, Layout, Placed};
+use crate::mspdi::layout::{Group, Layout};
+use crate::outline::Placed;
 
 /// Tenths of a minute in a working day (the unit of `LinkLag`).
 const LAG_TENTHS_PER_DAY: i64 = MINUTES_PER_DAY * 10;
@@ -113,9 +114,11 @@ impl<'a> Rows<'a> {
         let index = placed.index;
         let task = &self.program.tasks[index];
         let uid = self.layout.uids[index];
-        let outline = placed.outline_number(group);
+        let outline = format!("{group}.{}", placed.number());
         let name = clean(&task.name, MAX_NAME);
-        self.row_start(out, uid, &name, &outline, placed.level());
+        // The workstream's row is at level 1.
+        let level = placed.path.len() as i64 + 1;
+        self.row_start(out, uid, &name, &outline, level);
         let summary = !under.is_empty();
         let milestone = task.is_milestone() && !summary;
         let days = if summary {
