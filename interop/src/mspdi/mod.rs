@@ -18,10 +18,10 @@
 //! finish-to-finish; other links to or from a summary task, and links to or from a
 //! top-level summary, are spread to its tasks (reported). A summary's start no earlier than
 //! is put on its tasks that could start earlier, its finish no later than becomes its
-//! deadline (both reported; see `summaries`). Task calendars: when every task under a top-level summary has the same calendar
-//! of its own, it is that workstream's calendar (as [`export_mspdi`] writes one); any other
-//! task calendar that differs from the one the task is scheduled on is reported. Resources
-//! and assignments are reported as not carried.
+//! deadline (both reported; see `summaries`). Task calendars: when every task under a
+//! top-level summary has the same calendar of its own, it is that workstream's calendar (as
+//! [`export_mspdi`] writes one); any other task calendar that differs from the one the task
+//! is scheduled on is reported. Resources and assignments are reported as not carried.
 //!
 //! The XML is read by `roxmltree`: a document type declaration (the door to entity bombs) is
 //! refused, and the number of nodes is bounded.

@@ -33,7 +33,8 @@ pub(super) struct Outline {
     pub(super) empty: Vec<usize>,
     /// Each summary's tasks (not summaries) at any depth, by the summary's index.
     pub(super) under: HashMap<usize, Vec<usize>>,
-    /// The carried rows that are summaries, and those that are tasks.
+    /// Every summary row, the carried rows that are summaries, and those that are tasks.
+    summary_rows: HashSet<usize>,
     carried_summaries: HashSet<usize>,
     tasks: HashSet<usize>,
 }
@@ -46,6 +47,7 @@ impl Outline {
             top: Vec::new(),
             empty: Vec::new(),
             under: HashMap::new(),
+            summary_rows: HashSet::new(),
             carried_summaries: HashSet::new(),
             tasks: HashSet::new(),
         };
@@ -64,6 +66,7 @@ impl Outline {
             let parent = open.get(1..).and_then(<[_]>::last).map(|&(_, i)| i);
             if row.summary {
                 outline.summaries.push(index);
+                outline.summary_rows.insert(index);
                 if open.is_empty() {
                     outline.top.push(index);
                 } else {
@@ -131,7 +134,7 @@ impl Outline {
 
     /// Whether row `index` is a summary in the file (carried, a workstream, or empty).
     pub(super) fn is_summary(&self, index: usize) -> bool {
-        self.under.contains_key(&index) || self.summaries.contains(&index)
+        self.under.contains_key(&index) || self.summary_rows.contains(&index)
     }
 
     /// Whether one of rows `a` and `b` is under the other (a summary and a task or summary

@@ -62,7 +62,12 @@ impl Importer<'_> {
                 continue;
             }
             let raw = &self.raw.tasks[index];
-            let under: Vec<usize> = outline.under.get(&index).map_or_else(Vec::new, |rows| {
+            // Its tasks' positions, for a start no earlier than alone (most have none).
+            let tasks_under = outline
+                .under
+                .get(&index)
+                .filter(|_| raw.constraint_type == START_NO_EARLIER_THAN);
+            let under: Vec<usize> = tasks_under.map_or_else(Vec::new, |rows| {
                 rows.iter()
                     .filter_map(|r| position.get(r).copied())
                     .collect()
