@@ -128,9 +128,13 @@ fn import_reads_spreadsheet_exports_by_their_extension() {
     ]);
     assert!(jira.status.success(), "{}", stderr(&jira));
     let program: serde_json::Value = serde_json::from_str(&stdout(&jira)).unwrap();
-    assert_eq!(program["tasks"][0]["id"], "SHOP-3");
+    // The epic is a summary task, its stories under it.
+    assert_eq!(program["tasks"][0]["id"], "SHOP-1");
+    assert_eq!(program["tasks"][0]["summary"], true);
+    assert_eq!(program["tasks"][2]["id"], "SHOP-3");
+    assert_eq!(program["tasks"][2]["parent"], "SHOP-1");
     assert_eq!(
-        program["tasks"][0]["duration"], 2,
+        program["tasks"][2]["duration"], 2,
         "3 points × 0.5, rounded"
     );
     assert!(

@@ -18,6 +18,7 @@
 pub mod fuzzing;
 mod ics;
 pub mod mspdi;
+mod outline;
 mod report;
 mod schedule_csv;
 pub mod sheet;

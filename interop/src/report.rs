@@ -10,10 +10,11 @@ pub struct ImportReport {
     /// The tasks and milestones carried over (summary tasks and null rows not counted).
     pub tasks: usize,
     pub milestones: usize,
-    /// The links carried over (after links to summary tasks were spread to their tasks).
+    /// The links carried over (a link to or from a summary task kept, or spread to its
+    /// tasks where Planwork does not take its type).
     pub links: usize,
-    /// The summary tasks read (their tasks carried, the outline as workstreams): MS
-    /// Project's summary tasks, a spreadsheet's parents and epics.
+    /// The summary tasks read: MS Project's (the top-level ones became workstreams, the
+    /// others summary tasks), a spreadsheet's parents and epics (summary tasks).
     pub summaries: usize,
     /// The rows not carried because of a problem (a spreadsheet row without a name).
     pub skipped: usize,
@@ -83,5 +84,15 @@ impl fmt::Display for ImportNote {
             Some((label, name)) => write!(f, "{label} '{name}': {}", self.message),
             None => f.write_str(&self.message),
         }
+    }
+}
+
+/// A link's type in words: `finish-to-start`, `start-to-start`, …
+pub(crate) fn link_words(kind: engine::LinkType) -> &'static str {
+    match kind {
+        engine::LinkType::FS => "finish-to-start",
+        engine::LinkType::SS => "start-to-start",
+        engine::LinkType::FF => "finish-to-finish",
+        engine::LinkType::SF => "start-to-finish",
     }
 }

@@ -1,5 +1,7 @@
-//! The schedule as CSV: one row per task with its dates, duration, float, critical flag and
-//! predecessors in the notation the grid and MS Project use (`12`, `14SS+2d`).
+//! The schedule as CSV: one row per task with its dates, duration, float, critical flag,
+//! predecessors in the notation the grid and MS Project use (`12`, `14SS+2d`), and its place
+//! in the outline (`2.1`: the first task under the second top-level task) and whether it is
+//! a summary task.
 //!
 //! Written for spreadsheets: a UTF-8 byte-order mark (so Excel reads names with accents),
 //! commas, CRLF line ends, ISO dates (which Excel and Sheets read as dates), numbers as
@@ -9,11 +11,15 @@
 
 use std::collections::HashMap;
 
+use engine::calendar::{WorkCalendar, day_number};
 use engine::entry::{Predecessor, format_predecessors};
-use engine::{Program, Schedule};
+use engine::{Program, Schedule, Task, TaskSchedule};
 
-/// The column headings, in order.
-pub const HEADINGS: [&str; 11] = [
+use crate::outline::Tree;
+
+/// The column headings, in order. "Summary task", not "Summary": Jira names its task
+/// names so, and a spreadsheet import would take the column for them.
+pub const HEADINGS: [&str; 13] = [
     "ID",
     "Name",
     "Workstream",
@@ -25,10 +31,18 @@ pub const HEADINGS: [&str; 11] = [
     "Critical",
     "Predecessors",
     "Percent complete",
+    "Outline",
+    "Summary task",
 ];
 
-/// `program`'s tasks as CSV, dated by `schedule` (the program's own schedule, task by task).
-/// O(T + D).
+/// `program`'s tasks as CSV, dated by `schedule` (the program's own schedule, task by task),
+/// in the program's order. O(T + D).
+///
+/// A summary task's duration is the working days of the program calendar from its start to
+/// its finish (its tasks' span, as MS Project shows it), its percent complete empty (it has
+/// no progress of its own). Its outline number: the tasks under none are numbered 1, 2, …
+/// in the program's order (workstreams are no level), the tasks under a summary task its
+/// number and theirs among them (`2.1`, `2.2`).
 ///
 /// ```
 /// let doc = planfile::read(r#"{"program": {"name": "P", "start": "2026-01-05"},
@@ -39,8 +53,8 @@ pub const HEADINGS: [&str; 11] = [
 /// let checked = engine::check(&doc.program).unwrap();
 /// let schedule = engine::schedule_checked(&checked).unwrap();
 /// let csv = interop::schedule_csv(&doc.program, &schedule);
-/// assert!(csv.contains("1,Design,Build,2026-01-05,2026-01-09,5,No,0,Yes,,0\r\n"));
-/// assert!(csv.contains("2,Launch,Build,2026-01-09,2026-01-09,0,Yes,0,Yes,1,0\r\n"));
+/// assert!(csv.contains("1,Design,Build,2026-01-05,2026-01-09,5,No,0,Yes,,0,1,No\r\n"));
+/// assert!(csv.contains("2,Launch,Build,2026-01-09,2026-01-09,0,Yes,0,Yes,1,0,2,No\r\n"));
 /// ```
 pub fn schedule_csv(program: &Program, schedule: &Schedule) -> String {
     let mut writer = csv::WriterBuilder::new()
@@ -50,6 +64,9 @@ pub fn schedule_csv(program: &Program, schedule: &Schedule) -> String {
     let _ = writer.write_record(HEADINGS);
     let names = workstream_names(program);
     let predecessors = predecessors(program);
+    let outline = outline_numbers(program);
+    let calendar = &program.calendar;
+    let working_days = WorkCalendar::new(&calendar.workdays, &calendar.holidays);
     for ((index, task), times) in program.tasks.iter().enumerate().zip(&schedule.tasks) {
         // An unknown workstream shows its id.
         let workstream = names.get(task.workstream.as_str()).copied();
@@ -64,17 +81,42 @@ pub fn schedule_csv(program: &Program, schedule: &Schedule) -> String {
             as_text(workstream),
             times.start.to_string(),
             times.finish.to_string(),
-            task.duration.to_string(),
+            duration(task, times, &working_days).to_string(),
             yes_no(task.is_milestone()).to_owned(),
             times.total_float.to_string(),
             yes_no(times.critical).to_owned(),
             as_text(&format_predecessors(links)),
-            percent(task.percent_complete),
+            if task.summary {
+                String::new()
+            } else {
+                percent(task.percent_complete)
+            },
+            outline[index].clone(),
+            yes_no(task.summary).to_owned(),
         ];
         let _ = writer.write_record(&row);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// A task's duration in working days: a summary task's, the working days of the program
+/// calendar from its start to its finish.
+fn duration(task: &Task, times: &TaskSchedule, working_days: &WorkCalendar) -> i64 {
+    if !task.summary {
+        return task.duration;
+    }
+    let (from, to) = (day_number(times.start), day_number(times.finish) + 1);
+    (working_days.ordinal(to) - working_days.ordinal(from)).max(0)
+}
+
+/// Each task's outline number (`2.1`), by task index.
+fn outline_numbers(program: &Program) -> Vec<String> {
+    let mut numbers = vec![String::new(); program.tasks.len()];
+    for placed in Tree::of(program).walk() {
+        numbers[placed.index] = placed.number();
+    }
+    numbers
 }
 
 /// Each workstream's name by its id.

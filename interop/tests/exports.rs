@@ -1,7 +1,8 @@
 //! The schedule's CSV and the milestones' calendar, read back by a CSV reader and an
 //! iCalendar parser: a hand-worked program (a lag, a missed deadline, names a spreadsheet
-//! would take for formulas, commas and line breaks), random programs, and two exports of the
-//! same plan that a calendar must see as updates of the same events.
+//! would take for formulas, commas and line breaks), an outline of summary tasks, random
+//! programs, and two exports of the same plan that a calendar must see as updates of the
+//! same events.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
@@ -79,6 +80,118 @@ fn the_schedule_as_csv_by_hand() {
     assert_eq!(rows[4][1], "'=HYPERLINK(\"http://x\")");
     assert_eq!(rows[5][1..3], ["Ops, run; book\nnow", "Run"]);
     assert_eq!(rows[5][10], "12.5");
+}
+
+/// Release (due Fri 16 Jan) holds Backend — API 3 d → DB 2 d — and Docs 1 d; Spec 2 d →
+/// Release → Deploy 1 d. From Monday 5 January 2026: Spec Mon 5 – Tue 6; API Wed 7 – Fri
+/// 9, DB Mon 12 – Tue 13, Docs Wed 7; Backend and Release Wed 7 – Tue 13 (5 working days);
+/// Deploy Wed 14.
+fn outlined() -> planfile::Document {
+    planfile::read(
+        r#"{"program": {"name": "Outline", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "Build"}],
+            "tasks": [
+              {"id": "1", "name": "Spec", "workstream": "w", "duration": 2},
+              {"id": "2", "name": "Release", "workstream": "w", "summary": true,
+               "deadline": "2026-01-16"},
+              {"id": "3", "name": "Backend", "workstream": "w", "summary": true, "parent": "2"},
+              {"id": "4", "name": "API", "workstream": "w", "duration": 3, "parent": "3"},
+              {"id": "5", "name": "DB", "workstream": "w", "duration": 2, "parent": "3",
+               "percent_complete": 50},
+              {"id": "6", "name": "Docs", "workstream": "w", "duration": 1, "parent": "2"},
+              {"id": "7", "name": "Deploy", "workstream": "w", "duration": 1}],
+            "dependencies": [{"from": "1", "to": "2"}, {"from": "4", "to": "5"},
+                             {"from": "2", "to": "7"}]}"#,
+    )
+    .expect("the outline reads")
+}
+
+#[test]
+fn the_outline_as_csv_by_hand() {
+    let d = outlined();
+    let rows = read_csv(&schedule_csv(&d.program, &scheduled(&d)));
+    assert_eq!(rows[0][11..], ["Outline", "Summary task"]);
+    let outline: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[11].as_str(), r[12].as_str()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            ("1", "1", "No"),
+            ("2", "2", "Yes"),
+            ("3", "2.1", "Yes"),
+            ("4", "2.1.1", "No"),
+            ("5", "2.1.2", "No"),
+            ("6", "2.2", "No"),
+            ("7", "3", "No"),
+        ]
+    );
+    // A summary task: its tasks' dates, the working days between them, no milestone, no
+    // progress of its own.
+    assert_eq!(
+        rows[2][3..11],
+        ["2026-01-07", "2026-01-13", "5", "No", "0", "Yes", "1", ""]
+    );
+    assert_eq!(rows[3][3..6], ["2026-01-07", "2026-01-13", "5"]);
+    assert_eq!(rows[5][10], "50");
+}
+
+/// The outline numbers follow the program's order: a task listed before its summary keeps
+/// its number among the summary's tasks.
+#[test]
+fn outline_numbers_follow_the_programs_order() {
+    let mut d = outlined();
+    let docs = d.program.tasks.remove(5);
+    d.program.tasks.insert(0, docs);
+    let rows = read_csv(&schedule_csv(&d.program, &scheduled(&d)));
+    let numbers: Vec<(&str, &str)> = rows[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[11].as_str()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("6", "2.1"),
+            ("1", "1"),
+            ("2", "2"),
+            ("3", "2.2"),
+            ("4", "2.2.1"),
+            ("5", "2.2.2"),
+            ("7", "3"),
+        ]
+    );
+}
+
+/// A summary task is no milestone: only its deadline is an event, against its rolled-up
+/// finish.
+#[test]
+fn a_summarys_deadline_is_an_event_and_it_is_no_milestone() {
+    let d = outlined();
+    let ics = milestones_ics(
+        &d.program,
+        &scheduled(&d),
+        &CalendarExport {
+            program_id: "outline",
+            stamp: stamp(9),
+        },
+    );
+    let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).expect("a date");
+    let found: Vec<(String, String, NaiveDate)> =
+        events(&ics).into_iter().map(|e| (e.0, e.2, e.3)).collect();
+    assert_eq!(
+        found,
+        [(
+            "outline.2.deadline@planwork".to_owned(),
+            "Deadline: Release".to_owned(),
+            day(16)
+        )]
+    );
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains("Scheduled to finish 2026-01-13."),
+        "{ics}"
+    );
 }
 
 fn stamp(hour: u32) -> NaiveDateTime {

@@ -1,12 +1,16 @@
-//! MS Project XML out: a hand-made program written with its elements in the schema's order;
-//! every file written — that one, random programs, and the four MS Project files imported
+//! MS Project XML out: a hand-made program written with its elements in the schema's order,
+//! and a hand-made outline (summary tasks two levels deep, links into and out of them);
+//! every file written — those, random programs with and without outlines, and the four MS
+//! Project files imported
 //! then exported — valid against the Project 2007 schema (`xmllint`, from scripts/setup);
 //! and the round trip: importing an exported file gives back the same program, as far as
 //! MSPDI can say it, and the same schedule.
 //!
 //! The round-trip rule: task ids come back as they were when every id is a plain whole
 //! number (1 to 999,999,999), else as 1..n in the program's order; tasks come back grouped
-//! by workstream; workstreams are matched by name (those without tasks are not written);
+//! by workstream, a task under a summary task in its top-level task's workstream (the
+//! summary row it is written under), with its summary; workstreams are matched by name
+//! (those without tasks are not written);
 //! calendars are compared as MS Project states them (working weekdays, holidays on them; a
 //! workstream's calendar as the days its tasks work: its weekdays that are also the
 //! program's, and both calendars' holidays); percent complete to the whole percent.
@@ -258,6 +262,153 @@ fn the_hand_made_program_comes_back() {
     assert_same(&program, &schedule, &imported.program, false);
 }
 
+/// Release (due Fri 16 Jan) holds Backend — API 3 d → DB 2 d — and Docs 1 d; Spec 2 d →
+/// Release (finish-to-start: each of its tasks waits), Spec → Backend (start-to-start + 1
+/// d), Release → Deploy (finish-to-start, from its finish), Backend → Announce (finish to
+/// finish). From Monday 5 January 2026: Spec Mon 5 – Tue 6; API Wed 7 – Fri 9, DB Mon 12 –
+/// Tue 13, Docs Wed 7; Backend and Release roll up to Wed 7 – Tue 13; Deploy Wed 14;
+/// Announce on Tue 13, with Backend's finish.
+fn outlined() -> Program {
+    planfile::read(
+        r#"{"program": {"name": "Outline", "start": "2026-01-05"},
+            "workstreams": [{"id": "b", "name": "Build"}, {"id": "o", "name": "Ops"}],
+            "tasks": [
+              {"id": "1", "name": "Spec", "workstream": "b", "duration": 2},
+              {"id": "2", "name": "Release", "workstream": "b", "summary": true,
+               "deadline": "2026-01-16"},
+              {"id": "3", "name": "Backend", "workstream": "b", "summary": true, "parent": "2"},
+              {"id": "4", "name": "API", "workstream": "b", "duration": 3, "parent": "3"},
+              {"id": "5", "name": "DB", "workstream": "b", "duration": 2, "parent": "3"},
+              {"id": "6", "name": "Docs", "workstream": "b", "duration": 1, "parent": "2"},
+              {"id": "7", "name": "Deploy", "workstream": "o", "duration": 1},
+              {"id": "8", "name": "Announce", "workstream": "o", "duration": 0}],
+            "dependencies": [{"from": "1", "to": "2"}, {"from": "2", "to": "7"},
+                             {"from": "3", "to": "8", "type": "FF"}, {"from": "4", "to": "5"},
+                             {"from": "1", "to": "3", "type": "SS", "lag": 1}]}"#,
+    )
+    .expect("the outline reads")
+    .program
+}
+
+#[test]
+fn a_hand_made_outline_is_written_as_ms_projects() {
+    let program = outlined();
+    let schedule = scheduled(&program);
+    let day = |d| NaiveDate::from_ymd_opt(2026, 1, d).expect("a date");
+    let dates: Vec<(NaiveDate, NaiveDate)> =
+        schedule.tasks.iter().map(|t| (t.start, t.finish)).collect();
+    assert_eq!(
+        dates,
+        [
+            (day(5), day(6)),
+            (day(7), day(13)),
+            (day(7), day(13)),
+            (day(7), day(9)),
+            (day(12), day(13)),
+            (day(7), day(7)),
+            (day(14), day(14)),
+            (day(13), day(13)),
+        ]
+    );
+    let xml = export_mspdi(&program, &schedule);
+    assert_in_order(
+        &xml,
+        &[
+            "<UID>0</UID>",
+            // Build's row (UID 9, after the tasks), then its tasks in outline order.
+            "<UID>9</UID>",
+            "<Name>Build</Name>",
+            "<OutlineNumber>1</OutlineNumber>",
+            "<OutlineLevel>1</OutlineLevel>",
+            "<Start>2026-01-05T08:00:00</Start>",
+            "<Finish>2026-01-13T17:00:00</Finish>",
+            "<UID>1</UID>",
+            "<Name>Spec</Name>",
+            "<OutlineNumber>1.1</OutlineNumber>",
+            "<OutlineLevel>2</OutlineLevel>",
+            "<Summary>0</Summary>",
+            // Release: a summary task, its dates and duration (5 working days) its tasks'.
+            "<UID>2</UID>",
+            "<Name>Release</Name>",
+            "<OutlineNumber>1.2</OutlineNumber>",
+            "<OutlineLevel>2</OutlineLevel>",
+            "<Start>2026-01-07T08:00:00</Start>",
+            "<Finish>2026-01-13T17:00:00</Finish>",
+            "<Duration>PT40H0M0S</Duration>",
+            "<Milestone>0</Milestone>",
+            "<Summary>1</Summary>",
+            "<ConstraintType>0</ConstraintType>",
+            "<Deadline>2026-01-16T17:00:00</Deadline>",
+            "<PredecessorUID>1</PredecessorUID>",
+            "<Type>1</Type>",
+            "<UID>3</UID>",
+            "<Name>Backend</Name>",
+            "<OutlineNumber>1.2.1</OutlineNumber>",
+            "<OutlineLevel>3</OutlineLevel>",
+            "<Duration>PT40H0M0S</Duration>",
+            "<Summary>1</Summary>",
+            "<PredecessorUID>1</PredecessorUID>",
+            "<Type>3</Type>",
+            "<LinkLag>4800</LinkLag>",
+            "<UID>4</UID>",
+            "<OutlineNumber>1.2.1.1</OutlineNumber>",
+            "<OutlineLevel>4</OutlineLevel>",
+            "<UID>5</UID>",
+            "<OutlineNumber>1.2.1.2</OutlineNumber>",
+            "<OutlineLevel>4</OutlineLevel>",
+            "<PredecessorUID>4</PredecessorUID>",
+            "<UID>6</UID>",
+            "<Name>Docs</Name>",
+            "<OutlineNumber>1.2.2</OutlineNumber>",
+            "<OutlineLevel>3</OutlineLevel>",
+            // Ops' row and its tasks, linked from the summaries as they are.
+            "<UID>10</UID>",
+            "<Name>Ops</Name>",
+            "<OutlineNumber>2</OutlineNumber>",
+            "<UID>7</UID>",
+            "<OutlineNumber>2.1</OutlineNumber>",
+            "<PredecessorUID>2</PredecessorUID>",
+            "<Type>1</Type>",
+            "<UID>8</UID>",
+            "<OutlineNumber>2.2</OutlineNumber>",
+            "<Milestone>1</Milestone>",
+            "<PredecessorUID>3</PredecessorUID>",
+            "<Type>0</Type>",
+            "</Tasks>",
+        ],
+    );
+    assert_valid(&xml, "the hand-made outline");
+    let imported = import_mspdi(&xml).expect("imports");
+    assert!(
+        imported.report.notes.is_empty(),
+        "{:?}",
+        imported.report.notes
+    );
+    assert_eq!(
+        imported.report.summary(),
+        "5 tasks, 1 milestone, 5 links; 4 summary tasks"
+    );
+    assert_same(&program, &schedule, &imported.program, false);
+}
+
+/// The workstream of a task under a summary task in another workstream is not written: it
+/// comes back in the workstream of the summary row it is under (its top-level task's).
+#[test]
+fn a_task_under_a_summary_comes_back_in_its_top_level_tasks_workstream() {
+    let mut program = outlined();
+    program.tasks[5].workstream = "o".into();
+    let schedule = scheduled(&program);
+    let xml = export_mspdi(&program, &schedule);
+    assert_valid(&xml, "a task in another workstream than its summary");
+    let back = import_mspdi(&xml).expect("imports").program;
+    let docs = back.tasks.iter().find(|t| t.id == "6").expect("Docs");
+    assert_eq!(
+        (docs.workstream.as_str(), docs.parent.as_deref()),
+        ("summary-9", Some("2")),
+        "in Build, under Release"
+    );
+}
+
 #[test]
 fn ids_that_are_not_plain_numbers_are_renumbered_and_kept_in_text1() {
     let mut program = hand_made();
@@ -339,7 +490,8 @@ fn rename(program: &mut Program, id: impl Fn(usize) -> String) {
 }
 
 /// A task as MSPDI carries it: name, workstream name, duration (0 for a milestone),
-/// milestone, constraint, deadline, actual dates, whole percent complete.
+/// milestone, constraint, deadline, actual dates, whole percent complete, and its place in
+/// the outline (its summary's id, whether it is one).
 type TaskFacts = (
     String,
     String,
@@ -348,6 +500,7 @@ type TaskFacts = (
     Option<Constraint>,
     Option<NaiveDate>,
     (Option<NaiveDate>, Option<NaiveDate>, i64),
+    (Option<String>, bool),
 );
 
 /// Asserts that `back` (imported from the export of `program`) is `program` as MSPDI
@@ -379,7 +532,7 @@ fn assert_same(program: &Program, schedule: &Schedule, back: &Program, renumbere
     let tasks = |p: &Program, id: &dyn Fn(&str) -> String| -> BTreeMap<String, TaskFacts> {
         p.tasks
             .iter()
-            .map(|t| (id(&t.id), task_facts(p, t)))
+            .map(|t| (id(&t.id), task_facts(p, t, id)))
             .collect()
     };
     assert_eq!(
@@ -422,7 +575,7 @@ fn link_name(kind: LinkType) -> String {
     format!("{kind:?}")
 }
 
-fn task_facts(program: &Program, task: &engine::Task) -> TaskFacts {
+fn task_facts(program: &Program, task: &engine::Task, id: &dyn Fn(&str) -> String) -> TaskFacts {
     let workstream = program
         .workstreams
         .iter()
@@ -443,6 +596,7 @@ fn task_facts(program: &Program, task: &engine::Task) -> TaskFacts {
             task.actual_finish,
             task.percent_complete.round() as i64,
         ),
+        (task.parent.as_deref().map(id), task.summary),
     )
 }
 
@@ -535,22 +689,157 @@ fn random_program(tasks: usize, seed: u64, team: bool, numeric_ids: bool) -> Pro
     program
 }
 
+/// `program` with a random outline (from `seed`): summary tasks opened before a task and
+/// closed after one, up to three deep, each with its tasks after it (so the generator's
+/// links, from earlier tasks to later ones, stay acyclic), some with a deadline; every task
+/// of a top-level summary's outline in its workstream; and links into summaries from tasks
+/// before them (finish-to-start, start-to-start) and out of them to tasks after them
+/// (finish-to-start, finish-to-finish). Summary ids are plain numbers with `numeric_ids`.
+fn with_outline(mut program: Program, seed: u64, numeric_ids: bool) -> Program {
+    let mut rng = SplitMix64(seed ^ 0x0071_1e5e);
+    let start = program.program.start;
+    let mut tasks = Vec::new();
+    // The summaries open above the next task: (position in `tasks`).
+    let mut open: Vec<usize> = Vec::new();
+    // Each summary's position and the position after its last task.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let close = |open: &mut Vec<usize>, spans: &mut Vec<(usize, usize)>, end: usize| {
+        if let Some(summary) = open.pop() {
+            spans.push((summary, end));
+        }
+    };
+    for (n, mut task) in std::mem::take(&mut program.tasks).into_iter().enumerate() {
+        while !open.is_empty() && rng.below(4) == 0 {
+            close(&mut open, &mut spans, tasks.len());
+        }
+        if open.len() < 3 && rng.below(5) == 0 {
+            let id = if numeric_ids {
+                (10 * n + 7).to_string()
+            } else {
+                format!("S{n}")
+            };
+            let deadline = (rng.below(4) == 0)
+                .then(|| start.checked_add_days(Days::new(rng.below(90))))
+                .flatten();
+            let parent = open.last().map(|&p: &usize| tasks_id(&tasks, p));
+            let workstream = match open.first() {
+                Some(&root) => tasks[root].workstream.clone(),
+                None => task.workstream.clone(),
+            };
+            tasks.push(engine::Task {
+                id,
+                name: format!("Phase {n}"),
+                workstream,
+                deadline,
+                parent,
+                summary: true,
+                ..engine::Task::default()
+            });
+            open.push(tasks.len() - 1);
+        }
+        if let Some(&parent) = open.last() {
+            task.parent = Some(tasks_id(&tasks, parent));
+        }
+        if let Some(&root) = open.first() {
+            task.workstream = tasks[root].workstream.clone();
+        }
+        tasks.push(task);
+    }
+    while !open.is_empty() {
+        close(&mut open, &mut spans, tasks.len());
+    }
+    program.tasks = tasks;
+    link_summaries(&mut program, &spans, &mut rng);
+    program
+}
+
+/// Links into some of the summaries at `spans` (each summary's position and the position
+/// after its last task) from a task before it, and out of some to a task after its tasks:
+/// forward, so acyclic.
+fn link_summaries(program: &mut Program, spans: &[(usize, usize)], rng: &mut SplitMix64) {
+    for &(summary, end) in spans {
+        if summary > 0 && rng.below(2) == 0 {
+            let before = rng.below(summary as u64) as usize;
+            if !ancestors_of(&program.tasks, summary).contains(&before) {
+                add_link(program, before, summary, [LinkType::FS, LinkType::SS], rng);
+            }
+        }
+        if end < program.tasks.len() && rng.below(2) == 0 {
+            let after = end + rng.below((program.tasks.len() - end) as u64) as usize;
+            add_link(program, summary, after, [LinkType::FS, LinkType::FF], rng);
+        }
+    }
+}
+
+/// A link from task `from` to task `to` (positions) of one of `kinds`, the first when
+/// either is a summary (the second is refused into or out of one), with a random lag;
+/// none when they are linked already.
+fn add_link(
+    program: &mut Program,
+    from: usize,
+    to: usize,
+    kinds: [LinkType; 2],
+    rng: &mut SplitMix64,
+) {
+    let either = !program.tasks[from].summary && !program.tasks[to].summary;
+    let kind = kinds[rng.below(if either { 2 } else { 1 }) as usize];
+    let lag = rng.below(3) as i64;
+    let (from, to) = (&program.tasks[from].id, &program.tasks[to].id);
+    let linked = program
+        .dependencies
+        .iter()
+        .any(|d| (&d.from, &d.to) == (from, to) || (&d.from, &d.to) == (to, from));
+    if !linked {
+        let dependency = link(from, to, kind, lag);
+        program.dependencies.push(dependency);
+    }
+}
+
+fn tasks_id(tasks: &[engine::Task], position: usize) -> String {
+    tasks[position].id.clone()
+}
+
+/// The positions of the summaries above task `position`.
+fn ancestors_of(tasks: &[engine::Task], position: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = tasks[position].parent.clone();
+    while let Some(parent) = at {
+        let p = tasks.iter().position(|t| t.id == parent).expect("a parent");
+        out.push(p);
+        at = tasks[p].parent.clone();
+    }
+    out
+}
+
+fn link(from: &str, to: &str, kind: LinkType, lag: i64) -> Dependency {
+    Dependency {
+        from: from.to_owned(),
+        to: to.to_owned(),
+        kind,
+        lag,
+    }
+}
+
 fn constraint(kind: ConstraintKind, date: Option<NaiveDate>) -> Constraint {
     Constraint { kind, date }
 }
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
-    /// A random program exported is valid, and imported gives back the same program and
-    /// the same schedule.
+    /// A random program, with or without an outline, exported is valid, and imported gives
+    /// back the same program and the same schedule.
     #[test]
     fn random_programs_come_back(
         tasks in 1usize..80,
         seed in 0u64..10_000,
         team in any::<bool>(),
         numeric_ids in any::<bool>(),
+        outline in any::<bool>(),
     ) {
-        let program = random_program(tasks, seed, team, numeric_ids);
+        let mut program = random_program(tasks, seed, team, numeric_ids);
+        if outline {
+            program = with_outline(program, seed, numeric_ids);
+        }
         let schedule = scheduled(&program);
         let xml = export_mspdi(&program, &schedule);
         assert_valid(&xml, &format!("random program ({tasks} tasks, seed {seed})"));

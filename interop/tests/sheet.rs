@@ -1,7 +1,8 @@
 //! Spreadsheet rows imported: each row's problems by row and heading, duplicate and missing
-//! ids, links in a loop, parents outside the file, files that cannot be read; random plans
-//! written by Planwork's own schedule CSV and read back whole, and random bytes that never
-//! panic. The hand-made files are in `sheet_files.rs`, the column guesses in
+//! ids, links in a loop, parents outside the file, an outline by levels or numbers (summary
+//! tasks, links into and out of them; Planwork's own CSV keeping its outline), files that
+//! cannot be read; random plans written by Planwork's own schedule CSV and read back whole,
+//! and random bytes that never panic. The hand-made files are in `sheet_files.rs`, the column guesses in
 //! `sheet_mapping.rs`.
 
 mod common;
@@ -117,13 +118,32 @@ fn parents_outside_the_file_and_links_within_a_parent() {
                P-5,Loop b,P-4,\n";
     let (_, preview) = import(csv.as_bytes(), &Rules::default());
     let program = program(&preview);
+    // The parents are summary tasks (of no duration), their rows under them.
     assert_eq!(
         tasks(program),
         strings([
+            ("P-1", "Epic", "Epic", 0),
             ("P-2", "Story", "Epic", 1),
             ("P-3", "Other story", "P-9", 1),
             ("P-4", "Loop a", "Loop b", 1),
+            ("P-5", "Loop b", "Loop b", 0),
         ])
+    );
+    let outline: Vec<(bool, Option<&str>)> = program
+        .tasks
+        .iter()
+        .map(|t| (t.summary, t.parent.as_deref()))
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            (true, None),
+            (false, Some("P-1")),
+            (false, None),
+            (false, Some("P-5")),
+            (true, None)
+        ],
+        "P-3's parent is not in the file"
     );
     assert!(program.dependencies.is_empty());
     let problems: Vec<String> = preview
@@ -137,6 +157,183 @@ fn parents_outside_the_file_and_links_within_a_parent() {
             "row 1, Blocks: a link between a parent and its own task ('P-2'): dropped",
             "row 5, Parent: its parents go round in a loop: read as having no parent",
         ]
+    );
+}
+
+/// Each row's summary and whether it is one.
+fn outline(program: &Program) -> Vec<(&str, bool, Option<&str>)> {
+    program
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.summary, t.parent.as_deref()))
+        .collect()
+}
+
+/// An MS Project sheet with its Outline Level column, from Monday 2 March 2026 (offset 0):
+/// Build (its 10 d roll-up not carried) holds API 3 d → UI 2 d and QA, which holds Unit
+/// 1 d; Wrap holds Sign-off 1 d.
+///
+/// Links: Plan → Build (FS: each of its tasks starts after Plan, Wed 4); Build → Docs (FF,
+/// from its finish); QA → Launch (SS, which a summary does not take out of it: spread from
+/// Unit) and Build → Launch (FS); Docs → Wrap (FF, which a summary does not take into it:
+/// spread to Sign-off).
+///
+/// Dates: Plan Mon 2 – Tue 3; API Wed 4 – Fri 6, UI Mon 9 – Tue 10, Unit Wed 4; QA rolls up
+/// to Wed 4, Build to Wed 4 – Tue 10; Docs finishes with Build, Tue 10; Sign-off finishes
+/// no earlier than Docs: Tue 10.
+#[test]
+fn an_outline_by_levels_makes_summary_tasks() {
+    let csv = "ID,Name,Duration,Outline Level,Predecessors\n\
+               1,Plan,2d,1,\n\
+               2,Build,10d,1,1\n\
+               3,API,3d,2,\n\
+               4,UI,2d,2,3\n\
+               5,QA,,2,\n\
+               6,Unit,1d,3,\n\
+               7,Docs,1d,1,2FF\n\
+               8,Launch,0,1,\"5SS, 2\"\n\
+               9,Wrap,,1,7FF\n\
+               10,Sign-off,1d,2,\n";
+    let (_, preview) = import(csv.as_bytes(), &Rules::default());
+    let program = program(&preview);
+    assert_eq!(
+        outline(program),
+        [
+            ("1", false, None),
+            ("2", true, None),
+            ("3", false, Some("2")),
+            ("4", false, Some("2")),
+            ("5", true, Some("2")),
+            ("6", false, Some("5")),
+            ("7", false, None),
+            ("8", false, None),
+            ("9", true, None),
+            ("10", false, Some("9")),
+        ]
+    );
+    assert_eq!(
+        tasks(program)[..4],
+        strings([
+            ("1", "Plan", "General", 2),
+            ("2", "Build", "Build", 0),
+            ("3", "API", "Build", 3),
+            ("4", "UI", "Build", 2),
+        ])
+    );
+    assert_eq!(
+        links(program),
+        link_set([
+            ("1", "2", "FS", 0),
+            ("3", "4", "FS", 0),
+            ("2", "7", "FF", 0),
+            ("6", "8", "SS", 0),
+            ("2", "8", "FS", 0),
+            ("7", "10", "FF", 0),
+        ])
+    );
+    let notes = notes(&preview);
+    for expected in [
+        "row 2 'Build': a summary task's own Duration '10d' not carried: its dates roll up from its tasks",
+        "row 8 'Launch': a start-to-start link 5 → 8 out of a summary task (5): spread from its tasks (6), an approximation (a link out of a summary task is finish-to-start or finish-to-finish)",
+        "row 9 'Wrap': a finish-to-finish link 7 → 9 into a summary task (9): spread to its tasks (10), an approximation (a link into a summary task is finish-to-start or start-to-start)",
+    ] {
+        assert!(
+            notes.iter().any(|n| n == expected),
+            "{expected}\n{notes:#?}"
+        );
+    }
+    assert_eq!(
+        preview.report.summary(),
+        "6 tasks, 1 milestone, 6 links; 3 summary tasks"
+    );
+    let checked = engine::check(program).expect("checks");
+    let schedule = engine::schedule_checked(&checked).expect("schedules");
+    let day = |d| common::day(2026, 3, d);
+    let dates: Vec<(chrono::NaiveDate, chrono::NaiveDate)> =
+        schedule.tasks.iter().map(|t| (t.start, t.finish)).collect();
+    assert_eq!(
+        dates[..7],
+        [
+            (day(2), day(3)),
+            (day(4), day(10)),
+            (day(4), day(6)),
+            (day(9), day(10)),
+            (day(4), day(4)),
+            (day(4), day(4)),
+            (day(10), day(10)),
+        ]
+    );
+    assert_eq!(dates[9], (day(10), day(10)), "Sign-off");
+}
+
+/// An outline number (WBS) gives the level by its parts; a Parent cell wins over it; a
+/// value that is neither is a problem of its row; a parent whose rows are all skipped is a
+/// task.
+#[test]
+fn an_outline_by_numbers_and_by_parents() {
+    let csv = "Key,Summary,WBS,Parent\n\
+               A,Alpha,1,\n\
+               B,Beta,1.1,\n\
+               C,Gamma,1.1.1,\n\
+               D,Delta,2,A\n\
+               E,Eps,x..y,\n\
+               F,Phi,3,\n\
+               G,,3.1,\n";
+    let (_, preview) = import(csv.as_bytes(), &Rules::default());
+    let program = program(&preview);
+    assert_eq!(
+        outline(program),
+        [
+            ("A", true, None),
+            ("B", true, Some("A")),
+            ("C", false, Some("B")),
+            ("D", false, Some("A")),
+            ("E", false, None),
+            ("F", false, None),
+        ]
+    );
+    let problems: Vec<String> = preview
+        .rows
+        .iter()
+        .flat_map(|r| r.problems.iter().map(ToString::to_string))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "row 5, WBS: 'x..y' is not an outline number (1, 1.2, 1.2.3 …): not used",
+            "row 7, Summary: no name: the row is skipped",
+        ]
+    );
+}
+
+/// Planwork's own schedule CSV of an outlined plan comes back with its outline, by its
+/// Outline column (the summary tasks' spans in the Duration column reported, not carried).
+#[test]
+fn planworks_own_csv_keeps_its_outline() {
+    let original = planfile::read(
+        r#"{"program": {"name": "Outline", "start": "2026-01-05"},
+            "workstreams": [{"id": "w", "name": "Build"}],
+            "tasks": [
+              {"id": "1", "name": "Spec", "workstream": "w", "duration": 2},
+              {"id": "2", "name": "Release", "workstream": "w", "summary": true},
+              {"id": "3", "name": "Backend", "workstream": "w", "summary": true, "parent": "2"},
+              {"id": "4", "name": "API", "workstream": "w", "duration": 3, "parent": "3"},
+              {"id": "5", "name": "Docs", "workstream": "w", "duration": 1, "parent": "2"},
+              {"id": "6", "name": "Deploy", "workstream": "w", "duration": 1}],
+            "dependencies": [{"from": "1", "to": "2"}, {"from": "2", "to": "6", "type": "FF"}]}"#,
+    )
+    .expect("reads")
+    .program;
+    let schedule = engine::schedule(&original).expect("schedules");
+    let csv = interop::schedule_csv(&original, &schedule);
+    let (_, preview) = import(csv.as_bytes(), &Rules::default());
+    let back = program(&preview);
+    assert_eq!(outline(back), outline(&original));
+    assert_eq!(links(back), links(&original));
+    let notes = notes(&preview);
+    assert!(
+        notes.contains(&"row 2 'Release': a summary task's own Duration (working days) '3' not carried: its dates roll up from its tasks".to_owned()),
+        "{notes:#?}"
     );
 }
 

@@ -28,34 +28,58 @@ fn a_jira_export_by_hand() {
     assert_eq!(table.len(), 10, "the multi-line description is one cell");
     assert!(table.cell(4, 9).contains("\"3-D Secure\" challenge"));
     let program = program(&preview);
-    // Epics SHOP-1 and SHOP-2 are workstreams; SHOP-5 (a story with a sub-task) is a
-    // parent too, under SHOP-2. Durations: SHOP-3 3 points × 0.5 = 1.5 → 2; SHOP-4 its
-    // estimate (57,600 s = 16 h = 2 d) before its points; SHOP-6 4 h → 1 d; SHOP-7 8 h;
-    // SHOP-8 a milestone by its type; SHOP-9 2 points → 1 d.
+    // Epics SHOP-1 and SHOP-2 are summary tasks, each naming the workstream of its
+    // stories; SHOP-5 (a story with a sub-task) is a summary task too, under SHOP-2, its 8
+    // points not carried. Durations: SHOP-3 3 points × 0.5 = 1.5 → 2; SHOP-4 its estimate
+    // (57,600 s = 16 h = 2 d) before its points; SHOP-6 4 h → 1 d; SHOP-7 8 h; SHOP-8 a
+    // milestone by its type; SHOP-9 2 points → 1 d.
     assert_eq!(
         tasks(program),
         strings([
+            ("SHOP-1", "Checkout redesign", "Checkout redesign", 0),
+            ("SHOP-2", "Payments", "Payments", 0),
             ("SHOP-3", "Cart page layout", "Checkout redesign", 2),
             ("SHOP-4", "Address form", "Checkout redesign", 2),
+            ("SHOP-5", "Card payment", "Payments", 0),
             ("SHOP-6", "Card payment: 3-D Secure", "Payments", 1),
             ("SHOP-7", "Rounding error in totals", "Platform", 1),
             ("SHOP-8", "Release 2.0", "General", 0),
             ("SHOP-9", "Load test the payment API", "Platform", 1),
         ])
     );
-    assert!(program.tasks[4].is_milestone());
+    let outline: Vec<(&str, bool, Option<&str>)> = program
+        .tasks
+        .iter()
+        .map(|t| (t.id.as_str(), t.summary, t.parent.as_deref()))
+        .collect();
     assert_eq!(
-        program.tasks[4].deadline,
+        outline,
+        [
+            ("SHOP-1", true, None),
+            ("SHOP-2", true, None),
+            ("SHOP-3", false, Some("SHOP-1")),
+            ("SHOP-4", false, Some("SHOP-1")),
+            ("SHOP-5", true, Some("SHOP-2")),
+            ("SHOP-6", false, Some("SHOP-5")),
+            ("SHOP-7", false, None),
+            ("SHOP-8", false, None),
+            ("SHOP-9", false, None),
+        ],
+        "the Epic Link and Parent (an Issue id) columns"
+    );
+    assert!(program.tasks[7].is_milestone());
+    assert_eq!(
+        program.tasks[7].deadline,
         Some(day(2026, 3, 27)),
         "its Due date"
     );
     // Each link is on both of its issues (inward and outward) and kept once; SHOP-4 blocks
-    // the story SHOP-5, so its sub-task SHOP-6.
+    // the story SHOP-5, a summary task: a link into it (its sub-task SHOP-6 waits).
     assert_eq!(
         links(program),
         link_set([
             ("SHOP-3", "SHOP-7", "FS", 0),
-            ("SHOP-4", "SHOP-6", "FS", 0),
+            ("SHOP-4", "SHOP-5", "FS", 0),
             ("SHOP-6", "SHOP-8", "FS", 0),
             ("SHOP-7", "SHOP-8", "FS", 0),
             ("SHOP-9", "SHOP-8", "FS", 0),
@@ -83,10 +107,11 @@ fn a_jira_export_by_hand() {
     let notes = notes(&preview);
     for expected in [
         "task ids are the 'Issue key' column's values",
-        "row 5 (SHOP-5) 'Card payment': a parent under 'Payments': its tasks are in that workstream; the row itself is not a task (Planwork has no summary tasks yet)",
+        "row 1 (SHOP-1) 'Checkout redesign': a summary task; it and the rows under it are in the workstream 'Checkout redesign'",
+        "row 5 (SHOP-5) 'Card payment': a summary task under 'Payments'; it and the rows under it are in that workstream",
+        "row 5 (SHOP-5) 'Card payment': a summary task's own Custom field (Story point estimate) '8' not carried: its dates roll up from its tasks",
         "3 durations from estimates in seconds: seconds ÷ 3,600 ÷ 8 hours a day; 1 rounded to whole days (at least 1)",
         "2 durations from story points: points × 0.5 working days a point; 1 rounded to whole days (at least 1)",
-        "row 4 (SHOP-4) 'Address form': a link SHOP-4 → SHOP-5 with a parent, spread to its tasks (SHOP-6)",
     ] {
         assert!(
             notes.iter().any(|n| n == expected),

@@ -26,6 +26,12 @@ fn headings_from_every_tool_are_guessed() {
         ("Custom field (Epic Link)", Field::Parent),
         ("Parent Link", Field::Parent),
         ("Parent summary", Field::Ignore),
+        ("Outline Level", Field::OutlineLevel),
+        ("Level", Field::OutlineLevel),
+        ("Outline Number", Field::OutlineNumber),
+        ("WBS", Field::OutlineNumber),
+        ("Outline", Field::OutlineNumber),
+        ("Summary task", Field::Ignore),
         ("Original Estimate", Field::EstimateSeconds),
         ("Original Estimate (h)", Field::EstimateHours),
         ("Story Points", Field::StoryPoints),
@@ -76,7 +82,8 @@ fn headings_from_every_tool_are_guessed() {
     // Without an Issue key, the Issue id is the id.
     let ids = read_table(b"Issue id,Summary\n").expect("reads");
     assert_eq!(guess_mapping(&ids).columns, [Field::Id, Field::Name]);
-    // Planwork's own schedule CSV.
+    // Planwork's own schedule CSV: its Outline read as outline numbers, its Summary task
+    // column not read (a summary is known from the rows under it).
     let own: Vec<Field> =
         interop::sheet::guess_mapping(&read_table(interop_headings().as_bytes()).expect("reads"))
             .columns;
@@ -93,6 +100,8 @@ fn headings_from_every_tool_are_guessed() {
             Field::Ignore,
             Field::Ignore,
             Field::Predecessors,
+            Field::Ignore,
+            Field::OutlineNumber,
             Field::Ignore
         ]
     );

@@ -1,11 +1,14 @@
 //! How a program is laid out in an MSPDI file before any XML is written: the task UIDs, the
-//! outline (a summary row per workstream with its tasks under it), and the calendars (the
-//! program's, and one per workstream whose own calendar changes its working days).
+//! outline (a summary row per workstream with its top-level tasks under it, each summary
+//! task followed by the tasks under it, one level deeper), and the calendars (the program's,
+//! and one per workstream whose own calendar changes its working days).
 
 use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use engine::{Calendar, Program};
+
+use crate::outline::{Placed, Tree};
 
 /// The largest task id kept as a UID: the summary rows are numbered after the tasks, and
 /// MS Project's UIDs are 32-bit.
@@ -32,8 +35,9 @@ pub(crate) struct Layout {
 pub(crate) struct Group {
     pub uid: i64,
     pub name: String,
-    /// Task indices, in the program's order.
-    pub tasks: Vec<usize>,
+    /// The rows under it in outline order: each of the workstream's top-level tasks (in the
+    /// program's order), a summary task followed by the rows under it.
+    pub rows: Vec<Placed>,
 }
 
 /// A workstream's effective calendar, as a base calendar of its own.
@@ -81,27 +85,41 @@ fn plain_number(id: &str) -> Option<i64> {
     ((1..=MAX_KEPT_ID).contains(&n) && n.to_string() == id).then_some(n)
 }
 
-/// A summary row per workstream that has tasks, in the workstreams' order, then one per
-/// unknown workstream id a task names (named by that id), in order of first use.
+/// A summary row per workstream that has top-level tasks, in the workstreams' order, then
+/// one per unknown workstream id a top-level task names (named by that id), in order of
+/// first use. A task under a summary task is written under it, whatever its workstream.
 fn groups(program: &Program, first_uid: i64) -> Vec<Group> {
+    let tree = Tree::of(program);
     let mut order: Vec<(&str, String)> = program
         .workstreams
         .iter()
         .map(|w| (w.id.as_str(), w.name.clone()))
         .collect();
-    let mut tasks: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, task) in program.tasks.iter().enumerate() {
-        let id = task.workstream.as_str();
+    let mut roots: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &index in &tree.roots {
+        let id = program.tasks[index].workstream.as_str();
         if !order.iter().any(|(known, _)| *known == id) {
             order.push((id, id.to_owned()));
         }
-        tasks.entry(id).or_default().push(index);
+        roots.entry(id).or_default().push(index);
     }
+    let mut placed = vec![false; program.tasks.len()];
     order
         .into_iter()
-        .filter_map(|(id, name)| Some((name, tasks.remove(id)?)))
+        .filter_map(|(id, name)| Some((name, roots.remove(id)?)))
         .zip(first_uid..)
-        .map(|((name, tasks), uid)| Group { uid, name, tasks })
+        .map(|((name, roots), uid)| {
+            let mut rows = Vec::new();
+            let mut number = 0;
+            for root in roots {
+                // A task of a loop of parents may already be under another.
+                if !placed[root] {
+                    number += 1;
+                    tree.place(root, number, &mut placed, &mut rows);
+                }
+            }
+            Group { uid, name, rows }
+        })
         .collect()
 }
 

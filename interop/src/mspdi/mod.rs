@@ -11,12 +11,17 @@
 //! constraints, deadlines, percent complete, actual dates, the status date, the critical
 //! slack limit, manually scheduled tasks (kept at their stored start, reported), and links
 //! of the four types with their lags in every format (percent and elapsed lags converted and
-//! reported). Summary tasks: their tasks are carried, each top-level summary becomes a
-//! workstream, deeper summaries are reported; a link to or from a summary is spread to its
-//! tasks. Task calendars: when every task under a top-level summary has the same calendar
-//! of its own, it is that workstream's calendar (as [`export_mspdi`] writes one); any other
-//! task calendar that differs from the one the task is scheduled on is reported. Resources
-//! and assignments are reported as not carried.
+//! reported). The outline: each top-level summary becomes a workstream (its tasks'), and
+//! every summary below it a Planwork summary task (its UID, name and deadline; under the
+//! nearest summary above it that is one), its tasks under it. A link into a summary task is
+//! kept when it is finish-to-start or start-to-start, one out of it when finish-to-start or
+//! finish-to-finish; other links to or from a summary task, and links to or from a
+//! top-level summary, are spread to its tasks (reported). A summary's start no earlier than
+//! is put on its tasks that could start earlier, its finish no later than becomes its
+//! deadline (both reported; see `summaries`). Task calendars: when every task under a
+//! top-level summary has the same calendar of its own, it is that workstream's calendar (as
+//! [`export_mspdi`] writes one); any other task calendar that differs from the one the task
+//! is scheduled on is reported. Resources and assignments are reported as not carried.
 //!
 //! The XML is read by `roxmltree`: a document type declaration (the door to entity bombs) is
 //! refused, and the number of nodes is bounded.
@@ -33,11 +38,12 @@ mod links;
 mod outline;
 mod read;
 mod recurrence;
+mod summaries;
 mod tasks;
 mod write;
 
 use chrono::{NaiveDate, NaiveTime};
-use engine::{Calendar, CriticalPath, Program, ProgramInfo, Workstream};
+use engine::{Calendar, CriticalPath, Program, ProgramInfo, Task, Workstream};
 
 pub use crate::report::{ImportNote, ImportReport};
 use outline::Outline;
@@ -206,39 +212,17 @@ impl<'r> Importer<'r> {
                 engine::words::count(raw.assignments, "assignment", "assignments")
             ));
         }
+        let start = self.start()?;
         let outline = Outline::of(&raw.tasks);
         self.report.summaries = outline.summaries.len();
-        for &summary in outline
-            .summaries
-            .iter()
-            .filter(|s| !outline.top.contains(s))
-        {
-            if let Some(task) = raw.tasks.get(summary) {
-                self.report.note_task(
-                    task.uid,
-                    &task.name,
-                    "summary task below the top level: its tasks are carried, the summary itself is not (Planwork has no summary tasks yet)",
-                );
-            }
-        }
         let workstreams = self.workstreams(&outline);
-        let mut tasks = Vec::new();
-        for &(index, top) in &outline.leaves {
-            let Some(raw_task) = raw.tasks.get(index) else {
-                continue;
-            };
-            let workstream = top.map_or_else(|| GENERAL.to_owned(), workstream_id);
-            let team = workstreams
-                .iter()
-                .find(|w| w.id == workstream)
-                .and_then(|w| w.calendar.as_ref());
-            tasks.push(self.task(raw_task, workstream, team));
-        }
+        let mut tasks = self.tasks(&outline, &workstreams);
+        self.summary_values(&outline, &mut tasks, start);
         let dependencies = self.links(&outline);
-        self.report.tasks = tasks.iter().filter(|t| !t.is_milestone()).count();
-        self.report.milestones = tasks.len() - self.report.tasks;
+        let work = tasks.iter().filter(|t| !t.summary);
+        self.report.milestones = work.clone().filter(|t| t.is_milestone()).count();
+        self.report.tasks = work.count() - self.report.milestones;
         self.report.links = dependencies.len();
-        let start = self.start()?;
         let program = Program {
             program: ProgramInfo {
                 name: self.name(),
@@ -261,6 +245,43 @@ impl<'r> Importer<'r> {
             program,
             report: self.report,
         })
+    }
+
+    /// A task per carried row, in file order: the tasks and the summaries below the top
+    /// level, each under its summary and in its top-level summary's workstream.
+    fn tasks(&mut self, outline: &Outline, workstreams: &[Workstream]) -> Vec<Task> {
+        let raw = self.raw;
+        for &index in &outline.empty {
+            let row = &raw.tasks[index];
+            self.report.note_task(
+                row.uid,
+                &row.name,
+                "a summary task with no task under it: not carried",
+            );
+        }
+        let mut tasks = Vec::with_capacity(outline.rows.len());
+        for carried in &outline.rows {
+            // The outline's indices are the file's rows.
+            let row = &raw.tasks[carried.index];
+            let workstream = carried
+                .top
+                .map_or_else(|| GENERAL.to_owned(), workstream_id);
+            let parent = carried.parent.map(|p| raw.tasks[p].uid.to_string());
+            let task = if carried.summary {
+                self.summary_task(row, workstream, parent)
+            } else {
+                let team = workstreams
+                    .iter()
+                    .find(|w| w.id == workstream)
+                    .and_then(|w| w.calendar.as_ref());
+                Task {
+                    parent,
+                    ..self.task(row, workstream, team)
+                }
+            };
+            tasks.push(task);
+        }
+        tasks
     }
 
     fn name(&self) -> String {
@@ -306,7 +327,7 @@ impl<'r> Importer<'r> {
                 color: None,
             })
             .collect();
-        if out.is_empty() || outline.leaves.iter().any(|(_, top)| top.is_none()) {
+        if out.is_empty() || outline.rows.iter().any(|row| row.top.is_none()) {
             out.push(Workstream {
                 id: GENERAL.to_owned(),
                 name: "General".to_owned(),

@@ -15,13 +15,7 @@ impl Importer<'_> {
         workstream: String,
         team: Option<&Calendar>,
     ) -> Task {
-        let name = if raw.name.trim().is_empty() {
-            self.report
-                .note_task(raw.uid, "", "no name: named 'Task <UID>'");
-            format!("Task {}", raw.uid)
-        } else {
-            cut(&raw.name)
-        };
+        let name = self.task_name(raw);
         let duration = self.duration(raw);
         let mut task = Task {
             id: raw.uid.to_string(),
@@ -62,6 +56,17 @@ impl Importer<'_> {
         }
         self.task_calendar(raw, team);
         task
+    }
+
+    /// The row's name, or `Task <UID>` (reported) when it has none.
+    pub(super) fn task_name(&mut self, raw: &RawTask) -> String {
+        if raw.name.trim().is_empty() {
+            self.report
+                .note_task(raw.uid, "", "no name: named 'Task <UID>'");
+            format!("Task {}", raw.uid)
+        } else {
+            cut(&raw.name)
+        }
     }
 
     /// Whole working days, reported when the file's duration is not.
@@ -194,10 +199,9 @@ impl Importer<'_> {
         summary_uid: i64,
     ) -> Option<Calendar> {
         let mut uids = outline
-            .leaves
-            .iter()
+            .leaves()
             .filter(|(_, top)| *top == Some(summary_uid))
-            .filter_map(|&(i, _)| self.raw.tasks.get(i))
+            .filter_map(|(i, _)| self.raw.tasks.get(i))
             .map(|t| self.own_calendar_uid(t));
         let first = uids.next().flatten()?;
         if !uids.all(|uid| uid == Some(first)) {

@@ -40,8 +40,11 @@ const MAX_TEXT_FIELD: usize = 255;
 /// it is history) and critical-float limit; the program calendar as the base calendar
 /// "Standard" (UID 1: working weekdays 08:00–12:00 and 13:00–17:00, holidays on working
 /// weekdays as non-working exceptions, consecutive days as one); a summary row per
-/// workstream that has tasks (outline level 1) with its tasks under it (level 2), which is
-/// how [`import_mspdi`](super::import_mspdi) reads workstreams back; each task's duration
+/// workstream that has top-level tasks (outline level 1) with those tasks under it (level
+/// 2), which is how [`import_mspdi`](super::import_mspdi) reads workstreams back; the
+/// outline under it: a summary task as an MS Project summary task (its start, finish and
+/// duration spanning its tasks', its deadline and its links as they are), followed by the
+/// tasks under it one level deeper, in the program's order; each task's duration
 /// in days (8 h a day), milestone flag, constraint (start constraints at 08:00, finish ones
 /// at 17:00), deadline (17:00), percent complete (rounded to a whole percent: the schema's
 /// is a whole number), actual start (08:00) and finish (17:00), its scheduled start (08:00;
@@ -55,7 +58,9 @@ const MAX_TEXT_FIELD: usize = 255;
 /// each one's Planwork id is written to Text1 (named "Planwork ID"). The summary rows are
 /// numbered after the tasks.
 ///
-/// Not written: workstreams without tasks, workstream colours, estimates and risks, the
+/// Not written: the workstream of a task under a summary task when it differs from its
+/// top-level task's (the task comes back in that one's), workstreams without top-level
+/// tasks, workstream colours, estimates and risks, the
 /// program's committed finish (`finish_by`), the longest-path critical rule (the limit is
 /// then 0), and holidays on days off (they change nothing).
 ///

@@ -113,8 +113,8 @@ impl RowOutcome {
 pub enum Became {
     /// The task of this id.
     Task(String),
-    /// A parent (an epic, a summary): not a task; its tasks are in the workstream of this
-    /// name.
+    /// A parent (an epic, a summary): a summary task (of the row's id), the rows under it
+    /// its tasks; it and they are in the workstream of this name.
     Parent { workstream: String },
     /// Not carried (see its problems).
     Skipped,
@@ -149,17 +149,22 @@ impl fmt::Display for RowProblem {
 ///   column, row numbers (1 is the first row under the headings, as Smartsheet and MS
 ///   Project number rows, so their predecessors keep their meaning);
 /// - a row without a name is skipped (a problem of that row);
-/// - a row that is another row's parent is not a task: the topmost parent of a row
-///   becomes a workstream named after it, and its tasks go into it; a parent not in the
-///   file groups its tasks in a workstream named after the parent's id; rows without a
-///   parent go to their Workstream column's value, else "General";
+/// - a row's parent is the row its Parent cell names, else the nearest row above it with a
+///   smaller Outline level (or fewer parts to its Outline number: `1.2` is under `1`);
+/// - a row that is another row's parent is a summary task, the rows under it its tasks:
+///   its own duration, estimates and story points are not carried (reported), nor its
+///   Start; the topmost parent of a row names the workstream it and the rows under it go
+///   into; a parent not in the file groups its tasks in a workstream named after the
+///   parent's id; rows without a parent go to their Workstream column's value, else
+///   "General";
 /// - the duration is the first of: the Duration cell (`5`, `2.5d`, `3w`, `4h`); the
 ///   working days (Monday to Friday) from Start to Finish; a time estimate in seconds or
 ///   hours over `hours_per_day`; story points × `days_per_point`; `default_days`. Rounded
 ///   to whole days, at least 1 for anything above 0; 0 is a milestone, as is an Issue Type
 ///   of "Milestone";
 /// - predecessors in MS Project's notation; "A blocks B" is A finish-to-start before B;
-///   a link to or from a parent is spread to its tasks;
+///   a link into a parent is kept when finish-to-start or start-to-start, one out of it when
+///   finish-to-start or finish-to-finish, any other spread to its tasks (reported);
 /// - a Start date on a task without predecessors, after `start`, is "start no earlier
 ///   than" it; a Finish date without a Start is a deadline;
 /// - dates `dd/mm/yyyy` or `mm/dd/yyyy` by `rules.date_order`.
@@ -340,9 +345,9 @@ impl<'a> Converter<'a> {
     }
 
     fn count(&mut self) {
-        let tasks = &self.program.tasks;
-        self.report.milestones = tasks.iter().filter(|t| t.is_milestone()).count();
-        self.report.tasks = tasks.len() - self.report.milestones;
+        let work = self.program.tasks.iter().filter(|t| !t.summary);
+        self.report.milestones = work.clone().filter(|t| t.is_milestone()).count();
+        self.report.tasks = work.count() - self.report.milestones;
         self.report.links = self.program.dependencies.len();
         self.report.summaries = self.kinds.iter().filter(|k| **k == Kind::Parent).count();
         self.report.skipped = self.kinds.iter().filter(|k| **k == Kind::Skipped).count();

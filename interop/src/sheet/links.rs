@@ -1,7 +1,9 @@
 //! The third pass: links from the Predecessors cells (MS Project's notation), the Blocks
 //! cells (this row before those) and the Blocked-by cells (those before this row). A link
-//! to or from a parent is spread to the parent's tasks; one link between two tasks is kept
-//! (Jira writes each link on both of its issues).
+//! into a parent (a summary task) is kept when it is finish-to-start or start-to-start, one
+//! out of it when finish-to-start or finish-to-finish; any other is spread to the parent's
+//! tasks (reported); one link between two tasks is kept (Jira writes each link on both of
+//! its issues).
 
 use std::collections::HashMap;
 
@@ -11,6 +13,23 @@ use engine::{Dependency, LinkType};
 use super::convert::{Converter, Kind};
 use super::mapping::Field;
 use super::values::duration_days;
+
+/// Which end of a link a row is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum End {
+    From,
+    To,
+}
+
+/// Whether a summary task takes a link of `kind` at `end`: into it finish-to-start or
+/// start-to-start (its tasks start after), out of it finish-to-start or finish-to-finish
+/// (from its finish), as MS Project and the engine allow.
+fn takes(kind: LinkType, end: End) -> bool {
+    match end {
+        End::From => matches!(kind, LinkType::FS | LinkType::FF),
+        End::To => matches!(kind, LinkType::FS | LinkType::SS),
+    }
+}
 
 /// A link as a cell gives it, between rows.
 struct RowLink {
@@ -127,7 +146,8 @@ impl Converter<'_> {
         }
     }
 
-    /// Adds `link` between its rows' tasks; `kept` holds each task pair's dependency.
+    /// Adds `link` between its rows, or their tasks where a parent does not take its type;
+    /// `kept` holds each pair's dependency, `under` each parent's tasks once listed.
     fn spread(
         &mut self,
         link: &RowLink,
@@ -138,36 +158,67 @@ impl Converter<'_> {
             self.problem(link.row, Some(link.column), problem);
             return;
         }
-        let froms = under
-            .entry(link.from)
-            .or_insert_with(|| self.tasks_under(link.from))
-            .clone();
-        let tos = under
-            .entry(link.to)
-            .or_insert_with(|| self.tasks_under(link.to))
-            .clone();
+        let froms = self.link_end(link.from, link.kind, End::From, under);
+        let tos = self.link_end(link.to, link.kind, End::To, under);
         let mut added = false;
         for &from in &froms {
             for &to in &tos {
                 added |= self.add_link(from, to, link, kept);
             }
         }
-        let parent = [link.from, link.to]
-            .into_iter()
-            .find(|&r| self.kinds[r] == Kind::Parent);
-        if let (true, Some(parent)) = (added, parent) {
-            let message = format!(
-                "a link {} → {} with a parent, spread to its tasks ({})",
-                self.ids[link.from],
-                self.ids[link.to],
-                under[&parent]
-                    .iter()
-                    .map(|&r| self.ids[r].as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            self.note_row(link.row, message);
+        if !added {
+            return;
         }
+        for (row, end) in [(link.from, End::From), (link.to, End::To)] {
+            if self.kinds[row] == Kind::Parent && !takes(link.kind, end) {
+                let message = self.spread_message(link, row, end, &under[&row]);
+                self.note_row(link.row, message);
+            }
+        }
+    }
+
+    /// The rows link end `row` stands for: itself when it is a task, or a parent (a summary
+    /// task) at an end that takes `kind`; else the parent's tasks.
+    fn link_end(
+        &self,
+        row: usize,
+        kind: LinkType,
+        end: End,
+        under: &mut HashMap<usize, Vec<usize>>,
+    ) -> Vec<usize> {
+        if self.kinds[row] != Kind::Parent || takes(kind, end) {
+            return vec![row];
+        }
+        under
+            .entry(row)
+            .or_insert_with(|| self.tasks_under(row))
+            .clone()
+    }
+
+    /// `a start-to-start link A → B out of a summary task: spread from its tasks (…), an
+    /// approximation (…)`.
+    fn spread_message(&self, link: &RowLink, row: usize, end: End, tasks: &[usize]) -> String {
+        let (way, spread, rule) = match end {
+            End::From => (
+                "out of",
+                "from",
+                "a link out of a summary task is finish-to-start or finish-to-finish",
+            ),
+            End::To => (
+                "into",
+                "to",
+                "a link into a summary task is finish-to-start or start-to-start",
+            ),
+        };
+        let tasks: Vec<&str> = tasks.iter().map(|&r| self.ids[r].as_str()).collect();
+        format!(
+            "a {} link {} → {} {way} a summary task ({}): spread {spread} its tasks ({}), an approximation ({rule})",
+            crate::report::link_words(link.kind),
+            self.ids[link.from],
+            self.ids[link.to],
+            self.ids[row],
+            tasks.join(", ")
+        )
     }
 
     /// Why `link` cannot be carried, if it cannot.

@@ -33,8 +33,15 @@ pub enum Field {
     /// Predecessors in MS Project's notation: `2FS+1d, 3SS`.
     Predecessors,
     Workstream,
-    /// The parent's id (`Parent`, `Epic Link`): parents become workstreams.
+    /// The parent's id (`Parent`, `Epic Link`): a row others name is a summary task, they
+    /// are under it.
     Parent,
+    /// The row's outline level (`Outline level`, `Level`: 1, 2, 3 …): a row is under the
+    /// nearest row above it with a smaller level.
+    OutlineLevel,
+    /// The row's outline number (`WBS`, `Outline number`: `1`, `1.2`, `1.2.3`): its level
+    /// is its count of parts.
+    OutlineNumber,
     IssueType,
     /// Ids of the rows this row blocks (it finishes before they start).
     Blocks,
@@ -44,7 +51,7 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a list offers them.
-    pub const ALL: [Field; 16] = [
+    pub const ALL: [Field; 18] = [
         Field::Ignore,
         Field::Id,
         Field::OtherId,
@@ -58,6 +65,8 @@ impl Field {
         Field::Predecessors,
         Field::Workstream,
         Field::Parent,
+        Field::OutlineLevel,
+        Field::OutlineNumber,
         Field::IssueType,
         Field::Blocks,
         Field::BlockedBy,
@@ -79,6 +88,8 @@ impl Field {
             Field::Predecessors => "Predecessors",
             Field::Workstream => "Workstream",
             Field::Parent => "Parent",
+            Field::OutlineLevel => "Outline level",
+            Field::OutlineNumber => "Outline number (WBS)",
             Field::IssueType => "Issue type",
             Field::Blocks => "Blocks",
             Field::BlockedBy => "Blocked by",
@@ -262,6 +273,12 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("parent task", Field::Parent),
     ("epic link", Field::Parent),
     ("epic", Field::Parent),
+    ("outline level", Field::OutlineLevel),
+    ("level", Field::OutlineLevel),
+    ("outline number", Field::OutlineNumber),
+    ("outline", Field::OutlineNumber),
+    ("wbs", Field::OutlineNumber),
+    ("wbs code", Field::OutlineNumber),
     ("issue type", Field::IssueType),
     ("type", Field::IssueType),
     ("work item type", Field::IssueType),

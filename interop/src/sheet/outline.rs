@@ -1,6 +1,7 @@
 //! The first pass over the rows: which are blank, each row's id and name, each row's
-//! parent, and so which rows are tasks, parents (not tasks: their topmost one names a
-//! workstream) or skipped.
+//! parent (its Parent cell, else by the outline levels or numbers), and so which rows are
+//! tasks, parents (summary tasks, the rows under them their tasks; the topmost one names
+//! their workstream) or skipped.
 
 use std::collections::HashSet;
 
@@ -107,11 +108,13 @@ impl Converter<'_> {
         Some(id.to_owned())
     }
 
-    /// Each row's parent (a row, or an id not in the file); loops broken; each row's
-    /// kind.
+    /// Each row's parent (a row, or an id not in the file): its Parent cell, else the row
+    /// its outline level or number puts it under; loops broken; each row's kind.
     pub(super) fn read_parents(&mut self) {
+        let by_level = self.parents_by_level();
         for row in self.rows() {
             let Some((column, parent)) = self.first(row, Field::Parent) else {
+                self.parents[row] = by_level[row];
                 continue;
             };
             match self.lookup.get(parent).copied() {
@@ -135,6 +138,7 @@ impl Converter<'_> {
                 Kind::Task
             };
         }
+        self.parents_without_tasks();
         for row in self.rows() {
             match self.kinds[row] {
                 Kind::Parent => self.describe_parent(row),
@@ -143,6 +147,73 @@ impl Converter<'_> {
                     self.problem(row, column, "no name: the row is skipped".to_owned());
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// Each row's parent by the Outline level or Outline number column: the nearest row
+    /// above it with a smaller level. A row without a level is under none and puts none
+    /// under it.
+    fn parents_by_level(&mut self) -> Vec<Option<usize>> {
+        let mut parents = vec![None; self.table.len()];
+        if !self.mapping.has(Field::OutlineLevel) && !self.mapping.has(Field::OutlineNumber) {
+            return parents;
+        }
+        // The rows open above the current one: (level, row).
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for row in self.rows() {
+            let Some(level) = self.outline_level(row) else {
+                continue;
+            };
+            while open.last().is_some_and(|&(l, _)| l >= level) {
+                open.pop();
+            }
+            parents[row] = open.last().map(|&(_, r)| r);
+            open.push((level, row));
+        }
+        parents
+    }
+
+    /// `row`'s outline level: its Outline level cell (`2`), else its Outline number's
+    /// count of parts (`1.2.3`: 3); a cell that is neither is a problem.
+    fn outline_level(&mut self, row: usize) -> Option<usize> {
+        if let Some((column, text)) = self.first(row, Field::OutlineLevel) {
+            let level = text.parse::<usize>().ok();
+            if level.is_none() {
+                let message = format!("'{text}' is not an outline level (0, 1, 2 …): not used");
+                self.problem(row, Some(column), message);
+            }
+            return level;
+        }
+        let (column, text) = self.first(row, Field::OutlineNumber)?;
+        let parts: Vec<&str> = text.trim_end_matches('.').split('.').collect();
+        if parts.iter().any(|p| p.trim().is_empty()) {
+            let message = format!("'{text}' is not an outline number (1, 1.2, 1.2.3 …): not used");
+            self.problem(row, Some(column), message);
+            return None;
+        }
+        Some(parts.len())
+    }
+
+    /// A parent with no task under it (only rows skipped for want of a name) is a task
+    /// itself, or skipped when it has no name either: a summary task has tasks. Its rows
+    /// are seen before it (the walk in reverse), so a parent of parents like it follows.
+    fn parents_without_tasks(&mut self) {
+        for &row in self.forest.walk.iter().rev() {
+            if self.kinds[row] != Kind::Parent {
+                continue;
+            }
+            let has_task = self
+                .forest
+                .below(row)
+                .iter()
+                .any(|&r| self.kinds[r] == Kind::Task);
+            if !has_task {
+                self.kinds[row] = if self.names[row].is_empty() {
+                    Kind::Skipped
+                } else {
+                    Kind::Task
+                };
             }
         }
     }
@@ -209,7 +280,18 @@ impl Converter<'_> {
         }
     }
 
-    /// Notes what became of parent `row`.
+    /// The workstream a parent row's summary task goes to: its topmost parent's (the one
+    /// its tasks go to), or, at the top, the one named after it.
+    pub(super) fn summary_workstream(&mut self, row: usize) -> String {
+        let name = match self.top(row) {
+            Top::None => self.parent_name(row),
+            Top::Row(top) => self.parent_name(top),
+            Top::Outside(id) => id,
+        };
+        self.workstream(&name)
+    }
+
+    /// Notes what became of parent `row`: a summary task, and the workstream of its tasks.
     fn describe_parent(&mut self, row: usize) {
         let (workstream, under) = match self.top(row) {
             Top::None => (self.parent_name(row), None),
@@ -218,10 +300,10 @@ impl Converter<'_> {
         };
         let message = match under {
             None => format!(
-                "a parent: its tasks are in the workstream '{workstream}'; the row itself is not a task (Planwork has no summary tasks yet)"
+                "a summary task; it and the rows under it are in the workstream '{workstream}'"
             ),
             Some(top) => format!(
-                "a parent under '{top}': its tasks are in that workstream; the row itself is not a task (Planwork has no summary tasks yet)"
+                "a summary task under '{top}'; it and the rows under it are in that workstream"
             ),
         };
         self.note_row(row, message);

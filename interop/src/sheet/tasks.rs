@@ -1,6 +1,7 @@
-//! The second pass: each task row's workstream, name, duration (by the stated rules) and
-//! dates; once the links are known, its Start as "start no earlier than" and a Finish
-//! without a Start as a deadline.
+//! The second pass: each task row's workstream, parent, name, duration (by the stated
+//! rules) and dates, and each parent row's summary task (its own duration and estimates
+//! not carried); once the links are known, a task's Start as "start no earlier than" and a
+//! Finish without a Start as a deadline (a summary task's too).
 
 use std::collections::{HashMap, HashSet};
 
@@ -50,6 +51,10 @@ impl Converter<'_> {
         }
         let mut tally = Tally::default();
         for row in self.rows() {
+            if self.kinds[row] == Kind::Parent {
+                self.make_summary(row, day_first);
+                continue;
+            }
             if self.kinds[row] != Kind::Task {
                 continue;
             }
@@ -68,12 +73,76 @@ impl Converter<'_> {
                 name,
                 workstream,
                 duration,
+                parent: self.parent_id(row),
                 ..Task::default()
             };
             self.push_task(row, task);
             self.dates.insert(row, dates);
         }
         self.tally_notes(&tally);
+    }
+
+    /// The summary task of parent `row`: its name (its id when it has none), workstream and
+    /// parent; its own duration, estimates and points are not carried (reported), its dates
+    /// are kept for [`Self::apply_dates`].
+    fn make_summary(&mut self, row: usize, day_first: bool) {
+        let dates = self.row_dates(row, day_first);
+        let workstream = self.summary_workstream(row);
+        let name = if self.names[row].is_empty() {
+            self.ids[row].clone()
+        } else {
+            self.task_name(row)
+        };
+        self.own_values_not_carried(row);
+        let task = Task {
+            id: self.ids[row].clone(),
+            name,
+            workstream,
+            parent: self.parent_id(row),
+            summary: true,
+            ..Task::default()
+        };
+        self.push_task(row, task);
+        self.dates.insert(row, dates);
+    }
+
+    /// The id of `row`'s parent row, if it has one in the file.
+    fn parent_id(&self, row: usize) -> Option<String> {
+        self.parents[row].map(|p| self.ids[p].clone())
+    }
+
+    /// Reports the values of parent `row` that would give it work of its own: a duration,
+    /// an estimate or story points other than zero (a summary's dates roll up from its
+    /// tasks).
+    fn own_values_not_carried(&mut self, row: usize) {
+        let fields = [
+            Field::Duration,
+            Field::EstimateSeconds,
+            Field::EstimateHours,
+            Field::StoryPoints,
+        ];
+        let mut own = Vec::new();
+        for field in fields {
+            let Some((column, text)) = self.first(row, field) else {
+                continue;
+            };
+            let zero = match field {
+                Field::Duration => duration_days(text, self.rules.hours_per_day) == Ok(0.0),
+                _ => number(text) == Some(0.0),
+            };
+            if !zero {
+                own.push(format!("{} '{text}'", self.table.label(column)));
+            }
+        }
+        if !own.is_empty() {
+            self.note_row(
+                row,
+                format!(
+                    "a summary task's own {} not carried: its dates roll up from its tasks",
+                    own.join(", ")
+                ),
+            );
+        }
     }
 
     fn task_name(&mut self, row: usize) -> String {
@@ -313,18 +382,16 @@ impl Converter<'_> {
         (day_first, Some(note))
     }
 
-    /// Once links are known: a Start on a task without predecessors is "start no earlier
-    /// than" (when after the program start); a Finish without a Start is a deadline.
+    /// Once links are known: a Start on a task without predecessors (none of its own, none
+    /// into a summary task it is under) is "start no earlier than" (when after the program
+    /// start); a Finish without a Start is a deadline. A summary task's Start is not used
+    /// (its dates roll up from its tasks).
     pub(super) fn apply_dates(&mut self) {
-        let linked: HashSet<String> = self
-            .program
-            .dependencies
-            .iter()
-            .map(|d| d.to.clone())
-            .collect();
+        let linked = self.linked_tasks();
         let mut rows: Vec<usize> = self.dates.keys().copied().collect();
         rows.sort_unstable();
         let (mut constrained, mut unused_starts, mut deadlines, mut unused_finishes) = (0, 0, 0, 0);
+        let mut summary_dates = 0;
         for row in rows {
             let (Some(dates), Some(&index)) = (self.dates.get(&row), self.task_of_row.get(&row))
             else {
@@ -332,6 +399,17 @@ impl Converter<'_> {
             };
             let dates = *dates;
             let task = &mut self.program.tasks[index];
+            if task.summary {
+                match (dates.start, dates.finish) {
+                    (None, Some((_, finish))) => {
+                        task.deadline = Some(finish);
+                        deadlines += 1;
+                    }
+                    (Some(_), _) => summary_dates += 1,
+                    (None, None) => {}
+                }
+                continue;
+            }
             match (dates.start, dates.finish) {
                 (Some((_, start)), finish) => {
                     if linked.contains(&task.id) {
@@ -355,6 +433,30 @@ impl Converter<'_> {
             }
         }
         self.date_notes(constrained, unused_starts, deadlines, unused_finishes);
+        if summary_dates > 0 {
+            self.report.note(format!(
+                "Start and Finish dates not used: summary tasks, whose dates roll up from their tasks: {}",
+                engine::words::count(summary_dates, "summary task", "summary tasks")
+            ));
+        }
+    }
+
+    /// The ids of the tasks with a predecessor: a link into them, or into a summary task
+    /// they are under (at any depth).
+    fn linked_tasks(&self) -> HashSet<String> {
+        let mut linked = HashSet::new();
+        for dependency in &self.program.dependencies {
+            linked.insert(dependency.to.clone());
+            let Some(&row) = self.lookup.get(&dependency.to) else {
+                continue;
+            };
+            if self.kinds[row] == Kind::Parent {
+                for task in self.tasks_under(row) {
+                    linked.insert(self.ids[task].clone());
+                }
+            }
+        }
+        linked
     }
 
     fn date_notes(&mut self, constrained: usize, unused: usize, deadlines: usize, finishes: usize) {

@@ -1,6 +1,7 @@
 //! MSPDI out: the `Tasks` element — the project's summary row, a summary row per workstream
-//! and its tasks under it, each task with its dates, progress, constraint, calendar and
-//! links, in the schema's order.
+//! and its tasks under it (a summary task as an MS Project summary task, the tasks under it
+//! after it, one level deeper), each task with its dates, progress, constraint, calendar
+//! and links, in the schema's order.
 
 use std::collections::HashMap;
 
@@ -13,6 +14,7 @@ use super::{
     start_of,
 };
 use crate::mspdi::layout::{Group, Layout};
+use crate::outline::Placed;
 
 /// Tenths of a minute in a working day (the unit of `LinkLag`).
 const LAG_TENTHS_PER_DAY: i64 = MINUTES_PER_DAY * 10;
@@ -52,8 +54,9 @@ impl<'a> Rows<'a> {
         self.project_row(out);
         for (number, group) in (1..).zip(&self.layout.groups) {
             self.summary_row(out, group, number);
-            for (place, &index) in (1..).zip(&group.tasks) {
-                self.task_row(out, index, &format!("{number}.{place}"));
+            for (at, placed) in group.rows.iter().enumerate() {
+                let under = group.rows.get(at + 1..placed.end).unwrap_or_default();
+                self.task_row(out, placed, number, under);
             }
         }
         out.close("Tasks");
@@ -61,13 +64,23 @@ impl<'a> Rows<'a> {
 
     fn project_row(&mut self, out: &mut Out) {
         let all: Vec<usize> = (0..self.program.tasks.len()).collect();
+        let all = self.work(&all);
         let name = clean(&self.program.program.name, MAX_NAME);
         self.summary(out, 0, &name, "0", 0, &all);
     }
 
     fn summary_row(&mut self, out: &mut Out, group: &Group, number: i64) {
         let name = clean(&group.name, MAX_NAME);
-        self.summary(out, group.uid, &name, &number.to_string(), 1, &group.tasks);
+        let tasks: Vec<usize> = group.rows.iter().map(|p| p.index).collect();
+        let tasks = self.work(&tasks);
+        self.summary(out, group.uid, &name, &number.to_string(), 1, &tasks);
+    }
+
+    /// The tasks of `tasks` that are no summaries: a summary's dates are its tasks'.
+    fn work(&self, tasks: &[usize]) -> Vec<usize> {
+        let program = self.program;
+        let is_work = |i: &&usize| program.tasks.get(**i).is_some_and(|t| !t.summary);
+        tasks.iter().filter(is_work).copied().collect()
     }
 
     /// A summary row over `tasks`: it spans them (MS Project computes summaries again).
@@ -95,25 +108,41 @@ impl<'a> Rows<'a> {
         out.close("Task");
     }
 
-    fn task_row(&mut self, out: &mut Out, index: usize, outline: &str) {
+    /// Task `placed`'s row under the workstream's row `group`; with rows `under` it, a
+    /// summary task's: its dates and duration spanning theirs, and no calendar.
+    fn task_row(&mut self, out: &mut Out, placed: &Placed, group: i64, under: &[Placed]) {
+        let index = placed.index;
         let task = &self.program.tasks[index];
         let uid = self.layout.uids[index];
-        self.row_start(out, uid, &clean(&task.name, MAX_NAME), outline, 2);
-        if let Some(times) = self.schedule.tasks.get(index) {
-            out.date("Start", task_start(task, times));
-            out.date("Finish", finish_of(times.finish));
-        }
-        let milestone = task.is_milestone();
-        out.text(
-            "Duration",
-            duration(if milestone { 0 } else { task.duration }),
-        );
+        let outline = format!("{group}.{}", placed.number());
+        let name = clean(&task.name, MAX_NAME);
+        // The workstream's row is at level 1.
+        let level = placed.path.len() as i64 + 1;
+        self.row_start(out, uid, &name, &outline, level);
+        let summary = !under.is_empty();
+        let milestone = task.is_milestone() && !summary;
+        let days = if summary {
+            let tasks: Vec<usize> = under.iter().map(|p| p.index).collect();
+            let span = self.span(&self.work(&tasks));
+            if let Some((start, finish)) = span {
+                out.date("Start", start);
+                out.date("Finish", finish);
+            }
+            span.map_or(0, |(start, finish)| self.working_days_in(start, finish))
+        } else {
+            if let Some(times) = self.schedule.tasks.get(index) {
+                out.date("Start", task_start(task, times));
+                out.date("Finish", finish_of(times.finish));
+            }
+            if milestone { 0 } else { task.duration }
+        };
+        out.text("Duration", duration(days));
         out.text("DurationFormat", FORMAT_DAYS);
         out.text("Estimated", 0);
         out.text("Milestone", u8::from(milestone));
-        out.text("Summary", 0);
+        out.text("Summary", u8::from(summary));
         progress(out, task);
-        self.constraint_and_calendar(out, index);
+        self.constraint_and_calendar(out, index, !summary);
         for &(from, link) in &self.predecessors[index] {
             predecessor_link(out, self.layout.uids[from], link);
         }
@@ -140,13 +169,14 @@ impl<'a> Rows<'a> {
         out.text("OutlineLevel", level);
     }
 
-    /// ConstraintType, CalendarUID, ConstraintDate and Deadline: the schema puts the task's
-    /// calendar between the constraint's type and date.
-    fn constraint_and_calendar(&self, out: &mut Out, index: usize) {
+    /// ConstraintType, CalendarUID (`with_calendar`: a summary's would change nothing),
+    /// ConstraintDate and Deadline: the schema puts the task's calendar between the
+    /// constraint's type and date.
+    fn constraint_and_calendar(&self, out: &mut Out, index: usize, with_calendar: bool) {
         let task = &self.program.tasks[index];
         let (code, date) = constraint(task);
         out.text("ConstraintType", code);
-        if let Some(uid) = self.layout.task_calendar[index] {
+        if let Some(uid) = self.layout.task_calendar[index].filter(|_| with_calendar) {
             out.text("CalendarUID", uid);
         }
         if let Some(date) = date {
