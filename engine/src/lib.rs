@@ -68,10 +68,10 @@
 //!   happened and has no float.
 //! * Summary tasks (the outline): a task may be under a summary (`parent`), summaries under
 //!   summaries. A summary has no work of its own: its start is the earliest of its tasks'
-//!   starts, its finish the latest of their finishes, and it is critical when one of them
-//!   is. It is scheduled as a node of no duration at its finish, after each task under it
-//!   (an implicit finish-to-finish link), so its float is its finish's and a deadline on it
-//!   bounds its tasks. As in MS Project, a link into a summary (FS or SS) is a link into
+//!   starts, its finish the latest of their finishes, its total float the least of theirs,
+//!   and it is critical when one of them is. It is scheduled as a node of no duration at
+//!   its finish, after each task under it (an implicit finish-to-finish link), so links
+//!   out of it follow its finish and a deadline on it bounds its tasks. As in MS Project, a link into a summary (FS or SS) is a link into
 //!   every task under it, and a link out of it (FS or FF) leaves from its finish; FF and SF
 //!   into a summary, SS and SF out of one, and links between a summary and its own tasks
 //!   are refused (see `check/outline.rs`). A task's free float counts its summary's finish

@@ -62,29 +62,28 @@ pub(crate) fn assemble(
     Ok(schedule)
 }
 
-/// Each summary's start (early and late) rolled up from its tasks: the earliest of theirs,
-/// as MS Project shows it; its finish is the latest of its tasks' finishes (its node's
-/// offset, see `check/outline.rs`), its floats its node's. Critical by its own float, or
-/// if one of its tasks is. Every summary is rolled up again from its tasks' schedules, so
-/// a kept schedule that updated only some tasks calls this too. O(T): the topological
-/// order has every task before its summary.
+/// Each summary rolled up from its tasks, as MS Project shows it: its start (early and
+/// late) the earliest of theirs, its finish (early and late) the latest, its total float
+/// the least (it can slip no more than its tightest task), critical when one of them is.
+/// Its early finish offset and free float stay its node's (see `check/outline.rs`). Every
+/// summary is rolled up again from its tasks' schedules, so a kept schedule that updated
+/// only some tasks calls this too. O(T): the topological order has every task before its
+/// summary.
 pub(crate) fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) {
     if checked.outline.is_empty() {
         return;
     }
-    let max_float = max_float(checked);
-    let longest_path = max_float == i64::MIN;
+    let longest_path = max_float(checked) == i64::MIN;
     // From its tasks alone: the node's own start is its finish.
     for (t, task) in checked.program().tasks.iter().enumerate() {
         if task.summary {
             let summary = &mut schedule.tasks[t];
-            (summary.es, summary.ls) = (i64::MAX, i64::MAX);
+            (summary.es, summary.ls, summary.lf) = (i64::MAX, i64::MAX, i64::MIN);
             (summary.start, summary.late_start) = (LAST_DATE, LAST_DATE);
-            summary.finish = FIRST_DATE;
-            if !longest_path {
-                // (The longest path was traced just before, on the node itself.)
-                summary.critical = summary.total_float <= max_float;
-            }
+            (summary.finish, summary.late_finish) = (FIRST_DATE, FIRST_DATE);
+            summary.total_float = i64::MAX;
+            // (Under the longest path, the path was traced just before, on the node itself.)
+            summary.critical &= longest_path;
         }
     }
     for t in checked.topological_order() {
@@ -95,9 +94,12 @@ pub(crate) fn roll_up_summaries(checked: &Checked<'_>, schedule: &mut Schedule) 
         let summary = &mut schedule.tasks[s];
         summary.es = summary.es.min(task.es);
         summary.ls = summary.ls.min(task.ls);
+        summary.lf = summary.lf.max(task.lf);
         summary.start = summary.start.min(task.start);
         summary.late_start = summary.late_start.min(task.late_start);
         summary.finish = summary.finish.max(task.finish);
+        summary.late_finish = summary.late_finish.max(task.late_finish);
+        summary.total_float = summary.total_float.min(task.total_float);
         summary.critical |= task.critical;
     }
 }
