@@ -12,6 +12,7 @@ pub mod forecast;
 pub mod format;
 pub mod home;
 pub mod ids;
+pub mod load;
 pub mod map;
 pub mod perf;
 pub mod plan;

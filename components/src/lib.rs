@@ -7,6 +7,7 @@
 mod charts;
 mod forecast;
 mod home;
+mod load;
 mod map;
 mod plan;
 mod scenarios;
@@ -32,6 +33,7 @@ pub use home::programs_home::{HomeActions, ProgramsHome};
 pub use home::sheet_mapping::{
     SheetActions, SheetColumn, SheetMapping, SheetPreview, SheetRow, SheetRule, SheetRules,
 };
+pub use load::load_chart::LoadChart;
 pub use map::dependency_map::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
 pub use plan::gantt::gantt_chart::{GanttActions, GanttChart};
 pub use plan::gantt::gantt_legend::GanttLegend;

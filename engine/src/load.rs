@@ -25,16 +25,17 @@
 //! let program: Program = serde_json::from_str(json).unwrap();
 //! let checked = check(&program).unwrap();
 //! let plan = schedule_checked(&checked).unwrap();
-//! let load = load_profile(&checked, &plan);
+//! let load = load_profile(&program, &plan);
 //! let over = &load.resources[0].over;
 //! assert_eq!((over[0].from, over[0].to, over[0].tasks.clone()), (0, 2, vec![0, 1]));
 //! ```
 
 use chrono::NaiveDate;
 
-use crate::check::{Checked, work_calendar};
-use crate::model::Resource;
+use crate::check::work_calendar;
+use crate::model::{Program, Resource};
 use crate::scheduler::Schedule;
+use crate::timeline::Timeline;
 use rustc_hash::FxHashMap;
 
 /// Units are counted in hundredths: 0.5 is 50.
@@ -76,9 +77,10 @@ pub struct Overload {
     pub tasks: Vec<usize>,
 }
 
-/// The load of every resource of `checked`'s program under `schedule` (its schedule).
-pub fn load_profile(checked: &Checked<'_>, schedule: &Schedule) -> LoadProfile {
-    let program = checked.program();
+/// The load of every resource of `program` under `schedule`, its schedule (so `program`
+/// checked: it is not checked again).
+pub fn load_profile(program: &Program, schedule: &Schedule) -> LoadProfile {
+    let timeline = Timeline::new(work_calendar(&program.calendar), program.program.start);
     let index: FxHashMap<&str, usize> = program
         .resources
         .iter()
@@ -102,7 +104,7 @@ pub fn load_profile(checked: &Checked<'_>, schedule: &Schedule) -> LoadProfile {
         .resources
         .iter()
         .zip(&demands)
-        .map(|(resource, demands)| resource_load(checked, schedule, resource, demands))
+        .map(|(resource, demands)| resource_load(&timeline, schedule, resource, demands))
         .collect();
     LoadProfile { resources }
 }
@@ -113,7 +115,7 @@ pub fn hundredths(units: f64) -> u64 {
 }
 
 fn resource_load(
-    checked: &Checked<'_>,
+    timeline: &Timeline,
     schedule: &Schedule,
     resource: &Resource,
     demands: &[(usize, u64)],
@@ -141,7 +143,7 @@ fn resource_load(
             running.max(0) as u64
         })
         .collect();
-    let dates = checked.timeline().dates(first, end - 1).unwrap_or_default();
+    let dates = timeline.dates(first, end - 1).unwrap_or_default();
     let capacity = capacities(resource, &dates);
     let over = overloads(first, &demand, &capacity, &dates, demands, span);
     ResourceLoad {

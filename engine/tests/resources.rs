@@ -48,7 +48,7 @@ fn a_load_profile_by_hand() {
     let p = two_migrations();
     let checked = engine::check(&p).unwrap();
     let plan = engine::schedule_checked(&checked).unwrap();
-    let load = load_profile(&checked, &plan);
+    let load = load_profile(&p, &plan);
     let sre = &load.resources[0];
     assert_eq!(sre.first, 0);
     assert_eq!(sre.demand, vec![250, 250, 250, 100, 100]);
@@ -79,7 +79,7 @@ fn a_resource_no_task_demands_has_no_load() {
     });
     let checked = engine::check(&p).unwrap();
     let plan = engine::schedule_checked(&checked).unwrap();
-    let load = load_profile(&checked, &plan);
+    let load = load_profile(&p, &plan);
     assert!(load.resources[1].demand.is_empty() && load.resources[1].over.is_empty());
 }
 

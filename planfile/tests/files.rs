@@ -222,7 +222,7 @@ fn version_4_reads_and_writes_resources() {
     assert_eq!(read(&written).unwrap(), document);
     let checked = engine::check(program).unwrap();
     let plan = engine::schedule_checked(&checked).unwrap();
-    let load = engine::load::load_profile(&checked, &plan);
+    let load = engine::load::load_profile(program, &plan);
     let over = &load.resources[0].over;
     assert_eq!(over.len(), 1);
     assert_eq!(

@@ -115,7 +115,9 @@ fn convert(pending: &PendingSheet) -> (SheetPreview, Option<engine::Program>) {
             name: name_of(table, mapping, r.row),
             became: match &r.became {
                 Became::Task(id) => format!("task {id}"),
-                Became::Parent { workstream } => format!("summary task, in workstream {workstream}"),
+                Became::Parent { workstream } => {
+                    format!("summary task, in workstream {workstream}")
+                }
                 Became::Skipped => "skipped".to_owned(),
                 Became::Blank => String::new(),
             },

@@ -58,7 +58,7 @@ test('every control on the home view and on each tab of a program has a name', a
   assert.deepEqual(await unnamed(page), [], 'the Plan tab');
   await page.keyboard.press('Escape');
 
-  for (const name of ['Dependency map', 'Scenarios', 'Forecast', 'Snapshots', 'Setup']) {
+  for (const name of ['Dependency map', 'Load', 'Scenarios', 'Forecast', 'Snapshots', 'Setup']) {
     await page.getByRole('tab', { name, exact: true }).click();
     await page.locator(`[role="tabpanel"], main section`).first().waitFor();
     if (name === 'Scenarios') {

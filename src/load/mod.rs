@@ -1,0 +1,3 @@
+//! The Load tab.
+
+pub mod load_view;
