@@ -47,7 +47,8 @@ pub struct LoadProfile {
     pub resources: Vec<ResourceLoad>,
 }
 
-/// One resource's load from the first working day a task demands it to the last.
+/// One resource's load from the first working day a task demands any resource to the last
+/// (the same days for every resource).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResourceLoad {
     /// The offset of the first day (`demand[0]`).
@@ -100,11 +101,18 @@ pub fn load_profile(program: &Program, schedule: &Schedule) -> LoadProfile {
             }
         }
     }
+    // One span for every resource (the days any of them is demanded), so their days line
+    // up.
+    let demanded = || demands.iter().flatten().map(|&(t, _)| &schedule.tasks[t]);
+    let span = (
+        demanded().map(|s| s.es).min().unwrap_or(0),
+        demanded().map(|s| s.ef).max().unwrap_or(0),
+    );
     let resources = program
         .resources
         .iter()
         .zip(&demands)
-        .map(|(resource, demands)| resource_load(&timeline, schedule, resource, demands))
+        .map(|(resource, demands)| resource_load(&timeline, schedule, resource, demands, span))
         .collect();
     LoadProfile { resources }
 }
@@ -119,14 +127,12 @@ fn resource_load(
     schedule: &Schedule,
     resource: &Resource,
     demands: &[(usize, u64)],
+    (first, end): (i64, i64),
 ) -> ResourceLoad {
     let span = |t: usize| (schedule.tasks[t].es, schedule.tasks[t].ef);
-    let (Some(first), Some(end)) = (
-        demands.iter().map(|&(t, _)| span(t).0).min(),
-        demands.iter().map(|&(t, _)| span(t).1).max(),
-    ) else {
+    if end <= first {
         return ResourceLoad::default();
-    };
+    }
     let days = (end - first) as usize;
     // A difference array: each task adds its units at its start, takes them off at its end.
     let mut change = vec![0i64; days + 1];

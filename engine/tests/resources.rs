@@ -69,7 +69,7 @@ fn a_load_profile_by_hand() {
 }
 
 #[test]
-fn a_resource_no_task_demands_has_no_load() {
+fn a_resource_no_task_demands_is_idle_on_the_same_days() {
     let mut p = two_migrations();
     p.resources.push(Resource {
         id: "sec".into(),
@@ -80,7 +80,11 @@ fn a_resource_no_task_demands_has_no_load() {
     let checked = engine::check(&p).unwrap();
     let plan = engine::schedule_checked(&checked).unwrap();
     let load = load_profile(&p, &plan);
-    assert!(load.resources[1].demand.is_empty() && load.resources[1].over.is_empty());
+    // The same days as SRE's (they line up), none demanded.
+    let security = &load.resources[1];
+    assert_eq!((security.first, security.demand.clone()), (0, vec![0; 5]));
+    assert_eq!(security.capacity, vec![100; 5]);
+    assert!(security.over.is_empty());
 }
 
 fn codes(p: &Program) -> Vec<(Code, String)> {

@@ -39,7 +39,7 @@ pub fn LoadChart(
 
 fn resource_view(row: &LoadRow, select: Callback<Vec<String>>) -> impl IntoView + use<> {
     let summary = match row.over.len() {
-        0 if row.days.is_empty() => "No task demands it.".to_owned(),
+        0 if row.days.iter().all(|d| d.demand == 0.0) => "No task demands it.".to_owned(),
         0 => "Never over capacity.".to_owned(),
         1 => "Over capacity in 1 period.".to_owned(),
         n => format!("Over capacity in {n} periods."),
