@@ -226,6 +226,11 @@ pub struct Task {
     /// priority is delayed last; 1000 is never moved by leveling.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub priority: Option<u16>,
+    /// Where leveling put the task: it starts no earlier than this date (until it starts).
+    /// Kept apart from its own constraint, so that clearing the leveling gives the plan back
+    /// (MS Project keeps a leveling delay the same way).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leveled_start: Option<NaiveDate>,
 }
 
 /// A three-point estimate in working days: optimistic ≤ likely ≤ pessimistic.

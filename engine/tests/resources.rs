@@ -253,3 +253,50 @@ mod setup {
         assert_eq!(p, original);
     }
 }
+
+/// A leveled start holds a task back beside its own constraint: B (3d) leveled to Thu 8
+/// starts there (offset 3) and keeps its finish-no-later-than Mon 12, which it meets with
+/// no room (finish offset 6, float 0). Once started, the leveled start is history.
+#[test]
+fn a_leveled_start_holds_a_task_back_until_it_starts() {
+    let mut p = two_migrations();
+    let b = task_mut(&mut p, "B");
+    b.leveled_start = Some(d("2026-01-08"));
+    b.constraint = Some(engine::Constraint {
+        kind: engine::ConstraintKind::FNLT,
+        date: Some(d("2026-01-12")),
+    });
+    let s = run(&p);
+    assert_eq!((of(&p, &s, "B").es, of(&p, &s, "B").ef), (3, 6));
+    assert_eq!(of(&p, &s, "B").total_float, 0);
+    p.program.status_date = Some(d("2026-01-06"));
+    task_mut(&mut p, "B").actual_start = Some(d("2026-01-05"));
+    let s = run(&p);
+    assert_eq!(of(&p, &s, "B").es, 0, "it started on Monday");
+}
+
+/// A scenario's `level` change gives the task its leveled start; replayed again it is the
+/// same; a second one for the same task replaces the first.
+#[test]
+fn a_level_change_in_a_scenario() {
+    use engine::scenario::{Change, apply};
+    let p = two_migrations();
+    let level = |date: &str| Change::Level {
+        task: "B".into(),
+        start: Some(d(date)),
+        reason: "SRE on-call (capacity 2) is used by 'A'".into(),
+    };
+    let applied = apply(&p, &[level("2026-01-08")]);
+    let s = run(&applied.program);
+    assert_eq!(of(&applied.program, &s, "B").es, 3);
+    assert!(
+        level("2026-01-08")
+            .describe(&p)
+            .contains("leveled to start 2026-01-08")
+    );
+    let json = serde_json::to_string(&level("2026-01-08")).unwrap();
+    assert!(
+        json.starts_with(r#"{"change":"level","task":"B","start":"2026-01-08""#),
+        "{json}"
+    );
+}

@@ -43,7 +43,8 @@ impl<'p> Checker<'p> {
         let has_dates = task.constraint.as_ref().is_some_and(|c| c.date.is_some())
             || task.deadline.is_some()
             || task.actual_start.is_some()
-            || task.actual_finish.is_some();
+            || task.actual_finish.is_some()
+            || task.leveled_start.is_some();
         if !has_dates {
             return;
         }
@@ -55,6 +56,7 @@ impl<'p> Checker<'p> {
             ("deadline", task.deadline),
             ("actual_start", task.actual_start),
             ("actual_finish", task.actual_finish),
+            ("leveled_start", task.leveled_start),
         ];
         for (field, date) in fields {
             self.date_in_range(&format_args!("tasks[{t}].{field}"), date);

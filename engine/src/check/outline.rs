@@ -305,6 +305,8 @@ fn own_value(task: &Task) -> Option<(&'static str, &'static str)> {
         Some(("percent_complete", "a percent complete"))
     } else if task.estimate.is_some() {
         Some(("estimate", "an estimate"))
+    } else if task.leveled_start.is_some() {
+        Some(("leveled_start", "a leveled start"))
     } else {
         None
     }

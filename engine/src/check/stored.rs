@@ -175,6 +175,21 @@ impl Found {
                 deadline: Some(date),
                 ..
             } => self.date(&format!("{at}.deadline"), *date),
+            Change::Level {
+                start: Some(date),
+                reason,
+                ..
+            } => {
+                self.date(&format!("{at}.start"), *date);
+                self.text(
+                    at,
+                    "reason",
+                    reason,
+                    MAX_DESCRIPTION_CHARS,
+                    "a leveling reason",
+                );
+            }
+            Change::Level { start: None, .. } => {}
             Change::SetEstimate { estimate: None, .. }
             | Change::RemoveTask { .. }
             | Change::SetConstraint {

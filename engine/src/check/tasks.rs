@@ -83,6 +83,11 @@ impl<'p> Checker<'p> {
         if let Some(timeline) = timeline {
             self.apply_constraint(t, task, timeline, &mut prepared);
             self.apply_progress(t, task, timeline, &mut prepared);
+            if let Some(date) = task.leveled_start
+                && prepared.progress == Progress::NotStarted
+            {
+                prepared.start_min = prepared.start_min.max(timeline.offset_of(date));
+            }
         }
         prepared
     }

@@ -264,6 +264,7 @@ fn merge(changes: &mut Vec<Change>, change: Change) {
         | Change::SetEstimate { .. }
         | Change::SetConstraint { .. }
         | Change::SetDeadline { .. }
+        | Change::Level { .. }
             if changes.iter().any(own_task) =>
         {
             if let Some(Change::AddTask { task: added }) = changes.iter_mut().find(|c| own_task(c))
@@ -277,7 +278,10 @@ fn merge(changes: &mut Vec<Change>, change: Change) {
             changes.retain(|c| !(c.task() == Some(&task) && same_kind(c, &change)));
             changes.push(change);
         }
-        Change::Estimate { .. } | Change::SetConstraint { .. } | Change::SetDeadline { .. } => {
+        Change::Estimate { .. }
+        | Change::SetConstraint { .. }
+        | Change::SetDeadline { .. }
+        | Change::Level { .. } => {
             replace_or_push(changes, change, |c, new| {
                 c.task() == new.task() && same_kind(c, new)
             });

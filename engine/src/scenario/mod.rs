@@ -84,6 +84,15 @@ pub enum Change {
         task: String,
         deadline: Option<NaiveDate>,
     },
+    /// Leveling holds the task back: it starts no earlier than `start` (`None`: the
+    /// leveling cleared), because of `reason` (which resource, on which days, held by which
+    /// tasks), shown beside the task.
+    Level {
+        task: String,
+        start: Option<NaiveDate>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
 }
 
 /// What became of one change when it was replayed.
@@ -177,6 +186,21 @@ impl Change {
                 task,
                 deadline: None,
             } => format!("{}: deadline removed", task_label(program, task)),
+            Change::Level {
+                task,
+                start: Some(d),
+                reason,
+            } => {
+                let why = if reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({reason})")
+                };
+                format!("{}: leveled to start {d}{why}", task_label(program, task))
+            }
+            Change::Level {
+                task, start: None, ..
+            } => format!("{}: leveling cleared", task_label(program, task)),
         }
     }
 
@@ -188,7 +212,8 @@ impl Change {
             | Change::SetEstimate { task, .. }
             | Change::RemoveTask { task }
             | Change::SetConstraint { task, .. }
-            | Change::SetDeadline { task, .. } => Some(task),
+            | Change::SetDeadline { task, .. }
+            | Change::Level { task, .. } => Some(task),
             Change::AddTask { .. }
             | Change::AddDependency { .. }
             | Change::RemoveDependency { .. } => None,
@@ -201,7 +226,8 @@ impl Change {
             | Change::Estimate { task, .. }
             | Change::SetEstimate { task, .. }
             | Change::SetConstraint { task, .. }
-            | Change::SetDeadline { task, .. } => with_task(program, task, |t| {
+            | Change::SetDeadline { task, .. }
+            | Change::Level { task, .. } => with_task(program, task, |t| {
                 self.edit_task(t);
             }),
             Change::AddTask { task } => {
@@ -298,6 +324,7 @@ impl Change {
             Change::SetEstimate { estimate, .. } => task.estimate = estimate.clone().map(Box::new),
             Change::SetConstraint { constraint, .. } => task.constraint = constraint.clone(),
             Change::SetDeadline { deadline, .. } => task.deadline = *deadline,
+            Change::Level { start, .. } => task.leveled_start = *start,
             Change::AddTask { .. }
             | Change::RemoveTask { .. }
             | Change::AddDependency { .. }

@@ -64,6 +64,7 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
     "summary",
     "demands",
     "priority",
+    "leveled_start",
 ];
 pub(crate) const RESOURCE_FIELDS: &[&str] = &["id", "name", "capacity", "calendar", "availability"];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];

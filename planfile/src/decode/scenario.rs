@@ -154,4 +154,10 @@ enum ChangeByKind {
         task: String,
         deadline: Option<chrono::NaiveDate>,
     },
+    Level {
+        task: String,
+        start: Option<chrono::NaiveDate>,
+        #[serde(default)]
+        reason: String,
+    },
 }

@@ -49,6 +49,7 @@ fn the_known_fields_are_the_model_fields() {
             units: 1.0,
         }],
         priority: Some(500),
+        leveled_start: Some(date),
     };
     let resource = engine::Resource {
         id: "r".into(),
