@@ -402,6 +402,8 @@ pub struct TaskRow {
     pub percent: f64,
     /// What the task needs of resources.
     pub demands: Vec<engine::Demand>,
+    /// Leveling held it back: where to, and why (the scenario's reason, when it has one).
+    pub leveling: Option<String>,
     /// Start and finish variance against the active baseline, in working days.
     pub variance: Option<Variance>,
     pub critical: bool,

@@ -182,6 +182,7 @@ pub fn plan_window(
     let first = range.start.min(end);
     let program = derived.shown_program(doc);
     let shown = derived.shown();
+    let reasons = leveling_reasons(doc, derived);
     let built = layout.sources[first..end]
         .iter()
         .filter_map(|source| {
@@ -191,12 +192,37 @@ pub fn plan_window(
                 Some(index) => task_row(program, shown, layout, group, index).map(|mut row| {
                     row.level = source.level;
                     row.folded = source.folded;
+                    row.leveling = program.tasks.get(index).and_then(|t| {
+                        let date = t.leveled_start?;
+                        Some(match reasons.get(t.id.as_str()) {
+                            Some(why) => format!("Leveled to start {date}: {why}"),
+                            None => format!("Leveled to start {date}"),
+                        })
+                    });
                     PlanRow::Task(row)
                 }),
             }
         })
         .collect();
     PlanModel::new(Arc::clone(layout), first, built)
+}
+
+/// The reasons the shown scenario's leveling gives, by task id (none for the program).
+fn leveling_reasons<'d>(doc: &'d Document, derived: &Derived) -> HashMap<&'d str, &'d str> {
+    let Some(shown) = &derived.scenario else {
+        return HashMap::default();
+    };
+    doc.scenarios
+        .iter()
+        .filter(|s| s.id == shown.id)
+        .flat_map(|s| &s.changes)
+        .filter_map(|c| match c {
+            engine::scenario::Change::Level { task, reason, .. } if !reason.is_empty() => {
+                Some((task.as_str(), reason.as_str()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Task `index`'s row, in `group`.
@@ -248,6 +274,7 @@ fn task_row(
         actual_finish: task.actual_finish,
         percent: task.percent_complete,
         demands: task.demands.clone(),
+        leveling: None,
         variance: shown
             .variances
             .as_ref()

@@ -259,3 +259,28 @@ fn summaries_show_in_outline_order_and_fold() {
     assert!(task(&shut, "R").folded);
     assert_eq!(shut.links.len(), 1, "only Release → Ready is drawn");
 }
+
+/// A scenario that levels Code shows it held back, with its reason, on its row (the chart's
+/// tooltip); the program's row says nothing.
+#[test]
+fn a_leveled_task_says_why_in_the_scenario() {
+    let mut doc = doc();
+    doc.scenarios.push(engine::scenario::Scenario {
+        id: "s1".into(),
+        name: "Leveled".into(),
+        description: String::new(),
+        changes: vec![engine::scenario::Change::Level {
+            task: "2".into(),
+            start: NaiveDate::from_ymd_opt(2026, 1, 19),
+            reason: "starts 5 d later: SRE (1 a day) is used by 'Deploy'".into(),
+        }],
+    });
+    let m = model(&doc, &[], Some("s1"));
+    let code = task(&m, "2");
+    assert_eq!(
+        code.leveling.as_deref(),
+        Some("Leveled to start 2026-01-19: starts 5 d later: SRE (1 a day) is used by 'Deploy'")
+    );
+    assert_eq!(code.times.unwrap().start.to_string(), "2026-01-19");
+    assert!(task(&model(&doc, &[], None), "2").leveling.is_none());
+}

@@ -183,11 +183,12 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
     .into_any()
 }
 
-/// A task's tooltip and accessible name: its name, id, dates and float.
+/// A task's tooltip and accessible name: its name, id, dates and float, and why leveling
+/// held it back.
 fn task_title(t: &TaskRow) -> String {
     let float_text = Column::TotalFloat.text(t);
     format!(
-        "{} ({}): {} → {}{}",
+        "{} ({}): {} → {}{}{}",
         t.name,
         t.id,
         Column::Start.text(t),
@@ -196,7 +197,11 @@ fn task_title(t: &TaskRow) -> String {
             String::new()
         } else {
             format!(", float {float_text}")
-        }
+        },
+        t.leveling
+            .as_ref()
+            .map(|why| format!(". {why}"))
+            .unwrap_or_default()
     )
 }
 
