@@ -1,6 +1,7 @@
 //! The `planwork` binary's import and export end to end: the schedule as CSV, iCalendar and
-//! MS Project XML out; MS Project XML and spreadsheet exports in, as a program file with its
-//! notes; files that cannot be imported refused saying why.
+//! MS Project XML out (resources and demands among them); MS Project XML and spreadsheet
+//! exports in, as a program file with its notes; files that cannot be imported refused
+//! saying why.
 
 mod common;
 
@@ -68,6 +69,66 @@ fn export_to_mspdi_prints_an_ms_project_file_that_imports_back() {
         names
     };
     assert_eq!(names(&program), names(&original), "the same tasks");
+}
+
+/// Shared SRE (tests/files/v4): its resources and demands go out in the CSV's Resources
+/// column and as MS Project resources and assignments, and come back from MS Project XML
+/// with the same names, capacities and demands (ids as MS Project numbers them).
+#[test]
+fn resources_go_out_and_come_back() {
+    let file = "../tests/files/v4/shared-sre.planwork.json";
+    let csv = planwork(&["export", file, "--to", "csv"]);
+    assert!(csv.status.success(), "{}", stderr(&csv));
+    let text = stdout(&csv);
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",Summary task,Resources"),
+        "{text}"
+    );
+    assert!(text.contains(",\"sre, sec:0.5\"\r\n"), "{text}");
+    let out = planwork(&["export", file, "--to", "mspdi"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = stdout(&out);
+    assert!(xml.contains("<Name>SRE on-call</Name>"), "{xml}");
+    assert!(xml.contains("<Priority>700</Priority>"), "{xml}");
+    let exported = temp_file("shared-sre.xml", xml.as_bytes());
+    let back = planwork(&["import", exported.to_str().unwrap(), "--from", "mspdi"]);
+    assert!(back.status.success(), "{}", stderr(&back));
+    assert!(
+        stderr(&back)
+            .contains("2 tasks, 1 milestone, 2 links; 2 summary tasks; 2 resources, 3 demands"),
+        "{}",
+        stderr(&back)
+    );
+    let program: serde_json::Value = serde_json::from_str(&stdout(&back)).unwrap();
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    let facts = |p: &serde_json::Value| -> Vec<(String, f64)> {
+        p["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                (
+                    r["name"].as_str().unwrap().to_owned(),
+                    r["capacity"].as_f64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(facts(&program), facts(&original));
+    let units = |p: &serde_json::Value| -> Vec<f64> {
+        p["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|t| t["demands"].as_array().cloned().unwrap_or_default())
+            .map(|d| d["units"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(units(&program), [1.0, 0.5, 1.5]);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The import report: what came in, and every approximation or thing not carried over, by
-//! task where it is about one (as the file names it: `UID 14` in MS Project, `row 7` or
-//! `row 7 (PROJ-12)` in a spreadsheet, and its name) — shown before anything is stored.
+//! task or resource where it is about one (as the file names it: `UID 14` or `resource UID
+//! 3` in MS Project, `row 7` or `row 7 (PROJ-12)` in a spreadsheet, and its name) — shown
+//! before anything is stored.
 
 use std::fmt;
 
@@ -18,16 +19,23 @@ pub struct ImportReport {
     pub summaries: usize,
     /// The rows not carried because of a problem (a spreadsheet row without a name).
     pub skipped: usize,
+    /// The resources carried over (MS Project's work resources) or made (a spreadsheet's
+    /// names in its Resources or Assignee columns).
+    pub resources: usize,
+    /// The demands carried over: what the tasks need of the resources (MS Project's
+    /// assignments).
+    pub demands: usize,
     /// Every approximation and everything not carried over: about the file and the tasks
-    /// first, then about the links, each in file order.
+    /// first, then about the links, each in file order; MS Project's resources and
+    /// assignments after the links, a spreadsheet's resources before them.
     pub notes: Vec<ImportNote>,
 }
 
 /// One approximation or thing not carried over.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportNote {
-    /// The task it is about, if it is about one: how the file names it (`UID 14`,
-    /// `row 7 (PROJ-12)`) and its name.
+    /// The task (or resource) it is about, if it is about one: how the file names it
+    /// (`UID 14`, `row 7 (PROJ-12)`, `resource UID 3`) and its name.
     pub task: Option<(String, String)>,
     pub message: String,
 }
@@ -45,6 +53,11 @@ impl ImportReport {
         self.note_about(format!("UID {uid}"), name, message);
     }
 
+    /// A note about the MS Project resource of UID `uid`.
+    pub(crate) fn note_resource(&mut self, uid: i64, name: &str, message: impl Into<String>) {
+        self.note_about(format!("resource UID {uid}"), name, message);
+    }
+
     /// A note about the task the file names `label` (`row 7 (PROJ-12)`).
     pub(crate) fn note_about(&mut self, label: String, name: &str, message: impl Into<String>) {
         self.notes.push(ImportNote {
@@ -53,8 +66,9 @@ impl ImportReport {
         });
     }
 
-    /// "12 tasks, 3 milestones, 14 links; 2 summary tasks; 1 row skipped": the counts in
-    /// words.
+    /// "12 tasks, 3 milestones, 14 links; 2 summary tasks; 4 resources, 9 demands; 1 row
+    /// skipped": the counts in words (summary tasks, resources and skipped rows when there
+    /// are any).
     pub fn summary(&self) -> String {
         use engine::words::count;
         let mut line = format!(
@@ -67,6 +81,13 @@ impl ImportReport {
             line.push_str(&format!(
                 "; {}",
                 count(self.summaries, "summary task", "summary tasks")
+            ));
+        }
+        if self.resources > 0 || self.demands > 0 {
+            line.push_str(&format!(
+                "; {}, {}",
+                count(self.resources, "resource", "resources"),
+                count(self.demands, "demand", "demands")
             ));
         }
         if self.skipped > 0 {

@@ -1,7 +1,8 @@
 //! The schedule as CSV: one row per task with its dates, duration, float, critical flag,
-//! predecessors in the notation the grid and MS Project use (`12`, `14SS+2d`), and its place
-//! in the outline (`2.1`: the first task under the second top-level task) and whether it is
-//! a summary task.
+//! predecessors in the notation the grid and MS Project use (`12`, `14SS+2d`), its place
+//! in the outline (`2.1`: the first task under the second top-level task), whether it is
+//! a summary task, and what it needs of resources in the grid's notation (`sre,
+//! security:0.5`).
 //!
 //! Written for spreadsheets: a UTF-8 byte-order mark (so Excel reads names with accents),
 //! commas, CRLF line ends, ISO dates (which Excel and Sheets read as dates), numbers as
@@ -12,14 +13,14 @@
 use std::collections::HashMap;
 
 use engine::calendar::{WorkCalendar, day_number};
-use engine::entry::{Predecessor, format_predecessors};
+use engine::entry::{Predecessor, format_demands, format_predecessors};
 use engine::{Program, Schedule, Task, TaskSchedule};
 
 use crate::outline::Tree;
 
 /// The column headings, in order. "Summary task", not "Summary": Jira names its task
 /// names so, and a spreadsheet import would take the column for them.
-pub const HEADINGS: [&str; 13] = [
+pub const HEADINGS: [&str; 14] = [
     "ID",
     "Name",
     "Workstream",
@@ -33,6 +34,7 @@ pub const HEADINGS: [&str; 13] = [
     "Percent complete",
     "Outline",
     "Summary task",
+    "Resources",
 ];
 
 /// `program`'s tasks as CSV, dated by `schedule` (the program's own schedule, task by task),
@@ -42,7 +44,9 @@ pub const HEADINGS: [&str; 13] = [
 /// its finish (its tasks' span, as MS Project shows it), its percent complete empty (it has
 /// no progress of its own). Its outline number: the tasks under none are numbered 1, 2, …
 /// in the program's order (workstreams are no level), the tasks under a summary task its
-/// number and theirs among them (`2.1`, `2.2`).
+/// number and theirs among them (`2.1`, `2.2`). Its resources: each demanded resource's
+/// id, with its units a day when not one (`sre, security:0.5`), as the grid and a
+/// spreadsheet import read them.
 ///
 /// ```
 /// let doc = planfile::read(r#"{"program": {"name": "P", "start": "2026-01-05"},
@@ -53,8 +57,8 @@ pub const HEADINGS: [&str; 13] = [
 /// let checked = engine::check(&doc.program).unwrap();
 /// let schedule = engine::schedule_checked(&checked).unwrap();
 /// let csv = interop::schedule_csv(&doc.program, &schedule);
-/// assert!(csv.contains("1,Design,Build,2026-01-05,2026-01-09,5,No,0,Yes,,0,1,No\r\n"));
-/// assert!(csv.contains("2,Launch,Build,2026-01-09,2026-01-09,0,Yes,0,Yes,1,0,2,No\r\n"));
+/// assert!(csv.contains("1,Design,Build,2026-01-05,2026-01-09,5,No,0,Yes,,0,1,No,\r\n"));
+/// assert!(csv.contains("2,Launch,Build,2026-01-09,2026-01-09,0,Yes,0,Yes,1,0,2,No,\r\n"));
 /// ```
 pub fn schedule_csv(program: &Program, schedule: &Schedule) -> String {
     let mut writer = csv::WriterBuilder::new()
@@ -93,6 +97,7 @@ pub fn schedule_csv(program: &Program, schedule: &Schedule) -> String {
             },
             outline[index].clone(),
             yes_no(task.summary).to_owned(),
+            as_text(&format_demands(&task.demands)),
         ];
         let _ = writer.write_record(&row);
     }

@@ -1,8 +1,8 @@
 //! The schedule's CSV and the milestones' calendar, read back by a CSV reader and an
 //! iCalendar parser: a hand-worked program (a lag, a missed deadline, names a spreadsheet
-//! would take for formulas, commas and line breaks), an outline of summary tasks, random
-//! programs, and two exports of the same plan that a calendar must see as updates of the
-//! same events.
+//! would take for formulas, commas and line breaks), its resources (read back by the
+//! spreadsheet import), an outline of summary tasks, random programs, and two exports of
+//! the same plan that a calendar must see as updates of the same events.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};
@@ -82,6 +82,42 @@ fn the_schedule_as_csv_by_hand() {
     assert_eq!(rows[5][10], "12.5");
 }
 
+/// Design needs an SRE and half a security reviewer, Code two SREs, Ready nothing: the
+/// Resources column, last, in the grid's notation; imported back as a spreadsheet, the same
+/// demands on resources of the same ids.
+#[test]
+fn the_resources_column_by_hand() {
+    let mut d = doc();
+    d.program.resources = ["sre", "security"]
+        .map(|id| engine::Resource {
+            id: id.to_owned(),
+            name: id.to_uppercase(),
+            capacity: 2.0,
+            ..engine::Resource::default()
+        })
+        .to_vec();
+    let demand = |resource: &str, units: f64| engine::Demand {
+        resource: resource.to_owned(),
+        units,
+    };
+    d.program.tasks[0].demands = vec![demand("sre", 1.0), demand("security", 0.5)];
+    d.program.tasks[1].demands = vec![demand("sre", 2.0)];
+    let text = schedule_csv(&d.program, &scheduled(&d));
+    let rows = read_csv(&text);
+    assert_eq!(rows[0][13], "Resources");
+    let resources: Vec<&str> = rows[1..].iter().map(|r| r[13].as_str()).collect();
+    assert_eq!(resources, ["sre, security:0.5", "sre:2", "", "", ""]);
+    let table = interop::sheet::read_table(text.as_bytes()).expect("reads");
+    let mapping = interop::sheet::guess_mapping(&table);
+    let start = d.program.program.start;
+    let preview = interop::sheet::convert(&table, &mapping, &Default::default(), start);
+    let back = preview.program.expect("imports");
+    let ids: Vec<&str> = back.resources.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["sre", "security"]);
+    assert_eq!(back.tasks[0].demands, d.program.tasks[0].demands);
+    assert_eq!(back.tasks[1].demands, d.program.tasks[1].demands);
+}
+
 /// Release (due Fri 16 Jan) holds Backend — API 3 d → DB 2 d — and Docs 1 d; Spec 2 d →
 /// Release → Deploy 1 d. From Monday 5 January 2026: Spec Mon 5 – Tue 6; API Wed 7 – Fri
 /// 9, DB Mon 12 – Tue 13, Docs Wed 7; Backend and Release Wed 7 – Tue 13 (5 working days);
@@ -110,7 +146,7 @@ fn outlined() -> planfile::Document {
 fn the_outline_as_csv_by_hand() {
     let d = outlined();
     let rows = read_csv(&schedule_csv(&d.program, &scheduled(&d)));
-    assert_eq!(rows[0][11..], ["Outline", "Summary task"]);
+    assert_eq!(rows[0][11..13], ["Outline", "Summary task"]);
     let outline: Vec<(&str, &str, &str)> = rows[1..]
         .iter()
         .map(|r| (r[0].as_str(), r[11].as_str(), r[12].as_str()))

@@ -4,7 +4,9 @@
 
 mod common;
 
-use common::{day, import, link_set, links, monday, notes, program, strings, tasks};
+use common::{
+    day, demands, import, link_set, links, monday, notes, program, resources, strings, tasks,
+};
 use engine::ConstraintKind;
 use interop::sheet::{Became, Encoding, Rules, Separator, guess_mapping, suggested_start};
 
@@ -160,11 +162,18 @@ fn excel_unicode_text_by_hand() {
     );
     assert!(preview.rows.iter().all(|r| r.is_ok()));
     assert_eq!(preview.rows[4].line, 6, "after the two-line cell");
+    // Resource Names: Zoë on the first task, a resource of her own (its id from her name).
+    assert_eq!(
+        resources(program),
+        [("zoë".to_owned(), "Zoë".to_owned(), 1.0)]
+    );
+    assert_eq!(demands(program), [("1".to_owned(), "zoë".to_owned())]);
     assert_eq!(
         notes(&preview),
         [
             "task ids are the 'ID' column's values",
             "dates read as month/day/year: '3/20/2026' (row 2) can be read no other way",
+            "resource 'Zoë' created with 1 unit a day",
             "Start date not used: tasks with predecessors, which their links place: 4 tasks",
             "Finish date not used: tasks whose duration comes from the Duration column: 5 tasks",
         ]
@@ -256,4 +265,34 @@ fn a_smartsheet_sheet_by_hand() {
     assert!(notes(&preview).contains(
         &"dates read as month/day/year: '03/16/26' (row 5) can be read no other way".to_owned()
     ));
+    // Assigned To: Ana, Ben and Cy, each a resource of one unit a day, made in the order
+    // they come; Demo, a milestone, keeps Ana's name on it.
+    let person = |id: &str, name: &str| (id.to_owned(), name.to_owned(), 1.0);
+    assert_eq!(
+        resources(program),
+        [
+            person("ana", "Ana"),
+            person("ben", "Ben"),
+            person("cy", "Cy")
+        ]
+    );
+    let on = |task: &str, demands: &str| (task.to_owned(), demands.to_owned());
+    assert_eq!(
+        demands(program),
+        [
+            on("1", "ana"),
+            on("2", "ben"),
+            on("3", "cy"),
+            on("5", "ben"),
+            on("6", "ana")
+        ]
+    );
+    for name in ["Ana", "Ben", "Cy"] {
+        let note = format!("resource '{name}' created with 1 unit a day");
+        assert_eq!(notes(&preview).iter().filter(|n| **n == note).count(), 1);
+    }
+    assert_eq!(
+        preview.report.summary(),
+        "4 tasks, 1 milestone, 5 links; 3 resources, 5 demands"
+    );
 }

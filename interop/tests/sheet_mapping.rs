@@ -53,6 +53,11 @@ fn headings_from_every_tool_are_guessed() {
         ("Outward issue link (Blocks)", Field::Blocks),
         ("Inward issue link (Relates)", Field::Ignore),
         ("Issue Type", Field::IssueType),
+        ("Resource Names", Field::Resources),
+        ("Resources", Field::Resources),
+        ("Assigned To", Field::Resources),
+        ("Team Members", Field::Resources),
+        ("Assignee", Field::Assignee),
         ("Total float (working days)", Field::Ignore),
         ("Remaining Estimate", Field::Ignore),
         ("Description", Field::Ignore),
@@ -83,7 +88,7 @@ fn headings_from_every_tool_are_guessed() {
     let ids = read_table(b"Issue id,Summary\n").expect("reads");
     assert_eq!(guess_mapping(&ids).columns, [Field::Id, Field::Name]);
     // Planwork's own schedule CSV: its Outline read as outline numbers, its Summary task
-    // column not read (a summary is known from the rows under it).
+    // column not read (a summary is known from the rows under it), its Resources read.
     let own: Vec<Field> =
         interop::sheet::guess_mapping(&read_table(interop_headings().as_bytes()).expect("reads"))
             .columns;
@@ -102,7 +107,8 @@ fn headings_from_every_tool_are_guessed() {
             Field::Predecessors,
             Field::Ignore,
             Field::OutlineNumber,
-            Field::Ignore
+            Field::Ignore,
+            Field::Resources
         ]
     );
 }

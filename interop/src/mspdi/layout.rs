@@ -1,7 +1,8 @@
 //! How a program is laid out in an MSPDI file before any XML is written: the task UIDs, the
 //! outline (a summary row per workstream with its top-level tasks under it, each summary
-//! task followed by the tasks under it, one level deeper), and the calendars (the program's,
-//! and one per workstream whose own calendar changes its working days).
+//! task followed by the tasks under it, one level deeper), the calendars (the program's,
+//! one per workstream whose own calendar changes its working days, and one per resource,
+//! derived from the program's), and the resource UIDs.
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -29,6 +30,12 @@ pub(crate) struct Layout {
     /// The program calendar as the file states it: working weekdays, and the holidays that
     /// fall on them, sorted.
     pub calendar: Calendar,
+    /// Each resource's UID, by resource index: `n` of an id `R<n>` when every resource's id
+    /// is one (as [`import_mspdi`](super::import_mspdi) makes them), else 1..n in order.
+    pub resource_uids: Vec<i64>,
+    /// The UID of each resource's own calendar (derived from the program's), by resource
+    /// index: after the workstreams' calendars.
+    pub resource_calendars: Vec<i64>,
 }
 
 /// A workstream's summary row.
@@ -59,7 +66,12 @@ impl Layout {
             .iter()
             .map(|t| by_workstream.get(t.workstream.as_str()).copied())
             .collect();
+        let first_resource_calendar = team_calendars.len() as i64 + 2;
         Layout {
+            resource_uids: resource_uids(program),
+            resource_calendars: (first_resource_calendar..)
+                .take(program.resources.len())
+                .collect(),
             uids,
             renumbered,
             groups,
@@ -77,6 +89,20 @@ fn task_uids(program: &Program) -> (Vec<i64>, bool) {
     match kept {
         Some(uids) => (uids, false),
         None => ((1..=program.tasks.len() as i64).collect(), true),
+    }
+}
+
+/// The resources' UIDs: `n` of ids `R<n>` when every id is one (`n` a plain whole number
+/// from 1 to [`MAX_KEPT_ID`], each once), else 1..n in the program's resource order.
+fn resource_uids(program: &Program) -> Vec<i64> {
+    let kept: Option<Vec<i64>> = program
+        .resources
+        .iter()
+        .map(|r| r.id.strip_prefix('R').and_then(plain_number))
+        .collect();
+    match kept {
+        Some(uids) if uids.iter().collect::<BTreeSet<_>>().len() == uids.len() => uids,
+        _ => (1..=program.resources.len() as i64).collect(),
     }
 }
 
@@ -222,6 +248,24 @@ mod tests {
         assert_eq!(plain_number("0"), None);
         assert_eq!(plain_number("1000000000"), None);
         assert_eq!(plain_number("T1"), None);
+    }
+
+    #[test]
+    fn resource_ids_of_an_import_are_kept_as_uids() {
+        let program = |ids: &[&str]| Program {
+            resources: ids
+                .iter()
+                .map(|id| engine::Resource {
+                    id: (*id).to_owned(),
+                    ..engine::Resource::default()
+                })
+                .collect(),
+            ..Program::default()
+        };
+        assert_eq!(resource_uids(&program(&["R14", "R3"])), [14, 3]);
+        assert_eq!(resource_uids(&program(&["R14", "sre"])), [1, 2]);
+        assert_eq!(resource_uids(&program(&["R07", "R3"])), [1, 2], "not plain");
+        assert_eq!(resource_uids(&program(&["R0"])), [1]);
     }
 
     #[test]

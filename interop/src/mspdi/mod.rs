@@ -21,7 +21,12 @@
 //! deadline (both reported; see `summaries`). Task calendars: when every task under a
 //! top-level summary has the same calendar of its own, it is that workstream's calendar (as
 //! [`export_mspdi`] writes one); any other task calendar that differs from the one the task
-//! is scheduled on is reported. Resources and assignments are reported as not carried.
+//! is scheduled on is reported. A task's priority, when not MS Project's 500, is its
+//! leveling priority. Work resources become resources (id `R<UID>`; max units as capacity,
+//! the availability table as periods, the resource calendar when it is not the project's)
+//! and their assignments demands (units a day over the whole task); material and cost
+//! resources, assignments to summaries or of no units, contoured or partial assignments
+//! are reported (see `resources`).
 //!
 //! The XML is read by `roxmltree`: a document type declaration (the door to entity bombs) is
 //! refused, and the number of nodes is bounded.
@@ -32,12 +37,14 @@
 //!
 //! Does not: store anything, or schedule (the caller checks and schedules the program).
 
+mod availability;
 mod calendars;
 mod layout;
 mod links;
 mod outline;
 mod read;
 mod recurrence;
+mod resources;
 mod summaries;
 mod tasks;
 mod write;
@@ -205,13 +212,6 @@ impl<'r> Importer<'r> {
                 "the project is scheduled from its finish in MS Project; Planwork schedules from the start",
             );
         }
-        if raw.resources > 0 || raw.assignments > 0 {
-            self.report.note(format!(
-                "{} and {} not carried over (Planwork has no resources yet)",
-                engine::words::count(raw.resources, "resource", "resources"),
-                engine::words::count(raw.assignments, "assignment", "assignments")
-            ));
-        }
         let start = self.start()?;
         let outline = Outline::of(&raw.tasks);
         self.report.summaries = outline.summaries.len();
@@ -219,6 +219,9 @@ impl<'r> Importer<'r> {
         let mut tasks = self.tasks(&outline, &workstreams);
         self.summary_values(&outline, &mut tasks, start);
         let dependencies = self.links(&outline);
+        let (resources, by_uid) = self.resources(start);
+        self.report.resources = resources.len();
+        self.report.demands = self.demands(&mut tasks, &resources, &by_uid);
         let work = tasks.iter().filter(|t| !t.summary);
         self.report.milestones = work.clone().filter(|t| t.is_milestone()).count();
         self.report.tasks = work.count() - self.report.milestones;
@@ -239,7 +242,7 @@ impl<'r> Importer<'r> {
             tasks,
             dependencies,
             risks: Vec::new(),
-            resources: Vec::new(),
+            resources,
         };
         Ok(Imported {
             program,

@@ -1,10 +1,14 @@
-//! The MSPDI file read into plain structs: the project's header, its calendars and its
-//! tasks with their links, as the file states them (nothing converted yet). Elements
-//! Planwork does not use are skipped; an element it uses with text it cannot read is an
-//! error naming the element and the task.
+//! The MSPDI file read into plain structs: the project's header, its calendars, its tasks
+//! with their links, its resources and assignments (in `resources`), as the file states
+//! them (nothing converted yet). Elements Planwork does not use are skipped; an element it
+//! uses with text it cannot read is an error naming the element and the task or resource.
+
+mod resources;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use roxmltree::Node;
+
+pub(crate) use resources::{RawAssignment, RawAvailability, RawResource};
 
 /// The project, as stated.
 #[derive(Debug, Default)]
@@ -20,10 +24,8 @@ pub(crate) struct RawProject {
     pub calendar_uid: Option<i64>,
     pub calendars: Vec<RawCalendar>,
     pub tasks: Vec<RawTask>,
-    /// How many resources (the unnamed UID 0 row not counted) and assignments the file has:
-    /// not carried, only reported.
-    pub resources: usize,
-    pub assignments: usize,
+    pub resources: Vec<RawResource>,
+    pub assignments: Vec<RawAssignment>,
 }
 
 #[derive(Debug, Default)]
@@ -91,6 +93,8 @@ pub(crate) struct RawTask {
     pub start: Option<NaiveDateTime>,
     pub finish: Option<NaiveDateTime>,
     pub calendar_uid: Option<i64>,
+    /// The leveling priority, 0–1000 (500 when not stated).
+    pub priority: Option<i64>,
     pub links: Vec<RawLink>,
 }
 
@@ -127,8 +131,10 @@ pub(crate) fn project(root: Node) -> Result<RawProject, ReadError> {
             "CalendarUID" => project.calendar_uid = number(child, here)?,
             "Calendars" => project.calendars = each(child, "Calendar", calendar)?,
             "Tasks" => project.tasks = each(child, "Task", task)?,
-            "Resources" => project.resources = count(child, "Resource", |r| uid_of(r) != Some(0)),
-            "Assignments" => project.assignments = count(child, "Assignment", |_| true),
+            "Resources" => project.resources = each(child, "Resource", resources::resource)?,
+            "Assignments" => {
+                project.assignments = each(child, "Assignment", resources::assignment)?;
+            }
             _ => {}
         }
     }
@@ -238,6 +244,7 @@ fn task(node: Node) -> Result<RawTask, ReadError> {
             "Start" => task.start = date_time(child, here)?,
             "Finish" => task.finish = date_time(child, here)?,
             "CalendarUID" => task.calendar_uid = number(child, here)?,
+            "Priority" => task.priority = number(child, here)?,
             "PredecessorLink" => task.links.push(link(child, here)?),
             _ => {}
         }
@@ -273,19 +280,6 @@ fn each<T>(
         .filter(|c| c.is_element() && c.tag_name().name() == name)
         .map(read)
         .collect()
-}
-
-/// How many `name` children of `node` pass `keep`.
-fn count(node: Node, name: &str, keep: impl Fn(Node) -> bool) -> usize {
-    node.children()
-        .filter(|c| c.is_element() && c.tag_name().name() == name && keep(*c))
-        .count()
-}
-
-/// An element's `UID` child, if it has a readable one.
-fn uid_of(node: Node) -> Option<i64> {
-    let uid = node.children().find(|c| c.tag_name().name() == "UID")?;
-    text(uid).parse().ok()
 }
 
 fn text(node: Node) -> String {

@@ -1,10 +1,10 @@
 //! MS Project's summary tasks as Planwork's: a summary below the top level becomes a summary
-//! task (its name and deadline; its dates roll up from its tasks). What else a summary
-//! states is carried only where it would change the schedule, and reported: a
+//! task (its name, deadline and priority; its dates roll up from its tasks). What else a
+//! summary states is carried only where it would change the schedule, and reported: a
 //! start-no-earlier-than is put on each task under it that could start earlier, a
 //! finish-no-later-than becomes its deadline; a top-level summary (a workstream) keeps no
-//! deadline. Its duration, progress, calendar and manual dates are MS Project's roll-ups or
-//! its own display and move none of its tasks: they are not read.
+//! deadline or priority. Its duration, progress, calendar and manual dates are MS Project's
+//! roll-ups or its own display and move none of its tasks: they are not read.
 
 use std::collections::{HashMap, HashSet};
 
@@ -14,6 +14,7 @@ use engine::{Constraint, ConstraintKind, Task};
 use super::Importer;
 use super::outline::Outline;
 use super::read::RawTask;
+use super::tasks::DEFAULT_PRIORITY;
 
 /// MS Project's constraint types 4 and 7, the only ones it sets on a summary task (when
 /// scheduling from the start) besides as soon as possible (0).
@@ -35,6 +36,7 @@ impl Importer<'_> {
             deadline: raw.deadline.map(|d| self.finish_day(d)),
             parent,
             summary: true,
+            priority: self.priority(raw),
             ..Task::default()
         }
     }
@@ -74,6 +76,7 @@ impl Importer<'_> {
             });
             if carried.is_none() {
                 self.top_level_deadline(raw);
+                self.top_level_priority(raw);
             }
             self.summary_constraint(raw, carried, &under, tasks, start);
         }
@@ -116,6 +119,20 @@ impl Importer<'_> {
         };
         if let Some(message) = message {
             self.report.note_task(raw.uid, &raw.name, message);
+        }
+    }
+
+    /// A top-level summary's priority other than MS Project's default (500), reported: it
+    /// becomes a workstream, which has none.
+    fn top_level_priority(&mut self, raw: &RawTask) {
+        if let Some(priority) = raw.priority.filter(|&p| p != i64::from(DEFAULT_PRIORITY)) {
+            self.report.note_task(
+                raw.uid,
+                &raw.name,
+                format!(
+                    "priority {priority}: not carried (a top-level summary task is a workstream here)"
+                ),
+            );
         }
     }
 

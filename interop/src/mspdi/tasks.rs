@@ -1,12 +1,16 @@
 //! An MS Project task as a Planwork task: its duration in whole working days, its
-//! constraint, its calendar, and the days its date-times fall on.
+//! constraint, its calendar, its leveling priority, and the days its date-times fall on.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use engine::check::resources::MAX_PRIORITY;
 use engine::{Calendar, Constraint, ConstraintKind, Task};
 
 use super::outline::Outline;
 use super::read::RawTask;
 use super::{ImportReport, Importer, calendars, cut, days_text};
+
+/// MS Project's priority of a task that states none.
+pub(super) const DEFAULT_PRIORITY: u16 = 500;
 
 impl Importer<'_> {
     pub(super) fn task(
@@ -29,6 +33,7 @@ impl Importer<'_> {
             actual_finish: raw.actual_finish.map(|d| self.finish_day(d)),
             percent_complete: raw.percent_complete.clamp(0.0, 100.0),
             estimate: None,
+            priority: self.priority(raw),
             ..Task::default()
         };
         if raw.manual {
@@ -67,6 +72,21 @@ impl Importer<'_> {
         } else {
             cut(&raw.name)
         }
+    }
+
+    /// The leveling priority when it is not MS Project's default (500); one out of 0–1000
+    /// is brought within it (reported).
+    pub(super) fn priority(&mut self, raw: &RawTask) -> Option<u16> {
+        let stated = raw.priority?;
+        let kept = stated.clamp(0, i64::from(MAX_PRIORITY));
+        if kept != stated {
+            self.report.note_task(
+                raw.uid,
+                &raw.name,
+                format!("priority {stated} is not 0–{MAX_PRIORITY}: carried as {kept}"),
+            );
+        }
+        u16::try_from(kept).ok().filter(|&p| p != DEFAULT_PRIORITY)
     }
 
     /// Whole working days, reported when the file's duration is not.

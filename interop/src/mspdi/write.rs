@@ -7,8 +7,10 @@
 //! carriage returns); characters XML 1.0 cannot carry at all (other control characters) are
 //! written as spaces.
 //!
-//! The project's own elements and its calendars are written here; the task rows in `tasks`.
+//! The project's own elements and its calendars are written here; the task rows in `tasks`,
+//! the resources and their assignments in `resources`.
 
+mod resources;
 mod tasks;
 
 use std::fmt::Display;
@@ -51,12 +53,18 @@ const MAX_TEXT_FIELD: usize = 255;
 /// a milestone's at 17:00 of its day) and finish (17:00), and its links (type, lag in days);
 /// a workstream whose own calendar changes its tasks' working days as a base calendar of
 /// its own (its weekdays that are also the program's, both calendars' holidays), set as its
-/// tasks' calendar.
+/// tasks' calendar; each task's leveling priority; each resource as a work resource (its
+/// name, its capacity as max units, its availability periods as MS Project's availability
+/// table, and a resource calendar derived from "Standard": its own working weekdays and
+/// holidays when it has a calendar of its own); each demand as an assignment (its units,
+/// the task's dates, and the work: working days × units × 8 h).
 ///
 /// Task UIDs: the tasks' ids when every id is a whole number from 1 to 999,999,999 written
 /// plainly (`7`, not `07`); else the tasks are numbered 1..n in the program's order and
 /// each one's Planwork id is written to Text1 (named "Planwork ID"). The summary rows are
-/// numbered after the tasks.
+/// numbered after the tasks. Resource UIDs: `n` of ids `R<n>` (as the import makes them)
+/// when every resource's id is one, else 1..n in the program's order (a resource's id is
+/// not written: it comes back as `R<UID>`).
 ///
 /// Not written: the workstream of a task under a summary task when it differs from its
 /// top-level task's (the task comes back in that one's), workstreams without top-level
@@ -90,8 +98,10 @@ pub fn export_mspdi(program: &Program, schedule: &Schedule) -> String {
     if layout.renumbered {
         planwork_id_field(&mut out);
     }
-    calendars(&mut out, &layout);
+    calendars(&mut out, program, &layout);
     Rows::new(program, schedule, &layout).write(&mut out);
+    resources::resources(&mut out, program, &layout);
+    resources::assignments(&mut out, program, schedule, &layout);
     out.close("Project");
     out.finish()
 }
@@ -144,12 +154,13 @@ fn planwork_id_field(out: &mut Out) {
     out.close("ExtendedAttributes");
 }
 
-fn calendars(out: &mut Out, layout: &Layout) {
+fn calendars(out: &mut Out, program: &Program, layout: &Layout) {
     out.open("Calendars");
     calendar(out, 1, "Standard", &layout.calendar);
     for team in &layout.team_calendars {
         calendar(out, team.uid, &team.name, &team.calendar);
     }
+    resources::calendars(out, program, layout);
     out.close("Calendars");
 }
 
@@ -161,13 +172,18 @@ fn calendar(out: &mut Out, uid: i64, name: &str, calendar: &Calendar) {
     out.text("Name", clean(name, MAX_NAME));
     out.text("IsBaseCalendar", 1);
     out.text("BaseCalendarUID", -1);
+    week_days(out, calendar);
+    exceptions(out, &calendar.holidays);
+    out.close("Calendar");
+}
+
+/// The seven week days of `calendar`, Sunday first.
+fn week_days(out: &mut Out, calendar: &Calendar) {
     out.open("WeekDays");
     for (day_type, weekday) in (1..).zip(SUNDAY_FIRST) {
         week_day(out, day_type, calendar.workdays.contains(&weekday));
     }
     out.close("WeekDays");
-    exceptions(out, &calendar.holidays);
-    out.close("Calendar");
 }
 
 /// MSPDI's day types 1–7.

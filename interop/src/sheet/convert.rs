@@ -1,7 +1,8 @@
 //! A table and its mapping made into a program: the rules that convert estimates, the
 //! outcome of every row (the task it became, or its problems by row and heading), and
-//! the import report. Rows are read in three passes: ids and parents
-//! ([`super::outline`]), durations and dates ([`super::tasks`]), links ([`super::links`]).
+//! the import report. Rows are read in passes: ids and parents ([`super::outline`]),
+//! durations and dates ([`super::tasks`]), resources ([`super::resources`]), links
+//! ([`super::links`]).
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -167,7 +168,11 @@ impl fmt::Display for RowProblem {
 ///   finish-to-start or finish-to-finish, any other spread to its tasks (reported);
 /// - a Start date on a task without predecessors, after `start`, is "start no earlier
 ///   than" it; a Finish date without a Start is a deadline;
-/// - dates `dd/mm/yyyy` or `mm/dd/yyyy` by `rules.date_order`.
+/// - dates `dd/mm/yyyy` or `mm/dd/yyyy` by `rules.date_order`;
+/// - a Resources cell lists resources as the grid does (`SRE, Security:0.5`,
+///   `Security[50%]`: one unit a day when none is given), an Assignee cell names one
+///   person; each name not yet a resource makes one of one unit a day (its id from its
+///   name), reported once; a resource named twice for a task gets the units added.
 ///
 /// The program passes `engine::check`, or the preview is refused with its problems
 /// (links in a loop name their task ids).
@@ -315,6 +320,7 @@ impl<'a> Converter<'a> {
         self.read_ids();
         self.read_parents();
         self.make_tasks();
+        self.make_demands();
         self.make_links();
         self.apply_dates();
         self.count();

@@ -47,11 +47,18 @@ pub enum Field {
     Blocks,
     /// Ids of the rows that block this row (Jira's `Inward issue link (Blocks)`).
     BlockedBy,
+    /// What the task needs of resources, as the grid's Resources cell reads it: a list of
+    /// names, each with its units a day (`SRE, Security:0.5`, MS Project's
+    /// `Security[50%]`). A name not yet a resource makes one.
+    Resources,
+    /// The one person the task is assigned to (Jira's `Assignee`): a resource of their
+    /// name, one unit a day (the whole cell is the name, commas and all).
+    Assignee,
 }
 
 impl Field {
     /// Every field, in the order a list offers them.
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 20] = [
         Field::Ignore,
         Field::Id,
         Field::OtherId,
@@ -70,6 +77,8 @@ impl Field {
         Field::IssueType,
         Field::Blocks,
         Field::BlockedBy,
+        Field::Resources,
+        Field::Assignee,
     ];
 
     /// The field in words, for a list to choose from.
@@ -93,13 +102,15 @@ impl Field {
             Field::IssueType => "Issue type",
             Field::Blocks => "Blocks",
             Field::BlockedBy => "Blocked by",
+            Field::Resources => "Resources",
+            Field::Assignee => "Assignee (one person)",
         }
     }
 }
 
 /// The field of each column of a table, in column order. Several columns may hold the
-/// same field: a list (predecessors, blocks) is read from all of them, anything else from
-/// the first of them with a value in the row.
+/// same field: a list (predecessors, blocks, resources) is read from all of them, anything
+/// else from the first of them with a value in the row.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
     pub columns: Vec<Field>,
@@ -162,6 +173,8 @@ pub fn guess_mapping(table: &Table) -> Mapping {
 /// ```
 /// use interop::sheet::{Field, guess_field};
 /// assert_eq!(guess_field("Task Name"), Field::Name);
+/// assert_eq!(guess_field("Resource Names"), Field::Resources);
+/// assert_eq!(guess_field("Assignee"), Field::Assignee);
 /// assert_eq!(guess_field("Duration (working days)"), Field::Duration);
 /// assert_eq!(guess_field("Epic Link"), Field::Parent);
 /// assert_eq!(guess_field("Parent summary"), Field::Ignore);
@@ -288,6 +301,16 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("blocked by", Field::BlockedBy),
     ("is blocked by", Field::BlockedBy),
     ("inward issue link (blocks)", Field::BlockedBy),
+    ("resources", Field::Resources),
+    ("resource", Field::Resources),
+    ("resource names", Field::Resources),
+    ("resource name", Field::Resources),
+    ("assigned to", Field::Resources),
+    ("assignees", Field::Resources),
+    ("team member", Field::Resources),
+    ("team members", Field::Resources),
+    ("people", Field::Resources),
+    ("assignee", Field::Assignee),
 ];
 
 #[cfg(test)]

@@ -9,7 +9,9 @@
 //!    [`Mapping`] the user may change;
 //! 3. [`convert`]: the program by the stated [`Rules`] (days per story point, hours per
 //!    day, a default duration, the order of day and month), as a [`Preview`]: what each row
-//!    became or its problems (by row and heading), and an import report.
+//!    became or its problems (by row and heading), and an import report. The names in a
+//!    Resources or Assignee column become resources (one unit a day), and the tasks'
+//!    demands on them.
 //!
 //! Does not: touch files, store, or schedule (the program passes `engine::check`; the
 //! caller schedules it).
@@ -18,6 +20,7 @@ mod convert;
 mod links;
 mod mapping;
 mod outline;
+mod resources;
 mod table;
 mod tasks;
 mod values;

@@ -1,6 +1,7 @@
 //! Helpers shared by the spreadsheet import tests (`sheet.rs`, `sheet_files.rs`,
-//! `sheet_mapping.rs`): importing with the guessed mapping, checking the program, and the
-//! tasks, links and notes as plain values to compare.
+//! `sheet_mapping.rs`, `sheet_resources.rs`): importing with the guessed mapping, checking
+//! the program, and the tasks, links, resources, demands and notes as plain values to
+//! compare.
 
 // Each test file is its own crate and uses only some of these helpers.
 #![allow(dead_code)]
@@ -77,6 +78,25 @@ pub fn link_set<const N: usize>(
     rows: [(&str, &str, &str, i64); N],
 ) -> BTreeSet<(String, String, String, i64)> {
     strings(rows).into_iter().collect()
+}
+
+/// Each resource as (id, name, capacity).
+pub fn resources(program: &Program) -> Vec<(String, String, f64)> {
+    program
+        .resources
+        .iter()
+        .map(|r| (r.id.clone(), r.name.clone(), r.capacity))
+        .collect()
+}
+
+/// Each task that demands resources, as (id, its demands as the grid writes them).
+pub fn demands(program: &Program) -> Vec<(String, String)> {
+    program
+        .tasks
+        .iter()
+        .filter(|t| !t.demands.is_empty())
+        .map(|t| (t.id.clone(), engine::entry::format_demands(&t.demands)))
+        .collect()
 }
 
 pub fn notes(preview: &Preview) -> Vec<String> {

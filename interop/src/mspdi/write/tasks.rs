@@ -1,7 +1,7 @@
 //! MSPDI out: the `Tasks` element — the project's summary row, a summary row per workstream
 //! and its tasks under it (a summary task as an MS Project summary task, the tasks under it
-//! after it, one level deeper), each task with its dates, progress, constraint, calendar
-//! and links, in the schema's order.
+//! after it, one level deeper), each task with its priority, dates, progress, constraint,
+//! calendar and links, in the schema's order.
 
 use std::collections::HashMap;
 
@@ -119,6 +119,9 @@ impl<'a> Rows<'a> {
         // The workstream's row is at level 1.
         let level = placed.path.len() as i64 + 1;
         self.row_start(out, uid, &name, &outline, level);
+        if let Some(priority) = task.priority {
+            out.text("Priority", priority);
+        }
         let summary = !under.is_empty();
         let milestone = task.is_milestone() && !summary;
         let days = if summary {
@@ -296,7 +299,7 @@ fn duration(days: i64) -> String {
 }
 
 /// A task's scheduled start: the start of its first day; a milestone's, the end of its day.
-fn task_start(task: &Task, times: &TaskSchedule) -> NaiveDateTime {
+pub(super) fn task_start(task: &Task, times: &TaskSchedule) -> NaiveDateTime {
     if task.is_milestone() {
         finish_of(times.finish)
     } else {
