@@ -44,12 +44,12 @@ test('an MS Project plan is reviewed, then imported with MS Project\'s dates', a
   await review.waitFor({ timeout: 20_000 });
   assert.equal(
     await page.locator('[data-role="import-summary"]').textContent(),
-    '83 tasks, 6 milestones, 118 links; 19 summary tasks',
+    '83 tasks, 6 milestones, 118 links; 19 summary tasks; 23 resources, 95 demands',
   );
   const notes = await page.locator('[data-role="import-notes"] li').allTextContents();
-  // Summaries below the top level come in as summary tasks: only the resources are noted.
-  assert.equal(notes.length, 1, notes.join('\n'));
-  assert.equal(notes[0], '23 resources and 96 assignments not carried over (Planwork has no resources yet)');
+  // Summaries below the top level come in as summary tasks, resources and assignments as
+  // resources and demands: nothing to note.
+  assert.equal(notes.length, 0, notes.join('\n'));
   await page.screenshot({ path: join(outDir, 'mspdi-review.png') });
 
   await page.locator('[data-action="import-reviewed"]').click();

@@ -41,8 +41,9 @@ test('planwork.html is one file within its size budget, locked down', () => {
   // engine::kept, and the worker's messages as JavaScript values: about 25 KB of the 1.52 MB);
   // issue 18 to 1.8 MB (other tools' formats: the XML reader and writer, the CSV reader and
   // writer, iCalendar, the importers and the export: 1.52 → 1.66 MB before the spreadsheet
-  // import's screen).
-  assert.ok(size <= 1_800_000, `planwork.html is ${size} bytes; the budget is 1,800,000`);
+  // import's screen); issues 18 and 19 to 2.0 MB (summary tasks in the engine, the grid and
+  // the importers, resources, the Load tab and leveling: 1.74 → 1.85 MB before leveling).
+  assert.ok(size <= 2_000_000, `planwork.html is ${size} bytes; the budget is 2,000,000`);
   const html = readFileSync(single, 'utf8');
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');
