@@ -184,3 +184,19 @@ fn replace_resource(
         vec![Edit::ReplaceResource { index, resource }]
     })
 }
+
+/// Clearing the leveling: every task's leveled start taken off (as MS Project's Clear
+/// Leveling), one edit per task that has one.
+pub fn clear_leveling(program: &Program) -> Vec<Edit> {
+    program
+        .tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.leveled_start.is_some())
+        .map(|(index, task)| {
+            let mut task = task.clone();
+            task.leveled_start = None;
+            Edit::ReplaceTask { index, task }
+        })
+        .collect()
+}

@@ -252,6 +252,19 @@ mod setup {
         while history.undo(&mut p) {}
         assert_eq!(p, original);
     }
+
+    #[test]
+    fn clearing_the_leveling_gives_the_plan_back() {
+        let original = two_migrations();
+        let mut p = original.clone();
+        task_mut(&mut p, "B").leveled_start = Some(d("2026-01-08"));
+        let mut history = History::default();
+        let edits = clear_leveling(&p);
+        assert_eq!(edits.len(), 1);
+        history.apply(&mut p, edits).unwrap();
+        assert_eq!(p, original);
+        assert!(clear_leveling(&p).is_empty());
+    }
 }
 
 /// A leveled start holds a task back beside its own constraint: B (3d) leveled to Thu 8

@@ -86,6 +86,7 @@ use crate::scheduler::Schedule;
 use reschedule::{Scheduled, Touched};
 use rustc_hash::FxHashSet;
 
+mod outline;
 mod reschedule;
 
 /// A program kept checked and scheduled while it is open. See the [module](self) docs.
@@ -262,58 +263,6 @@ impl KeptProgram {
             Edit::SetPredecessors { task, links } => self.set_predecessors(task, links, inverse),
             _ => Err(FullCheck),
         }
-    }
-
-    /// Whether `edit` is beyond what the quick checks follow: a task's demands or priority
-    /// changed (checked against the resources); or it may change the outline's links or
-    /// indices: a task given another summary or made one (or no longer one), a task
-    /// inserted under one; in a program with
-    /// summary tasks, a task inserted or removed (the outline follows indices) and any
-    /// other edit but to a task's own fields or a link (whose ends the link functions
-    /// check: [`KeptProgram::outline_link`]). The full check follows those.
-    fn needs_full_check(&self, edit: &Edit, inverse: &[Edit]) -> bool {
-        let outlined = !self.derived.outline.is_empty();
-        match (edit, inverse.first()) {
-            (Edit::ReplaceTask { task, .. }, Some(Edit::ReplaceTask { task: was, .. })) => {
-                // (Demands are checked against the resources: by the full check.)
-                task.parent != was.parent
-                    || task.summary
-                    || was.summary
-                    || task.demands != was.demands
-                    || task.priority != was.priority
-            }
-            (Edit::InsertTask { task, .. }, _) => {
-                outlined || task.parent.is_some() || task.summary || !task.demands.is_empty()
-            }
-            (
-                Edit::AddDependency { .. }
-                | Edit::InsertDependency { .. }
-                | Edit::RemoveDependency { .. }
-                | Edit::RemoveDependencyAt { .. }
-                | Edit::SetPredecessors { .. },
-                _,
-            ) => false,
-            _ => outlined,
-        }
-    }
-
-    /// Whether the link `from → to` is one the lists cannot follow by themselves in a
-    /// program with summary tasks: an end is a summary (its links are spread over its
-    /// tasks), or the lists hold the pair more than `once` (a link into a summary spread
-    /// onto the same two tasks, which an edit of one must not take for the other).
-    fn outline_link(&self, from: u32, to: u32, once: bool) -> bool {
-        if self.derived.outline.is_empty() {
-            return false;
-        }
-        let summary = |t: u32| self.program.tasks.get(t as usize).is_none_or(|t| t.summary);
-        let held = self
-            .derived
-            .predecessors
-            .of(to as usize)
-            .iter()
-            .filter(|l| l.task == from)
-            .count();
-        summary(from) || summary(to) || held > usize::from(once)
     }
 
     /// Task `t`'s own checks, alone, and its prepared bounds; whether it has warnings.
