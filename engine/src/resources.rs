@@ -19,7 +19,7 @@ use chrono::NaiveDate;
 use crate::check::resources::MAX_UNITS;
 use crate::edit::Edit;
 use crate::model::{Availability, Program, Resource};
-use crate::workstreams::slug;
+use crate::workstreams::{slug, unique_id};
 
 /// Units a day as typed: `2`, `0.5`, `0,5` (a decimal comma), `50%`; more than 0 (or 0
 /// itself when `zero` is allowed: an availability period without anyone).
@@ -132,15 +132,8 @@ pub fn remove_resource(program: &Program, id: &str) -> Result<Vec<Edit>, String>
 /// A new resource id from its name ("SRE on-call" → `sre-on-call`), then `-2`, `-3` … if
 /// taken.
 pub fn next_resource_id(program: &Program, name: &str) -> String {
-    let base = slug(name, "resource");
     let taken = |id: &str| program.resources.iter().any(|r| r.id == id);
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or(base)
+    unique_id(slug(name, "resource"), taken)
 }
 
 fn resource<'p>(program: &'p Program, id: &str) -> Result<(usize, &'p Resource), String> {

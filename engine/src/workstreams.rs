@@ -65,8 +65,12 @@ pub fn remove_workstream(program: &Program, id: &str, move_to: &str) -> Result<V
 /// `data-platform`), then `-2`, `-3` … if that id is taken. A name with no letter or digit
 /// gives `workstream`.
 pub fn next_workstream_id(program: &Program, name: &str) -> String {
-    let base = slug(name, "workstream");
     let taken = |id: &str| program.workstreams.iter().any(|w| w.id == id);
+    unique_id(slug(name, "workstream"), taken)
+}
+
+/// `base`, or `base-2`, `base-3` … the first that is not `taken`.
+pub(crate) fn unique_id(base: String, taken: impl Fn(&str) -> bool) -> String {
     if !taken(&base) {
         return base;
     }
