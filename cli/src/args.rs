@@ -14,6 +14,12 @@ Usage:
       Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
       the chance of meeting each deadline for the finish and every milestone, each task's
       criticality index and what drives the finish most.
+  planwork level PLAN.json [--json] [--schedules N] [--seed S] [--within-float]
+      Level the program to its resources' capacity (5000 schedules, seed 1, by default):
+      the leveled schedule (JSON with --json: the keys of schedule --json, each task's
+      delay in working days and the resources that held it back), the finish beside the
+      unleveled one and the lower bounds. --within-float keeps every task within its
+      float and lists those it cannot. Exit 1 naming the task when a demand can never fit.
   planwork export PLAN.json --to csv|ics|mspdi
       Print the program's schedule as CSV for a spreadsheet (id, name, workstream, dates,
       duration, float, critical, predecessors), its milestones and deadlines as an
@@ -104,6 +110,7 @@ pub enum Command {
         seed: u64,
         json: bool,
     },
+    Level(crate::level::Request),
     Hostile {
         out: String,
         seed: u64,
@@ -124,6 +131,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "schedule" => schedule(rest),
         "generate" => generate(rest),
         "forecast" => forecast(rest),
+        "level" => level(rest),
         "hostile" => hostile(rest),
         "export" => export(rest),
         "import" => import(rest),
@@ -155,6 +163,36 @@ fn schedule(rest: &[String]) -> Result<Command, String> {
         json,
         driving,
     })
+}
+
+fn level(rest: &[String]) -> Result<Command, String> {
+    let defaults = engine::leveling::Options::default();
+    let mut request = crate::level::Request {
+        path: String::new(),
+        json: false,
+        schedules: defaults.schedules,
+        seed: defaults.seed,
+        within_float: false,
+    };
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--json" => request.json = true,
+            "--within-float" => request.within_float = true,
+            "--schedules" => {
+                request.schedules =
+                    number(&value(&mut words, "--schedules")?, "--schedules")? as usize
+            }
+            "--seed" => request.seed = number(&value(&mut words, "--seed")?, "--seed")?,
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if request.path.is_empty() => request.path = file.to_string(),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    if request.path.is_empty() {
+        return Err("level needs a program file".into());
+    }
+    Ok(Command::Level(request))
 }
 
 fn forecast(rest: &[String]) -> Result<Command, String> {

@@ -3,6 +3,7 @@
 
 mod args;
 mod hostile;
+mod level;
 mod report;
 mod sheet_import;
 mod table;
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("cannot write {out}: {e}")),
         },
         Ok(Command::Upgrade { path }) => upgrade(&path),
+        Ok(Command::Level(request)) => level::run(&request),
         Ok(Command::Export { path, to }) => export(&path, to),
         Ok(Command::Import {
             path,

@@ -89,7 +89,7 @@ pub fn json(
 }
 
 /// `value` as indented JSON and a line break, written to `out` as it is made.
-fn write_pretty(mut out: impl Write, value: &impl Serialize) -> serde_json::Result<()> {
+pub(crate) fn write_pretty(mut out: impl Write, value: &impl Serialize) -> serde_json::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(&mut out, Escaping::default());
     value.serialize(&mut serializer)?;
     out.write_all(b"\n").map_err(serde_json::Error::io)

@@ -2,7 +2,8 @@
 // demanding it in the plan's Resources column (one typed by name with MS Project's
 // percentage), a demand on no resource refused beside the cell, the Load tab showing the
 // days over capacity in red, and a period chosen selecting its tasks in the plan; the
-// example program's teams and shared SRE pool. Screenshots go to $PLANWORK_SHOTS.
+// example program's teams and shared SRE pool; Level, its scenario and reasons, promoted
+// and undone. Screenshots go to $PLANWORK_SHOTS.
 //
 //   PLANWORK_URL=http://127.0.0.1:8080/ node --test tests/e2e/load.test.mjs
 import { test, before, after } from 'node:test';
@@ -79,6 +80,59 @@ test('the example program has teams and a shared SRE pool to look at', async () 
   await page.locator('[data-resource="sre"] .load-bar.over').first().waitFor();
   assert.ok(await page.locator('.load-resource').count() >= 7);
   await page.screenshot({ path: join(outDir, 'load-example.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('Level: a leveled scenario with its reasons, promoted, then undone', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await home(page);
+  await createProgram(page, 'Level me');
+  await addTask(page, 'DB cut-over', 4);
+  await addTask(page, 'Failover drill', 3);
+  await tab(page, 'Setup').click();
+  await page.locator('#new-resource-name').fill('SRE on-call');
+  await page.locator('#new-resource-capacity').fill('1');
+  await page.getByRole('button', { name: 'Add resource' }).click();
+  await page.locator('[data-resource="sre-on-call"]').waitFor();
+  await tab(page, 'Plan').click();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Resources' }).check();
+  await page.keyboard.press('Escape');
+  const cell = (name, col) => taskRow(page, name).locator(`[data-col="${col}"]`);
+  await editCell(page, cell('DB cut-over', 'resources'), 'sre-on-call');
+  await editCell(page, cell('Failover drill', 'resources'), 'sre-on-call');
+  await cell('Failover drill', 'resources').filter({ hasText: 'sre-on-call' }).waitFor();
+  const before = (await cell('Failover drill', 'start').textContent()).trim();
+
+  await tab(page, 'Load').click();
+  await page.locator('[data-resource="sre-on-call"] .load-bar.over').first().waitFor();
+  await page.locator('[data-action="level"]').click();
+  // The plan shows the new scenario: the drill after the cut-over, with its reason.
+  await page.locator('[data-role="scenario-banner"]').waitFor({ timeout: 20_000 });
+  assert.match(await page.locator('[data-role="scenario-banner"]').textContent(), /Leveled — /);
+  const after = (await cell('Failover drill', 'start').textContent()).trim();
+  assert.ok(after > before, `${after} after ${before}`);
+  const cutoverFinish = (await cell('DB cut-over', 'finish').textContent()).trim();
+  assert.ok(after > cutoverFinish, `the drill (${after}) after the cut-over (${cutoverFinish})`);
+  const bar = page.locator('.gantt-task', { has: page.locator('title', { hasText: 'Failover drill' }) });
+  assert.match(await bar.locator('title').first().textContent(), /Leveled to start .*: starts 4 d later: SRE on-call \(1 a day\) is used by 'DB cut-over'/);
+  await page.screenshot({ path: join(outDir, 'leveled-scenario.png') });
+  // The scenario's load: nothing over capacity.
+  await tab(page, 'Load').click();
+  await page.locator('[data-resource="sre-on-call"]').waitFor();
+  assert.equal(await page.locator('[data-resource="sre-on-call"] .load-bar.over').count(), 0);
+
+  // Promote it: the program is leveled (a snapshot first); Undo gives it back.
+  await tab(page, 'Scenarios').click();
+  await page.locator('tr[data-scenario] [data-action="open-scenario"]').first().click();
+  await page.locator('[data-action="promote-scenario"]').click();
+  await page.locator('tr[data-scenario]').first().waitFor({ state: 'detached', timeout: 10_000 });
+  await tab(page, 'Plan').click();
+  assert.equal((await cell('Failover drill', 'start').textContent()).trim(), after);
+  await page.locator('.plan-grid').focus();
+  await page.keyboard.press('Control+z');
+  await cell('Failover drill', 'start').filter({ hasText: before }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
