@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{planwork, stderr, stdout, temp_file};
+use common::{assert_exits_saying, planwork, stderr, stdout, temp_file};
 
 /// From Monday 2 March the cut-over (4 days, SRE 1 and Security review 0.5) and the drill
 /// (3 days, SRE 1.5) cannot overlap (SRE offers 2); Security review works Monday to

@@ -103,7 +103,10 @@ pub struct LeveledTask {
     pub start: NaiveDate,
     /// Working days after its unleveled start (0: not moved).
     pub delay: i64,
-    /// Why leveling held it back, when it was (not when only the tasks before it were).
+    /// Whether leveling holds it back: it starts later than the tasks before it, its
+    /// constraints and its progress allow (a task only pushed by those is not).
+    pub held: bool,
+    /// Why: the resources that had no room for it sooner, and the tasks using them.
     pub reason: Option<Reason>,
 }
 
@@ -215,10 +218,14 @@ impl Prepared {
                     }
                     reason
                 });
+                let problem = &self.problem;
+                let held = problem.pinned[t].is_none()
+                    && solution.starts[t] > earliest_start(problem, &solution.starts, t);
                 LeveledTask {
                     start_offset,
                     start: date(start_offset),
                     delay: (start_offset - unleveled).max(0),
+                    held,
                     reason,
                 }
             })
@@ -319,19 +326,21 @@ impl Prepared {
     }
 
     /// The scenario changes that give `leveled` to the program: a `level` change for each
-    /// task leveling held back, with its reason.
+    /// task leveling holds back, with its reason (replayed, the engine then places every
+    /// task where leveling did).
     pub fn changes(&self, leveled: &Leveled) -> Vec<Change> {
         self.program
             .tasks
             .iter()
             .zip(&leveled.tasks)
-            .filter_map(|(task, t)| {
-                let reason = t.reason.as_ref()?;
-                Some(Change::Level {
-                    task: task.id.clone(),
-                    start: Some(t.start),
-                    reason: reason.text.clone(),
-                })
+            .filter(|(_, t)| t.held)
+            .map(|(task, t)| Change::Level {
+                task: task.id.clone(),
+                start: Some(t.start),
+                reason: t
+                    .reason
+                    .as_ref()
+                    .map_or_else(|| "placed there by leveling".to_owned(), |r| r.text.clone()),
             })
             .collect()
     }
