@@ -47,11 +47,9 @@ fn a_demand_that_can_never_fit_is_refused_naming_the_task() {
                        "demands": [{"resource": "sre", "units": 3}]}]}"#,
     );
     let out = planwork(&["level", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(
-        stderr(&out)
-            .contains("task 'Big job' (a) needs more of 'SRE' than it ever offers (1 a day)"),
-        "{}",
-        stderr(&out)
+    assert_exits_saying(
+        &out,
+        1,
+        "task 'Big job' (a) needs more of 'SRE' than it ever offers (1 a day)",
     );
 }
