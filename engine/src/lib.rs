@@ -124,6 +124,7 @@ pub mod filter;
 pub mod forecast;
 pub mod generate;
 pub mod kept;
+pub mod leveling;
 pub mod model;
 pub mod paths;
 pub mod risks;
