@@ -33,23 +33,35 @@ fn program(tasks: usize) -> engine::Program {
         if task.is_milestone() {
             continue;
         }
-        task.demands.push(Demand { resource: format!("r{}", t % 10), units: 1.0 });
+        task.demands.push(Demand {
+            resource: format!("r{}", t % 10),
+            units: 1.0,
+        });
         if t % 3 == 0 {
-            task.demands.push(Demand { resource: format!("r{}", (t / 3 + 5) % 10), units: 1.0 });
+            task.demands.push(Demand {
+                resource: format!("r{}", (t / 3 + 5) % 10),
+                units: 1.0,
+            });
         }
     }
     program
 }
 
 fn main() {
-    println!("| tasks | resources | laid out ms | first result ms | first slice (250) ms | 5,000 schedules ms | unleveled finish | first | best |");
+    println!(
+        "| tasks | resources | laid out ms | first result ms | first slice (250) ms | 5,000 schedules ms | unleveled finish | first | best |"
+    );
     println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for tasks in [1_000, 10_000] {
         let program = program(tasks);
         let t0 = now_ms();
         let prepared = Prepared::new(&program, Objective::MinimiseFinish).expect("a valid program");
         let t1 = now_ms();
-        let options = Options { schedules: 5_000, seed: 1, objective: Objective::MinimiseFinish };
+        let options = Options {
+            schedules: 5_000,
+            seed: 1,
+            objective: Objective::MinimiseFinish,
+        };
         let mut leveler = Leveler::new(&prepared.problem, options).expect("every demand fits");
         let t2 = now_ms();
         let first = leveler.best().finish;
