@@ -7,6 +7,7 @@
 
 pub mod forecast;
 pub mod kept;
+pub mod leveling;
 pub mod psplib;
 pub mod scenarios;
 pub mod schedule;

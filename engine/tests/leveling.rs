@@ -300,6 +300,21 @@ mod leveling {
     }
 
     #[test]
+    fn an_empty_problem_finishes_at_day_zero() {
+        let s = solve(&problem(&[]));
+        assert_eq!((s.starts, s.finish), (vec![], 0));
+    }
+
+    #[test]
+    fn work_that_is_all_pinned_is_returned_as_it_is() {
+        let mut p = problem(&[2, 3]);
+        p.pinned = vec![Some(4), Some(1)];
+        p.demands = vec![needs(0, 50), needs(0, 50)];
+        let s = solve(&p);
+        assert_eq!((s.starts, s.finish, s.schedules), (vec![4, 1], 6, 1));
+    }
+
+    #[test]
     fn lower_bounds_count_the_critical_path_and_the_work() {
         // Three 2-day tasks at 60 %: 360 %-days of work at 100 % a day need 4 days; the
         // longest path is 2 days.

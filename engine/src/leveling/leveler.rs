@@ -36,8 +36,9 @@ enum Phase {
     Exhaustive(usize),
     /// The next priority rule's pass.
     Rules(usize),
-    /// Biased random samples until the population is full.
-    Seeding,
+    /// Biased random samples until the population is full (or twice its size were drawn:
+    /// a problem with few distinct schedules never fills it); the count drawn.
+    Seeding(usize),
     /// Children.
     Evolving,
     /// Nothing left to try.
@@ -140,11 +141,12 @@ impl Leveler {
     }
 
     fn more(&self) -> bool {
-        let score = &self.best.score;
-        let proven = score.overloaded == 0
-            && score.lateness == 0
-            && score.finish <= self.lower_bound
-            && self.instance.classes <= 1;
+        let proven = self.best.score.as_ref().is_some_and(|score| {
+            score.overloaded == 0
+                && score.lateness == 0
+                && score.finish <= self.lower_bound
+                && self.instance.classes <= 1
+        });
         self.decoder.left() > 0 && !proven && !matches!(self.phase, Phase::Done)
     }
 
@@ -168,15 +170,17 @@ impl Leveler {
                 self.phase = if i + 1 < self.rules.len() {
                     Phase::Rules(i + 1)
                 } else {
-                    Phase::Seeding
+                    Phase::Seeding(0)
                 };
                 let order = rule_order(&self.instance, self.rules[i]);
                 self.seed(&order);
             }
-            Phase::Seeding => {
-                if self.left.is_full() {
-                    self.phase = Phase::Evolving;
-                }
+            Phase::Seeding(drawn) => {
+                self.phase = if self.left.is_full() || drawn >= 2 * self.left.size {
+                    Phase::Evolving
+                } else {
+                    Phase::Seeding(drawn + 1)
+                };
                 let order = sampled_order(&self.instance, &self.latest_finish, &mut self.rng);
                 self.seed(&order);
             }
@@ -249,7 +253,7 @@ impl Leveler {
         if let Some((right, _)) = self.right.as_mut() {
             right.keep_best(keep);
         }
-        self.phase = Phase::Seeding;
+        self.phase = Phase::Seeding(0);
         self.best.stale = 0;
     }
 }
@@ -258,7 +262,8 @@ impl Leveler {
 #[derive(Default)]
 struct Best {
     solution: Solution,
-    score: Score,
+    /// `None` until the first schedule.
+    score: Option<Score>,
     /// Children since the best last improved.
     stale: usize,
 }
@@ -267,9 +272,9 @@ impl Best {
     /// Keeps `child` if it is better; `used`: the schedules generated so far.
     fn consider(&mut self, instance: &Instance, child: &Individual, used: usize) {
         self.stale += 1;
-        if self.solution.starts.is_empty() || child.score < self.score {
+        if self.score.as_ref().is_none_or(|best| child.score < *best) {
             self.stale = 0;
-            self.score = child.score.clone();
+            self.score = Some(child.score.clone());
             self.solution = solution(instance, child);
         }
         self.solution.schedules = used;

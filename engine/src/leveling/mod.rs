@@ -37,8 +37,8 @@
 //!
 //! 1. a pass per priority rule (latest finish, latest start, rank-positional weight, most
 //!    successors, and priority class first when priorities differ);
-//! 2. a population seeded by regret-based biased random sampling on latest finishes
-//!    (Kolisch 1996);
+//! 2. a population seeded by random sampling, half of it unbiased and half regret-based
+//!    biased towards early latest finishes (Kolisch 1996);
 //! 3. a steady-state genetic algorithm: two parents by tournament, a peak crossover (the
 //!    father's busiest window of days kept at his times, the rest at the mother's; after
 //!    Valls, Ballestín & Quintanilla 2008 and Debels & Vanhoucke 2007) or Hartmann's

@@ -1,7 +1,8 @@
 //! Priority rules: activity lists built by always taking, among the tasks whose free
 //! predecessors are all listed, the one a rule ranks first (latest finish, latest start,
-//! rank-positional weight, most successors, priority class); and regret-based biased
-//! random sampling around the latest-finish rule (Kolisch 1996) for a varied population.
+//! rank-positional weight, most successors, priority class); and random sampling, unbiased
+//! or regret-based biased towards the latest-finish rule (Kolisch 1996), for a varied
+//! population.
 
 use super::instance::Instance;
 use crate::rng::SplitMix64;
@@ -126,9 +127,9 @@ pub(crate) fn rule_order(instance: &Instance, rule: Rule) -> Vec<u32> {
     order
 }
 
-/// A random activity list biased towards tasks of early latest finish: each ready task is
-/// drawn with weight `max − own + 1` over the ready tasks' latest finishes (a mild bias
-/// keeps the population varied).
+/// A random activity list: with even odds, either each ready task is equally likely, or it
+/// is drawn with weight `max − own + 1` over the ready tasks' latest finishes (a bias
+/// towards the tasks due first).
 pub(crate) fn sampled_order(instance: &Instance, lft: &[i64], rng: &mut SplitMix64) -> Vec<u32> {
     let mut waiting = free_predecessor_counts(instance);
     let mut ready: Vec<u32> = instance
@@ -138,9 +139,17 @@ pub(crate) fn sampled_order(instance: &Instance, lft: &[i64], rng: &mut SplitMix
         .filter(|&t| waiting[t as usize] == 0)
         .collect();
     let mut order = Vec::with_capacity(instance.free.len());
+    // Half the samples are unbiased: variety that the bias alone loses on hard problems.
+    let uniform = rng.below(2) == 0;
     while !ready.is_empty() {
         let most = ready.iter().map(|&t| lft[t as usize]).max().unwrap_or(0);
-        let weight = |t: u32| (most - lft[t as usize] + 1) as u64;
+        let weight = |t: u32| {
+            if uniform {
+                1
+            } else {
+                (most - lft[t as usize] + 1) as u64
+            }
+        };
         let total: u64 = ready.iter().map(|&t| weight(t)).sum();
         let mut draw = rng.below(total);
         let mut pick = ready.len() - 1;
