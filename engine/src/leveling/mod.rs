@@ -188,8 +188,9 @@ impl Problem {
     }
 
     /// Why the problem is malformed (which [`Leveler::new`] would panic on), if it is:
-    /// vectors of different lengths, a negative duration or release, an index out of range,
-    /// a link from a task to itself, or a cycle of links.
+    /// vectors of different lengths, a negative duration or release, a day, duration or lag
+    /// beyond a million days, an index out of range, a link from a task to itself, or a
+    /// cycle of links.
     pub fn validate(&self) -> Result<(), String> {
         instance::validate(self)
     }
