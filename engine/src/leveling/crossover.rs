@@ -1,10 +1,10 @@
-//! Crossovers: two parent schedules into a child's precedence-feasible activity list.
-//!
-//! Lists run forwards (predecessors first, for the forward pass) or backwards (successors
-//! first, for the backward pass of the bi-population search).
+//! The peak crossover: two parent schedules into a child's precedence-feasible activity
+//! list. Lists run forwards (predecessors first, for the forward pass) or backwards
+//! (successors first, for the backward pass of the bi-population search).
 
 use super::instance::Instance;
 use super::population::Individual;
+use super::sort::by_time;
 use crate::rng::SplitMix64;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -36,63 +36,9 @@ pub(crate) fn peak(
             parent.starts[t]
         }
     };
-    let list = by_time(instance, time, backward);
+    let (mut list, mut counts) = (Vec::new(), Vec::new());
+    by_time(instance, time, backward, &mut list, &mut counts);
     repair(instance, &list, backward)
-}
-
-/// The free tasks by `time`, least first, ties in topological order (reversed when
-/// `backward`): a counting sort when the times span few days.
-fn by_time(instance: &Instance, time: impl Fn(usize) -> i64, backward: bool) -> Vec<u32> {
-    let free = &instance.free;
-    let (lo, hi) = free.iter().fold((i64::MAX, i64::MIN), |(lo, hi), &t| {
-        let k = time(t as usize);
-        (lo.min(k), hi.max(k))
-    });
-    let span = hi.checked_sub(lo).map(|s| s as u64);
-    if span.is_none_or(|s| s > 4 * free.len() as u64 + 64) {
-        let mut keyed: Vec<(i64, u32)> = free
-            .iter()
-            .map(|&t| (time(t as usize), tie(instance, t as usize, backward)))
-            .collect();
-        keyed.sort_unstable();
-        return keyed
-            .iter()
-            .map(|&(_, tied)| instance.task_at_rank(untie(tied, backward)))
-            .collect();
-    }
-    let slot = |t: u32| (time(t as usize) - lo) as usize;
-    let mut next = vec![0u32; (hi - lo) as usize + 2];
-    for &t in free {
-        next[slot(t) + 1] += 1;
-    }
-    for i in 1..next.len() {
-        next[i] += next[i - 1];
-    }
-    let mut list = vec![0; free.len()];
-    let mut put = |t: u32| {
-        let at = &mut next[slot(t)];
-        list[*at as usize] = t;
-        *at += 1;
-    };
-    if backward {
-        free.iter().rev().for_each(|&t| put(t));
-    } else {
-        free.iter().for_each(|&t| put(t));
-    }
-    list
-}
-
-/// Ties between equal times go to topological order (reversed backwards).
-fn tie(instance: &Instance, task: usize, backward: bool) -> u32 {
-    if backward {
-        u32::MAX - instance.rank[task]
-    } else {
-        instance.rank[task]
-    }
-}
-
-fn untie(tied: u32, backward: bool) -> u32 {
-    if backward { u32::MAX - tied } else { tied }
 }
 
 /// The precedence-feasible list closest to `list`: Kahn's algorithm always taking the ready

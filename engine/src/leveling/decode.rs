@@ -36,9 +36,9 @@ impl Decoder {
         if justify && overloaded == 0 && self.left() >= 2 {
             let mut justified = starts.clone();
             let done = self.sgs.justify(instance, &mut justified, score.finish);
-            self.used += if done { 2 } else { 1 };
-            if done {
-                let better = Score::of(instance, &justified, 0);
+            self.used += if done.is_some() { 2 } else { 1 };
+            if let Some(overloaded) = done {
+                let better = Score::of(instance, &justified, overloaded);
                 if better <= score {
                     starts = justified;
                     score = better;

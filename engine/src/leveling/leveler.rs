@@ -1,6 +1,6 @@
-//! A leveling run in chunks: priority-rule passes, then a population seeded by biased
-//! random sampling, then the genetic search, until the budget is spent. A caller can stop
-//! between chunks and show progress.
+//! A leveling run in chunks: every list of a small problem, or priority-rule passes, a
+//! population seeded by random sampling, then the genetic search, until the budget is
+//! spent. A caller can stop between chunks and show progress.
 
 use super::decode::Decoder;
 use super::exhaustive::all_orders;

@@ -95,6 +95,7 @@ mod profile;
 mod rules;
 mod score;
 mod sgs;
+mod sort;
 
 pub use bounds::{Bounds, lower_bounds};
 pub use leveler::{Leveler, Progress};
