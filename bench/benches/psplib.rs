@@ -1,10 +1,13 @@
 //! The leveler on PSPLIB: `cargo bench -p bench --bench psplib -- [PATH] [--quick]
-//! [--j30] [--j120] [--budgets 1000,5000] [--seconds 1] [--seed 1]`.
+//! [--j30] [--j120] [--budgets 1000,5000] [--seconds 1] [--seed 1] [--time-bound]`.
 //!
 //! PATH holds `j30/`, `j30opt.sm` and `j120-sample/` (default: `../shared/psplib` from the
 //! repository root, or from a folder above it). Prints, per set and budget, the average deviation (j30 from the
 //! optimum, j120 from LB0 and from the best known solution), the share at the reference and
 //! the time per instance. `--quick` takes every tenth j30 instance and ten j120 ones.
+//! `--time-bound` adds a capacity period far past any finish (same capacity), which changes
+//! no optimum but ties the problem to its days: the search then takes the path of programs
+//! with pins, releases or calendars (forward passes with justification).
 
 use bench::psplib::{
     Limit, Run, instance_files, instance_key, parse_optima, parse_sm, run, summarise,
@@ -41,6 +44,7 @@ struct Args {
     budgets: Vec<usize>,
     seconds: Option<f64>,
     seed: u64,
+    time_bound: bool,
 }
 
 /// `shared/psplib` beside the repository root (or beside a folder above it, for a git
@@ -62,11 +66,13 @@ fn args() -> Args {
         budgets: vec![1_000, 5_000],
         seconds: None,
         seed: 1,
+        time_bound: false,
     };
     let mut words = std::env::args().skip(1);
     while let Some(word) = words.next() {
         match word.as_str() {
             "--quick" => args.quick = true,
+            "--time-bound" => args.time_bound = true,
             "--j30" => args.j30 = true,
             "--j120" => args.j120 = true,
             "--budgets" => {
@@ -90,7 +96,12 @@ fn args() -> Args {
     args
 }
 
-fn load(dir: &Path, every: usize, at_most: usize) -> Vec<((u32, u32), engine::leveling::Problem)> {
+fn load(
+    dir: &Path,
+    every: usize,
+    at_most: usize,
+    time_bound: bool,
+) -> Vec<((u32, u32), engine::leveling::Problem)> {
     let files = instance_files(dir).unwrap_or_else(|e| panic!("{e}"));
     files
         .iter()
@@ -98,7 +109,11 @@ fn load(dir: &Path, every: usize, at_most: usize) -> Vec<((u32, u32), engine::le
         .take(at_most)
         .map(|path| {
             let text = std::fs::read_to_string(path).expect("readable instance");
-            let problem = parse_sm(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut problem = parse_sm(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            if time_bound {
+                let capacity = &mut problem.resources[0];
+                capacity.periods.push((5_000, 5_001, capacity.base));
+            }
             (instance_key(path).expect("listed by key"), problem)
         })
         .collect()
@@ -112,7 +127,12 @@ fn run_all(set: &[((u32, u32), engine::leveling::Problem)], limit: Limit, seed: 
 
 fn main() {
     let args = args();
-    println!("PSPLIB at {}, seed {}\n", args.path.display(), args.seed);
+    let bound = if args.time_bound { ", time-bound" } else { "" };
+    println!(
+        "PSPLIB at {}, seed {}{bound}\n",
+        args.path.display(),
+        args.seed
+    );
     println!(
         "| set | limit | instances | avg dev % | at reference % | vs best known % | mean ms | max ms | mean schedules |"
     );
@@ -120,11 +140,8 @@ fn main() {
     if args.j30 {
         let optima =
             parse_optima(&std::fs::read_to_string(args.path.join("j30opt.sm")).expect("j30opt.sm"));
-        let set = load(
-            &args.path.join("j30"),
-            if args.quick { 10 } else { 1 },
-            usize::MAX,
-        );
+        let every = if args.quick { 10 } else { 1 };
+        let set = load(&args.path.join("j30"), every, usize::MAX, args.time_bound);
         for &budget in &args.budgets {
             let runs = run_all(&set, Limit::Schedules(budget), args.seed);
             let s = summarise(&runs, |r| optima[&r.key]);
@@ -136,6 +153,7 @@ fn main() {
             &args.path.join("j120-sample"),
             1,
             if args.quick { 10 } else { usize::MAX },
+            args.time_bound,
         );
         let mut limits: Vec<(String, Limit)> = args
             .budgets

@@ -300,6 +300,31 @@ mod leveling {
     }
 
     #[test]
+    fn malformed_problems_are_named() {
+        let mut cycle = problem(&[1, 1]);
+        cycle.links = vec![link(0, 1, LinkType::FS, 0), link(1, 0, LinkType::SS, 0)];
+        assert!(cycle.validate().unwrap_err().contains("cycle"));
+        let mut short = problem(&[1, 1]);
+        short.release.pop();
+        assert!(short.validate().unwrap_err().contains("release"));
+        let mut unknown = problem(&[1]);
+        unknown.demands[0] = needs(3, 10);
+        assert!(unknown.validate().unwrap_err().contains("resource 3"));
+        let mut far = problem(&[1]);
+        far.pinned[0] = Some(5_000_000);
+        assert!(far.validate().unwrap_err().contains("horizon"));
+        assert_eq!(problem(&[1, 2]).validate(), Ok(()));
+    }
+
+    #[test]
+    #[should_panic(expected = "malformed leveling problem")]
+    fn leveling_a_malformed_problem_panics() {
+        let mut p = problem(&[1]);
+        p.links.push(link(0, 0, LinkType::FS, 0));
+        let _ = level(&p, &Options::default());
+    }
+
+    #[test]
     fn an_empty_problem_finishes_at_day_zero() {
         let s = solve(&problem(&[]));
         assert_eq!((s.starts, s.finish), (vec![], 0));

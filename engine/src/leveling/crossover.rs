@@ -1,53 +1,20 @@
-//! Crossovers: two parent schedules into a child's precedence-feasible activity list.
-//!
-//! Lists run forwards (predecessors first, for the forward pass) or backwards (successors
-//! first, for the backward pass of the bi-population search).
+//! The peak crossover: two parent schedules into a child's precedence-feasible activity
+//! list. Lists run forwards (predecessors first, for the forward pass) or backwards
+//! (successors first, for the backward pass of the bi-population search).
 
 use super::instance::Instance;
 use super::population::Individual;
+use super::sort::by_time;
 use crate::rng::SplitMix64;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-/// Hartmann's two-point crossover: the mother's list up to a first cut, then the father's
-/// order of the tasks not yet taken up to a second cut, then the mother's for the rest.
-/// Keeps precedence feasibility in either direction.
-pub(crate) fn two_point(
-    mother: &[u32],
-    father: &[u32],
-    n: usize,
-    rng: &mut SplitMix64,
-) -> Vec<u32> {
-    let len = mother.len();
-    let mut cuts = [
-        rng.below(len as u64 + 1) as usize,
-        rng.below(len as u64 + 1) as usize,
-    ];
-    cuts.sort_unstable();
-    let mut taken = vec![false; n];
-    let mut child = Vec::with_capacity(len);
-    for &t in &mother[..cuts[0]] {
-        taken[t as usize] = true;
-        child.push(t);
-    }
-    for &t in father {
-        if child.len() >= cuts[1] {
-            break;
-        }
-        if !taken[t as usize] {
-            taken[t as usize] = true;
-            child.push(t);
-        }
-    }
-    child.extend(mother.iter().copied().filter(|&t| !taken[t as usize]));
-    child
-}
-
 /// Peak crossover by times (after the peak crossovers of Valls, Ballestín & Quintanilla
-/// 2008 and Debels & Vanhoucke 2007): the tasks the father starts within his busiest
-/// window of days keep his times, every other task takes the mother's, and the child lists
-/// the tasks by those times — so the dense part of the father is rebuilt inside the
-/// mother's arrangement. Backwards, times are counted from each parent's finish.
+/// 2008 and Debels & Vanhoucke 2007): the tasks the father starts within the window of days
+/// where he packs his resources most densely compared with the mother keep his times, every
+/// other task takes the mother's, and the child lists the tasks by those times — so the
+/// father's better part is rebuilt inside the mother's arrangement. Backwards (right-
+/// justified children), times are counted back from each parent's finish.
 pub(crate) fn peak(
     instance: &Instance,
     mother: &Individual,
@@ -55,7 +22,7 @@ pub(crate) fn peak(
     backward: bool,
     rng: &mut SplitMix64,
 ) -> Vec<u32> {
-    let (from, to) = busiest_window(instance, father, rng);
+    let (from, to) = denser_window(father, mother, backward, rng);
     let time = |t: usize| {
         let start = father.starts[t];
         let parent = if start >= from && start < to {
@@ -69,30 +36,9 @@ pub(crate) fn peak(
             parent.starts[t]
         }
     };
-    let mut keyed: Vec<(i64, u32)> = instance
-        .free
-        .iter()
-        .map(|&t| (time(t as usize), tie(instance, t as usize, backward)))
-        .collect();
-    keyed.sort_unstable();
-    let list: Vec<u32> = keyed
-        .iter()
-        .map(|&(_, tied)| instance.task_at_rank(untie(tied, backward)))
-        .collect();
+    let (mut list, mut counts) = (Vec::new(), Vec::new());
+    by_time(instance, time, backward, &mut list, &mut counts);
     repair(instance, &list, backward)
-}
-
-/// Ties between equal times go to topological order (reversed backwards).
-fn tie(instance: &Instance, task: usize, backward: bool) -> u32 {
-    if backward {
-        u32::MAX - instance.rank[task]
-    } else {
-        instance.rank[task]
-    }
-}
-
-fn untie(tied: u32, backward: bool) -> u32 {
-    if backward { u32::MAX - tied } else { tied }
 }
 
 /// The precedence-feasible list closest to `list`: Kahn's algorithm always taking the ready
@@ -109,6 +55,15 @@ pub(crate) fn repair(instance: &Instance, list: &[u32], backward: bool) -> Vec<u
             instance.preds(t)
         }
     };
+    let feasible = list.iter().all(|&t| {
+        blockers(t as usize).iter().all(|arc| {
+            instance.pinned[arc.task as usize].is_some()
+                || position[arc.task as usize] < position[t as usize]
+        })
+    });
+    if feasible {
+        return list.to_vec();
+    }
     let mut waiting = vec![0u32; instance.n];
     let mut ready = BinaryHeap::with_capacity(list.len());
     for &t in list {
@@ -144,36 +99,34 @@ pub(crate) fn repair(instance: &Instance, list: &[u32], backward: bool) -> Vec<u
     out
 }
 
-/// Days `from..to`, of a random length between an eighth and a half of the schedule, where
-/// the schedule uses its resources most (each resource's share of its base capacity).
-fn busiest_window(instance: &Instance, schedule: &Individual, rng: &mut SplitMix64) -> (i64, i64) {
-    let span = schedule.score.finish.max(1) as usize;
-    let mut change = vec![0i64; span + 1];
-    for &t in &instance.free {
-        let t = t as usize;
-        let (start, d) = (schedule.starts[t], instance.durations[t]);
-        if d == 0 || start < 0 || (start + d) as usize > span {
-            continue;
-        }
-        let share: i64 = instance
-            .uses(t)
-            .iter()
-            .map(|u| u.units * 1_000 / instance.baseline.base[u.resource as usize].max(1))
-            .sum();
-        change[start as usize] += share;
-        change[(start + d) as usize] -= share;
-    }
+/// Days `from..to` of the father's schedule, of a random length between an eighth and a
+/// half of it, where his resource use most exceeds the mother's on the same days (both
+/// aligned at their start, or at their finish when `backward`).
+fn denser_window(
+    father: &Individual,
+    mother: &Individual,
+    backward: bool,
+    rng: &mut SplitMix64,
+) -> (i64, i64) {
+    let (his, hers) = (&father.load, &mother.load);
+    let (span, mother_span) = (his.len().max(1), hers.len());
+    let shift = if backward {
+        mother_span as i64 - span as i64
+    } else {
+        0
+    };
+    let excess: Vec<i64> = (0..span)
+        .map(|day| {
+            let same = day as i64 + shift;
+            let hers = usize::try_from(same).ok().and_then(|d| hers.get(d));
+            his.get(day).copied().unwrap_or(0) - hers.copied().unwrap_or(0)
+        })
+        .collect();
     let length = (span / 8 + rng.below((span * 3 / 8 + 1) as u64) as usize).clamp(1, span);
-    let mut use_on = Vec::with_capacity(span);
-    let mut running = 0;
-    for delta in &change[..span] {
-        running += delta;
-        use_on.push(running);
-    }
-    let mut window: i64 = use_on[..length].iter().sum();
+    let mut window: i64 = excess[..length].iter().sum();
     let (mut best, mut best_from) = (window, 0);
     for from in 1..=span - length {
-        window += use_on[from + length - 1] - use_on[from - 1];
+        window += excess[from + length - 1] - excess[from - 1];
         if window > best {
             (best, best_from) = (window, from);
         }

@@ -26,16 +26,9 @@ impl Decoder {
     }
 
     /// The forward schedule of `order` (predecessors first); with `justify`, improved by
-    /// forward–backward justification when the budget allows and it helps. Listed for a
-    /// child decoded backwards (`list_backward`) or forwards. Always runs the forward pass,
-    /// even past the budget (the first schedule of a run).
-    pub fn forward(
-        &mut self,
-        instance: &Instance,
-        order: &[u32],
-        justify: bool,
-        list_backward: bool,
-    ) -> Individual {
+    /// forward–backward justification when the budget allows and it helps. Always runs the
+    /// forward pass, even past the budget (the first schedule of a run).
+    pub fn forward(&mut self, instance: &Instance, order: &[u32], justify: bool) -> Individual {
         let mut starts = pinned_starts(instance);
         let overloaded = self.sgs.forward(instance, order, &mut starts);
         self.used += 1;
@@ -43,21 +36,21 @@ impl Decoder {
         if justify && overloaded == 0 && self.left() >= 2 {
             let mut justified = starts.clone();
             let done = self.sgs.justify(instance, &mut justified, score.finish);
-            self.used += if done { 2 } else { 1 };
-            if done {
-                let better = Score::of(instance, &justified, 0);
+            self.used += if done.is_some() { 2 } else { 1 };
+            if let Some(overloaded) = done {
+                let better = Score::of(instance, &justified, overloaded);
                 if better <= score {
                     starts = justified;
                     score = better;
                 }
             }
         }
-        self.listed(instance, starts, score, list_backward)
+        Individual::new(instance, starts, score)
     }
 
     /// The backward schedule of `order` (successors first) finishing by `anchor`, moved to
-    /// start at day 0 — for problems that look the same on every day — and listed by start
-    /// for a forward child. `None` if a task found no room (not on such problems).
+    /// start at day 0 — for problems that look the same on every day. `None` if a task
+    /// found no room (not on such problems).
     pub fn backward(
         &mut self,
         instance: &Instance,
@@ -80,27 +73,14 @@ impl Decoder {
             starts[t as usize] -= first;
         }
         let score = Score::of(instance, &starts, 0);
-        Some(self.listed(instance, starts, score, false))
+        Some(Individual::new(instance, starts, score))
     }
 
-    fn listed(
-        &mut self,
-        instance: &Instance,
-        starts: Vec<i64>,
-        score: Score,
-        backward: bool,
-    ) -> Individual {
+    /// The free tasks of a schedule by finish, latest first: the list of its backward pass.
+    pub fn by_finish(&mut self, instance: &Instance, schedule: &Individual) -> Vec<u32> {
         let mut order = Vec::with_capacity(instance.free.len());
-        if backward {
-            self.sgs
-                .order_by_finish_descending(instance, &starts, &mut order);
-        } else {
-            self.sgs.order_by_start(instance, &starts, &mut order);
-        }
-        Individual {
-            order,
-            starts,
-            score,
-        }
+        self.sgs
+            .order_by_finish_descending(instance, &schedule.starts, &mut order);
+        order
     }
 }

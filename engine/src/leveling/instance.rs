@@ -9,6 +9,10 @@ use crate::LinkType;
 /// No deadline.
 pub(crate) const NO_DEADLINE: i64 = i64::MAX / 4;
 
+/// Durations, lags and days beyond this many days (2,700 years) are refused: the capacity
+/// profile takes memory for every day up to the last one used.
+pub(crate) const MAX_DAYS: i64 = 1_000_000;
+
 /// A start-to-start minimum distance to or from another task: `to.start ≥ from.start + dist`.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Arc {
@@ -410,6 +414,20 @@ pub(crate) fn validate(problem: &Problem) -> Result<(), String> {
     }
     if let Some(t) = (0..n).find(|&t| problem.release[t] < 0) {
         return Err(format!("task {t} has a negative release"));
+    }
+    let days = problem.durations.iter().chain(&problem.release);
+    let days = days
+        .chain(problem.pinned.iter().flatten())
+        .chain(problem.latest_finish.iter().flatten())
+        .chain(problem.links.iter().map(|l| &l.lag))
+        .chain(
+            problem
+                .resources
+                .iter()
+                .flat_map(|c| c.periods.iter().flat_map(|p| [&p.0, &p.1])),
+        );
+    if let Some(day) = days.copied().find(|day| day.abs() > MAX_DAYS) {
+        return Err(format!("{day} days is past the {MAX_DAYS}-day horizon"));
     }
     for (t, demands) in problem.demands.iter().enumerate() {
         if let Some(d) = demands

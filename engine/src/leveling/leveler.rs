@@ -1,6 +1,6 @@
-//! A leveling run in chunks: priority-rule passes, then a population seeded by biased
-//! random sampling, then the genetic search, until the budget is spent. A caller can stop
-//! between chunks and show progress.
+//! A leveling run in chunks: every list of a small problem, or priority-rule passes, a
+//! population seeded by random sampling, then the genetic search, until the budget is
+//! spent. A caller can stop between chunks and show progress.
 
 use super::decode::Decoder;
 use super::exhaustive::all_orders;
@@ -159,9 +159,7 @@ impl Leveler {
                 } else {
                     Phase::Done
                 };
-                let member = self
-                    .decoder
-                    .forward(&self.instance, &self.lists[i], false, false);
+                let member = self.decoder.forward(&self.instance, &self.lists[i], false);
                 self.best
                     .consider(&self.instance, &member, self.decoder.used);
             }
@@ -193,15 +191,16 @@ impl Leveler {
     fn seed(&mut self, order: &[u32]) {
         let instance = &self.instance;
         let Some((right, anchor)) = self.right.as_mut() else {
-            let member = self.decoder.forward(instance, order, true, false);
+            let member = self.decoder.forward(instance, order, true);
             self.best.consider(instance, &member, self.decoder.used);
             self.left.offer(member);
             return;
         };
-        let member = self.decoder.forward(instance, order, false, true);
+        let member = self.decoder.forward(instance, order, false);
         self.best.consider(instance, &member, self.decoder.used);
+        let mirror = self.decoder.by_finish(instance, &member);
         if self.decoder.left() > 0
-            && let Some(mirrored) = self.decoder.backward(instance, &member.order, *anchor)
+            && let Some(mirrored) = self.decoder.backward(instance, &mirror, *anchor)
         {
             self.best.consider(instance, &mirrored, self.decoder.used);
             right.offer(mirrored);
@@ -219,14 +218,14 @@ impl Leveler {
         let child = match self.right.as_mut() {
             None => {
                 let order = self.left.breed(instance, false, rng);
-                let child = self.decoder.forward(instance, &order, true, false);
+                let child = self.decoder.forward(instance, &order, true);
                 Some((child, true))
             }
             Some((right, anchor)) => {
                 self.turn = !self.turn;
                 if self.turn && !right.members.is_empty() {
                     let order = right.breed(instance, false, rng);
-                    Some((self.decoder.forward(instance, &order, false, true), true))
+                    Some((self.decoder.forward(instance, &order, false), true))
                 } else {
                     let order = self.left.breed(instance, true, rng);
                     self.decoder

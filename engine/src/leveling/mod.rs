@@ -39,11 +39,12 @@
 //!    successors, and priority class first when priorities differ);
 //! 2. a population seeded by random sampling, half of it unbiased and half regret-based
 //!    biased towards early latest finishes (Kolisch 1996);
-//! 3. a steady-state genetic algorithm: two parents by tournament, a peak crossover (the
-//!    father's busiest window of days kept at his times, the rest at the mother's; after
-//!    Valls, Ballestín & Quintanilla 2008 and Debels & Vanhoucke 2007) or Hartmann's
-//!    two-point crossover, a light mutation; near copies of a member are turned away; a
-//!    restart from the best tenth after 3,000 children without progress.
+//! 3. a steady-state genetic algorithm: two parents by tournament; a peak crossover (after
+//!    Valls, Ballestín & Quintanilla 2008 and Debels & Vanhoucke 2007): the tasks the
+//!    father starts in a window of days where he uses resources more densely than the
+//!    mother keep his times, the others take hers, and the child lists tasks by those
+//!    times; a light mutation; near copies of a member turned away; a restart from the
+//!    best tenth after 3,000 children without progress.
 //!
 //! When nothing ties the problem to particular days (no pins, releases, capacity periods or
 //! deadlines, as in PSPLIB) the search keeps two populations (Debels & Vanhoucke 2005):
@@ -95,6 +96,7 @@ pub mod program;
 mod rules;
 mod score;
 mod sgs;
+mod sort;
 
 pub use bounds::{Bounds, lower_bounds};
 pub use leveler::{Leveler, Progress};
@@ -188,8 +190,9 @@ impl Problem {
     }
 
     /// Why the problem is malformed (which [`Leveler::new`] would panic on), if it is:
-    /// vectors of different lengths, a negative duration or release, an index out of range,
-    /// a link from a task to itself, or a cycle of links.
+    /// vectors of different lengths, a negative duration or release, a day, duration or lag
+    /// beyond a million days, an index out of range, a link from a task to itself, or a
+    /// cycle of links.
     pub fn validate(&self) -> Result<(), String> {
         instance::validate(self)
     }

@@ -8,18 +8,52 @@ use crate::rng::SplitMix64;
 /// One schedule of a population.
 #[derive(Clone, Debug)]
 pub(crate) struct Individual {
-    /// The free tasks in the order a child of this schedule is decoded in: by start for the
-    /// forward pass, by finish (latest first) for the backward pass.
-    pub order: Vec<u32>,
     pub starts: Vec<i64>,
     pub score: Score,
+    /// Its use of resources on each day up to its finish: the sum over resources of the
+    /// share of base capacity used, in thousandths (for the peak crossover).
+    pub load: Vec<i64>,
+}
+
+impl Individual {
+    pub fn new(instance: &Instance, starts: Vec<i64>, score: Score) -> Individual {
+        let load = load(instance, &starts, score.finish.max(0) as usize);
+        Individual {
+            starts,
+            score,
+            load,
+        }
+    }
+}
+
+/// Resource use per day over days `0..span`.
+fn load(instance: &Instance, starts: &[i64], span: usize) -> Vec<i64> {
+    let mut change = vec![0i64; span + 1];
+    for &t in &instance.free {
+        let t = t as usize;
+        let (start, d) = (starts[t], instance.durations[t]);
+        if d == 0 || start < 0 || (start + d) as usize > span {
+            continue;
+        }
+        let share: i64 = instance
+            .uses(t)
+            .iter()
+            .map(|u| u.units * 1_000 / instance.baseline.base[u.resource as usize].max(1))
+            .sum();
+        change[start as usize] += share;
+        change[(start + d) as usize] -= share;
+    }
+    let mut running = 0;
+    change.truncate(span);
+    for delta in &mut change {
+        running += *delta;
+        *delta = running;
+    }
+    change
 }
 
 /// Out of this many list positions, about one is swapped with its neighbour.
 const MUTATION_ONE_IN: u64 = 10;
-
-/// Out of 100 children, this many come from the peak crossover, the rest from two-point.
-const PEAK_SHARE: u64 = 50;
 
 /// A population kept sorted, best first.
 pub(crate) struct Population {
@@ -94,21 +128,18 @@ impl Population {
     pub fn breed(&self, instance: &Instance, backward: bool, rng: &mut SplitMix64) -> Vec<u32> {
         let mother = self.tournament(rng);
         let father = self.tournament(rng);
-        let mut child = if rng.below(100) < PEAK_SHARE {
-            crossover::peak(instance, mother, father, backward, rng)
-        } else {
-            crossover::two_point(&mother.order, &father.order, instance.n, rng)
-        };
+        let mut child = crossover::peak(instance, mother, father, backward, rng);
         mutate(instance, &mut child, backward, rng);
         child
     }
 }
 
-/// Two fifths of the mean duration per task (about two days per task on PSPLIB), in
-/// total over the tasks: closer than that, two schedules of one finish are near copies.
+/// Three tenths of the mean duration per task (about a day and a half per task on
+/// PSPLIB), in total over the tasks: closer than that, two schedules of one finish are
+/// near copies.
 fn near_copy_distance(instance: &Instance) -> i64 {
     let work: i64 = instance.durations.iter().sum();
-    (work * 2 / 5).max(1)
+    (work * 3 / 10).max(1)
 }
 
 /// Swaps neighbours now and then, when no link joins them.

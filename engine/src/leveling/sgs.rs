@@ -6,13 +6,13 @@
 
 use super::instance::Instance;
 use super::profile::Profile;
+use super::sort::by_time;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 /// Reusable buffers for generating schedules of one instance.
 pub(crate) struct Sgs {
     profile: Profile,
-    keys: Vec<(i64, u32)>,
     counts: Vec<u32>,
     waiting: Vec<u32>,
     heap: BinaryHeap<Reverse<(i64, u32)>>,
@@ -24,7 +24,6 @@ impl Sgs {
     pub fn new(instance: &Instance) -> Sgs {
         Sgs {
             profile: Profile::new(&instance.baseline),
-            keys: Vec::with_capacity(instance.n),
             counts: Vec::new(),
             waiting: vec![0; instance.n],
             heap: BinaryHeap::new(),
@@ -92,19 +91,21 @@ impl Sgs {
 
     /// Forward–backward justification of a schedule without overloads, finishing at
     /// `finish`: `starts` becomes the left-justified result (never later-finishing when
-    /// links keep time order; the caller compares). Costs two schedules. Returns false,
-    /// leaving `starts` alone, if a task could not be shifted (only with leads).
-    pub fn justify(&mut self, instance: &Instance, starts: &mut [i64], finish: i64) -> bool {
+    /// links keep time order; the caller compares) and the tasks it placed over capacity
+    /// are returned. Costs two schedules. `None`, leaving `starts` alone, if a task could
+    /// not be shifted (only with leads).
+    pub fn justify(&mut self, instance: &Instance, starts: &mut [i64], finish: i64) -> Option<u32> {
         let mut shifted = std::mem::take(&mut self.shifted);
         let right = self.justify_right(instance, starts, finish, &mut shifted);
+        let mut overloaded = None;
         if right {
             let mut order = std::mem::take(&mut self.order);
             self.order_by_start(instance, &shifted, &mut order);
-            self.forward(instance, &order, starts);
+            overloaded = Some(self.forward(instance, &order, starts));
             self.order = order;
         }
         self.shifted = shifted;
-        right
+        overloaded
     }
 
     /// Every free task as late as it can go without finishing after `finish`, latest
@@ -150,7 +151,7 @@ impl Sgs {
     /// precedence-feasible where a lead lets a successor start before its predecessor.
     pub fn order_by_start(&mut self, instance: &Instance, starts: &[i64], order: &mut Vec<u32>) {
         if instance.starts_monotone {
-            self.sort_by_time(instance, |t| starts[t], false, order);
+            by_time(instance, |t| starts[t], false, order, &mut self.counts);
         } else {
             self.kahn(instance, |t| starts[t], false, order);
         }
@@ -166,63 +167,9 @@ impl Sgs {
     ) {
         let late = |t: usize| -(starts[t] + instance.durations[t]);
         if instance.finishes_monotone {
-            self.sort_by_time(instance, late, true, order);
+            by_time(instance, late, true, order, &mut self.counts);
         } else {
             self.kahn(instance, late, true, order);
-        }
-    }
-
-    /// The free tasks by `key`, least first, ties in topological order (reversed when
-    /// `backward`): a counting sort when the keys span few days.
-    fn sort_by_time(
-        &mut self,
-        instance: &Instance,
-        key: impl Fn(usize) -> i64,
-        backward: bool,
-        order: &mut Vec<u32>,
-    ) {
-        let free = &instance.free;
-        order.clear();
-        let (lo, hi) = free.iter().fold((i64::MAX, i64::MIN), |(lo, hi), &t| {
-            let k = key(t as usize);
-            (lo.min(k), hi.max(k))
-        });
-        let span = hi.checked_sub(lo).map(|s| s as u64);
-        if span.is_none_or(|s| s > 4 * free.len() as u64 + 64) {
-            self.keys.clear();
-            self.keys.extend(free.iter().map(|&t| {
-                let rank = instance.rank[t as usize];
-                (
-                    key(t as usize),
-                    if backward { u32::MAX - rank } else { rank },
-                )
-            }));
-            self.keys.sort_unstable();
-            order.extend(self.keys.iter().map(|&(_, tie)| {
-                instance.task_at_rank(if backward { u32::MAX - tie } else { tie })
-            }));
-            return;
-        }
-        // Slots per key, then each task in (reversed) topological order into its slot.
-        let slot = |t: u32| (key(t as usize) - lo) as usize;
-        self.counts.clear();
-        self.counts.resize((hi - lo) as usize + 2, 0);
-        for &t in free {
-            self.counts[slot(t) + 1] += 1;
-        }
-        for i in 1..self.counts.len() {
-            self.counts[i] += self.counts[i - 1];
-        }
-        order.resize(free.len(), 0);
-        let mut put = |t: u32| {
-            let at = &mut self.counts[slot(t)];
-            order[*at as usize] = t;
-            *at += 1;
-        };
-        if backward {
-            free.iter().rev().for_each(|&t| put(t));
-        } else {
-            free.iter().for_each(|&t| put(t));
         }
     }
 
