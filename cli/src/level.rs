@@ -95,19 +95,9 @@ struct Report<'a> {
 
 #[derive(Serialize)]
 struct Row<'a> {
-    id: &'a str,
-    name: &'a str,
-    es: i64,
-    ef: i64,
-    ls: i64,
-    lf: i64,
-    total_float: i64,
-    free_float: i64,
-    critical: bool,
-    start: NaiveDate,
-    finish: NaiveDate,
-    late_start: NaiveDate,
-    late_finish: NaiveDate,
+    /// The keys of `schedule --json`.
+    #[serde(flatten)]
+    schedule: crate::report::TaskRow<'a>,
     /// Working days leveling added before its start.
     delay: i64,
     /// The resources that held it back (empty: none did, or only the tasks before it).
@@ -129,19 +119,7 @@ fn json(
         .zip(&schedule.tasks)
         .zip(&leveled.tasks)
         .map(|((task, s), l)| Row {
-            id: &task.id,
-            name: &task.name,
-            es: s.es,
-            ef: s.ef,
-            ls: s.ls,
-            lf: s.lf,
-            total_float: s.total_float,
-            free_float: s.free_float,
-            critical: s.critical,
-            start: s.start,
-            finish: s.finish,
-            late_start: s.late_start,
-            late_finish: s.late_finish,
+            schedule: crate::report::TaskRow::of(task, s),
             delay: l.delay,
             delayed_by: l
                 .reason

@@ -19,8 +19,9 @@ struct Report<'a> {
     warnings: &'a [Diagnostic],
 }
 
+/// One task's row of `schedule --json` (and of `level --json`, which adds to it).
 #[derive(Serialize)]
-struct TaskRow<'a> {
+pub(crate) struct TaskRow<'a> {
     id: &'a str,
     name: &'a str,
     es: i64,
@@ -36,6 +37,26 @@ struct TaskRow<'a> {
     late_finish: NaiveDate,
 }
 
+impl<'a> TaskRow<'a> {
+    pub(crate) fn of(task: &'a engine::Task, t: &engine::TaskSchedule) -> TaskRow<'a> {
+        TaskRow {
+            id: &task.id,
+            name: &task.name,
+            es: t.es,
+            ef: t.ef,
+            ls: t.ls,
+            lf: t.lf,
+            total_float: t.total_float,
+            free_float: t.free_float,
+            critical: t.critical,
+            start: t.start,
+            finish: t.finish,
+            late_start: t.late_start,
+            late_finish: t.late_finish,
+        }
+    }
+}
+
 /// The tasks' rows, made one at a time as they are written: a million-task report costs
 /// its output, not a million rows kept first.
 struct Rows<'a>(&'a Program, &'a Schedule);
@@ -48,21 +69,7 @@ impl Serialize for Rows<'_> {
                 .tasks
                 .iter()
                 .zip(&schedule.tasks)
-                .map(|(task, t)| TaskRow {
-                    id: &task.id,
-                    name: &task.name,
-                    es: t.es,
-                    ef: t.ef,
-                    ls: t.ls,
-                    lf: t.lf,
-                    total_float: t.total_float,
-                    free_float: t.free_float,
-                    critical: t.critical,
-                    start: t.start,
-                    finish: t.finish,
-                    late_start: t.late_start,
-                    late_finish: t.late_finish,
-                }),
+                .map(|(task, t)| TaskRow::of(task, t)),
         )
     }
 }

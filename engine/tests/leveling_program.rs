@@ -86,3 +86,21 @@ proptest! {
         }
     }
 }
+
+/// A program whose work lies more than a million days out is refused with a message, not a
+/// panic (the search allocates a day-by-day profile).
+#[test]
+fn a_program_too_far_out_is_refused_saying_why() {
+    let mut program = resourced(3, 1, 1, &[(0, 0, 3)]);
+    program.tasks[0].constraint = Some(engine::Constraint {
+        kind: engine::ConstraintKind::SNET,
+        date: chrono::NaiveDate::from_ymd_opt(9000, 1, 1),
+    });
+    let refused = level_program(&program, &Options::default()).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("this program cannot be leveled"),
+        "{refused}"
+    );
+}

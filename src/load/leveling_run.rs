@@ -124,6 +124,7 @@ fn error_text(error: &LevelError) -> String {
     match error {
         LevelError::Invalid(diagnostics) => document::describe(diagnostics),
         LevelError::Infeasible { message, .. } => message.clone(),
+        LevelError::TooLarge(_) => error.to_string(),
     }
 }
 

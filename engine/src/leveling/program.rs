@@ -63,6 +63,9 @@ pub enum LevelError {
         resource: String,
         message: String,
     },
+    /// The program is beyond what leveling handles (days more than a million from its
+    /// start: dates far in the future), and why.
+    TooLarge(String),
 }
 
 impl std::fmt::Display for LevelError {
@@ -70,6 +73,7 @@ impl std::fmt::Display for LevelError {
         match self {
             LevelError::Invalid(diagnostics) => write!(f, "{diagnostics}"),
             LevelError::Infeasible { message, .. } => f.write_str(message),
+            LevelError::TooLarge(why) => write!(f, "this program cannot be leveled: {why}"),
         }
     }
 }
@@ -129,6 +133,9 @@ pub struct Prepared {
     pub problem: Problem,
     /// The offset of the problem's day 0 (the problem's days are never negative).
     base: i64,
+    /// Each task's links in from others (indices into `problem.links`), so that finding
+    /// where a task could have started costs its own links, not all of them.
+    incoming: Vec<Vec<usize>>,
 }
 
 impl Prepared {
@@ -143,11 +150,18 @@ impl Prepared {
         let schedule = schedule_checked(&checked).map_err(LevelError::Invalid)?;
         let (problem, base) = problem_of(&checked, &schedule, objective);
         drop(checked);
+        // The search refuses (panics on) what it was not made for: say so instead.
+        problem.validate().map_err(LevelError::TooLarge)?;
+        let mut incoming = vec![Vec::new(); problem.len()];
+        for (i, link) in problem.links.iter().enumerate() {
+            incoming[link.to as usize].push(i);
+        }
         Ok(Prepared {
             program,
             schedule,
             problem,
             base,
+            incoming,
         })
     }
 
@@ -220,7 +234,8 @@ impl Prepared {
                 });
                 let problem = &self.problem;
                 let held = problem.pinned[t].is_none()
-                    && solution.starts[t] > earliest_start(problem, &solution.starts, t);
+                    && solution.starts[t]
+                        > earliest_start(problem, &self.incoming[t], &solution.starts, t);
                 LeveledTask {
                     start_offset,
                     start: date(start_offset),
@@ -254,7 +269,7 @@ impl Prepared {
     ) -> Vec<(usize, i64, i64, Vec<usize>)> {
         let problem = &self.problem;
         let start = solution.starts[t];
-        let earliest = earliest_start(problem, &solution.starts, t);
+        let earliest = earliest_start(problem, &self.incoming[t], &solution.starts, t);
         if start <= earliest || problem.demands[t].is_empty() || problem.pinned[t].is_some() {
             return Vec::new();
         }
@@ -471,11 +486,11 @@ fn capacity_of(
 }
 
 /// The earliest task `t` could start given the links from the others where they are, its
-/// release and its pin.
-fn earliest_start(problem: &Problem, starts: &[i64], t: usize) -> i64 {
+/// release and its pin (`incoming`: its links in).
+fn earliest_start(problem: &Problem, incoming: &[usize], starts: &[i64], t: usize) -> i64 {
     let duration = problem.durations[t];
     let mut earliest = problem.release[t];
-    for link in problem.links.iter().filter(|l| l.to as usize == t) {
+    for link in incoming.iter().map(|&i| &problem.links[i]) {
         let from = link.from as usize;
         let (start, finish) = (starts[from], starts[from] + problem.durations[from]);
         let bound = match link.kind {
