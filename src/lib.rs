@@ -22,6 +22,7 @@ pub mod scenarios;
 pub mod setup;
 pub mod state;
 pub mod storage;
+pub mod worker;
 
 pub use app::App;
 pub use route::{Nav, View};

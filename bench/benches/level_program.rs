@@ -6,10 +6,9 @@
 //! `cargo bench -p bench --bench level_program`.
 
 use bench::timer::now_ms;
-use engine::generate::{Options as Generate, Shape, generate_with};
+use engine::generate::{Options as Generate, Shape, add_resources, generate_with};
 use engine::leveling::program::Prepared;
 use engine::leveling::{Leveler, Objective, Options};
-use engine::{Demand, Resource};
 
 fn program(tasks: usize) -> engine::Program {
     let mut program = generate_with(
@@ -21,29 +20,7 @@ fn program(tasks: usize) -> engine::Program {
             team_calendar: false,
         },
     );
-    for r in 0..10 {
-        program.resources.push(Resource {
-            id: format!("r{r}"),
-            name: format!("Team {r}"),
-            capacity: 2.0 + (r % 3) as f64,
-            ..Resource::default()
-        });
-    }
-    for (t, task) in program.tasks.iter_mut().enumerate() {
-        if task.is_milestone() {
-            continue;
-        }
-        task.demands.push(Demand {
-            resource: format!("r{}", t % 10),
-            units: 1.0,
-        });
-        if t % 3 == 0 {
-            task.demands.push(Demand {
-                resource: format!("r{}", (t / 3 + 5) % 10),
-                units: 1.0,
-            });
-        }
-    }
+    add_resources(&mut program, 10);
     program
 }
 

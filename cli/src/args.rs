@@ -7,9 +7,10 @@ Usage:
   planwork schedule PLAN.json [--json] [--driving TASK_ID]
       Schedule a program file and print every task's dates, float and criticality
       (a table, or JSON with --json). --driving also lists the tasks driving TASK_ID.
-  planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar] [--uncertain]
+  planwork generate --shape chain|layered|random --tasks N [--seed S] [--team-calendar] [--uncertain] [--resources N]
       Print a synthetic program (for benchmarks and experiments); --uncertain adds a
-      three-point estimate to every task and a risk per hundred tasks.
+      three-point estimate to every task and a risk per hundred tasks; --resources N adds
+      N teams the tasks demand (over-allocated, to level).
   planwork forecast PLAN.json [--iterations N] [--seed S] [--json]
       Monte Carlo forecast (default 5000 iterations, seed 1): P10/P50/P80/P90 dates and
       the chance of meeting each deadline for the finish and every milestone, each task's
@@ -90,6 +91,8 @@ pub enum Command {
         team_calendar: bool,
         /// Three-point estimates on every task and a risk per hundred tasks.
         uncertain: bool,
+        /// Teams demanded by the tasks (none: 0).
+        resources: usize,
     },
     Upgrade {
         path: String,
@@ -227,6 +230,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
     let mut seed = 1;
     let mut team_calendar = false;
     let mut uncertain = false;
+    let mut resources = 0;
     let mut words = rest.iter();
     while let Some(word) = words.next() {
         match word.as_str() {
@@ -235,6 +239,9 @@ fn generate(rest: &[String]) -> Result<Command, String> {
             "--seed" => seed = number(&value(&mut words, "--seed")?, "--seed")?,
             "--team-calendar" => team_calendar = true,
             "--uncertain" => uncertain = true,
+            "--resources" => {
+                resources = number(&value(&mut words, "--resources")?, "--resources")?;
+            }
             other => return Err(format!("unexpected argument '{other}'")),
         }
     }
@@ -253,6 +260,7 @@ fn generate(rest: &[String]) -> Result<Command, String> {
         seed,
         team_calendar,
         uncertain,
+        resources: resources.min(1_000) as usize,
     })
 }
 

@@ -10,7 +10,7 @@ mod table;
 mod terminal;
 
 use args::{Command, ExportFormat, ImportFormat, USAGE};
-use engine::generate::{Options, add_uncertainty, generate_with};
+use engine::generate::{Options, add_resources, add_uncertainty, generate_with};
 use std::io::Write as _;
 use std::process::ExitCode;
 
@@ -32,6 +32,7 @@ fn main() -> ExitCode {
             seed,
             team_calendar,
             uncertain,
+            resources,
         }) => {
             let mut program = generate_with(
                 shape,
@@ -44,6 +45,9 @@ fn main() -> ExitCode {
             );
             if uncertain {
                 add_uncertainty(&mut program, seed);
+            }
+            if resources > 0 {
+                add_resources(&mut program, resources);
             }
             print!("{}", planfile::write(&planfile::Document::new(program)));
             ExitCode::SUCCESS

@@ -34,6 +34,7 @@ pub use home::sheet_mapping::{
     SheetActions, SheetColumn, SheetMapping, SheetPreview, SheetRow, SheetRule, SheetRules,
 };
 pub use load::load_chart::LoadChart;
+pub use load::load_strip::{LoadStrip, LoadStripLabels, strip_height};
 pub use map::dependency_map::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
 pub use plan::gantt::gantt_chart::{GanttActions, GanttChart};
 pub use plan::gantt::gantt_legend::GanttLegend;

@@ -130,3 +130,159 @@ pub fn load_model(program: &Program, schedule: &Schedule) -> LoadModel {
         .collect();
     LoadModel { resources }
 }
+
+/// A stretch of a resource's load drawn as one block on the Gantt's time axis: working
+/// days in a row with the same demand, capacity and over-allocation (the days off between
+/// them included, as a Gantt bar spans a weekend).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadRun {
+    /// Its first chart day and the chart day after its last (calendar days from the chart's
+    /// origin).
+    pub from: i64,
+    pub to: i64,
+    pub demand: f64,
+    pub capacity: f64,
+    /// The over-allocated period it is in (an index into `LoadRow::over`).
+    pub over: Option<usize>,
+}
+
+/// `row`'s days as runs on a chart whose day 0 is `origin` (an ISO date; no runs if it is
+/// not one). O(days).
+///
+/// ```
+/// use document::load_view::{LoadDay, LoadRow, load_runs};
+/// let day = |date: &str, demand| LoadDay { date: date.into(), demand, capacity: 1.0 };
+/// // Friday and Monday at 1 unit (one run over the weekend), Tuesday at 2.
+/// let row = LoadRow {
+///     days: vec![day("2026-03-06", 1.0), day("2026-03-09", 1.0), day("2026-03-10", 2.0)],
+///     ..LoadRow::default()
+/// };
+/// let runs = load_runs(&row, "2026-03-02");
+/// assert_eq!(runs.iter().map(|r| (r.from, r.to, r.demand)).collect::<Vec<_>>(),
+///            vec![(4, 8, 1.0), (8, 9, 2.0)]);
+/// ```
+pub fn load_runs(row: &LoadRow, origin: &str) -> Vec<LoadRun> {
+    let Ok(origin) = origin.parse::<chrono::NaiveDate>() else {
+        return Vec::new();
+    };
+    let mut runs: Vec<LoadRun> = Vec::new();
+    let mut period = 0;
+    for (i, day) in row.days.iter().enumerate() {
+        let Ok(date) = day.date.parse::<chrono::NaiveDate>() else {
+            continue;
+        };
+        let at = (date - origin).num_days();
+        // The periods are in day order: move on to the one this day may be in.
+        while period < row.over.len()
+            && row.over[period].first_day + row.over[period].day_count <= i
+        {
+            period += 1;
+        }
+        let over = row
+            .over
+            .get(period)
+            .is_some_and(|o| o.first_day <= i)
+            .then_some(period);
+        match runs.last_mut() {
+            Some(last)
+                if last.demand == day.demand
+                    && last.capacity == day.capacity
+                    && last.over == over =>
+            {
+                last.to = at + 1;
+            }
+            _ => runs.push(LoadRun {
+                from: at,
+                to: at + 1,
+                demand: day.demand,
+                capacity: day.capacity,
+                over,
+            }),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A row of working days `gaps` apart (1 = the next calendar day) from 2026-03-02 with
+    /// `demands` against a capacity of 1, its over periods found as the engine finds them.
+    fn row_of(gaps: &[i64], demands: &[f64]) -> LoadRow {
+        let start = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+        let mut at = 0;
+        let days: Vec<LoadDay> = gaps
+            .iter()
+            .zip(demands)
+            .map(|(gap, &demand)| {
+                at += gap;
+                LoadDay {
+                    date: (start + chrono::Days::new(at as u64)).to_string(),
+                    demand,
+                    capacity: 1.0,
+                }
+            })
+            .collect();
+        let mut over = Vec::new();
+        let mut i = 0;
+        while i < days.len() {
+            if days[i].over() {
+                let first = i;
+                while i < days.len() && days[i].over() {
+                    i += 1;
+                }
+                over.push(LoadOver {
+                    start: days[first].date.clone(),
+                    finish: days[i - 1].date.clone(),
+                    first_day: first,
+                    day_count: i - first,
+                    peak: 2.0,
+                    capacity: 1.0,
+                    tasks: Vec::new(),
+                });
+            } else {
+                i += 1;
+            }
+        }
+        LoadRow {
+            days,
+            over,
+            ..LoadRow::default()
+        }
+    }
+
+    #[test]
+    fn an_over_allocated_period_is_its_own_run() {
+        let row = row_of(&[1, 1, 1, 3], &[1.0, 2.0, 2.0, 1.0]);
+        let runs = load_runs(&row, "2026-03-02");
+        let shape: Vec<_> = runs.iter().map(|r| (r.from, r.to, r.over)).collect();
+        assert_eq!(shape, vec![(1, 2, None), (2, 4, Some(0)), (6, 7, None)]);
+    }
+
+    proptest! {
+        /// Every working day lies in exactly one run, which has its demand, and is marked
+        /// over exactly when the day is.
+        #[test]
+        fn every_day_is_in_one_run_with_its_demand(
+            days in prop::collection::vec((1i64..4, prop::sample::select(vec![0.0, 0.5, 1.0, 2.0])), 0..60)
+        ) {
+            let (gaps, demands): (Vec<i64>, Vec<f64>) = days.into_iter().unzip();
+            let row = row_of(&gaps, &demands);
+            let runs = load_runs(&row, "2026-03-02");
+            for window in runs.windows(2) {
+                prop_assert!(window[0].to <= window[1].from);
+            }
+            let mut at = 0;
+            for (gap, day) in gaps.iter().zip(&row.days) {
+                at += gap;
+                let holding: Vec<&LoadRun> =
+                    runs.iter().filter(|r| r.from <= at && at < r.to).collect();
+                prop_assert_eq!(holding.len(), 1);
+                prop_assert_eq!(holding[0].demand, day.demand);
+                prop_assert_eq!(holding[0].over.is_some(), day.over());
+            }
+        }
+    }
+}

@@ -113,6 +113,44 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
     program
 }
 
+/// Adds `count` teams to a generated program (capacity 2, 3 or 4 in turn) and a demand of
+/// one on every task but milestones (team `t mod count`), a second on every third task:
+/// heavily over-allocated on purpose, the program leveling benchmarks level.
+///
+/// ```
+/// let mut program = engine::generate::generate(engine::generate::Shape::Chain, 6, 1);
+/// engine::generate::add_resources(&mut program, 2);
+/// assert_eq!(program.resources.len(), 2);
+/// assert!(program.tasks.iter().filter(|t| !t.is_milestone()).all(|t| !t.demands.is_empty()));
+/// ```
+pub fn add_resources(program: &mut Program, count: usize) {
+    let count = count.max(1);
+    for r in 0..count {
+        program.resources.push(crate::model::Resource {
+            id: format!("r{r}"),
+            name: format!("Team {r}"),
+            capacity: 2.0 + (r % 3) as f64,
+            ..crate::model::Resource::default()
+        });
+    }
+    for (t, task) in program.tasks.iter_mut().enumerate() {
+        if task.is_milestone() {
+            continue;
+        }
+        task.demands.push(crate::model::Demand {
+            resource: format!("r{}", t % count),
+            units: 1.0,
+        });
+        let second = (t / 3 + count / 2) % count;
+        if t % 3 == 0 && second != t % count {
+            task.demands.push(crate::model::Demand {
+                resource: format!("r{second}"),
+                units: 1.0,
+            });
+        }
+    }
+}
+
 /// Adds uncertainty to a generated program, from `seed`: a three-point estimate around
 /// every task's duration (PERT, triangular and uniform in turn; optimistic 70–100 % of it,
 /// pessimistic 100–250 %) and one risk per 100 tasks (probability 5–50 %, 2–15 days on 1–3

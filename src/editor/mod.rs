@@ -105,6 +105,8 @@ pub struct Editor {
     /// survive a visit to another tab.
     pub(crate) collapsed: RwSignal<HashSet<String>>,
     pub(crate) zoom: RwSignal<Zoom>,
+    /// Whether the plan view shows the resources' load under the chart.
+    pub(crate) load_strip: RwSignal<bool>,
     /// The plan view's find text and filters (kept across tabs like the zoom).
     pub(crate) filter: RwSignal<FilterChoice>,
     /// A confirmation of what the last action did ("Undone: 5 tasks removed"), for a few
@@ -165,6 +167,7 @@ impl Editor {
             tab: RwSignal::new("plan"),
             collapsed: RwSignal::new(HashSet::new()),
             zoom: RwSignal::new(Zoom::Weeks),
+            load_strip: RwSignal::new(false),
             filter: RwSignal::new(FilterChoice::default()),
             confirmation: RwSignal::new(None),
             print_pending: RwSignal::new(false),

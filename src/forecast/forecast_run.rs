@@ -5,10 +5,7 @@
 //! while they work). A worker that fails to start, crashes or answers nonsense fails the
 //! whole run with its message: a run never waits on a worker that is gone.
 //!
-//! The worker script is `forecast-worker.js` beside the page (written by
-//! `scripts/post_build.py`: it imports the app's JavaScript glue), or, in the one-file app,
-//! the `blob:` URL the page put in `globalThis.planworkForecastWorker`. Either way the worker
-//! is sent this page's `WebAssembly.Module` first, then the request.
+//! The workers are started by [`crate::worker`].
 //!
 //! A worker's start-up (the script, the module instantiated) takes about a tenth of a second,
 //! so the workers are started ahead ([`warm_up`]: when the forecast tab opens and after each
@@ -22,31 +19,14 @@ use std::rc::Rc;
 use engine::Program;
 use engine::forecast::Settings;
 
-use gloo_events::{EventListener, EventListenerOptions};
+use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
-use web_sys::{Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::{MessageEvent, Worker};
 
 use crate::forecast::forecast_worker::{
     Bytes, ForecastResult, Merged, Reply, Request, WirePart, decode, merge, split, write_request,
 };
-
-/// The worker script served beside `index.html`.
-const WORKER_SCRIPT: &str = "forecast-worker.js";
-/// Where the one-file app leaves its worker's `blob:` URL.
-const BLOB_URL_GLOBAL: &str = "planworkForecastWorker";
-
-/// A worker started ahead, with whether it failed to start (its error came before a run
-/// took it and set handlers of its own).
-struct Spare {
-    worker: Worker,
-    failed: Rc<Cell<bool>>,
-    _on_error: EventListener,
-}
-
-thread_local! {
-    static SPARES: RefCell<Vec<Spare>> = const { RefCell::new(Vec::new()) };
-}
+use crate::worker::{describe, error_detail, on_error, take_or_spawn};
 
 /// At most this many workers run a forecast: each holds the program, its draws and a copy of
 /// the module's memory, and the page merges every part. (Measured on two cores only.)
@@ -122,51 +102,7 @@ fn warm_code() {
 }
 
 fn start_spares() {
-    let missing = workers().saturating_sub(SPARES.with_borrow(Vec::len));
-    for _ in 0..missing {
-        let Ok(worker) = spawn() else {
-            return;
-        };
-        let failed = Rc::new(Cell::new(false));
-        let flag = failed.clone();
-        let on_error = on_error(&worker, move |_| flag.set(true));
-        SPARES.with_borrow_mut(|spares| {
-            spares.push(Spare {
-                worker,
-                failed,
-                _on_error: on_error,
-            })
-        });
-    }
-}
-
-/// A worker started ahead, if one is sound, else a new one.
-fn take_or_spawn() -> Result<Worker, String> {
-    while let Some(spare) = SPARES.with_borrow_mut(Vec::pop) {
-        if !spare.failed.get() {
-            return Ok(spare.worker);
-        }
-        spare.worker.terminate();
-    }
-    spawn()
-}
-
-/// A new worker, sent this page's module.
-fn spawn() -> Result<Worker, String> {
-    let (url, kind) = script();
-    let options = WorkerOptions::new();
-    options.set_type(kind);
-    let worker = Worker::new_with_options(&url, &options)
-        .map_err(|e| format!("The forecast worker could not start: {}", describe(&e)))?;
-    // The worker starts this same module, then takes requests.
-    if let Err(error) = worker.post_message(&wasm_bindgen::module()) {
-        worker.terminate();
-        return Err(format!(
-            "The forecast worker could not be reached: {}",
-            describe(&error)
-        ));
-    }
-    Ok(worker)
+    crate::worker::start_spares(workers());
 }
 
 /// What a run tells the page.
@@ -267,11 +203,7 @@ impl Run {
             }));
             let (state_e, updates) = (state.clone(), on_update.clone());
             listeners.push(on_error(worker, move |event| {
-                let detail = event
-                    .dyn_ref::<web_sys::ErrorEvent>()
-                    .map(|e| e.message())
-                    .filter(|m| !m.is_empty())
-                    .unwrap_or_else(|| "it did not load".to_owned());
+                let detail = error_detail(event);
                 let update = state_e
                     .borrow_mut()
                     .fail(format!("The forecast worker stopped: {detail}"));
@@ -385,38 +317,8 @@ impl Progress {
     }
 }
 
-/// Listens to `worker`'s errors, handled here: the browser does not report them again (as
-/// an uncaught error in the console).
-fn on_error(worker: &Worker, mut handle: impl FnMut(&Event) + 'static) -> EventListener {
-    let options = EventListenerOptions::enable_prevent_default();
-    EventListener::new_with_options(worker, "error", options, move |event| {
-        event.prevent_default();
-        handle(event);
-    })
-}
-
 impl Drop for Run {
     fn drop(&mut self) {
         self.workers.iter().for_each(Worker::terminate);
     }
-}
-
-/// The worker's script and its kind: the one-file app's blob (a classic script: Chromium
-/// starts no module worker from `blob:` on a `file://` page), else the served module.
-fn script() -> (String, WorkerType) {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(BLOB_URL_GLOBAL))
-        .ok()
-        .and_then(|url| url.as_string())
-        .map_or_else(
-            || (WORKER_SCRIPT.to_owned(), WorkerType::Module),
-            |url| (url, WorkerType::Classic),
-        )
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| error.as_string())
-        .unwrap_or_else(|| format!("{error:?}"))
 }

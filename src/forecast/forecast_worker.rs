@@ -2,9 +2,8 @@
 //! Monte Carlo forecast in parts, the workers' side of them, and the page's merge of the
 //! parts.
 //!
-//! Each worker runs this same wasm module (the page posts it its `WebAssembly.Module`, so the
-//! one-file app carries no second binary): `main` sees there is no `window` and calls
-//! [`listen`] instead of mounting the app. A forecast is split into ranges of iterations
+//! Each worker runs this same wasm module ([`crate::worker`]). A forecast is split into
+//! ranges of iterations
 //! ([`split`]), one per worker (`engine::forecast::Part`: iteration `i` draws from its own
 //! random stream, so the parts merge into exactly the one-run forecast):
 //!
@@ -31,10 +30,10 @@ use engine::Program;
 use engine::forecast::{
     Driver, Finishes, Forecast, Part, RankSums, Settings, Simulation, Uncertainty, ValueCounts,
 };
-use gloo_events::EventListener;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+
+use crate::worker::{Job, MESSAGES, read_job, write_job};
 
 /// Iterations between two progress reports.
 pub const CHUNK: usize = 250;
@@ -263,49 +262,51 @@ fn read_sums(bytes: &Bytes, columns: usize) -> Result<RankSums, String> {
     series(unpack(bytes, "sensitivity")?, columns, "sensitivity")
 }
 
-/// How messages are written: 64-bit numbers (the seed) as `BigInt`s, which a JavaScript
-/// number would round.
-const MESSAGES: serde_wasm_bindgen::Serializer =
-    serde_wasm_bindgen::Serializer::new().serialize_large_number_types_as_bigints(true);
-
 /// Runs one request (as posted) to the end, calling `post` with each reply (as posted).
 pub fn serve(request: &JsValue, post: &dyn Fn(JsValue)) {
-    let reply = match read_request(request) {
-        Ok(Request::Run {
+    match read_request(request) {
+        Ok(request) => serve_request(request, post),
+        Err(message) => post(encode(&Reply::Failed { run: 0, message })),
+    }
+}
+
+/// Runs one request to the end, calling `post` with each reply (as posted).
+pub fn serve_request(request: Request, post: &dyn Fn(JsValue)) {
+    let reply = match request {
+        Request::Run {
             run,
             program,
             settings,
             from,
             to,
-        }) => match run_part(run, &program, &settings, from..to, post) {
+        } => match run_part(run, &program, &settings, from..to, post) {
             Ok(part) => Reply::Part { run, part },
             Err(message) => Reply::Failed { run, message },
         },
-        Ok(Request::Rank {
+        Request::Rank {
             run,
             from,
             counts,
             ranks,
-        }) => match rank_sums(run, from, &counts, &ranks) {
+        } => match rank_sums(run, from, &counts, &ranks) {
             Ok(sums) => Reply::Sums { run, sums },
             Err(message) => Reply::Failed { run, message },
         },
-        Err(message) => Reply::Failed { run: 0, message },
     };
     post(encode(&reply));
 }
 
 /// A request as the value posted to a worker.
 pub fn write_request(request: &Request) -> Result<JsValue, String> {
-    request
-        .serialize(&MESSAGES)
-        .map_err(|error| format!("The forecast request could not be sent: {error}"))
+    write_job(&Job::Forecast(request.clone()))
 }
 
 /// Reads a request posted to a worker.
 pub fn read_request(value: &JsValue) -> Result<Request, String> {
-    serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|error| format!("The forecast request could not be read: {error}"))
+    match read_job(value)? {
+        Job::Forecast(request) => Ok(request),
+        Job::Level(_) => Err("A forecast worker was sent a leveling request".to_owned()),
+    }
 }
 
 /// A reply as the value posted (a reply that cannot be written becomes a `Failed` one).
@@ -482,27 +483,4 @@ fn problems(diagnostics: &engine::Diagnostics) -> String {
         lines.push(format!("… and {} more", diagnostics.0.len() - 10));
     }
     format!("The plan cannot be forecast:\n{}", lines.join("\n"))
-}
-
-/// True when this code runs in a worker (no `window`), where the app must not mount.
-pub fn in_worker() -> bool {
-    web_sys::window().is_none()
-}
-
-/// In the worker: answers each request posted to it.
-pub fn listen() {
-    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let post_scope = scope.clone();
-    let on_message = EventListener::new(&scope, "message", move |event| {
-        let post = |reply: JsValue| {
-            // Posting a clonable value cannot fail short of the worker being gone.
-            let _ = post_scope.post_message(&reply);
-        };
-        let request = event
-            .dyn_ref::<web_sys::MessageEvent>()
-            .map_or(JsValue::UNDEFINED, |e| e.data());
-        serve(&request, &post);
-    });
-    // The handler lives as long as the worker.
-    on_message.forget();
 }

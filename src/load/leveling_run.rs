@@ -1,136 +1,281 @@
-//! Leveling from the Load tab: the program's leveling problem solved in slices of about
-//! 25 ms, one per frame, so the page stays responsive, with its progress and Cancel; the result becomes a scenario ("Leveled — date") whose changes are the leveled
-//! starts with their reasons, shown in the plan. Nothing in the program changes until the
-//! scenario is promoted.
+//! Leveling from the Load tab, the page's side: the program goes to a Web Worker
+//! ([`super::leveling_worker`]), which levels it while the page stays free; its progress
+//! (schedules tried, the best finish so far and the bound none can beat) reaches the tab
+//! after every slice. **Use best so far** asks the worker to end with the best it has;
+//! **Cancel** terminates it and nothing is made. The result becomes a scenario ("Leveled —
+//! date") whose changes are the leveled starts with their reasons, shown in the plan;
+//! nothing in the program changes until the scenario is promoted. A result for a program
+//! edited meanwhile is refused: it would hold tasks back for a plan that is gone.
 //!
-//! Does not: decide anything about leveling (`engine::leveling` does), or store anything
-//! itself (`Editor::change` does, as one undoable step).
+//! Does not: decide anything about leveling (`engine::leveling` does, in the worker), or
+//! store anything itself (`Editor::change` does, as one undoable step).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-use std::time::Duration;
+use std::cell::{Cell, RefCell};
 
 use document::scenarios;
-use engine::leveling::program::{LevelError, Prepared};
-use engine::leveling::{Leveler, Objective, Options, lower_bounds};
+use engine::Program;
+use gloo_events::EventListener;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{MessageEvent, Worker};
 
+use super::leveling_worker::{Outcome, Reply, Request, decode};
 use crate::editor::Editor;
+use crate::worker::{Job, describe, error_detail, on_error, take_or_spawn, write_job};
 
-/// Schedules a run may generate, and the time it may take: the first result comes from
-/// the first slice, the search stops at whichever ends first.
+/// Schedules a run may generate, and the time the worker may take from the request: it
+/// stops at whichever comes first (or when its best is proven the best possible). 1.6 s,
+/// so that with the scenario made and the plan drawn the result is on screen within 2 s
+/// of the click (BENCHMARKS.md, "Leveling in the app").
 const SCHEDULES: usize = 5_000;
-const TIME_LIMIT_MS: f64 = 2_000.0;
-/// Milliseconds of search between two frames (a schedule of a 10,000-task program takes
-/// about 10 ms natively: slices are timed, not counted).
-const SLICE_MS: f64 = 25.0;
+const TIME_LIMIT_MS: f64 = 1_600.0;
 
 /// Where a run stands, for the Load tab.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Run {
     #[default]
     Idle,
-    /// Schedules generated so far.
-    Running(usize),
+    /// Laying the problem out in the worker: no result yet.
+    Starting,
+    /// The search so far.
+    Running {
+        schedules: usize,
+        budget: usize,
+        /// The best finish found and the earliest any could be (ISO dates).
+        finish: String,
+        bound: String,
+    },
     /// The scenario made, and what to say.
     Done(String),
     Failed(String),
 }
 
-/// Starts leveling the open program; `state` follows the run, `cancel` (set to `true`)
-/// stops it, keeping the best found so far.
-pub fn start(editor: Editor, state: RwSignal<Run>, cancel: RwSignal<bool>) {
+impl Run {
+    pub fn is_running(&self) -> bool {
+        matches!(self, Run::Starting | Run::Running { .. })
+    }
+}
+
+/// The run under way: its worker (terminated when dropped) and its listeners.
+struct Leveling {
+    run: u32,
+    worker: Worker,
+    _listeners: [EventListener; 2],
+}
+
+impl Drop for Leveling {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Leveling>> = const { RefCell::new(None) };
+    static RUNS: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Starts a worker ahead, so that Level answers at once.
+pub fn warm_up() {
+    crate::worker::start_spares(1);
+}
+
+/// Starts leveling the open program (`within_float`: keeping every task within its
+/// float); `state` follows the run.
+pub fn start(editor: Editor, state: RwSignal<Run>, within_float: bool) {
     let Some(program) = editor
         .doc
         .with_untracked(|d| d.as_ref().map(|d| d.program.clone()))
     else {
         return;
     };
-    let prepared = match Prepared::new(&program, Objective::MinimiseFinish) {
-        Ok(prepared) => prepared,
-        Err(error) => return state.set(Run::Failed(error_text(&error))),
-    };
-    let options = Options {
+    let run = RUNS.with(|r| r.replace(r.get().wrapping_add(1)));
+    let request = Job::Level(Request::Level {
+        run,
+        program: planfile::write(&planfile::Document::new(program.clone())),
+        within_float,
         schedules: SCHEDULES,
         seed: 1,
-        objective: Objective::MinimiseFinish,
-    };
-    let leveler = match Leveler::new(&prepared.problem, options) {
-        Ok(leveler) => leveler,
-        Err(infeasible) => {
-            return state.set(Run::Failed(error_text(&prepared.infeasible(infeasible))));
+        time_limit_ms: TIME_LIMIT_MS,
+    });
+    match launch(editor, state, run, program, within_float, &request) {
+        Ok(leveling) => {
+            CURRENT.with_borrow_mut(|c| *c = Some(leveling));
+            state.set(Run::Starting);
         }
-    };
-    cancel.set(false);
-    state.set(Run::Running(0));
-    let started = now();
-    let run = Rc::new(RefCell::new((prepared, leveler)));
-    step(editor, run, state, cancel, started);
+        Err(message) => state.set(Run::Failed(message)),
+    }
 }
 
-type Shared = Rc<RefCell<(Prepared, Leveler)>>;
+fn launch(
+    editor: Editor,
+    state: RwSignal<Run>,
+    run: u32,
+    program: Program,
+    within_float: bool,
+    request: &Job,
+) -> Result<Leveling, String> {
+    let message = write_job(request)?;
+    let worker = take_or_spawn()?;
+    let on_message = EventListener::new(&worker, "message", move |event| {
+        let Some(event) = event.dyn_ref::<MessageEvent>() else {
+            return;
+        };
+        let reply = decode(&event.data()).unwrap_or_else(|message| Reply::Failed { run, message });
+        take(editor, state, run, &program, within_float, reply);
+    });
+    let on_error = on_error(&worker, move |event| {
+        end(run);
+        state.set(Run::Failed(format!(
+            "The leveling worker stopped: {}",
+            error_detail(event)
+        )));
+    });
+    worker.post_message(&message).map_err(|error| {
+        worker.terminate();
+        format!(
+            "The leveling worker could not be reached: {}",
+            describe(&error)
+        )
+    })?;
+    Ok(Leveling {
+        run,
+        worker,
+        _listeners: [on_message, on_error],
+    })
+}
 
-/// One slice, then the next at the next frame, until the budget, the time limit or Cancel.
-fn step(editor: Editor, run: Shared, state: RwSignal<Run>, cancel: RwSignal<bool>, started: f64) {
-    let slice_start = now();
-    let more = {
-        let (_, leveler) = &mut *run.borrow_mut();
-        let mut more = leveler.step(1);
-        while more && now() - slice_start < SLICE_MS {
-            more = leveler.step(1);
-        }
-        more
-    };
-    let elapsed = now() - started;
-    let schedules = run.borrow().1.best().schedules;
-    if more && !cancel.get_untracked() && elapsed < TIME_LIMIT_MS {
-        state.set(Run::Running(schedules));
-        set_timeout(
-            move || step(editor, run, state, cancel, started),
-            Duration::ZERO,
-        );
+/// A reply of run `run` taken in (one of another run is ignored).
+fn take(
+    editor: Editor,
+    state: RwSignal<Run>,
+    run: u32,
+    sent: &Program,
+    within_float: bool,
+    reply: Reply,
+) {
+    if CURRENT.with_borrow(|c| c.as_ref().map(|c| c.run)) != Some(run) {
         return;
     }
-    let (prepared, leveler) = &*run.borrow();
-    let leveled = prepared.result(leveler.best(), lower_bounds(&prepared.problem));
-    let changes = prepared.changes(&leveled);
-    let moved = changes.len();
-    let name = format!("Leveled — {}", crate::format::today());
+    match reply {
+        Reply::Progress {
+            schedules,
+            budget,
+            finish,
+            bound,
+            ..
+        } => state.set(Run::Running {
+            schedules,
+            budget,
+            finish: finish.to_string(),
+            bound: bound.to_string(),
+        }),
+        Reply::Done { outcome, .. } => {
+            end(run);
+            state.set(make_scenario(editor, sent, within_float, &outcome));
+        }
+        Reply::Failed { message, .. } => {
+            end(run);
+            state.set(Run::Failed(message));
+        }
+    }
+}
+
+/// The run's worker let go (after the listener that called this returns: dropping a
+/// listener from inside its own call is not allowed).
+fn end(run: u32) {
+    let done = CURRENT.with_borrow_mut(|c| {
+        if c.as_ref().is_some_and(|c| c.run == run) {
+            c.take()
+        } else {
+            None
+        }
+    });
+    if let Some(done) = done {
+        done.worker.terminate();
+        set_timeout(move || drop(done), std::time::Duration::ZERO);
+    }
+}
+
+/// Asks the run under way to end now with the best it has found.
+pub fn use_best_so_far() {
+    CURRENT.with_borrow(|c| {
+        if let Some(c) = c.as_ref()
+            && let Ok(message) = write_job(&Job::Level(Request::Stop { run: c.run }))
+        {
+            let _ = c.worker.post_message(&message);
+        }
+    });
+}
+
+/// Stops the run under way; nothing is made.
+pub fn cancel(state: RwSignal<Run>) {
+    if let Some(run) = CURRENT.with_borrow(|c| c.as_ref().map(|c| c.run)) {
+        end(run);
+        state.set(Run::Done("Leveling cancelled: nothing was changed.".into()));
+    }
+}
+
+/// The scenario of `outcome`, unless the program changed since it was sent.
+fn make_scenario(editor: Editor, sent: &Program, within_float: bool, outcome: &Outcome) -> Run {
+    let unchanged = editor
+        .doc
+        .with_untracked(|d| d.as_ref().is_some_and(|d| d.program == *sent));
+    if !unchanged {
+        return Run::Failed(
+            "The plan changed while it was being leveled, so this result is for a plan that is \
+             gone: level it again."
+                .into(),
+        );
+    }
+    let kind = if within_float {
+        "Leveled within float"
+    } else {
+        "Leveled"
+    };
+    let name = format!("{kind} — {}", crate::format::today());
+    let span = crate::perf::start("planwork:level-scenario");
     let mut id = String::new();
+    let changes = outcome.changes.clone();
     let made = editor.change(false, |doc| {
         id = scenarios::add(doc, &name, changes)?;
         Ok(())
     });
+    span.end();
     match made {
         Ok(()) => {
-            let said = format!(
-                "{name}: {} held back; finish {} (unleveled {}; none can be before {}). \
-                 Compare it, edit it or promote it on the Scenarios tab.",
-                engine::words::count(moved, "task", "tasks"),
-                leveled.finish,
-                leveled.unleveled_finish,
-                leveled.critical_path_bound.max(leveled.resource_bound),
-            );
+            let said = summary(&name, outcome);
             editor.confirm(said.clone());
-            state.set(Run::Done(said));
             editor.scenario.set(Some(id));
             editor.tab.set("plan");
+            Run::Done(said)
         }
-        Err(why) => state.set(Run::Failed(why)),
+        Err(why) => Run::Failed(why),
     }
 }
 
-fn error_text(error: &LevelError) -> String {
-    match error {
-        LevelError::Invalid(diagnostics) => document::describe(diagnostics),
-        LevelError::Infeasible { message, .. } => message.clone(),
-        LevelError::TooLarge(_) => error.to_string(),
+/// What a finished run says: the tasks held back, the finish against the unleveled one and
+/// the bound, why the search ended, and (within float) what could not be kept in it.
+fn summary(name: &str, o: &Outcome) -> String {
+    let schedules = engine::words::thousands(o.schedules);
+    let ended = match o.ended.as_str() {
+        "optimal" => "no finish can be earlier".to_owned(),
+        "stopped" => format!("stopped at your request after {schedules} schedules"),
+        "time" => format!("the best of {schedules} schedules in the time allowed"),
+        _ => format!("the best of {schedules} schedules"),
+    };
+    let mut said = format!(
+        "{name}: {} held back; finish {} (unleveled {}; none can be before {}; {ended}).",
+        engine::words::count(o.changes.len(), "task", "tasks"),
+        o.finish,
+        o.unleveled_finish,
+        o.bound,
+    );
+    if !o.unresolved.is_empty() {
+        said.push_str(&format!(
+            " Not kept within their float: {}.",
+            o.unresolved.join(", ")
+        ));
     }
-}
-
-/// The page's clock in milliseconds.
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
+    said.push_str(" Compare it, edit it or promote it on the Scenarios tab.");
+    said
 }

@@ -1,4 +1,6 @@
-//! The Load tab: each resource's load, and leveling.
+//! Each resource's load (the Load tab, and the strip under the plan's chart), and leveling.
 
 pub mod leveling_run;
+pub mod leveling_worker;
+pub mod load_strip;
 pub mod load_view;

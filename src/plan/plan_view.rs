@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use super::plan_actions::{act, delete_edits, gantt_actions, grid_actions, with_shown};
 use crate::editor::Editor;
+use crate::load::load_strip::{strip_chart, strip_labels, strip_model, strip_shown};
 use crate::prefs::{self, Prefs};
 use document::plan_edit;
 
@@ -109,10 +110,21 @@ pub fn PlanPanel() -> impl IntoView {
         refusal.set(grid_actions.indent.run((ids, out)).err());
     };
     let critical_rule = Signal::derive(move || layout.with(|m| m.critical_rule.clone()));
+    let load = strip_model(editor);
+    // The panes keep a row the cursor moves to clear of the load strip at their foot.
+    let strip_room = move || {
+        let rows = load.with(|m| m.resources.len());
+        let room = if strip_shown(editor, load) {
+            components::strip_height(rows)
+        } else {
+            0.0
+        };
+        format!("{room}px")
+    };
     let print_view = print_view(editor, layout, printing, shown_columns, today);
 
     view! {
-        <section class="plan-view" aria-label="Plan">
+        <section class="plan-view" aria-label="Plan" style:--load-strip-height=strip_room>
             {scenario_banner(editor, layout)}
             {unschedulable(layout)}
             <div class="plan-toolbar" role="toolbar" aria-label="Plan tools">
@@ -152,6 +164,16 @@ pub fn PlanPanel() -> impl IntoView {
                 <ColumnPicker columns=offered shown=shown_columns toggle=toggle_column />
                 <PlanFilter choice=filter workstreams=workstreams find=find />
                 <span class="plan-count" data-role="plan-count">{move || count(layout)}</span>
+                <button
+                    type="button"
+                    class="button"
+                    data-action="toggle-load-strip"
+                    title="Show each resource's load under the chart, on its time axis"
+                    aria-pressed=move || editor.load_strip.get().to_string()
+                    on:click=move |_| editor.load_strip.update(|on| *on = !*on)
+                >
+                    "Load"
+                </button>
                 <ZoomPicker zoom=zoom />
             </div>
             {move || refused(refusal)}
@@ -172,6 +194,7 @@ pub fn PlanPanel() -> impl IntoView {
                             actions=grid_actions
                             autofocus=true
                         />
+                        {strip_labels(editor, load)}
                     }
                     .into_any()
                 })
@@ -186,6 +209,7 @@ pub fn PlanPanel() -> impl IntoView {
                             selected=chart_selected
                             actions=gantt_actions
                         />
+                        {strip_chart(editor, load, model, zoom)}
                     }
                     .into_any()
                 })

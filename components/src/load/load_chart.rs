@@ -49,7 +49,7 @@ fn resource_view(row: &LoadRow, select: Callback<Vec<String>>) -> impl IntoView 
         .iter()
         .map(|o| {
             let ids: Vec<String> = o.tasks.iter().map(|(id, _)| id.clone()).collect();
-            let names: Vec<&str> = o.tasks.iter().map(|(_, n)| n.as_str()).collect();
+            let names = names_text(o.tasks.iter().map(|(_, n)| n.as_str()), o.tasks.len());
             let when = if o.start == o.finish {
                 o.start.clone()
             } else {
@@ -59,7 +59,7 @@ fn resource_view(row: &LoadRow, select: Callback<Vec<String>>) -> impl IntoView 
                 "{when}: {} demanded, {} offered — {}",
                 units(o.peak),
                 units(o.capacity),
-                names.join(", ")
+                names
             );
             view! {
                 <li>
@@ -143,8 +143,19 @@ fn histogram(row: &LoadRow, select: Callback<Vec<String>>) -> impl IntoView + us
     }
 }
 
+/// Names listed in a period: the first few, then how many more (a period of a big
+/// program may hold hundreds).
+fn names_text<'a>(names: impl Iterator<Item = &'a str>, count: usize) -> String {
+    const SHOWN: usize = 8;
+    let mut text = names.take(SHOWN).collect::<Vec<_>>().join(", ");
+    if count > SHOWN {
+        text.push_str(&format!(" and {} more", count - SHOWN));
+    }
+    text
+}
+
 /// Units a day as people read them: `2`, `0.5`, `1.25`.
-fn units(value: f64) -> String {
+pub(crate) fn units(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
     format!("{rounded}")
 }

@@ -165,6 +165,11 @@ impl Prepared {
         })
     }
 
+    /// The program leveled (its leveled starts cleared).
+    pub fn program(&self) -> &Program {
+        &self.program
+    }
+
     /// The problem's objective, with its days: leveling within float keeps every task
     /// within the unleveled late finish.
     pub fn objective(&self, objective: Objective) -> Objective {
@@ -193,18 +198,36 @@ impl Prepared {
         }
     }
 
-    /// `solution` as leveled starts with their reasons.
-    pub fn result(&self, solution: &Solution, bounds: super::Bounds) -> Leveled {
-        let timeline = crate::timeline::Timeline::new(
+    /// The last working day of a leveled finish (a problem day, exclusive): what a
+    /// progress report shows of the best finish so far (costs laying out the calendar).
+    pub fn finish_date(&self, finish: i64) -> NaiveDate {
+        let timeline = self.timeline();
+        self.last_day(&timeline, finish + self.base)
+    }
+
+    fn timeline(&self) -> crate::timeline::Timeline {
+        crate::timeline::Timeline::new(
             work_calendar(&self.program.calendar),
             self.program.program.start,
-        );
+        )
+    }
+
+    /// The working day before program offset `end` (exclusive).
+    fn last_day(&self, timeline: &crate::timeline::Timeline, end: i64) -> NaiveDate {
+        timeline
+            .date_of((end - 1).max(0))
+            .unwrap_or(self.program.program.start)
+    }
+
+    /// `solution` as leveled starts with their reasons.
+    pub fn result(&self, solution: &Solution, bounds: super::Bounds) -> Leveled {
+        let timeline = self.timeline();
         let date = |offset: i64| {
             timeline
                 .date_of(offset)
                 .unwrap_or(self.program.program.start)
         };
-        let last_day = |end: i64| date((end - 1).max(0));
+        let last_day = |end: i64| self.last_day(&timeline, end);
         let usage = Usage::of(&self.problem, &solution.starts);
         let tasks = (0..self.problem.len())
             .map(|t| {

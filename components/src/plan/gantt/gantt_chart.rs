@@ -30,7 +30,7 @@ pub struct GanttActions {
 }
 
 /// Room right of the last day for the names beside the last bars.
-const LABEL_ROOM: f64 = 260.0;
+pub(crate) const LABEL_ROOM: f64 = 260.0;
 
 /// Pixel geometry of one rendering: the zoom's scale and the row height.
 #[derive(Clone, Copy)]
