@@ -14,6 +14,7 @@
 //! scenario ids the logs name).
 
 pub mod check;
+pub mod edit;
 pub mod model;
 
 pub use check::check_logs;
