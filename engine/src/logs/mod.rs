@@ -15,6 +15,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod figures;
 pub mod model;
 
 pub use check::check_logs;
