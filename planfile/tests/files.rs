@@ -244,6 +244,61 @@ fn version_5_reads_and_writes_every_log() {
     assert!((index - 0.1).abs() < 1e-9, "{index}");
 }
 
+/// The shipped example has every log filled, realistically: as of Monday 22 February 2027
+/// two cross-team dependencies are at risk by the schedule (SSO federation and the service
+/// accounts finish Friday 26 February, after the portal and the migration tooling need them)
+/// and two open decisions are past their needed-by date.
+#[test]
+fn the_shipped_example_has_every_log_working() {
+    use engine::logs::figures;
+    use engine::logs::model::CommitmentStatus;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../public/examples/platform-migration.planwork.json");
+    let document = read(&text(&path)).unwrap();
+    let program = &document.program;
+    let logs = &program.logs;
+    assert!((6..=10).contains(&program.risks.len()));
+    assert!(
+        program
+            .risks
+            .iter()
+            .all(|r| !r.owner.is_empty() && r.response.is_some())
+    );
+    assert!(logs.assumptions.iter().any(|a| a.became.is_some()));
+    assert!((4..=6).contains(&logs.issues.len()));
+    assert!((5..=8).contains(&logs.dependencies.len()));
+    assert!((4..=6).contains(&logs.decisions.len()));
+    assert_eq!(logs.changes.len(), 2);
+    assert_eq!(logs.charter.as_ref().unwrap().benefits.len(), 3);
+    let plan = engine::schedule(program).unwrap();
+    let on = "2027-02-22".parse().unwrap();
+    let at_risk: Vec<&str> = logs
+        .dependencies
+        .iter()
+        .filter(|d| {
+            let computed = figures::commitment_status(program, Some(&plan), d, on);
+            computed.status == CommitmentStatus::AtRisk
+                && matches!(
+                    computed.rule,
+                    figures::StatusRule::ProviderFinishesLate { .. }
+                )
+        })
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(at_risk, ["D1", "D4"]);
+    let late: Vec<&str> = logs
+        .decisions
+        .iter()
+        .filter(|d| figures::decision_overdue(d, on))
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(late, ["DEC2", "DEC5"]);
+    let index = figures::benefits_index(logs.charter.as_ref().unwrap()).unwrap();
+    assert!(index > 0.0 && index < 0.2, "{index}");
+    // The forecast's program with risks mitigated still checks.
+    assert!(engine::check(&figures::mitigated(program)).is_ok());
+}
+
 /// Version 4's addition: summary tasks read, scheduled (Build rolls up API → UI and Docs
 /// after the specification: Wed 7 – Tue 13; its deadline Mon 12 makes API and UI a day
 /// late) and written back as they were.
