@@ -140,19 +140,20 @@ fn the_table_marks_critical_tasks_by_the_programs_rule() {
 
 #[test]
 fn upgrade_writes_the_current_version() {
-    let expected = std::fs::read_to_string("../tests/files/v4/launch.planwork.json").unwrap();
+    let expected = std::fs::read_to_string("../tests/files/v5/launch.planwork.json").unwrap();
     for old in [
         "../tests/files/v0/launch.json",
         "../tests/files/v1/launch.planwork.json",
         "../tests/files/v2/launch.planwork.json",
         "../tests/files/v3/launch.planwork.json",
+        "../tests/files/v4/launch.planwork.json",
     ] {
         let out = planwork(&["upgrade", old]);
         assert!(out.status.success(), "{}", stderr(&out));
         assert_eq!(
             stdout(&out),
             expected,
-            "the stored v4 example is the upgrade of {old}"
+            "the stored v5 example is the upgrade of {old}"
         );
     }
 }

@@ -11,6 +11,8 @@
 //!   save, make active, delete), and every scenario evaluated against the program.
 //! - [`scenario_edit`]: the program a scenario shows, and edits made while it is shown.
 //! - [`forecast_inputs`]: what a forecast runs on, and whether a result is stale.
+//! - [`logs`]: the Logs tab's tables: one row per log item with its computed columns, a
+//!   summary line per log, sort, filter and CSV export.
 //! - [`load_view`]: the Load tab: each resource's demand and capacity by day, over-allocations.
 //! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
 //!   it, and how it is built from the document and its schedule.
@@ -24,6 +26,7 @@ pub mod derived;
 pub mod forecast_inputs;
 pub mod history;
 pub mod load_view;
+pub mod logs;
 pub mod outline;
 pub mod plan_edit;
 pub mod plan_model;

@@ -77,6 +77,14 @@ codes! {
     UnknownResource = "E031", Error, "unknown-resource";
     InvalidResource = "E032", Error, "invalid-resource";
     InvalidDemand = "E033", Error, "invalid-demand";
+    DuplicateLogId = "E034", Error, "duplicate-log-id";
+    UnknownLogReference = "E035", Error, "unknown-log-reference";
+    LogDatesOutOfOrder = "E036", Error, "log-dates-out-of-order";
+    LogProbabilityOutOfRange = "E037", Error, "log-probability-out-of-range";
+    SeverityOutOfRange = "E038", Error, "severity-out-of-range";
+    EmptyLogTitle = "E039", Error, "empty-log-title";
+    InvalidBenefit = "E040", Error, "invalid-benefit";
+    InvalidLogValue = "E041", Error, "invalid-log-value";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

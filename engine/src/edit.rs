@@ -34,7 +34,9 @@
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kept::KeptProgram;
-use crate::model::{Calendar, Dependency, Program, ProgramInfo, Resource, Risk, Task, Workstream};
+use crate::model::{
+    Calendar, Dependency, Logs, Program, ProgramInfo, Resource, Risk, Task, Workstream,
+};
 use serde::{Deserialize, Serialize};
 
 /// One change to a program.
@@ -103,6 +105,10 @@ pub enum Edit {
     /// Remove the resource at `index`. Refused by the check that follows if a task still
     /// demands it (see [`crate::resources::remove_resource`] to take the demands off first).
     RemoveResource { index: usize },
+    /// Replace the program's logs (assumptions, issues, cross-team dependencies, decisions,
+    /// change requests, charter) whole: the one way to change a log item, so that undo
+    /// works alike for all of them. [`crate::logs::edit`] builds it for one item.
+    SetLogs { logs: Logs },
 }
 
 /// Why an edit could not even be attempted.
@@ -344,6 +350,10 @@ impl Edit {
                     index: *index,
                     resource,
                 }])
+            }
+            Edit::SetLogs { logs } => {
+                let old = std::mem::replace(&mut program.logs, logs.clone());
+                Ok(vec![Edit::SetLogs { logs: old }])
             }
         }
     }

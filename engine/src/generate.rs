@@ -88,6 +88,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         tasks: Vec::with_capacity(tasks),
         dependencies: Vec::with_capacity(tasks * 2),
         risks: Vec::new(),
+        logs: Default::default(),
         resources: Vec::new(),
     };
     for i in 0..tasks {
@@ -197,6 +198,7 @@ pub fn add_uncertainty(program: &mut Program, seed: u64) {
                 max: min + spread,
             },
             tasks,
+            ..Default::default()
         });
     }
 }

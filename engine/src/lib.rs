@@ -126,6 +126,7 @@ pub mod generate;
 pub mod kept;
 pub mod leveling;
 pub mod load;
+pub mod logs;
 pub mod model;
 pub mod paths;
 pub mod resources;
@@ -144,7 +145,7 @@ pub use check::{Checked, TaskIndex, check};
 pub use diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::{
     Availability, Calendar, Constraint, ConstraintKind, CriticalPath, Demand, Dependency,
-    Distribution, Estimate, Impact, LinkType, Program, ProgramInfo, Resource, Risk, Task,
+    Distribution, Estimate, Impact, LinkType, Logs, Program, ProgramInfo, Resource, Risk, Task,
     Workstream,
 };
 pub use scheduler::{Schedule, TaskSchedule, schedule_checked};

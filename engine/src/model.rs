@@ -8,6 +8,8 @@
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use crate::logs::model::*;
+
 /// A whole program: its plan and its calendar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Program {
@@ -26,6 +28,10 @@ pub struct Program {
     /// Teams and shared pools whose capacity limits how much work runs at once.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resources: Vec<Resource>,
+    /// The program's logs beside its risks: assumptions, issues, cross-team dependencies,
+    /// decisions, change requests, the charter. Checked, never scheduled.
+    #[serde(default, skip_serializing_if = "Logs::is_empty")]
+    pub logs: Logs,
 }
 
 /// A team or a shared pool (SRE on-call, security review, a vendor): what tasks demand, up
@@ -279,6 +285,29 @@ pub struct Risk {
     pub impact: Impact,
     /// Ids of the tasks it would delay.
     pub tasks: Vec<String>,
+    // The risk as a log item (none of it read by the forecast, which runs on the values
+    // above; see `crate::logs::figures::mitigated` for the post-mitigation program).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub category: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raised: Option<NaiveDate>,
+    /// Qualitative impact, 1 (negligible) to 5 (severe): with the probability, the score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
+    /// Mitigation actions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<Action>,
+    #[serde(default, skip_serializing_if = "RiskStatus::is_default")]
+    pub status: RiskStatus,
+    /// Its values once mitigated (each left out keeps the value above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mitigated: Option<Mitigated>,
 }
 
 /// A range of working days.

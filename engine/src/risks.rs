@@ -176,6 +176,7 @@ pub fn add_risk(
             .map_err(|e| refuse(RiskField::Probability, e.message))?,
         impact: parse_impact(impact).map_err(|e| refuse(RiskField::Impact, e.message))?,
         tasks: Vec::new(),
+        ..Default::default()
     };
     Ok(vec![Edit::InsertRisk {
         index: program.risks.len(),

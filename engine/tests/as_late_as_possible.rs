@@ -254,6 +254,7 @@ fn what_drives_a_milestone_placed_late_is_not_only_upstream_of_it() {
         probability: 0.5,
         impact: engine::Impact { min: 1, max: 4 },
         tasks: vec!["B".into()],
+        ..Default::default()
     });
     let checked = engine::check(&p).unwrap();
     let settings = engine::forecast::Settings {

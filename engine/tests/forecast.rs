@@ -133,6 +133,7 @@ fn with_risk(probability: f64, min: i64, max: i64) -> Program {
         probability,
         impact: Impact { min, max },
         tasks: vec!["A".into()],
+        ..Default::default()
     });
     p
 }
@@ -246,6 +247,7 @@ fn a_milestones_drivers_are_only_what_is_upstream_of_it() {
         probability: 0.5,
         impact: Impact { min: 1, max: 4 },
         tasks: vec!["B".into()],
+        ..Default::default()
     });
     let f = run_forecast(&p, 2_000, 3);
     let sensitivity = f.sensitivity();

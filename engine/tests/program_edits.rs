@@ -211,6 +211,7 @@ fn risk(id: &str, tasks: &[&str]) -> Risk {
         probability: 0.3,
         impact: Impact { min: 1, max: 5 },
         tasks: tasks.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
     }
 }
 
@@ -306,6 +307,7 @@ fn random_action(program: &Program, choice: &[u64]) -> Vec<Edit> {
                 max: 3 + (pick(k + 3) % 4) as i64,
             },
             tasks: vec![task(k + 4), task(k + 5)],
+            ..Default::default()
         }
     };
     (0..1 + pick(0) % 3)

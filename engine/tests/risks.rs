@@ -27,6 +27,7 @@ fn risk(id: &str) -> Risk {
         probability: 0.5,
         impact: Impact { min: 2, max: 4 },
         tasks: vec!["A".into()],
+        ..Default::default()
     }
 }
 
@@ -108,6 +109,7 @@ fn a_risk_is_added_edited_and_removed_each_one_undoable_step() {
             probability: 0.3,
             impact: Impact { min: 5, max: 10 },
             tasks: vec![],
+            ..Default::default()
         }]
     );
     let e = add_task(&p, "R1", "A").unwrap();

@@ -200,6 +200,7 @@ fn a_risk_names_work_not_a_summary() {
         probability: 0.5,
         impact: engine::Impact { min: 1, max: 2 },
         tasks: vec!["Build".into()],
+        ..Default::default()
     });
     assert_eq!(
         codes(&p),

@@ -6,8 +6,9 @@
 //! `serde_json`'s pretty printer writes a whole tree — but written item by item, so that no
 //! JSON tree of the whole program is built (it costs ten to thirty times the text).
 
+use crate::decode::LOG_ITEM_FIELDS;
 use crate::extras::dependency_item;
-use crate::{Document, FORMAT, VERSION};
+use crate::{Document, Extras, FORMAT, VERSION};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -58,6 +59,9 @@ pub(crate) fn encode(document: &Document) -> String {
             }
         });
     }
+    if !program.logs.is_empty() {
+        top.item("logs", &program.logs, |o| restore_logs(extras, o));
+    }
     if !document.scenarios.is_empty() {
         top.list("scenarios", &document.scenarios, |scenario, o| {
             extras.restore(&format!("scenarios/{}", scenario.id), o)
@@ -77,6 +81,33 @@ pub(crate) fn encode(document: &Document) -> String {
         }
     }
     top.finish()
+}
+
+/// Adds the unknown fields of the logs, their items, the charter and its benefits.
+fn restore_logs(extras: &Extras, logs: &mut Map<String, Value>) {
+    extras.restore("logs", logs);
+    for (key, _) in LOG_ITEM_FIELDS {
+        if let Some(Value::Array(items)) = logs.get_mut(*key) {
+            restore_items(extras, &format!("logs/{key}"), items);
+        }
+    }
+    if let Some(Value::Object(charter)) = logs.get_mut("charter") {
+        extras.restore("logs/charter", charter);
+        if let Some(Value::Array(benefits)) = charter.get_mut("benefits") {
+            restore_items(extras, "logs/charter/benefits", benefits);
+        }
+    }
+}
+
+/// Adds to each item of `items` the unknown fields filed under `under/ID`.
+fn restore_items(extras: &Extras, under: &str, items: &mut [Value]) {
+    for item in items {
+        if let Value::Object(object) = item {
+            let id = object.get("id").and_then(Value::as_str).unwrap_or_default();
+            let name = format!("{under}/{id}");
+            extras.restore(&name, object);
+        }
+    }
 }
 
 /// `item` pretty-printed, with what the model does not know added by `finish` unless the

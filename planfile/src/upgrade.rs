@@ -9,10 +9,15 @@
 //!   read here they are the fields of version 2.)
 //! * Version 3: adds the `ALAP` (as late as possible) constraint type, which a version 2
 //!   reader refuses, and changes nothing else.
-//! * Version 4: the current version. It adds summary tasks (`tasks[].parent`,
-//!   `tasks[].summary`) and resources (`resources[]`, `tasks[].demands`,
-//!   `tasks[].priority`), and changes nothing else. (A version 3 reader keeps them as unknown
-//!   fields and schedules the tasks flat; a summary's tasks would then read as milestones.)
+//! * Version 4: adds summary tasks (`tasks[].parent`, `tasks[].summary`) and resources
+//!   (`resources[]`, `tasks[].demands`, `tasks[].priority`), and changes nothing else. (A
+//!   version 3 reader keeps them as unknown fields and schedules the tasks flat; a
+//!   summary's tasks would then read as milestones.)
+//! * Version 5: the current version. It adds the logs (`logs`: assumptions, issues,
+//!   cross-team dependencies, decisions, change requests, the charter) and a risk's log
+//!   fields (`risks[].owner`, `severity`, `response`, `actions`, `status`, `mitigated` …),
+//!   and changes nothing else. (A version 4 reader keeps them as unknown fields and writes
+//!   them back; its forecast reads a risk as before.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -37,6 +42,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 4 {
         v3_to_v4(top);
     }
+    if version < 5 {
+        v4_to_v5(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -50,3 +58,6 @@ fn v2_to_v3(_top: &mut Top<'_>) {}
 
 /// Version 4 only added fields: the outline's and the resources'.
 fn v3_to_v4(_top: &mut Top<'_>) {}
+
+/// Version 5 only added fields: the logs, and a risk's log fields.
+fn v4_to_v5(_top: &mut Top<'_>) {}

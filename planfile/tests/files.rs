@@ -32,7 +32,7 @@ fn read_file(name: &str) -> Result<Document, FileError> {
 fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4"]
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5"]
         .into_iter()
         .flat_map(files)
         .collect();
@@ -55,22 +55,22 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 4,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 5,\n"),
             "{once}"
         );
     }
 }
 
-/// Each version's files are read, upgraded and written as version 4 with nothing lost: the
-/// version 4 file reads back as the same document (program, scenarios, baselines, unknown
-/// fields).
+/// Each version's files are read, upgraded and written as version 5 with nothing lost: the
+/// version 5 file reads back as the same document (program, scenarios, baselines, logs,
+/// unknown fields).
 #[test]
-fn every_version_is_written_as_version_4_without_loss() {
+fn every_version_is_written_as_version_5_without_loss() {
     for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written = write(&document);
         assert!(
-            written.contains("\n  \"version\": 4,\n"),
+            written.contains("\n  \"version\": 5,\n"),
             "{}",
             path.display()
         );
@@ -96,13 +96,13 @@ fn the_upgrade_from_version_1_is_only_the_version_number() {
     );
     assert_eq!(
         write(&v1),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/launch.planwork.json")),
-        "the stored version 4 launch is the version 1 one, written"
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v5/launch.planwork.json")),
+        "the stored version 5 launch is the version 1 one, written"
     );
 }
 
 /// Version 2 to 3 changes nothing but the number: a version 2 file read as if it said 3
-/// is the same document, and the stored version 2 launch written is the version 4 one.
+/// is the same document, and the stored version 2 launch written is the version 5 one.
 #[test]
 fn the_upgrade_from_version_2_is_only_the_version_number() {
     for path in files("v2") {
@@ -113,7 +113,7 @@ fn the_upgrade_from_version_2_is_only_the_version_number() {
     }
     assert_eq!(
         write(&read_file("v2/launch.planwork.json").unwrap()),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v4/launch.planwork.json")),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v5/launch.planwork.json")),
     );
 }
 
@@ -172,6 +172,133 @@ fn the_upgrade_from_version_3_is_only_the_version_number() {
     }
 }
 
+/// Version 4 to 5 changes nothing but the number: a version 4 file read as if it said 5
+/// is the same document, and the stored version 5 copies are the version 4 files written.
+#[test]
+fn the_upgrade_from_version_4_is_only_the_version_number() {
+    for path in files("v4") {
+        let original = text(&path);
+        let relabelled = original.replacen("\"version\": 4,", "\"version\": 5,", 1);
+        assert_ne!(original, relabelled, "{}", path.display());
+        assert_eq!(read(&original), read(&relabelled), "{}", path.display());
+    }
+    for name in ["launch", "release-outline"] {
+        let v4 = read_file(&format!("v4/{name}.planwork.json")).unwrap();
+        let stored = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../tests/files/v5/{name}.planwork.json"));
+        assert_eq!(write(&v4), text(&stored), "{name}");
+    }
+}
+
+/// Version 5's addition: every log read, checked, and written back with nothing lost,
+/// a field Planwork does not know on an assumption ("confidence") kept; the figures read
+/// from it worked by hand.
+#[test]
+fn version_5_reads_and_writes_every_log() {
+    use engine::logs::figures;
+    use engine::logs::model::{CommitmentStatus, Escalation};
+    let document = read_file("v5/launch-logs.planwork.json").unwrap();
+    let program = &document.program;
+    let logs = &program.logs;
+    assert_eq!(
+        (
+            logs.assumptions.len(),
+            logs.issues.len(),
+            logs.dependencies.len()
+        ),
+        (2, 2, 2)
+    );
+    assert_eq!((logs.decisions.len(), logs.changes.len()), (2, 1));
+    assert_eq!(logs.issues[0].escalation, Escalation::Program);
+    assert_eq!(program.risks[0].actions.len(), 2);
+    let charter = logs.charter.as_ref().unwrap();
+    assert_eq!(charter.stakeholders[1].raci[1].letters, "RC");
+    assert!(
+        document
+            .extras
+            .of("logs/assumptions/A2")
+            .unwrap()
+            .contains_key("confidence")
+    );
+    let written = write(&document);
+    assert!(written.contains("\"confidence\": \"low\""), "{written}");
+    assert_eq!(read(&written).unwrap(), document);
+    // Design Mon 5 – Fri 9 January, Build Mon 12 – Mon 26 (Monday 19 a holiday): the
+    // runbook review (D1, need-by Fri 23) is at risk by the schedule.
+    let plan = engine::schedule(program).unwrap();
+    let on = "2026-01-20".parse().unwrap();
+    let d1 = figures::commitment_status(program, Some(&plan), &logs.dependencies[0], on);
+    assert_eq!(d1.status, CommitmentStatus::AtRisk);
+    assert_eq!(
+        d1.rule.describe(),
+        "task build finishes 2026-01-26, after need-by 2026-01-23"
+    );
+    // DEC1 raised Wed 14, decided Fri 16: 2 working days. I2 opened Thu 8, resolved Mon 12.
+    assert_eq!(
+        figures::decision_latency(program, &logs.decisions[0]),
+        Some(2)
+    );
+    assert_eq!(figures::resolution_time(program, &logs.issues[1]), Some(2));
+    // Conversion 2.1 → 5.1, measured 2.4: a tenth of the way.
+    let index = figures::benefits_index(charter).unwrap();
+    assert!((index - 0.1).abs() < 1e-9, "{index}");
+}
+
+/// The shipped example has every log filled, realistically: as of Monday 22 February 2027
+/// two cross-team dependencies are at risk by the schedule (SSO federation and the service
+/// accounts finish Friday 26 February, after the portal and the migration tooling need them)
+/// and two open decisions are past their needed-by date.
+#[test]
+fn the_shipped_example_has_every_log_working() {
+    use engine::logs::figures;
+    use engine::logs::model::CommitmentStatus;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../public/examples/platform-migration.planwork.json");
+    let document = read(&text(&path)).unwrap();
+    let program = &document.program;
+    let logs = &program.logs;
+    assert!((6..=10).contains(&program.risks.len()));
+    assert!(
+        program
+            .risks
+            .iter()
+            .all(|r| !r.owner.is_empty() && r.response.is_some())
+    );
+    assert!(logs.assumptions.iter().any(|a| a.became.is_some()));
+    assert!((4..=6).contains(&logs.issues.len()));
+    assert!((5..=8).contains(&logs.dependencies.len()));
+    assert!((4..=6).contains(&logs.decisions.len()));
+    assert_eq!(logs.changes.len(), 2);
+    assert_eq!(logs.charter.as_ref().unwrap().benefits.len(), 3);
+    let plan = engine::schedule(program).unwrap();
+    let on = "2027-02-22".parse().unwrap();
+    let at_risk: Vec<&str> = logs
+        .dependencies
+        .iter()
+        .filter(|d| {
+            let computed = figures::commitment_status(program, Some(&plan), d, on);
+            computed.status == CommitmentStatus::AtRisk
+                && matches!(
+                    computed.rule,
+                    figures::StatusRule::ProviderFinishesLate { .. }
+                )
+        })
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(at_risk, ["D1", "D4"]);
+    let late: Vec<&str> = logs
+        .decisions
+        .iter()
+        .filter(|d| figures::decision_overdue(d, on))
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(late, ["DEC2", "DEC5"]);
+    let index = figures::benefits_index(logs.charter.as_ref().unwrap()).unwrap();
+    assert!(index > 0.0 && index < 0.2, "{index}");
+    // The forecast's program with risks mitigated still checks.
+    assert!(engine::check(&figures::mitigated(program)).is_ok());
+}
+
 /// Version 4's addition: summary tasks read, scheduled (Build rolls up API → UI and Docs
 /// after the specification: Wed 7 – Tue 13; its deadline Mon 12 makes API and UI a day
 /// late) and written back as they were.
@@ -200,7 +327,7 @@ fn version_4_reads_and_writes_summary_tasks() {
         written,
         text(
             &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../tests/files/v4/release-outline.planwork.json")
+                .join("../tests/files/v5/release-outline.planwork.json")
         )
     );
 }
@@ -238,8 +365,9 @@ fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 4"));
+    assert!(write(&v0).contains("\"version\": 5"));
     assert_eq!(v0, read_file("v4/launch.planwork.json").unwrap());
+    assert_eq!(v0, read_file("v5/launch.planwork.json").unwrap());
 }
 
 #[test]
@@ -308,7 +436,9 @@ fn unknown_fields_are_kept_where_they_were() {
     assert_eq!(document.id.as_deref(), Some("prog-7f3a"));
     let extras = &document.extras;
     assert!(extras.of("").unwrap().contains_key("stakeholders"));
-    assert!(extras.of("risks/vendor").unwrap().contains_key("owner"));
+    // A risk's `owner` was an unknown field before version 5; it now reads as the risk's.
+    assert!(extras.of("risks/vendor").is_none());
+    assert_eq!(document.program.risks[0].owner, "Ana");
     assert_eq!(document.program.risks[0].impact.max, 15);
     assert_eq!(
         document.program.tasks[0]
@@ -468,6 +598,34 @@ const BROKEN: &[(&str, &[&str])] = &[
         "unknown-too-deep.json",
         &[
             "future.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a: nested too deeply: more than 20 levels of lists and objects (line 1, column",
+        ],
+    ),
+    (
+        "bad-logs.json",
+        &[
+            "2 problem(s)",
+            "logs.changes[0].scenario: change request 'CR1' names scenario 'missing', which is not in the file",
+            "logs.decisions[0].links.scenarios[1]: decision 'DEC1' names scenario 'gone', which is not in the file",
+        ],
+    ),
+    (
+        "bad-log-engine.json",
+        &[
+            "risks[0].severity: risk 'R1': severity 7 is outside 1 to 5 [E038]",
+            "risks[0].mitigated.probability: risk 'R1': mitigated.probability 1.5 is outside 0 to 1 (0% to 100%) [E037]",
+            "logs.issues[0].resolved: issue 'I1': resolved 2026-03-03 is before opened 2026-03-05 [E036]",
+            "logs.issues[0].tasks[0]: issue 'I1' names task 'ghost' (tasks[0]), which does not exist [E035]",
+            "logs.dependencies[1].need_by: dependency 'D2': need_by 2026-03-01 is before opened 2026-03-05 [E036]",
+            "logs.dependencies[1].provider: dependency 'D2' names workstream 'nobody' (provider), which does not exist [E035]",
+            "logs.dependencies[2].id: dependency 'D1' is used more than once in dependencies (first at dependencies[0]) [E034]",
+        ],
+    ),
+    (
+        "bad-log-types.json",
+        &[
+            "2 problem(s)",
+            "logs.issues[0].escalation: escalation level 4: it is 0 (team), 1 (program), 2 (steering) or 3 (executive)",
+            "logs.decisions[0].raised: not a date: expected YYYY-MM-DD",
         ],
     ),
     (

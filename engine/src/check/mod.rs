@@ -285,6 +285,9 @@ impl<'p> Checker<'p> {
             .collect();
         self.check_estimates();
         self.check_risks(&index);
+        for problem in crate::logs::check::log_problems(program, &|id| index.contains_key(id)) {
+            self.errors.push(problem);
+        }
         self.check_resources();
         let (pairs, positions) = self.links(&index);
         let mut predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());

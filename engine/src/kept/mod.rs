@@ -261,7 +261,22 @@ impl KeptProgram {
                 }
             }
             Edit::SetPredecessors { task, links } => self.set_predecessors(task, links, inverse),
+            // The logs are checked alone: nothing scheduled reads them.
+            Edit::SetLogs { .. } => self.logs_check().map(|()| false),
             _ => Err(FullCheck),
+        }
+    }
+
+    /// The logs' own checks against the tasks kept; any problem takes a full check (which
+    /// reports it with every other).
+    fn logs_check(&self) -> Result<(), FullCheck> {
+        let tasks = &self.ids.tasks;
+        let problems =
+            crate::logs::check::log_problems(&self.program, &|id| tasks.contains_key(id));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(FullCheck)
         }
     }
 
@@ -336,7 +351,8 @@ impl KeptProgram {
             .program
             .risks
             .iter()
-            .any(|risk| risk.tasks.contains(&removed.id));
+            .any(|risk| risk.tasks.contains(&removed.id))
+            || self.program.logs.names_task(&removed.id);
         if named_by_risk || t >= self.derived.tasks.len() {
             return Err(FullCheck);
         }

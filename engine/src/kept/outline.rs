@@ -32,7 +32,8 @@ impl KeptProgram {
                 | Edit::InsertDependency { .. }
                 | Edit::RemoveDependency { .. }
                 | Edit::RemoveDependencyAt { .. }
-                | Edit::SetPredecessors { .. },
+                | Edit::SetPredecessors { .. }
+                | Edit::SetLogs { .. },
                 _,
             ) => false,
             _ => outlined,

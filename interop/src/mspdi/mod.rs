@@ -243,6 +243,7 @@ impl<'r> Importer<'r> {
             dependencies,
             risks: Vec::new(),
             resources,
+            logs: Default::default(),
         };
         Ok(Imported {
             program,

@@ -10,6 +10,7 @@
 //! [`MAX_PROBLEMS`] are listed and the rest counted. Nothing is returned unless all is well:
 //! a file is taken whole or not at all.
 
+mod logs;
 mod scenario;
 mod wording;
 
@@ -29,6 +30,8 @@ use wording::plain;
 /// At most this many problems are listed; the rest are counted.
 pub const MAX_PROBLEMS: usize = 100;
 
+pub(crate) use logs::LOG_ITEM_FIELDS;
+
 pub(crate) const TOP_FIELDS: &[&str] = &[
     "format",
     "version",
@@ -40,6 +43,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "dependencies",
     "risks",
     "resources",
+    "logs",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -68,7 +72,22 @@ pub(crate) const TASK_FIELDS: &[&str] = &[
 ];
 pub(crate) const RESOURCE_FIELDS: &[&str] = &["id", "name", "capacity", "calendar", "availability"];
 pub(crate) const CONSTRAINT_FIELDS: &[&str] = &["type", "date"];
-pub(crate) const RISK_FIELDS: &[&str] = &["id", "title", "probability", "impact", "tasks"];
+pub(crate) const RISK_FIELDS: &[&str] = &[
+    "id",
+    "title",
+    "probability",
+    "impact",
+    "tasks",
+    "description",
+    "category",
+    "owner",
+    "raised",
+    "severity",
+    "response",
+    "actions",
+    "status",
+    "mitigated",
+];
 pub(crate) const SCENARIO_FIELDS: &[&str] = &["id", "name", "description", "changes"];
 pub(crate) const BASELINE_FIELDS: &[&str] = &["id", "name", "saved_on", "tasks"];
 pub(crate) const DEPENDENCY_FIELDS: &[&str] = &["from", "to", "type", "lag"];
@@ -133,6 +152,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
             }
         },
     );
+    let logs = d.logs(top.get("logs"));
     let id = d.id(top.get("id"));
     let scenarios = d.items(
         "scenarios",
@@ -163,6 +183,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
     let active_baseline = d.active_baseline(top.get("active_baseline"), &baselines);
     d.unique_ids("scenarios", scenarios.iter().map(|s| s.id.as_str()));
     d.unique_ids("baselines", baselines.iter().map(|b| b.id.as_str()));
+    d.scenarios_named(&logs, &scenarios);
     let Some(info) = info else {
         return Err(d.failed());
     };
@@ -177,6 +198,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         dependencies,
         risks,
         resources,
+        logs,
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
@@ -442,6 +464,13 @@ macro_rules! items_decoded_whole {
     )*};
 }
 items_decoded_whole!(Workstream, Task, Dependency, Risk, Resource, Baseline);
+items_decoded_whole!(
+    engine::logs::model::Assumption,
+    engine::logs::model::Issue,
+    engine::logs::model::Commitment,
+    engine::logs::model::Decision,
+    engine::logs::model::ChangeRequest
+);
 
 #[cfg(test)]
 mod tests;

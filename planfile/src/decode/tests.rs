@@ -87,6 +87,15 @@ fn the_known_fields_are_the_model_fields() {
         probability: 0.5,
         impact: Impact { min: 1, max: 2 },
         tasks: vec![],
+        description: "d".into(),
+        category: "c".into(),
+        owner: "o".into(),
+        raised: Some(date),
+        severity: Some(3),
+        response: Some(engine::logs::model::Response::Mitigate),
+        actions: vec![Default::default()],
+        status: engine::logs::model::RiskStatus::Occurred,
+        mitigated: Some(Default::default()),
     };
     let scenario = Scenario {
         id: "s".into(),
@@ -117,6 +126,10 @@ fn the_known_fields_are_the_model_fields() {
     let program = Program {
         risks: vec![risk],
         resources: vec![resource],
+        logs: engine::Logs {
+            charter: Some(Default::default()),
+            ..Default::default()
+        },
         ..Program::default()
     };
     let mut top = keys(&program);
@@ -133,4 +146,78 @@ fn the_known_fields_are_the_model_fields() {
     );
     top.sort();
     assert_eq!(top, sorted(TOP_FIELDS));
+}
+
+/// Each log item's known fields are its model's: an item with every known field reads and
+/// writes back with exactly those.
+#[test]
+fn the_known_log_fields_are_the_model_fields() {
+    let item = |key: &str, fields: &[&str]| -> String {
+        let values: Vec<String> = fields
+            .iter()
+            .map(|f| {
+                let value = match (key, *f) {
+                    (_, "tasks" | "contributors" | "informed") => "[\"x\"]",
+                    (_, "options") => r#"[{"option": "o", "tradeoffs": "t"}]"#,
+                    (_, "links") => r#"{"risks": ["r"]}"#,
+                    (_, "severity") => "\"high\"",
+                    ("assumptions", "status") => "\"broken\"",
+                    ("dependencies", "status") => "\"delivered\"",
+                    ("decisions", "status") => "\"decided\"",
+                    (_, "status") => "\"closed\"",
+                    ("changes", "decision") => "\"approved\"",
+                    (_, "escalation") => "2",
+                    (
+                        _,
+                        "raised" | "validate_by" | "opened" | "due" | "resolved" | "need_by"
+                        | "committed" | "delivered" | "needed_by" | "decided" | "requested",
+                    ) => "\"2026-01-05\"",
+                    _ => "\"x\"",
+                };
+                format!("\"{f}\": {value}")
+            })
+            .collect();
+        format!("{{{}}}", values.join(", "))
+    };
+    let lists: Vec<String> = LOG_ITEM_FIELDS
+        .iter()
+        .map(|(key, fields)| format!("\"{key}\": [{}]", item(key, fields)))
+        .collect();
+    let text = format!("{{{}}}", lists.join(", "));
+    let logs: engine::Logs = serde_json::from_str(&text).unwrap();
+    let written = serde_json::to_value(&logs).unwrap();
+    for (key, fields) in LOG_ITEM_FIELDS {
+        let first = &written[key][0];
+        let mut found: Vec<String> = first.as_object().unwrap().keys().cloned().collect();
+        found.sort();
+        assert_eq!(found, sorted(fields), "{key}");
+    }
+    let charter = engine::logs::model::Charter {
+        purpose: "p".into(),
+        objectives: vec!["o".into()],
+        scope_in: vec!["i".into()],
+        scope_out: vec!["o".into()],
+        stakeholders: vec![Default::default()],
+        governance: engine::logs::model::Governance {
+            escalation: vec!["e".into()],
+            ..Default::default()
+        },
+        success_metrics: vec!["m".into()],
+        benefits: vec![engine::logs::model::Benefit {
+            by: Some(serde_json::from_str("\"2026-01-05\"").unwrap()),
+            method: "m".into(),
+            measured: vec![engine::logs::model::Measurement {
+                date: serde_json::from_str("\"2026-01-05\"").unwrap(),
+                value: 1.0,
+            }],
+            ..Default::default()
+        }],
+    };
+    assert_eq!(keys(&charter), sorted(logs::CHARTER_FIELDS));
+    assert_eq!(keys(&charter.benefits[0]), sorted(logs::BENEFIT_FIELDS));
+    let all = engine::Logs {
+        charter: Some(charter),
+        ..logs
+    };
+    assert_eq!(keys(&all), sorted(logs::LOGS_FIELDS));
 }

@@ -1,0 +1,616 @@
+//! What the logs compute: ages, latencies, resolution times, overdue flags, risk scores,
+//! each cross-team dependency's status against the schedule, the benefits realization
+//! index, a change request's impact, and the program with its risks mitigated.
+//!
+//! Pure functions of the program, its schedule where one is needed, and a status date
+//! `as_of` (never the clock). Durations are working days of the program calendar
+//! ([`working_days`]); a date a figure needs and an item lacks makes the figure `None`.
+//! These are the inputs of status packs and dashboards: each says what it computes.
+
+use crate::compare::{compare, quick_impact};
+use crate::diagnostics::Diagnostics;
+use crate::model::{Program, Risk};
+use crate::scenario::Change;
+use crate::scheduler::Schedule;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::model::{
+    Assumption, AssumptionStatus, Benefit, ChangeDecision, ChangeRequest, Charter, Commitment,
+    CommitmentStatus, Decision, DecisionStatus, Issue, IssueStatus, RiskStatus,
+};
+
+// ---------------------------------------------------------------------------------------
+// Working days, ages and latencies
+
+/// Working days of the program calendar from `from` up to `to` (`from` counted, `to` not):
+/// 0 when `to` is not after `from`, and 0 on a calendar without working days.
+///
+/// ```
+/// use engine::logs::figures::working_days;
+/// use engine::Program;
+/// let program = Program::default(); // Monday to Friday, no holidays
+/// let monday = "2026-03-02".parse().unwrap();
+/// let next_monday = "2026-03-09".parse().unwrap();
+/// assert_eq!(working_days(&program, monday, next_monday), 5);
+/// assert_eq!(working_days(&program, next_monday, monday), 0);
+/// ```
+pub fn working_days(program: &Program, from: NaiveDate, to: NaiveDate) -> i64 {
+    let calendar = crate::check::work_calendar(&program.calendar);
+    if !calendar.has_working_days() || to <= from {
+        return 0;
+    }
+    let day = crate::calendar::day_number;
+    (calendar.ordinal(day(to)) - calendar.ordinal(day(from))).max(0)
+}
+
+/// The age of an item raised (or opened) on `since`, on `as_of`: the working days from
+/// `since` up to `as_of`, never negative; `None` without a `since` date. It grows by one
+/// across each working day.
+///
+/// ```
+/// use engine::logs::figures::age;
+/// use engine::Program;
+/// let program = Program::default();
+/// let opened = "2026-03-02".parse().ok(); // a Monday
+/// assert_eq!(age(&program, opened, "2026-03-05".parse().unwrap()), Some(3));
+/// assert_eq!(age(&program, None, "2026-03-05".parse().unwrap()), None);
+/// ```
+pub fn age(program: &Program, since: Option<NaiveDate>, as_of: NaiveDate) -> Option<i64> {
+    since.map(|since| working_days(program, since, as_of))
+}
+
+/// How long an open risk has been open (raised → `as_of`); `None` once closed or occurred.
+pub fn risk_age(program: &Program, risk: &Risk, as_of: NaiveDate) -> Option<i64> {
+    let open = risk.status == RiskStatus::Open;
+    age(program, risk.raised.filter(|_| open), as_of)
+}
+
+/// How long an unvalidated assumption has waited (raised → `as_of`).
+pub fn assumption_age(program: &Program, item: &Assumption, as_of: NaiveDate) -> Option<i64> {
+    let open = item.status == AssumptionStatus::Unvalidated;
+    age(program, item.raised.filter(|_| open), as_of)
+}
+
+/// How long an open issue has been open (opened → `as_of`).
+pub fn issue_age(program: &Program, item: &Issue, as_of: NaiveDate) -> Option<i64> {
+    let open = item.status == IssueStatus::Open;
+    age(program, item.opened.filter(|_| open), as_of)
+}
+
+/// How long a cross-team dependency not yet delivered (nor missed) has been open
+/// (opened → `as_of`).
+pub fn commitment_age(program: &Program, item: &Commitment, as_of: NaiveDate) -> Option<i64> {
+    let open = !matches!(
+        item.status,
+        CommitmentStatus::Delivered | CommitmentStatus::Missed
+    );
+    age(program, item.opened.filter(|_| open), as_of)
+}
+
+/// How long an open decision has waited (raised → `as_of`).
+pub fn decision_age(program: &Program, item: &Decision, as_of: NaiveDate) -> Option<i64> {
+    let open = item.status == DecisionStatus::Open;
+    age(program, item.raised.filter(|_| open), as_of)
+}
+
+/// How long a change request has waited for its decision (requested → `as_of`).
+pub fn change_age(program: &Program, item: &ChangeRequest, as_of: NaiveDate) -> Option<i64> {
+    let pending = item.decision == ChangeDecision::Pending;
+    age(program, item.requested.filter(|_| pending), as_of)
+}
+
+/// A decision's latency: working days from raised to decided; `None` until both are known.
+///
+/// ```
+/// use engine::logs::figures::decision_latency;
+/// use engine::logs::model::Decision;
+/// use engine::Program;
+/// let decision = Decision {
+///     raised: "2026-03-02".parse().ok(),  // Monday
+///     decided: "2026-03-10".parse().ok(), // Tuesday of the next week
+///     ..Decision::default()
+/// };
+/// assert_eq!(decision_latency(&Program::default(), &decision), Some(6));
+/// ```
+pub fn decision_latency(program: &Program, item: &Decision) -> Option<i64> {
+    Some(working_days(program, item.raised?, item.decided?))
+}
+
+/// An issue's resolution time: working days from opened to resolved.
+///
+/// ```
+/// use engine::logs::figures::resolution_time;
+/// use engine::logs::model::Issue;
+/// use engine::Program;
+/// let issue = Issue {
+///     opened: "2026-03-04".parse().ok(),
+///     resolved: "2026-03-06".parse().ok(),
+///     ..Issue::default()
+/// };
+/// assert_eq!(resolution_time(&Program::default(), &issue), Some(2));
+/// ```
+pub fn resolution_time(program: &Program, item: &Issue) -> Option<i64> {
+    Some(working_days(program, item.opened?, item.resolved?))
+}
+
+/// Whether an unvalidated assumption is past its validate-by date on `as_of`.
+///
+/// ```
+/// use engine::logs::figures::assumption_overdue;
+/// use engine::logs::model::Assumption;
+/// let a = Assumption { validate_by: "2026-03-02".parse().ok(), ..Assumption::default() };
+/// assert!(assumption_overdue(&a, "2026-03-03".parse().unwrap()));
+/// assert!(!assumption_overdue(&a, "2026-03-02".parse().unwrap()), "due that day: not yet");
+/// ```
+pub fn assumption_overdue(item: &Assumption, as_of: NaiveDate) -> bool {
+    item.status == AssumptionStatus::Unvalidated && before(item.validate_by, as_of)
+}
+
+/// Whether an open issue is past its due date on `as_of`.
+pub fn issue_overdue(item: &Issue, as_of: NaiveDate) -> bool {
+    item.status == IssueStatus::Open && before(item.due, as_of)
+}
+
+/// Whether an open decision is past its needed-by date on `as_of`.
+pub fn decision_overdue(item: &Decision, as_of: NaiveDate) -> bool {
+    item.status == DecisionStatus::Open && before(item.needed_by, as_of)
+}
+
+/// Whether an open risk has a mitigation action not done past its due date on `as_of`.
+pub fn risk_overdue(risk: &Risk, as_of: NaiveDate) -> bool {
+    risk.status == RiskStatus::Open && risk.actions.iter().any(|a| !a.done && before(a.due, as_of))
+}
+
+fn before(date: Option<NaiveDate>, as_of: NaiveDate) -> bool {
+    date.is_some_and(|date| date < as_of)
+}
+
+// ---------------------------------------------------------------------------------------
+// Risk scores
+
+/// A probability as a level of 1 to 5: up to 10 % is 1, up to 30 % 2, up to 50 % 3, up to
+/// 70 % 4, above 5.
+///
+/// ```
+/// use engine::logs::figures::probability_level;
+/// assert_eq!(probability_level(0.1), 1);
+/// assert_eq!(probability_level(0.3), 2);
+/// assert_eq!(probability_level(0.71), 5);
+/// ```
+pub fn probability_level(probability: f64) -> u8 {
+    match probability {
+        p if p <= 0.1 => 1,
+        p if p <= 0.3 => 2,
+        p if p <= 0.5 => 3,
+        p if p <= 0.7 => 4,
+        _ => 5,
+    }
+}
+
+/// High, medium or low, from a score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rating {
+    Low,
+    Medium,
+    High,
+}
+
+impl Rating {
+    /// A score's rating: high from 15, medium from 8, else low.
+    pub fn of(score: u8) -> Rating {
+        match score {
+            s if s >= 15 => Rating::High,
+            s if s >= 8 => Rating::Medium,
+            _ => Rating::Low,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Rating::Low => "low",
+            Rating::Medium => "medium",
+            Rating::High => "high",
+        }
+    }
+}
+
+/// A risk's score: severity (1–5) × probability level (1–5), 1 to 25, and its rating.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Score {
+    pub score: u8,
+    pub rating: Rating,
+}
+
+/// The score of a severity (1 to 5, clamped) and a probability.
+///
+/// ```
+/// use engine::logs::figures::{score, Rating};
+/// let s = score(4, 0.4); // 4 × level 3
+/// assert_eq!((s.score, s.rating), (12, Rating::Medium));
+/// assert_eq!(score(5, 0.9).rating, Rating::High);
+/// ```
+pub fn score(severity: u8, probability: f64) -> Score {
+    let score = severity.clamp(1, 5) * probability_level(probability);
+    Score {
+        score,
+        rating: Rating::of(score),
+    }
+}
+
+/// A risk's score before mitigation; `None` without a severity.
+pub fn risk_score(risk: &Risk) -> Option<Score> {
+    Some(score(risk.severity?, risk.probability))
+}
+
+/// A risk's score after mitigation: its mitigated severity and probability where given,
+/// else its own; `None` without a severity either way.
+pub fn mitigated_score(risk: &Risk) -> Option<Score> {
+    let mitigated = risk.mitigated.as_ref();
+    let severity = mitigated.and_then(|m| m.severity).or(risk.severity)?;
+    let probability = mitigated
+        .and_then(|m| m.probability)
+        .unwrap_or(risk.probability);
+    Some(score(severity, probability))
+}
+
+// ---------------------------------------------------------------------------------------
+// Cross-team dependencies against the schedule
+
+/// Why a cross-team dependency has the status computed for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum StatusRule {
+    /// As recorded: delivered or missed, or nothing says otherwise.
+    Recorded,
+    /// Missed: its need-by date passed and it was not delivered.
+    NeedByPassed { need_by: NaiveDate },
+    /// At risk: the provider's task is scheduled to finish after the need-by date.
+    ProviderFinishesLate {
+        task: String,
+        finish: NaiveDate,
+        need_by: NaiveDate,
+    },
+    /// At risk: the date the provider committed to is after the need-by date.
+    CommittedLate {
+        committed: NaiveDate,
+        need_by: NaiveDate,
+    },
+}
+
+impl StatusRule {
+    /// The rule in words, for a tooltip: `need-by 2026-03-02 has passed`.
+    pub fn describe(&self) -> String {
+        match self {
+            StatusRule::Recorded => "as recorded".into(),
+            StatusRule::NeedByPassed { need_by } => format!("need-by {need_by} has passed"),
+            StatusRule::ProviderFinishesLate {
+                task,
+                finish,
+                need_by,
+            } => format!("task {task} finishes {finish}, after need-by {need_by}"),
+            StatusRule::CommittedLate { committed, need_by } => {
+                format!("committed for {committed}, after need-by {need_by}")
+            }
+        }
+    }
+}
+
+/// A cross-team dependency's status as computed, and the rule that made it so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ComputedStatus {
+    pub status: CommitmentStatus,
+    pub rule: StatusRule,
+}
+
+/// A cross-team dependency's status on `as_of`, the plan scheduled as `schedule`:
+///
+/// 1. delivered or missed: as recorded;
+/// 2. else missed when its need-by date is before `as_of` (passed, undelivered);
+/// 3. else at risk when its provider task (`task`) is scheduled to finish after need-by;
+/// 4. else at risk when the date committed is after need-by;
+/// 5. else as recorded (requested, committed, or at risk by someone's say-so).
+///
+/// ```
+/// use engine::logs::figures::{commitment_status, StatusRule};
+/// use engine::logs::model::{Commitment, CommitmentStatus};
+/// use engine::{schedule, Program};
+/// let json = r#"{"program": {"name": "P", "start": "2026-03-02"},
+///   "workstreams": [{"id": "w", "name": "W"}],
+///   "tasks": [{"id": "api", "name": "API", "workstream": "w", "duration": 10}]}"#;
+/// let program: Program = serde_json::from_str(json).unwrap();
+/// let plan = schedule(&program).unwrap(); // API finishes Friday 2026-03-13
+/// let d = Commitment {
+///     task: Some("api".into()),
+///     need_by: "2026-03-11".parse().ok(),
+///     ..Commitment::default()
+/// };
+/// let computed = commitment_status(&program, Some(&plan), &d, "2026-03-02".parse().unwrap());
+/// assert_eq!(computed.status, CommitmentStatus::AtRisk);
+/// assert!(matches!(computed.rule, StatusRule::ProviderFinishesLate { .. }));
+/// ```
+pub fn commitment_status(
+    program: &Program,
+    schedule: Option<&Schedule>,
+    item: &Commitment,
+    as_of: NaiveDate,
+) -> ComputedStatus {
+    let recorded = ComputedStatus {
+        status: item.status,
+        rule: StatusRule::Recorded,
+    };
+    let done = matches!(
+        item.status,
+        CommitmentStatus::Delivered | CommitmentStatus::Missed
+    );
+    let Some(need_by) = item.need_by.filter(|_| !done) else {
+        return recorded;
+    };
+    if need_by < as_of {
+        return ComputedStatus {
+            status: CommitmentStatus::Missed,
+            rule: StatusRule::NeedByPassed { need_by },
+        };
+    }
+    if let Some(finish) = provider_finish(program, schedule, item)
+        && finish > need_by
+    {
+        return ComputedStatus {
+            status: CommitmentStatus::AtRisk,
+            rule: StatusRule::ProviderFinishesLate {
+                task: item.task.clone().unwrap_or_default(),
+                finish,
+                need_by,
+            },
+        };
+    }
+    if let Some(committed) = item.committed
+        && committed > need_by
+    {
+        return ComputedStatus {
+            status: CommitmentStatus::AtRisk,
+            rule: StatusRule::CommittedLate { committed, need_by },
+        };
+    }
+    recorded
+}
+
+/// The scheduled finish of the provider's task, if it has one in `schedule`.
+fn provider_finish(
+    program: &Program,
+    schedule: Option<&Schedule>,
+    item: &Commitment,
+) -> Option<NaiveDate> {
+    let task = item.task.as_deref()?;
+    let index = program.tasks.iter().position(|t| t.id == task)?;
+    Some(schedule?.tasks.get(index)?.finish)
+}
+
+// ---------------------------------------------------------------------------------------
+// Benefits
+
+/// How much of a benefit is realised: (latest measured − baseline) / (target − baseline).
+/// 1 is the target reached, 0 no change (or nothing measured yet), below 0 worse than the
+/// baseline, above 1 past the target. The latest measurement is the one of the latest
+/// date (the last listed of that date). A target equal to its baseline (refused by the
+/// check) counts 0.
+///
+/// ```
+/// use engine::logs::figures::realization;
+/// use engine::logs::model::{Benefit, Measurement};
+/// let benefit = Benefit {
+///     baseline: 40.0,
+///     target: 20.0, // minutes per deployment: lower is better, the formula handles it
+///     measured: vec![Measurement { date: "2026-03-01".parse().unwrap(), value: 30.0 }],
+///     ..Benefit::default()
+/// };
+/// assert_eq!(realization(&benefit), 0.5);
+/// ```
+pub fn realization(benefit: &Benefit) -> f64 {
+    let span = benefit.target - benefit.baseline;
+    let latest = benefit
+        .measured
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, m)| (m.date, *i))
+        .map(|(_, m)| m.value);
+    match latest {
+        Some(value) if span != 0.0 && span.is_finite() => (value - benefit.baseline) / span,
+        _ => 0.0,
+    }
+}
+
+/// The program's benefits realization index: the mean of its benefits' [`realization`],
+/// each benefit weighing the same (none is more important than another unless the charter
+/// says so, and it has no field for that); a benefit not measured yet counts 0. `None`
+/// without benefits.
+///
+/// ```
+/// use engine::logs::figures::benefits_index;
+/// use engine::logs::model::{Benefit, Charter, Measurement};
+/// let measured = |value| vec![Measurement { date: "2026-03-01".parse().unwrap(), value }];
+/// let charter = Charter {
+///     benefits: vec![
+///         Benefit { baseline: 0.0, target: 10.0, measured: measured(10.0), ..Benefit::default() },
+///         Benefit { baseline: 0.0, target: 10.0, ..Benefit::default() },
+///     ],
+///     ..Charter::default()
+/// };
+/// assert_eq!(benefits_index(&charter), Some(0.5));
+/// ```
+pub fn benefits_index(charter: &Charter) -> Option<f64> {
+    let count = charter.benefits.len();
+    (count > 0).then(|| charter.benefits.iter().map(realization).sum::<f64>() / count as f64)
+}
+
+// ---------------------------------------------------------------------------------------
+// Change requests
+
+/// A milestone a change moves.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MovedMilestone {
+    pub id: String,
+    pub name: String,
+    /// Working days later with the change (negative: earlier); `None` when the milestone
+    /// is in only one of the two plans.
+    pub days: Option<i64>,
+}
+
+/// What a change request does to the schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ChangeImpact {
+    /// The milestones whose date moves, in the plan's order.
+    pub milestones: Vec<MovedMilestone>,
+    /// Working days the program finish moves (negative: earlier).
+    pub finish_shift: i64,
+}
+
+impl ChangeImpact {
+    /// In words: `finish +4 working days; Launch +4, Beta +2`.
+    pub fn describe(&self) -> String {
+        let signed = |days: i64| match days {
+            0 => "unchanged".to_string(),
+            d if d > 0 => format!("+{d} working days"),
+            d => format!("{d} working days"),
+        };
+        let mut text = format!("finish {}", signed(self.finish_shift));
+        let moved: Vec<String> = self
+            .milestones
+            .iter()
+            .map(|m| match m.days {
+                Some(days) => format!("{} {}", m.name, signed(days)),
+                None => format!("{} added or removed", m.name),
+            })
+            .collect();
+        if !moved.is_empty() {
+            text.push_str("; ");
+            text.push_str(&moved.join(", "));
+        }
+        text
+    }
+}
+
+/// The impact of a change: `program` scheduled as `before`, the program with the change
+/// (a scenario's program) scheduled as `after`.
+///
+/// ```
+/// use engine::logs::figures::change_impact_of;
+/// use engine::scenario::Change;
+/// use engine::{schedule, Program};
+/// let json = r#"{"program": {"name": "P", "start": "2026-03-02"},
+///   "workstreams": [{"id": "w", "name": "W"}],
+///   "tasks": [{"id": "a", "name": "A", "workstream": "w", "duration": 5},
+///             {"id": "m", "name": "Launch", "workstream": "w", "duration": 0}],
+///   "dependencies": [{"from": "a", "to": "m"}]}"#;
+/// let program: Program = serde_json::from_str(json).unwrap();
+/// let before = schedule(&program).unwrap();
+/// let slip = [Change::Slip { task: "a".into(), days: 3 }];
+/// let impact = change_impact_of(&program, &before, &slip).unwrap();
+/// assert_eq!(impact.finish_shift, 3);
+/// assert_eq!(impact.milestones[0].days, Some(3));
+/// ```
+pub fn change_impact(
+    program: &Program,
+    before: &Schedule,
+    changed: &Program,
+    after: &Schedule,
+) -> ChangeImpact {
+    let comparison = compare(program, before, changed, after);
+    ChangeImpact {
+        milestones: comparison
+            .moved_milestones()
+            .map(|m| MovedMilestone {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                days: m.delta,
+            })
+            .collect(),
+        finish_shift: comparison.finish.delta.unwrap_or(0),
+    }
+}
+
+/// [`change_impact`] of `changes` (a scenario's) made to `program`; the diagnostics if the
+/// changed program cannot be scheduled.
+pub fn change_impact_of(
+    program: &Program,
+    before: &Schedule,
+    changes: &[Change],
+) -> Result<ChangeImpact, Diagnostics> {
+    let impact = quick_impact(program, before, changes)?;
+    Ok(change_impact(
+        program,
+        before,
+        &impact.program,
+        &impact.schedule,
+    ))
+}
+
+// ---------------------------------------------------------------------------------------
+// Mitigation
+
+/// The program as its risks stand before mitigation, for a forecast: closed risks dropped,
+/// occurred ones certain (probability 1), the others as entered. The logs are left out
+/// (the forecast does not read them, and they could name a dropped risk).
+pub fn unmitigated(program: &Program) -> Program {
+    with_risks(program, |risk| risk)
+}
+
+/// The program with its risks mitigated, for a forecast beside [`unmitigated`]: each open
+/// risk takes its post-mitigation probability and impact where given; closed risks are
+/// dropped; occurred ones are certain (probability 1) with their mitigated impact where
+/// given (mitigation may still soften a delay that happened). Logs left out, as there.
+///
+/// ```
+/// use engine::logs::figures::mitigated;
+/// use engine::logs::model::{Mitigated, RiskStatus};
+/// use engine::{Program, Risk};
+/// let mut program = Program::default();
+/// program.risks.push(Risk {
+///     id: "R1".into(),
+///     probability: 0.6,
+///     mitigated: Some(Mitigated { probability: Some(0.2), ..Mitigated::default() }),
+///     ..Risk::default()
+/// });
+/// program.risks.push(Risk { id: "R2".into(), status: RiskStatus::Closed, ..Risk::default() });
+/// let after = mitigated(&program);
+/// assert_eq!(after.risks.len(), 1);
+/// assert_eq!(after.risks[0].probability, 0.2);
+/// ```
+pub fn mitigated(program: &Program) -> Program {
+    with_risks(program, |mut risk| {
+        if let Some(m) = &risk.mitigated {
+            if risk.status == RiskStatus::Open {
+                risk.probability = m.probability.unwrap_or(risk.probability);
+            }
+            risk.impact = m.impact.unwrap_or(risk.impact);
+        }
+        risk
+    })
+}
+
+/// The program's risks closed dropped, occurred certain, each then `adjust`ed; no logs.
+fn with_risks(program: &Program, adjust: impl Fn(Risk) -> Risk) -> Program {
+    let risks = program
+        .risks
+        .iter()
+        .filter(|risk| risk.status != RiskStatus::Closed)
+        .map(|risk| {
+            let mut risk = adjust(risk.clone());
+            if risk.status == RiskStatus::Occurred {
+                risk.probability = 1.0;
+            }
+            risk
+        })
+        .collect();
+    Program {
+        program: program.program.clone(),
+        calendar: program.calendar.clone(),
+        workstreams: program.workstreams.clone(),
+        tasks: program.tasks.clone(),
+        dependencies: program.dependencies.clone(),
+        risks,
+        resources: program.resources.clone(),
+        logs: Default::default(),
+    }
+}
