@@ -286,7 +286,7 @@ pub struct Risk {
     /// Ids of the tasks it would delay.
     pub tasks: Vec<String>,
     // The risk as a log item (none of it read by the forecast, which runs on the values
-    // above; see `crate::logs::figures::mitigated` for the post-mitigation program).
+    // above; see `crate::logs::impact::mitigated` for the post-mitigation program).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]

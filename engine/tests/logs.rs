@@ -6,10 +6,11 @@ use engine::edit::{Edit, History};
 use engine::kept::KeptProgram;
 use engine::logs::edit::{Log, add_item, remove_item, set_field};
 use engine::logs::figures::{
-    ChangeImpact, Rating, StatusRule, age, benefits_index, commitment_status, decision_latency,
-    decision_overdue, issue_age, mitigated, mitigated_score, probability_level, realization,
-    resolution_time, risk_score, score, unmitigated, working_days,
+    Rating, StatusRule, age, benefits_index, commitment_status, decision_latency, decision_overdue,
+    issue_age, mitigated_score, probability_level, realization, resolution_time, risk_score, score,
+    working_days,
 };
+use engine::logs::impact::{ChangeImpact, mitigated, unmitigated};
 use engine::logs::model::{
     Assumption, Benefit, Charter, Commitment, CommitmentStatus, Decision, Issue, IssueStatus,
     Measurement, Mitigated, RiskStatus,
@@ -385,7 +386,7 @@ fn a_change_request_moves_milestones_and_the_finish() {
         task: "api".into(),
         days: 4,
     }];
-    let impact = engine::logs::figures::change_impact_of(&p, &before, &changes).unwrap();
+    let impact = engine::logs::impact::change_impact_of(&p, &before, &changes).unwrap();
     assert_eq!(impact.finish_shift, 4);
     assert_eq!(impact.milestones.len(), 1);
     assert_eq!(

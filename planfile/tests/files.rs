@@ -296,7 +296,7 @@ fn the_shipped_example_has_every_log_working() {
     let index = figures::benefits_index(logs.charter.as_ref().unwrap()).unwrap();
     assert!(index > 0.0 && index < 0.2, "{index}");
     // The forecast's program with risks mitigated still checks.
-    assert!(engine::check(&figures::mitigated(program)).is_ok());
+    assert!(engine::check(&engine::logs::impact::mitigated(program)).is_ok());
 }
 
 /// Version 4's addition: summary tasks read, scheduled (Build rolls up API → UI and Docs
