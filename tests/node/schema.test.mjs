@@ -48,14 +48,25 @@ test('every version 3 example validates', () => {
   assert.ok(late.tasks.some((t) => t.constraint?.type === 'ALAP' && !('date' in t.constraint)), 'the v3 examples use ALAP');
 });
 
-test('every version 4 example, and the example shipped with the app, validates', () => {
-  const files = [...examples('v4'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
-  assert.ok(files.length >= 4);
+test('every version 4 example validates', () => {
+  const files = examples('v4');
+  assert.ok(files.length >= 3);
   files.forEach(validates);
   const outline = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v4', 'release-outline.planwork.json'), 'utf8'));
   assert.ok(outline.tasks.some((t) => t.summary) && outline.tasks.some((t) => t.parent), 'the v4 examples use the outline');
   const sre = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v4', 'shared-sre.planwork.json'), 'utf8'));
   assert.ok(sre.resources.length > 0 && sre.tasks.some((t) => t.demands?.length), 'and resources');
+});
+
+test('every version 5 example, and the example shipped with the app, validates', () => {
+  const files = [...examples('v5'), join(root, 'public', 'examples', 'platform-migration.planwork.json')];
+  assert.ok(files.length >= 4);
+  files.forEach(validates);
+  const logs = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v5', 'launch-logs.planwork.json'), 'utf8'));
+  for (const log of ['assumptions', 'issues', 'dependencies', 'decisions', 'changes']) {
+    assert.ok(logs.logs[log].length > 0, `the v5 examples fill the ${log} log`);
+  }
+  assert.ok(logs.logs.charter.benefits.length > 0, 'and the charter with its benefits');
 });
 
 test('the schema rejects what the reader rejects', () => {
@@ -77,6 +88,9 @@ test('the schema rejects what the reader rejects', () => {
     { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, resources: [{ id: 'r', name: 'R', capacity: 0 }] },
     { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', demands: [{ resource: 'r', units: -1 }] }] },
     { format: 'planwork', version: 4, program: { name: 'X', start: '2026-01-05' }, tasks: [{ id: 'a', name: 'A', workstream: 'w', priority: 1001 }] },
+    { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, risks: [{ id: 'R1', title: 'T', probability: 1.5, impact: { min: 1, max: 2 } }] },
+    { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, logs: { dependencies: [{ id: 'D1', title: 'API', need_by: 'soon' }] } },
+    { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, logs: { issues: [{ id: 'I1', title: 'Quota', status: 'sleeping' }] } },
   ];
   for (const file of bad) {
     assert.equal(validate(file), false, JSON.stringify(file));
