@@ -61,6 +61,13 @@ pub fn export_calendar(document: &Document, scheduled: &Scheduled) -> Result<(),
         .map_err(|e| format!("The export could not be started: {e:?}"))
 }
 
+/// Downloads one of the program's logs as CSV (`<program>-<today>-<log>.csv`).
+pub fn export_log(document: &Document, log: &str, text: &str) -> Result<(), String> {
+    let name = file_name(document, &format!("{log}.csv"));
+    download(&name, text, "text/csv;charset=utf-8")
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
 /// Downloads the program as an MS Project XML file (`<program>-<today>.xml`), which MS
 /// Project 2007 and later open as a plan: tasks under a summary per workstream, links,
 /// constraints, the calendar and the computed dates.

@@ -13,6 +13,7 @@ pub mod format;
 pub mod home;
 pub mod ids;
 pub mod load;
+pub mod logs;
 pub mod map;
 pub mod perf;
 pub mod plan;

@@ -8,6 +8,7 @@ mod charts;
 mod forecast;
 mod home;
 mod load;
+mod logs;
 mod map;
 mod plan;
 mod scenarios;
@@ -35,6 +36,8 @@ pub use home::sheet_mapping::{
 };
 pub use load::load_chart::LoadChart;
 pub use load::load_strip::{LoadStrip, LoadStripLabels, strip_height};
+pub use logs::log_table_view::{LogTableActions, LogTableView};
+pub use map::commitment_list::CommitmentList;
 pub use map::dependency_map::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
 pub use plan::gantt::gantt_chart::{GanttActions, GanttChart};
 pub use plan::gantt::gantt_legend::GanttLegend;

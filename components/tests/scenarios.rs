@@ -237,6 +237,7 @@ async fn scenario_list_and_change_list_call_back_with_the_scenario() {
         edit_in_plan: Callback::new(move |id: String| note(format!("edit {id}"))),
         duplicate: Callback::new(move |id: String| note(format!("duplicate {id}"))),
         promote: Callback::new(move |id: String| note(format!("promote {id}"))),
+        raise_change: Callback::new(move |id: String| note(format!("raise {id}"))),
         delete: Callback::new(move |id: String| note(format!("delete {id}"))),
         close: Callback::new(move |()| note("close".into())),
     };

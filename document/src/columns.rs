@@ -33,11 +33,13 @@ pub enum Column {
     FinishVariance,
     /// What the task needs of resources: `sre, sec:0.5`.
     Resources,
+    /// The open risks, issues and assumptions of the logs that name it: `R2, I3`.
+    Raid,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 18] = [
+    pub const ALL: [Column; 19] = [
         Column::Id,
         Column::Name,
         Column::Workstream,
@@ -56,6 +58,7 @@ impl Column {
         Column::StartVariance,
         Column::FinishVariance,
         Column::Resources,
+        Column::Raid,
     ];
 
     /// The key used in the DOM (`data-col`) and in the saved column choice.
@@ -79,6 +82,7 @@ impl Column {
             Column::StartVariance => "start-variance",
             Column::FinishVariance => "finish-variance",
             Column::Resources => "resources",
+            Column::Raid => "raid",
         }
     }
 
@@ -108,6 +112,7 @@ impl Column {
             Column::StartVariance => "Start var.",
             Column::FinishVariance => "Finish var.",
             Column::Resources => "Resources",
+            Column::Raid => "Risks & issues",
         }
     }
 
@@ -131,6 +136,7 @@ impl Column {
             Column::Percent => 4.5,
             Column::StartVariance | Column::FinishVariance => 5.5,
             Column::Resources => 9.0,
+            Column::Raid => 8.0,
         }
     }
 
@@ -152,6 +158,7 @@ impl Column {
             Column::StartVariance | Column::FinishVariance => {
                 "Variance is computed against the active baseline."
             }
+            Column::Raid => "Link risks, issues and assumptions to tasks on the Logs tab.",
             _ => return None,
         })
     }
@@ -187,6 +194,7 @@ impl Column {
                 | Column::ActualStart
                 | Column::ActualFinish
                 | Column::Resources
+                | Column::Raid
         )
     }
 
@@ -233,6 +241,7 @@ impl Column {
                 .variance
                 .map_or(Cow::Borrowed(""), |v| signed_days(v.finish)),
             Column::Resources => Cow::Owned(format_demands(&row.demands)),
+            Column::Raid => Cow::Owned(row.raid.join(", ")),
         }
     }
 }

@@ -404,6 +404,8 @@ pub struct TaskRow {
     pub demands: Vec<engine::Demand>,
     /// Leveling held it back: where to, and why (the scenario's reason, when it has one).
     pub leveling: Option<String>,
+    /// The open risks, issues and assumptions of the logs that name it (ids).
+    pub raid: Vec<String>,
     /// Start and finish variance against the active baseline, in working days.
     pub variance: Option<Variance>,
     pub critical: bool,

@@ -275,6 +275,7 @@ fn task_row(
         percent: task.percent_complete,
         demands: task.demands.clone(),
         leveling: None,
+        raid: open_log_items(program, &task.id),
         variance: shown
             .variances
             .as_ref()
@@ -283,6 +284,30 @@ fn task_row(
         bar: layout.bars.get(index).cloned().flatten(),
         color: group.color.clone(),
     })
+}
+
+/// The ids of the open risks, open issues and assumptions not known to hold that name task
+/// `id`, in that order. O(items in the logs).
+fn open_log_items(program: &Program, id: &str) -> Vec<String> {
+    use engine::logs::model::{AssumptionStatus, IssueStatus, RiskStatus};
+    let names = |tasks: &[String]| tasks.iter().any(|t| t == id);
+    let logs = &program.logs;
+    let risks = program
+        .risks
+        .iter()
+        .filter(|r| r.status == RiskStatus::Open && names(&r.tasks))
+        .map(|r| r.id.clone());
+    let issues = logs
+        .issues
+        .iter()
+        .filter(|i| i.status == IssueStatus::Open && names(&i.tasks))
+        .map(|i| i.id.clone());
+    let assumptions = logs
+        .assumptions
+        .iter()
+        .filter(|a| a.status != AssumptionStatus::Holds && names(&a.tasks))
+        .map(|a| a.id.clone());
+    risks.chain(issues).chain(assumptions).collect()
 }
 
 /// `members` of a workstream (task indices in program order) in the order shown: the

@@ -142,8 +142,9 @@ pub fn remove_change(doc: &mut Document, id: &str, at: usize) -> Result<(), Stri
     Ok(())
 }
 
-/// Deletes scenario `id`.
+/// Deletes scenario `id` (refused while a change request or decision names it).
 pub fn delete(doc: &mut Document, id: &str) -> Result<(), String> {
+    crate::logs::change_control::guard(doc, id)?;
     let before = doc.scenarios.len();
     doc.scenarios.retain(|s| s.id != id);
     if doc.scenarios.len() == before {
@@ -153,8 +154,15 @@ pub fn delete(doc: &mut Document, id: &str) -> Result<(), String> {
 }
 
 /// Makes scenario `id` the program: the program replaced by the scenario applied, and the
-/// scenario removed. Refused, the document untouched, if the result cannot be scheduled.
+/// scenario removed. Refused, the document untouched, if the result cannot be scheduled,
+/// or while a change request holds it (approving the request promotes it).
 pub fn promote(doc: &mut Document, id: &str) -> Result<(), String> {
+    crate::logs::change_control::guard(doc, id)?;
+    promote_held(doc, id)
+}
+
+/// [`promote`] without the guard: what approving the change request that holds it does.
+pub(crate) fn promote_held(doc: &mut Document, id: &str) -> Result<(), String> {
     let at = doc.scenarios.iter().position(|s| s.id == id).ok_or(GONE)?;
     let applied = apply(&doc.program, &doc.scenarios[at].changes);
     engine::schedule(&applied.program).map_err(|d| describe(&d))?;

@@ -2,7 +2,7 @@
 //! and what is uncertain in a subject, on the example program.
 
 use document::forecast_inputs::{
-    PROGRAM, is_stale, settings, subject_program, subject_uncertainty, subjects_of,
+    MITIGATED, PROGRAM, is_stale, settings, subject_program, subject_uncertainty, subjects_of,
 };
 use engine::forecast::Settings;
 use engine::scenario::{Change, Scenario};
@@ -27,7 +27,7 @@ fn settings_as_typed() {
 #[test]
 fn a_result_is_stale_once_its_plan_changes() {
     let mut doc = planfile::read(EXAMPLE).unwrap();
-    let input = doc.program.clone();
+    let (input, _) = subject_program(&doc, PROGRAM).unwrap();
     assert!(!is_stale(&doc, PROGRAM, &input));
     doc.program.tasks[3].duration += 1;
     assert!(is_stale(&doc, PROGRAM, &input));
@@ -41,7 +41,9 @@ fn a_result_is_stale_once_its_plan_changes() {
     let (applied, label) = subject_program(&doc, "s1").unwrap();
     assert_eq!(label, "Scenario: Nothing changes");
     assert!(!is_stale(&doc, "s1", &applied));
-    assert_eq!(subjects_of(&doc).len(), 2);
+    // The program, the program after mitigation (the example's risks have mitigated
+    // values), the scenario.
+    assert_eq!(subjects_of(&doc).len(), 3);
     doc.scenarios.clear();
     assert!(
         is_stale(&doc, "s1", &applied),
@@ -53,7 +55,8 @@ fn a_result_is_stale_once_its_plan_changes() {
 fn a_subject_without_estimates_or_risks_is_certain() {
     let mut doc = planfile::read(EXAMPLE).unwrap();
     let example = subject_uncertainty(&doc, PROGRAM).unwrap();
-    assert_eq!((example.estimated_tasks, example.risks), (61, 8));
+    // Eight risks in the log, one of them closed: a closed risk no longer counts.
+    assert_eq!((example.estimated_tasks, example.risks), (61, 7));
     // A scenario that removes every estimate leaves the risks.
     let changes = doc
         .program
@@ -71,10 +74,36 @@ fn a_subject_without_estimates_or_risks_is_certain() {
         changes,
     });
     let scenario = subject_uncertainty(&doc, "s1").unwrap();
-    assert_eq!((scenario.estimated_tasks, scenario.risks), (0, 8));
+    assert_eq!((scenario.estimated_tasks, scenario.risks), (0, 7));
     doc.program.risks.clear();
     // The logs link the risks: they go too, or the program would not check.
     doc.program.logs = Default::default();
     assert!(subject_uncertainty(&doc, "s1").unwrap().is_none());
     assert_eq!(subject_uncertainty(&doc, "gone"), None);
+}
+
+#[test]
+fn the_program_after_mitigation_takes_the_mitigated_values() {
+    let doc = planfile::read(EXAMPLE).unwrap();
+    let (before, _) = subject_program(&doc, PROGRAM).unwrap();
+    let (after, label) = subject_program(&doc, MITIGATED).unwrap();
+    assert_eq!(label, "The program, risks after mitigation");
+    assert_eq!(before.risks.len(), after.risks.len());
+    let mitigated = doc
+        .program
+        .risks
+        .iter()
+        .filter(|r| r.mitigated.is_some())
+        .count();
+    let lower = before
+        .risks
+        .iter()
+        .zip(&after.risks)
+        .filter(|(b, a)| a.probability < b.probability || a.impact.max < b.impact.max)
+        .count();
+    assert!(
+        mitigated > 0 && lower > 0,
+        "{lower} of {mitigated} mitigated risks are lower"
+    );
+    assert!(!is_stale(&doc, MITIGATED, &after));
 }

@@ -52,6 +52,7 @@ pub(crate) const TABS: &[(&str, &str)] = &[
     ("load", "Load"),
     ("scenarios", "Scenarios"),
     ("forecast", "Forecast"),
+    ("logs", "Logs"),
     ("snapshots", "Snapshots"),
     // Last: set once at the start and seldom after, it stays out of the way of daily work.
     ("setup", "Setup"),

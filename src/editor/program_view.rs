@@ -92,6 +92,7 @@ pub fn ProgramView(
                     "load" => view! { <crate::load::load_view::LoadPanel /> }.into_any(),
                     "scenarios" => view! { <crate::scenarios::scenarios_view::ScenariosPanel /> }.into_any(),
                     "forecast" => view! { <crate::forecast::forecast_view::ForecastPanel /> }.into_any(),
+                    "logs" => view! { <crate::logs::logs_view::LogsPanel /> }.into_any(),
                     "setup" => view! { <crate::setup::setup_view::SetupPanel /> }.into_any(),
                     "snapshots" => view! {
                         <SnapshotsPanel

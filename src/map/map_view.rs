@@ -1,7 +1,7 @@
 //! The Dependency map tab: the program's workstreams and the dependencies that cross between
 //! them (grouped by `engine::teams::cross_team_flows`), shown by `DependencyMap`.
 
-use components::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
+use components::{CommitmentList, DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
 use engine::teams::cross_team_flows;
 use engine::{Program, Schedule};
 use leptos::prelude::*;
@@ -89,6 +89,29 @@ pub fn MapPanel() -> impl IntoView {
             }
         })
     };
+    // The RAID log's cross-team dependencies, their status against the program's schedule
+    // on the status date (the log belongs to the program, whatever scenario is shown).
+    let commitments = Memo::new(move |_| {
+        let day = crate::logs::logs_view::as_of(editor);
+        editor.doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                editor
+                    .derived
+                    .with(|v| document::logs::dependency_rows(&d.program, v.program.ok(), day))
+            })
+        })
+    });
+    let teams = Memo::new(move |_| {
+        editor.doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                d.program
+                    .workstreams
+                    .iter()
+                    .map(|w| (w.id.clone(), w.name.clone()))
+                    .collect()
+            })
+        })
+    });
     view! {
         <section class="map-panel" aria-label="Dependency map">
             {shown}
@@ -98,6 +121,7 @@ pub fn MapPanel() -> impl IntoView {
                 "to list its links."
             </p>
             <DependencyMap model=model />
+            <CommitmentList rows=commitments teams=teams />
         </section>
     }
 }

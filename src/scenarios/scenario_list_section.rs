@@ -174,6 +174,20 @@ fn change_list_actions(editor: Editor, tab: TabState) -> ChangeListActions {
             report.run(result);
         }),
         promote: Callback::new(move |id: String| promote(editor, id, tab)),
+        raise_change: Callback::new(move |id: String| {
+            let today = crate::format::today();
+            let mut raised = String::new();
+            let result = editor.change(false, |doc| {
+                raised = document::logs::change_control::raise(doc, &id, today)?;
+                Ok(())
+            });
+            if result.is_ok() {
+                editor.confirm(format!(
+                    "Change request {raised} raised: decide it on the Logs tab (Change requests), where its impact is shown."
+                ));
+            }
+            report.run(result);
+        }),
         delete: Callback::new(move |id: String| {
             let result = editor.change(false, |doc| scenarios::delete(doc, &id));
             if result.is_ok() {

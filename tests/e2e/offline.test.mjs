@@ -42,8 +42,11 @@ test('planwork.html is one file within its size budget, locked down', () => {
   // issue 18 to 1.8 MB (other tools' formats: the XML reader and writer, the CSV reader and
   // writer, iCalendar, the importers and the export: 1.52 → 1.66 MB before the spreadsheet
   // import's screen); issues 18 and 19 to 2.0 MB (summary tasks in the engine, the grid and
-  // the importers, resources, the Load tab and leveling: 1.74 → 1.85 MB before leveling).
-  assert.ok(size <= 2_000_000, `planwork.html is ${size} bytes; the budget is 2,000,000`);
+  // the importers, resources, the Load tab and leveling: 1.74 → 1.85 MB before leveling);
+  // issue 20 to 2.5 MB (the program's logs: their model, checks, edits, typed cells, figures,
+  // the file format's version 5, change control and the Logs tab: 1.99 → 2.31 MB, most of it
+  // the logs' (de)serialisers, built for speed with the engine and the file format).
+  assert.ok(size <= 2_500_000, `planwork.html is ${size} bytes; the budget is 2,500,000`);
   const html = readFileSync(single, 'utf8');
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');

@@ -1,3 +1,4 @@
 //! The Dependency map tab.
 
+pub(crate) mod commitment_list;
 pub(crate) mod dependency_map;

@@ -34,6 +34,8 @@ pub struct ChangeListActions {
     pub edit_in_plan: Callback<String>,
     pub duplicate: Callback<String>,
     pub promote: Callback<String>,
+    /// Raise a change request that this scenario holds (change control).
+    pub raise_change: Callback<String>,
     pub delete: Callback<String>,
     pub close: Callback<()>,
 }
@@ -50,6 +52,7 @@ pub fn ChangeList(
 fn opened(s: OpenScenario, actions: ChangeListActions) -> impl IntoView {
     let id = s.id.clone();
     let (i1, i2, i3, i4, i5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    let i6 = id.clone();
     let broken = s.problem.is_some();
     let changes = if s.changes.is_empty() {
         view! {
@@ -124,6 +127,11 @@ fn opened(s: OpenScenario, actions: ChangeListActions) -> impl IntoView {
                     title="Make this scenario the program (a snapshot is taken first; undoable)"
                     on:click=move |_| actions.promote.run(i5.clone())>
                     "Promote to program"
+                </button>
+                <button type="button" class="button" data-action="raise-change"
+                    title="Raise a change request for this scenario: it is decided on the Logs tab, where approving it promotes the scenario"
+                    on:click=move |_| actions.raise_change.run(i6.clone())>
+                    "Raise change request"
                 </button>
                 <button type="button" class="button button-danger" data-action="delete-scenario"
                     on:click=move |_| actions.delete.run(id.clone())>

@@ -6,9 +6,11 @@
 //! Everything is computed on a status date passed in (never the clock), from the program
 //! and its schedule; the figures themselves are `engine::logs::figures`.
 
+pub mod change_control;
 pub mod export;
 pub mod rows;
 pub mod summary;
+pub mod table;
 
 pub use rows::{
     AssumptionRow, ChangeRow, DecisionRow, DependencyRow, IssueRow, LogRow, RiskRow,
