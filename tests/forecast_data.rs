@@ -78,7 +78,7 @@ fn a_forecast_becomes_rows_bins_markers_and_bars() {
 fn risks_as_shown_and_as_edits() {
     let doc = planfile::read(EXAMPLE).unwrap();
     let views = risk_views(&doc.program);
-    assert_eq!(views.len(), 4);
+    assert_eq!(views.len(), 8);
     assert_eq!(views[0].id, "R1");
     assert_eq!(views[0].probability, "30%");
     assert_eq!(views[0].impact, "5–15");
@@ -91,7 +91,7 @@ fn risks_as_shown_and_as_edits() {
         impact: "3-8".into(),
     };
     match risk_edits(&doc.program, &add).unwrap().as_slice() {
-        [Edit::InsertRisk { index: 4, risk }] => assert_eq!(risk.id, "R5"),
+        [Edit::InsertRisk { index: 8, risk }] => assert_eq!(risk.id, "R9"),
         other => panic!("{other:?}"),
     }
     let refused = RiskChange::Impact {

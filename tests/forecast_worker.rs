@@ -198,13 +198,17 @@ fn a_message_that_is_no_request_is_a_message() {
     for message in [
         JsValue::from_str("{not json"),
         JsValue::UNDEFINED,
-        js_sys::JSON::parse(r#"{"run": {"run": 1, "program": 5}}"#).unwrap(),
-        js_sys::JSON::parse(r#"{"run": {"run": -1, "program": "", "settings": {}}}"#).unwrap(),
-        js_sys::JSON::parse(r#"{"rank": {"run": 1, "from": 0, "ranks": [1, 2]}}"#).unwrap(),
+        // A forecast request not wrapped as a job, then malformed ones wrapped.
+        js_sys::JSON::parse(r#"{"run": {"run": 1, "program": "", "settings": {}}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"forecast": {"run": {"run": 1, "program": 5}}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"forecast": {"run": {"run": -1, "program": "", "settings": {}}}}"#)
+            .unwrap(),
+        js_sys::JSON::parse(r#"{"forecast": {"rank": {"run": 1, "from": 0, "ranks": [1, 2]}}}"#)
+            .unwrap(),
     ] {
         let said = answer_to(&message);
         assert!(
-            said.starts_with("The forecast request could not be read: "),
+            said.starts_with("The request to the worker could not be read: "),
             "{said}"
         );
     }

@@ -439,17 +439,43 @@ fn decision_columns() -> Vec<TableColumn> {
         computed("Age", "Working days open"),
         computed("Latency", "Working days from raised to decided"),
         edit("Decision", "decision", "What was decided"),
+        edit(
+            "Context",
+            "context",
+            "Why it must be decided, the options and their trade-offs",
+        ),
+        edit(
+            "Contributors",
+            "contributors",
+            "Who is consulted (DACI), names separated by commas",
+        ),
+        edit(
+            "Informed",
+            "informed",
+            "Who is told (DACI), names separated by commas",
+        ),
+        edit(
+            "Risks",
+            "links.risks",
+            "The risks it bears on: ids separated by commas",
+        ),
+        edit(
+            "Issues",
+            "links.issues",
+            "The issues it settles: ids separated by commas",
+        ),
+        edit("Tasks", "links.tasks", IDS),
+        edit(
+            "Scenarios",
+            "links.scenarios",
+            "The scenarios considered: ids separated by commas",
+        ),
     ]
 }
 
 fn decision_cells(program: &Program, r: &DecisionRow) -> (Vec<String>, String) {
-    let text = program
-        .logs
-        .decisions
-        .iter()
-        .find(|d| d.id == r.id)
-        .map(|d| d.decision.clone())
-        .unwrap_or_default();
+    let item = program.logs.decisions.iter().find(|d| d.id == r.id);
+    let text = |f: fn(&engine::logs::model::Decision) -> String| item.map(f).unwrap_or_default();
     let cells = vec![
         r.id.clone(),
         r.title.clone(),
@@ -461,7 +487,14 @@ fn decision_cells(program: &Program, r: &DecisionRow) -> (Vec<String>, String) {
         date(r.decided),
         days(r.age),
         days(r.latency),
-        text,
+        text(|d| d.decision.clone()),
+        text(|d| d.context.clone()),
+        text(|d| d.contributors.join(", ")),
+        text(|d| d.informed.join(", ")),
+        text(|d| d.links.risks.join(", ")),
+        text(|d| d.links.issues.join(", ")),
+        text(|d| d.links.tasks.join(", ")),
+        text(|d| d.links.scenarios.join(", ")),
     ];
     (cells, overdue(r.overdue, "its needed-by date"))
 }
