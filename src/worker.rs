@@ -36,6 +36,8 @@ const BLOB_URL_GLOBAL: &str = "planworkForecastWorker";
 pub enum Job {
     Forecast(forecast_worker::Request),
     Level(leveling_worker::Request),
+    /// What mitigating each risk buys (forecasts of the program, one risk mitigated each).
+    Mitigation(crate::logs::mitigation_job::Request),
 }
 
 /// How messages are written: 64-bit numbers (a seed) as `BigInt`s, which a JavaScript
@@ -79,6 +81,7 @@ pub fn listen() {
                 forecast_worker::serve_request(request, &|reply| post_to_page(&reply));
             }
             Ok(Job::Level(request)) => leveling_worker::serve(request),
+            Ok(Job::Mitigation(request)) => crate::logs::mitigation_job::serve(request),
             Err(message) => {
                 post_to_page(&forecast_worker::encode(&forecast_worker::Reply::Failed {
                     run: 0,

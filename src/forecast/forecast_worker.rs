@@ -305,7 +305,7 @@ pub fn write_request(request: &Request) -> Result<JsValue, String> {
 pub fn read_request(value: &JsValue) -> Result<Request, String> {
     match read_job(value)? {
         Job::Forecast(request) => Ok(request),
-        Job::Level(_) => Err("A forecast worker was sent a leveling request".to_owned()),
+        _ => Err("A forecast worker was sent another job".to_owned()),
     }
 }
 

@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use super::broken_assumptions::BrokenAssumptions;
 use super::change_requests::ChangeRequests;
 use super::charter_view::CharterPanel;
+use super::item_details::{DecisionOptions, MitigationValues, RiskActions};
 use crate::editor::{Editor, describe};
 
 /// A section of the tab: a log, or the charter.
@@ -225,6 +226,8 @@ pub fn LogsPanel() -> impl IntoView {
             <LogTableView table=table log=log.key() actions=actions />
             {(log == Log::Changes).then(|| view! { <ChangeRequests refusal=refusal /> })}
             {(log == Log::Assumptions).then(|| view! { <BrokenAssumptions refusal=refusal /> })}
+            {(log == Log::Risks).then(|| view! { <MitigationValues /> <RiskActions refusal=refusal /> })}
+            {(log == Log::Decisions).then(|| view! { <DecisionOptions refusal=refusal /> })}
         })
     };
     view! {

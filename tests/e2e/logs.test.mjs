@@ -82,6 +82,19 @@ test('a risk linked to a task, scored, and the forecast with and without mitigat
   // 4 × level 4 (60 %) = 16, high; after mitigation 4 × level 1 (10 %) = 4, low.
   await row(page, id).locator('td', { hasText: '16 high' }).waitFor();
   assert.equal(await column(page, id, 'Score after'), '4 low');
+  // What mitigating it alone buys, forecast in a worker.
+  await page.locator('[data-action="mitigation-values"]').click();
+  const value = page.locator(`[data-role="mitigation-values"] li[data-risk="${id}"]`);
+  await value.waitFor({ timeout: 60_000 });
+  assert.match(await value.textContent(), new RegExp(`mitigating ${id} buys \\d+ working days? at P80`));
+  // A mitigation action, then checked off.
+  await page.locator('[data-role="risk-actions"] [data-role="detail-item"]').selectOption(id);
+  await page.locator('[data-role="action-text"]').fill('Ask the vendor for a higher quota');
+  await page.locator('[data-role="action-due"]').fill('2027-01-20');
+  await page.locator('[data-action="add-action"]').click();
+  const done = page.locator('[data-role="risk-actions"] [data-role="action-done"]');
+  await done.waitFor();
+  await done.check();
   await page.screenshot({ path: join(outDir, 'logs-risks.png'), fullPage: true });
 
   // The task's row names its open risk.
@@ -154,6 +167,12 @@ test('a decision recorded and its latency; bad input refused naming the item and
   await type(page, id, 'status', 'decided');
   // Mon 1 Feb → Wed 10 Feb 2027: seven working days.
   assert.equal(await column(page, id, 'Latency'), '7 d');
+  // Its options and their trade-offs.
+  await page.locator('[data-role="decision-options"] [data-role="detail-item"]').selectOption(id);
+  await page.locator('[data-role="option-text"]').fill('Managed service');
+  await page.locator('[data-role="decision-options"] input[aria-label="Trade-offs"]').fill('less control, no on-call');
+  await page.locator('[data-action="add-option"]').click();
+  await page.locator('[data-role="decision-options"] li', { hasText: 'Managed service — less control, no on-call' }).waitFor();
 
   // Decided before raised: refused by the check, naming the decision and the field; the
   // typed text stays in its cell.

@@ -142,15 +142,101 @@ pub fn unmitigated(program: &Program) -> Program {
 /// assert_eq!(after.risks[0].probability, 0.2);
 /// ```
 pub fn mitigated(program: &Program) -> Program {
-    with_risks(program, |mut risk| {
-        if let Some(m) = &risk.mitigated {
-            if risk.status == RiskStatus::Open {
-                risk.probability = m.probability.unwrap_or(risk.probability);
-            }
-            risk.impact = m.impact.unwrap_or(risk.impact);
+    with_risks(program, mitigate)
+}
+
+/// What mitigating one risk buys: the working days its mitigation alone moves the program
+/// finish earlier at P50 and at P80.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct MitigationValue {
+    pub risk: String,
+    pub title: String,
+    pub p50_days: i64,
+    pub p80_days: i64,
+}
+
+impl MitigationValue {
+    /// In words: `mitigating R3 buys 6 working days at P80 (4 at P50)`.
+    pub fn describe(&self) -> String {
+        let days = |d: i64| match d {
+            0 => "nothing".to_owned(),
+            1 => "1 working day".to_owned(),
+            d if d < 0 => format!("costs {} working days", -d),
+            d => format!("{d} working days"),
+        };
+        format!(
+            "mitigating {} buys {} at P80 ({} at P50)",
+            self.risk,
+            days(self.p80_days),
+            days(self.p50_days)
+        )
+    }
+}
+
+/// For every open risk with values after mitigation, what mitigating it alone buys: the
+/// forecast of the program as its risks stand ([`unmitigated`]), then one with only that
+/// risk mitigated, with the same settings — each iteration draws from its own random
+/// stream, so the difference is the risk's, not noise. Most first.
+///
+/// Cost: one forecast more than there are such risks.
+///
+/// ```
+/// use engine::logs::impact::mitigation_values;
+/// use engine::forecast::Settings;
+/// let json = r#"{"program": {"name": "P", "start": "2026-03-02"},
+///   "workstreams": [{"id": "w", "name": "W"}],
+///   "tasks": [{"id": "a", "name": "Build", "workstream": "w", "duration": 10}],
+///   "risks": [{"id": "R1", "title": "Vendor late", "probability": 1.0,
+///              "impact": {"min": 5, "max": 5}, "tasks": ["a"],
+///              "mitigated": {"impact": {"min": 1, "max": 1}}}]}"#;
+/// let program: engine::Program = serde_json::from_str(json).unwrap();
+/// let values = mitigation_values(&program, &Settings { iterations: 200, seed: 1 }).unwrap();
+/// // Certain to happen: 5 days late, mitigated 1 day late — mitigation buys 4 days.
+/// assert_eq!((values[0].p50_days, values[0].p80_days), (4, 4));
+/// ```
+pub fn mitigation_values(
+    program: &Program,
+    settings: &crate::forecast::Settings,
+) -> Result<Vec<MitigationValue>, Diagnostics> {
+    let finishes =
+        |program: &Program| -> Result<(chrono::NaiveDate, chrono::NaiveDate), Diagnostics> {
+            let checked = crate::check(program)?;
+            let forecast = crate::forecast::forecast(&checked, settings)?;
+            Ok((forecast.finish.p50, forecast.finish.p80))
+        };
+    let (p50, p80) = finishes(&unmitigated(program))?;
+    let days = |from, to| {
+        super::figures::working_days(program, to, from)
+            - super::figures::working_days(program, from, to)
+    };
+    let mut values = Vec::new();
+    for risk in program
+        .risks
+        .iter()
+        .filter(|r| r.status == RiskStatus::Open && r.mitigated.is_some())
+    {
+        let one = with_risks(program, |r| if r.id == risk.id { mitigate(r) } else { r });
+        let (m50, m80) = finishes(&one)?;
+        values.push(MitigationValue {
+            risk: risk.id.clone(),
+            title: risk.title.clone(),
+            p50_days: days(p50, m50),
+            p80_days: days(p80, m80),
+        });
+    }
+    values.sort_by_key(|v| std::cmp::Reverse(v.p80_days));
+    Ok(values)
+}
+
+/// A risk with its values after mitigation where given (its probability only while open).
+fn mitigate(mut risk: Risk) -> Risk {
+    if let Some(m) = &risk.mitigated {
+        if risk.status == RiskStatus::Open {
+            risk.probability = m.probability.unwrap_or(risk.probability);
         }
-        risk
-    })
+        risk.impact = m.impact.unwrap_or(risk.impact);
+    }
+    risk
 }
 
 /// The program's risks closed dropped, occurred certain, each then `adjust`ed; no logs.

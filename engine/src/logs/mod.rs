@@ -20,6 +20,7 @@ pub mod edit;
 pub mod figures;
 pub mod impact;
 pub mod model;
+pub mod sub_items;
 pub mod typing;
 
 pub use check::check_logs;
