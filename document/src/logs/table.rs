@@ -506,6 +506,7 @@ fn change_columns() -> Vec<TableColumn> {
         edit("Requested by", "requested_by", "Who asks"),
         edit("Requested", "requested", DATE),
         edit("Reason", "reason", "Why"),
+        edit("Scope", "scope", "The change of scope, in words"),
         edit(
             "Scenario",
             "scenario",
@@ -522,19 +523,16 @@ fn change_columns() -> Vec<TableColumn> {
 }
 
 fn change_cells(program: &Program, r: &ChangeRow) -> (Vec<String>, String) {
-    let reason = program
-        .logs
-        .changes
-        .iter()
-        .find(|c| c.id == r.id)
-        .map(|c| c.reason.clone())
-        .unwrap_or_default();
+    let item = program.logs.changes.iter().find(|c| c.id == r.id);
+    let reason = item.map(|c| c.reason.clone()).unwrap_or_default();
+    let scope = item.map(|c| c.scope.clone()).unwrap_or_default();
     let cells = vec![
         r.id.clone(),
         r.title.clone(),
         r.requested_by.clone(),
         date(r.requested),
         reason,
+        scope,
         r.scenario.clone().unwrap_or_default(),
         r.approver.clone(),
         r.decision.to_owned(),
