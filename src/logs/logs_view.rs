@@ -124,7 +124,7 @@ pub fn LogsPanel() -> impl IntoView {
                     .map(|d| set_field(&d.program, log, &id, field, &text))
             });
             if let Some(edit) = edit {
-                act(edit, &format!("{id} {field}"));
+                act(edit, &id);
             }
         }),
         delete: Callback::new(move |id: String| {

@@ -28,6 +28,29 @@ after(async () => {
 
 const tab = (page, name) => page.getByRole('tab', { name, exact: true });
 
+/** Two tasks side by side that both need the one SRE on-call, ready on the Load tab. */
+async function overAllocated(page, name) {
+  await home(page);
+  await createProgram(page, name);
+  await addTask(page, 'DB cut-over', 4);
+  await addTask(page, 'Failover drill', 3);
+  await tab(page, 'Setup').click();
+  await page.locator('#new-resource-name').fill('SRE on-call');
+  await page.locator('#new-resource-capacity').fill('1');
+  await page.getByRole('button', { name: 'Add resource' }).click();
+  await page.locator('[data-resource="sre-on-call"]').waitFor();
+  await tab(page, 'Plan').click();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Resources' }).check();
+  await page.keyboard.press('Escape');
+  for (const task of ['DB cut-over', 'Failover drill']) {
+    await editCell(page, taskRow(page, task).locator('[data-col="resources"]'), 'sre-on-call');
+  }
+  await taskRow(page, 'Failover drill').locator('[data-col="resources"]').filter({ hasText: 'sre-on-call' }).waitFor();
+  await tab(page, 'Load').click();
+  await page.locator('[data-resource="sre-on-call"] .load-bar.over').first().waitFor();
+}
+
 test('a shared pool over-allocated, seen in red, its tasks selected', async () => {
   const { context, page, problems } = await openPage(browser);
   await home(page);
@@ -107,27 +130,11 @@ test('the example program has teams and a shared SRE pool to look at', async () 
 
 test('Level: a leveled scenario with its reasons, promoted, then undone', async () => {
   const { context, page, problems } = await openPage(browser);
-  await home(page);
-  await createProgram(page, 'Level me');
-  await addTask(page, 'DB cut-over', 4);
-  await addTask(page, 'Failover drill', 3);
-  await tab(page, 'Setup').click();
-  await page.locator('#new-resource-name').fill('SRE on-call');
-  await page.locator('#new-resource-capacity').fill('1');
-  await page.getByRole('button', { name: 'Add resource' }).click();
-  await page.locator('[data-resource="sre-on-call"]').waitFor();
-  await tab(page, 'Plan').click();
-  await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('checkbox', { name: 'Resources' }).check();
-  await page.keyboard.press('Escape');
+  await overAllocated(page, 'Level me');
   const cell = (name, col) => taskRow(page, name).locator(`[data-col="${col}"]`);
-  await editCell(page, cell('DB cut-over', 'resources'), 'sre-on-call');
-  await editCell(page, cell('Failover drill', 'resources'), 'sre-on-call');
-  await cell('Failover drill', 'resources').filter({ hasText: 'sre-on-call' }).waitFor();
+  await tab(page, 'Plan').click();
   const before = (await cell('Failover drill', 'start').textContent()).trim();
-
   await tab(page, 'Load').click();
-  await page.locator('[data-resource="sre-on-call"] .load-bar.over').first().waitFor();
   await page.locator('[data-action="level"]').click();
   // The plan shows the new scenario: the drill after the cut-over, with its reason.
   await page.locator('[data-role="scenario-banner"]').waitFor({ timeout: 20_000 });
@@ -157,29 +164,6 @@ test('Level: a leveled scenario with its reasons, promoted, then undone', async 
   assert.deepEqual(problems, []);
   await context.close();
 });
-
-/** Two tasks side by side that both need the one SRE on-call, ready on the Load tab. */
-async function overAllocated(page, name) {
-  await home(page);
-  await createProgram(page, name);
-  await addTask(page, 'DB cut-over', 4);
-  await addTask(page, 'Failover drill', 3);
-  await tab(page, 'Setup').click();
-  await page.locator('#new-resource-name').fill('SRE on-call');
-  await page.locator('#new-resource-capacity').fill('1');
-  await page.getByRole('button', { name: 'Add resource' }).click();
-  await page.locator('[data-resource="sre-on-call"]').waitFor();
-  await tab(page, 'Plan').click();
-  await page.getByRole('button', { name: 'Columns' }).click();
-  await page.getByRole('checkbox', { name: 'Resources' }).check();
-  await page.keyboard.press('Escape');
-  for (const task of ['DB cut-over', 'Failover drill']) {
-    await editCell(page, taskRow(page, task).locator('[data-col="resources"]'), 'sre-on-call');
-  }
-  await taskRow(page, 'Failover drill').locator('[data-col="resources"]').filter({ hasText: 'sre-on-call' }).waitFor();
-  await tab(page, 'Load').click();
-  await page.locator('[data-resource="sre-on-call"] .load-bar.over').first().waitFor();
-}
 
 test('Level within float: no finish moves, and what cannot fit is named', async () => {
   const { context, page, problems } = await openPage(browser);

@@ -186,7 +186,7 @@ test('a decision recorded and its latency; bad input refused naming the item and
   // A probability of 150 %: refused at once.
   await section(page, 'risks');
   await type(page, 'R1', 'probability', '150%');
-  await page.locator('[data-role="log-error"]', { hasText: /R1 probability/ }).waitFor();
+  await page.locator('[data-role="log-error"]', { hasText: /R1 \(probability\): a probability is 0% to 100%/ }).waitFor();
   await page.screenshot({ path: join(outDir, 'logs-refused.png') });
   assert.deepEqual(problems, []);
   await context.close();
