@@ -9,6 +9,7 @@
 use engine::logs::edit::set_charter;
 use engine::logs::figures::{benefits_index, realization};
 use engine::logs::model::Charter;
+use engine::logs::sub_items::{add_benefit, add_measurement};
 use leptos::prelude::*;
 
 use crate::editor::{Editor, describe};
@@ -36,6 +37,7 @@ pub fn CharterPanel() -> impl IntoView {
             {move || refusal.get().map(|why| view! { <p class="setup-error" role="alert">{why}</p> })}
             {move || editing.get().then(|| charter_form(editor, charter.get(), editing, refusal))}
             {move || charter.with(read_view)}
+            {benefit_forms(editor, charter, refusal)}
         </section>
     }
 }
@@ -178,5 +180,94 @@ fn read_view(c: &Charter) -> impl IntoView + use<> {
                 <th>"Target"</th><th>"By"</th><th>"Latest"</th><th>"Realized"</th></tr></thead>
                 <tbody>{benefits}</tbody></table>
         </article>
+    }
+}
+
+/// A field of a small form, kept in `value`.
+fn input(label: &'static str, role: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <input type="text" class="log-filter" placeholder=label aria-label=label data-role=role
+            prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev)) />
+    }
+}
+
+/// Adding a benefit, and recording a measured value of one.
+fn benefit_forms(
+    editor: Editor,
+    charter: Memo<Charter>,
+    refusal: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let [metric, baseline, target, by] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [benefit, date, value] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let act = move |edit: Option<Result<engine::edit::Edit, engine::logs::edit::Refusal>>| {
+        let Some(edit) = edit else { return false };
+        let result = edit
+            .map_err(|r| format!("Not taken ({}): {}", r.field, r.message))
+            .and_then(|e| editor.act(vec![e]).map_err(|d| describe(&d)));
+        let ok = result.is_ok();
+        refusal.set(result.err());
+        ok
+    };
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let edit = editor.doc.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                add_benefit(
+                    &d.program,
+                    &metric.get_untracked(),
+                    &baseline.get_untracked(),
+                    &target.get_untracked(),
+                    &by.get_untracked(),
+                )
+                .map(|(_, e)| e)
+            })
+        });
+        if act(edit) {
+            [metric, baseline, target, by]
+                .iter()
+                .for_each(|s| s.set(String::new()));
+        }
+    };
+    let measure = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let edit = editor.doc.with_untracked(|d| {
+            d.as_ref().map(|d| {
+                add_measurement(
+                    &d.program,
+                    &benefit.get_untracked(),
+                    &date.get_untracked(),
+                    &value.get_untracked(),
+                )
+            })
+        });
+        if act(edit) {
+            value.set(String::new());
+        }
+    };
+    let choices = move || {
+        charter.with(|c| {
+            c.benefits
+                .iter()
+                .map(|b| view! { <option value=b.id.clone()>{format!("{} — {}", b.id, b.metric)}</option> })
+                .collect_view()
+        })
+    };
+    view! {
+        <form class="log-add" data-role="add-benefit" on:submit=add>
+            {input("Metric", "benefit-metric", metric)}
+            {input("Baseline", "benefit-baseline", baseline)}
+            {input("Target", "benefit-target", target)}
+            {input("By 2026-12-31", "benefit-by", by)}
+            <button type="submit" class="button" data-action="add-benefit">"Add benefit"</button>
+        </form>
+        <form class="log-add" data-role="add-measurement" on:submit=measure>
+            <select aria-label="Benefit" data-role="measure-benefit" on:change=move |ev| benefit.set(event_target_value(&ev))>
+                <option value="">"Benefit…"</option>
+                {choices}
+            </select>
+            {input("Date 2026-06-01", "measure-date", date)}
+            {input("Value", "measure-value", value)}
+            <button type="submit" class="button" data-action="add-measurement">"Record a measurement"</button>
+        </form>
     }
 }

@@ -188,6 +188,25 @@ test('a decision recorded and its latency; bad input refused naming the item and
   await type(page, 'R1', 'probability', '150%');
   await page.locator('[data-role="log-error"]', { hasText: /R1 \(probability\): a probability is 0% to 100%/ }).waitFor();
   await page.screenshot({ path: join(outDir, 'logs-refused.png') });
+
+  // The charter: a benefit added, a measurement recorded, its realization read.
+  await page.locator('[data-section="charter"]').click();
+  await page.locator('[data-role="charter-purpose"]').waitFor();
+  await page.locator('[data-role="benefit-metric"]').fill('Deploys a week');
+  await page.locator('[data-role="benefit-baseline"]').fill('2');
+  await page.locator('[data-role="benefit-target"]').fill('10');
+  await page.locator('[data-action="add-benefit"]').click();
+  const benefit = page.locator('tr[data-benefit]').last();
+  await benefit.filter({ hasText: 'Deploys a week' }).waitFor();
+  const benefitId = await benefit.getAttribute('data-benefit');
+  await page.locator('[data-role="measure-benefit"]').selectOption(benefitId);
+  await page.locator('[data-role="measure-date"]').fill('2027-02-01');
+  await page.locator('[data-role="measure-value"]').fill('6');
+  await page.locator('[data-action="add-measurement"]').click();
+  // Half way from 2 to 10.
+  await page.locator(`tr[data-benefit="${benefitId}"]`, { hasText: '50%' }).waitFor();
+  assert.match(await page.locator('[data-role="benefits-index"]').textContent(), /Benefits realization index: \d+%/);
+  await page.screenshot({ path: join(outDir, 'logs-charter.png'), fullPage: true });
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -121,6 +121,72 @@ pub fn remove_option(program: &Program, decision: &str, at: usize) -> Result<Edi
     Ok(Edit::SetLogs { logs })
 }
 
+/// A number as typed (`12`, `1.5`, `1,200`), or why not.
+fn number(field: &str, text: &str) -> Result<f64, Refusal> {
+    text.trim()
+        .replace(',', "")
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| refuse(field, format!("'{}' is not a number", text.trim())))
+}
+
+/// Adds a benefit to the charter (made if there is none): its metric, the value it starts
+/// from and the one it should reach, by a date (`2026-03-05`, or empty). Returns its id
+/// (`B1`, `B2` …) and the edit.
+pub fn add_benefit(
+    program: &Program,
+    metric: &str,
+    baseline: &str,
+    target: &str,
+    by: &str,
+) -> Result<(String, Edit), Refusal> {
+    let metric = metric.trim();
+    if metric.is_empty() {
+        return Err(refuse("metric", "say what is measured"));
+    }
+    let (baseline, target) = (number("baseline", baseline)?, number("target", target)?);
+    if baseline == target {
+        return Err(refuse("target", "the target must differ from the baseline"));
+    }
+    let by = match by.trim() {
+        "" => None,
+        typed => Some(parse_date(typed).map_err(|why| refuse("by", why))?),
+    };
+    let id = super::edit::next_benefit_id(program);
+    let mut charter = program.logs.charter.clone().unwrap_or_default();
+    charter.benefits.push(super::model::Benefit {
+        id: id.clone(),
+        metric: metric.to_owned(),
+        baseline,
+        target,
+        by,
+        ..super::model::Benefit::default()
+    });
+    Ok((id, super::edit::set_charter(program, Some(charter))))
+}
+
+/// Records a measured value of benefit `benefit` on `date`.
+pub fn add_measurement(
+    program: &Program,
+    benefit: &str,
+    date: &str,
+    value: &str,
+) -> Result<Edit, Refusal> {
+    let date = parse_date(date.trim()).map_err(|why| refuse("date", why))?;
+    let value = number("value", value)?;
+    let mut charter = program.logs.charter.clone().unwrap_or_default();
+    let found = charter
+        .benefits
+        .iter_mut()
+        .find(|b| b.id == benefit)
+        .ok_or_else(|| refuse("item", format!("benefit {benefit} no longer exists")))?;
+    found
+        .measured
+        .push(super::model::Measurement { date, value });
+    Ok(super::edit::set_charter(program, Some(charter)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,6 +218,30 @@ mod tests {
         assert!(p.logs.decisions[0].options.is_empty());
         assert!(history.undo(&mut p));
         assert_eq!(p.logs.decisions[0].options.len(), 1);
+    }
+
+    #[test]
+    fn a_benefit_and_its_measurements_make_the_index() {
+        let mut p = program();
+        let mut history = History::default();
+        let (id, add) = add_benefit(&p, "Deploys a week", "2", "10", "2026-12-31").unwrap();
+        assert_eq!(id, "B1");
+        history.apply(&mut p, vec![add]).unwrap();
+        let measured = add_measurement(&p, "B1", "2026-06-01", "6").unwrap();
+        history.apply(&mut p, vec![measured]).unwrap();
+        // Half way from 2 to 10.
+        let charter = p.logs.charter.as_ref().unwrap();
+        assert_eq!(crate::logs::figures::benefits_index(charter), Some(0.5));
+        assert_eq!(
+            add_benefit(&p, "x", "3", "3", "").unwrap_err().field,
+            "target"
+        );
+        assert_eq!(
+            add_measurement(&p, "B1", "2026-06-01", "lots")
+                .unwrap_err()
+                .field,
+            "value"
+        );
     }
 
     #[test]
