@@ -129,6 +129,7 @@ pub mod load;
 pub mod logs;
 pub mod model;
 pub mod paths;
+pub mod readiness;
 pub mod resources;
 pub mod risks;
 pub mod rng;
