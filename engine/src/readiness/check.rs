@@ -23,8 +23,8 @@ use chrono::NaiveDate;
 /// ```
 /// use engine::readiness::check::go_refusal;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
-///   "tasks": [{"id": "ga", "name": "GA", "duration": 0, "milestone": true}],
+/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}],
 ///   "readiness": {"checklists": [{"milestone": "ga", "items": [
 ///     {"id": "RC1", "title": "Load test", "status": "met"},
 ///     {"id": "RC2", "title": "Pen test"},
@@ -56,8 +56,8 @@ pub fn unmet_hard_gates(checklist: &Checklist) -> Vec<String> {
 /// ```
 /// use engine::readiness::check::check_readiness;
 /// use engine::{Code, Program};
-/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
-///   "tasks": [{"id": "build", "name": "Build", "duration": 5}],
+/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+///   "tasks": [{"id": "build", "name": "Build", "workstream": "eng", "duration": 5}],
 ///   "readiness": {"checklists": [{"milestone": "build"}]}}"#;
 /// let program: Program = serde_json::from_str(json).unwrap();
 /// let problems = check_readiness(&program);
@@ -102,6 +102,12 @@ impl Check<'_> {
             let ids = template.items.iter().map(|i| i.id.as_str());
             self.unique(&at, "items", &what, "item", ids);
         }
+        self.one_per_milestone(
+            "checklists",
+            readiness.checklists.iter().map(|c| &c.milestone),
+        );
+        self.one_per_milestone("runbooks", readiness.runbooks.iter().map(|r| &r.milestone));
+        self.one_per_milestone("reviews", readiness.reviews.iter().map(|r| &r.milestone));
         for (g, record) in readiness.go_no_go.iter().enumerate() {
             self.go_no_go(&format!("readiness.go_no_go[{g}]"), record);
         }
@@ -129,6 +135,18 @@ impl Check<'_> {
         self.push(Code::UnknownMilestone, path, vec![id.to_owned()], message);
     }
 
+    /// A milestone has at most one checklist, runbook or review (`key`).
+    fn one_per_milestone<'a>(&mut self, key: &str, milestones: impl Iterator<Item = &'a String>) {
+        let mut seen = HashSet::new();
+        for (i, id) in milestones.enumerate() {
+            if !id.is_empty() && !seen.insert(id) {
+                let message = format!("milestone '{}' has more than one of the {key}", quote(id));
+                let path = format!("readiness.{key}[{i}].milestone");
+                self.push(Code::DuplicateReadinessId, path, vec![id.clone()], message);
+            }
+        }
+    }
+
     /// Ids in list `key` of `at` must be present and unique.
     fn unique<'a>(
         &mut self,
@@ -146,9 +164,19 @@ impl Check<'_> {
                 self.push(Code::EmptyId, path, vec![], message);
             } else if !seen.insert(id) {
                 let message = format!("{what}: {kind} id '{}' is used more than once", quote(id));
-                self.push(Code::DuplicateReadinessId, path, vec![id.to_owned()], message);
+                self.push(
+                    Code::DuplicateReadinessId,
+                    path,
+                    vec![id.to_owned()],
+                    message,
+                );
             } else if let Some(problem) = length_problem(id, MAX_ID_CHARS, "an id") {
-                self.push(Code::TextTooLong, path, vec![], format!("{what}: {problem}"));
+                self.push(
+                    Code::TextTooLong,
+                    path,
+                    vec![],
+                    format!("{what}: {problem}"),
+                );
             }
         }
     }
@@ -156,14 +184,24 @@ impl Check<'_> {
     fn text(&mut self, at: &str, what: &str, field: &str, text: &str, limit: usize) {
         if let Some(problem) = length_problem(text, limit, field) {
             let path = format!("{at}.{field}");
-            self.push(Code::TextTooLong, path, vec![], format!("{what}: {problem}"));
+            self.push(
+                Code::TextTooLong,
+                path,
+                vec![],
+                format!("{what}: {problem}"),
+            );
         }
     }
 
     fn date(&mut self, at: &str, what: &str, field: &str, date: Option<NaiveDate>) {
         if let Some(date) = date.filter(|d| !date_in_range(*d)) {
             let message = format!("{what}: {field} {date} is out of the supported range");
-            self.push(Code::DateOutOfRange, format!("{at}.{field}"), vec![], message);
+            self.push(
+                Code::DateOutOfRange,
+                format!("{at}.{field}"),
+                vec![],
+                message,
+            );
         }
     }
 
@@ -177,7 +215,13 @@ impl Check<'_> {
             let named = format!("{what}, item '{}'", quote(&item.id));
             self.text(&item_at, &named, "title", &item.title, MAX_NAME_CHARS);
             self.text(&item_at, &named, "owner", &item.owner, MAX_NAME_CHARS);
-            self.text(&item_at, &named, "evidence", &item.evidence, MAX_DESCRIPTION_CHARS);
+            self.text(
+                &item_at,
+                &named,
+                "evidence",
+                &item.evidence,
+                MAX_DESCRIPTION_CHARS,
+            );
             if item.due_before.is_some_and(|d| !(0..=10_000).contains(&d)) {
                 let message = format!("{named}: due_before must be 0 to 10000 working days");
                 let path = format!("{item_at}.due_before");
@@ -218,7 +262,12 @@ impl Check<'_> {
             }
             Outcome::NoGo if record.next_review.is_none() => {
                 let message = format!("{what}: a No-Go needs the date of the next review");
-                self.push(Code::NoGoWithoutReview, format!("{at}.next_review"), vec![], message);
+                self.push(
+                    Code::NoGoWithoutReview,
+                    format!("{at}.next_review"),
+                    vec![],
+                    message,
+                );
             }
             Outcome::Go => {
                 if let Some(unmet) = go_refusal(self.program, &record.milestone) {
@@ -226,7 +275,12 @@ impl Check<'_> {
                         "{what}: a Go is refused while hard gates are neither met nor waived: {}",
                         unmet.join(", ")
                     );
-                    self.push(Code::GoWithUnmetGates, format!("{at}.outcome"), unmet, message);
+                    self.push(
+                        Code::GoWithUnmetGates,
+                        format!("{at}.outcome"),
+                        unmet,
+                        message,
+                    );
                 }
             }
             _ => {}
@@ -245,9 +299,21 @@ impl Check<'_> {
             let named = format!("{what}, step '{}'", quote(&step.id));
             self.text(&step_at, &named, "title", &step.title, MAX_NAME_CHARS);
             self.text(&step_at, &named, "owner", &step.owner, MAX_NAME_CHARS);
-            self.text(&step_at, &named, "rollback", &step.rollback, MAX_DESCRIPTION_CHARS);
+            self.text(
+                &step_at,
+                &named,
+                "rollback",
+                &step.rollback,
+                MAX_DESCRIPTION_CHARS,
+            );
             let communication = &step.communication;
-            self.text(&step_at, &named, "communication", communication, MAX_DESCRIPTION_CHARS);
+            self.text(
+                &step_at,
+                &named,
+                "communication",
+                communication,
+                MAX_DESCRIPTION_CHARS,
+            );
             for (a, after) in step.after.iter().enumerate() {
                 if !known.contains(after.as_str()) {
                     let message = format!("{named}: after names unknown step '{}'", quote(after));
@@ -258,7 +324,12 @@ impl Check<'_> {
             if let Some(minutes) = step.duration_minutes.filter(|m| *m <= 0) {
                 let message = format!("{named}: duration_minutes {minutes} must be more than 0");
                 let path = format!("{step_at}.duration_minutes");
-                self.push(Code::InvalidStepDuration, path, vec![step.id.clone()], message);
+                self.push(
+                    Code::InvalidStepDuration,
+                    path,
+                    vec![step.id.clone()],
+                    message,
+                );
             }
             if let (Some(start), Some(finish)) = (step.actual_start, step.actual_finish)
                 && finish < start
@@ -269,11 +340,19 @@ impl Check<'_> {
                     start.to_text()
                 );
                 let path = format!("{step_at}.actual_finish");
-                self.push(Code::StepFinishBeforeStart, path, vec![step.id.clone()], message);
+                self.push(
+                    Code::StepFinishBeforeStart,
+                    path,
+                    vec![step.id.clone()],
+                    message,
+                );
             }
         }
         if let Some(cycle) = step_cycle(runbook) {
-            let message = format!("{what}: steps wait for each other in a cycle: {}", cycle.join(" → "));
+            let message = format!(
+                "{what}: steps wait for each other in a cycle: {}",
+                cycle.join(" → ")
+            );
             self.push(Code::StepCycle, format!("{at}.steps"), cycle, message);
         }
     }
@@ -285,7 +364,13 @@ impl Check<'_> {
         for (a, action) in review.actions.iter().enumerate() {
             let action_at = format!("{at}.actions[{a}]");
             let named = format!("{what}, action {}", a + 1);
-            self.text(&action_at, &named, "text", &action.text, MAX_DESCRIPTION_CHARS);
+            self.text(
+                &action_at,
+                &named,
+                "text",
+                &action.text,
+                MAX_DESCRIPTION_CHARS,
+            );
             self.text(&action_at, &named, "owner", &action.owner, MAX_NAME_CHARS);
             self.date(&action_at, &named, "due", action.due);
             if let Some(issue) = &action.issue
@@ -293,7 +378,12 @@ impl Check<'_> {
             {
                 let message = format!("{named}: issue '{}' is not in the RAID log", quote(issue));
                 let path = format!("{action_at}.issue");
-                self.push(Code::UnknownLogReference, path, vec![issue.clone()], message);
+                self.push(
+                    Code::UnknownLogReference,
+                    path,
+                    vec![issue.clone()],
+                    message,
+                );
             }
         }
     }

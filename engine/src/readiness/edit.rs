@@ -13,8 +13,8 @@
 //! use engine::readiness::model::{GoNoGo, Outcome};
 //! use engine::edit::History;
 //! use engine::Program;
-//! let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
-//!   "tasks": [{"id": "ga", "name": "GA", "duration": 0, "milestone": true}]}"#;
+//! let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+//!   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 //! let mut program: Program = serde_json::from_str(json).unwrap();
 //! let mut history = History::default();
 //! let edit = checklist_from_template(&program, "ga", "infrastructure change").unwrap();
@@ -68,7 +68,12 @@ pub(super) fn checklist_index(program: &Program, milestone: &str) -> Result<usiz
     lists
         .iter()
         .position(|c| c.milestone == milestone)
-        .ok_or_else(|| refuse("milestone", format!("milestone {milestone} has no checklist")))
+        .ok_or_else(|| {
+            refuse(
+                "milestone",
+                format!("milestone {milestone} has no checklist"),
+            )
+        })
 }
 
 pub(super) fn runbook_index(program: &Program, milestone: &str) -> Result<usize, Refusal> {
@@ -109,7 +114,10 @@ fn next_of<'a>(prefix: &str, ids: impl Iterator<Item = &'a str> + Clone) -> Stri
 pub fn checklist_from_template(program: &Program, id: &str, name: &str) -> Result<Edit, Refusal> {
     milestone(program, id)?;
     if program.readiness.checklist(id).is_some() {
-        return Err(refuse("milestone", format!("milestone {id} has a checklist already")));
+        return Err(refuse(
+            "milestone",
+            format!("milestone {id} has a checklist already"),
+        ));
     }
     let template = templates::find(program, name)
         .ok_or_else(|| refuse("template", format!("there is no template '{name}'")))?;
@@ -236,7 +244,10 @@ pub fn record_go_no_go(program: &Program, record: GoNoGo) -> Result<Edit, Refusa
         .iter()
         .find(|r| !program.risks.iter().any(|known| &&known.id == r))
     {
-        return Err(refuse("risk_acceptances", format!("there is no risk {unknown}")));
+        return Err(refuse(
+            "risk_acceptances",
+            format!("there is no risk {unknown}"),
+        ));
     }
     match record.outcome {
         Outcome::Go => {
@@ -255,7 +266,10 @@ pub fn record_go_no_go(program: &Program, record: GoNoGo) -> Result<Edit, Refusa
             ));
         }
         Outcome::NoGo if record.next_review.is_none() => {
-            return Err(refuse("next_review", "a No-Go needs the date of the next review"));
+            return Err(refuse(
+                "next_review",
+                "a No-Go needs the date of the next review",
+            ));
         }
         _ => {}
     }
@@ -334,7 +348,11 @@ pub fn check_off_step(
     if finished < start {
         return Err(refuse(
             "actual_finish",
-            format!("it finishes at {}, before it started at {}", finished.to_text(), start.to_text()),
+            format!(
+                "it finishes at {}, before it started at {}",
+                finished.to_text(),
+                start.to_text()
+            ),
         ));
     }
     slot.actual_start = Some(start);
@@ -350,7 +368,11 @@ pub fn check_off_step(
 pub fn set_review(program: &Program, review: Review) -> Result<Edit, Refusal> {
     milestone(program, &review.milestone)?;
     let mut readiness = program.readiness.clone();
-    match readiness.reviews.iter_mut().find(|r| r.milestone == review.milestone) {
+    match readiness
+        .reviews
+        .iter_mut()
+        .find(|r| r.milestone == review.milestone)
+    {
         Some(slot) => *slot = review,
         None => readiness.reviews.push(review),
     }
@@ -370,7 +392,11 @@ pub fn set_review_field(
         ..Review::default()
     });
     let lines = || -> Vec<String> {
-        text.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect()
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
     };
     match field {
         "date" if text.trim().is_empty() => review.date = None,
@@ -413,7 +439,12 @@ pub fn add_action(
 }
 
 /// Marks action `index` of `milestone`'s review done or not.
-pub fn set_action_done(program: &Program, id: &str, index: usize, done: bool) -> Result<Edit, Refusal> {
+pub fn set_action_done(
+    program: &Program,
+    id: &str,
+    index: usize,
+    done: bool,
+) -> Result<Edit, Refusal> {
     let r = review_index(program, id)?;
     let mut readiness = program.readiness.clone();
     let action = readiness.reviews[r]

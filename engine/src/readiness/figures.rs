@@ -81,7 +81,11 @@ pub fn by_area(checklist: &Checklist) -> Vec<(Area, Count)> {
 }
 
 /// The milestone's scheduled date (its finish), from `schedule`.
-pub fn milestone_date(program: &Program, schedule: &Schedule, milestone: &str) -> Option<NaiveDate> {
+pub fn milestone_date(
+    program: &Program,
+    schedule: &Schedule,
+    milestone: &str,
+) -> Option<NaiveDate> {
     let t = program.tasks.iter().position(|t| t.id == milestone)?;
     schedule.tasks.get(t).map(|s| s.finish)
 }

@@ -62,7 +62,9 @@ impl Readiness {
 // Checklists and templates
 
 /// What a readiness item is about.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Area {
     /// Test readiness, defects, acceptance.
@@ -341,10 +343,15 @@ impl Moment {
     /// A moment from `2027-06-14T22:00` or `2027-06-14 22:00` (seconds allowed).
     pub fn parse(text: &str) -> Option<Moment> {
         let text = text.trim();
-        ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
-            .iter()
-            .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-            .map(|t| Moment(t.with_second_zero()))
+        [
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+            "%Y-%m-%dT%H:%M:%S",
+            "%Y-%m-%d %H:%M:%S",
+        ]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|t| Moment(t.with_second_zero()))
     }
 
     /// Minutes from `self` to `later` (negative when `later` is earlier).
@@ -366,7 +373,9 @@ trait SecondZero {
 impl SecondZero for NaiveDateTime {
     fn with_second_zero(self) -> Self {
         use chrono::Timelike;
-        self.with_second(0).and_then(|t| t.with_nanosecond(0)).unwrap_or(self)
+        self.with_second(0)
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(self)
     }
 }
 

@@ -144,7 +144,10 @@ pub fn critical_chain(runbook: &Runbook) -> Vec<String> {
             .max_by_key(|&p| times[p].1);
     }
     chain.reverse();
-    chain.into_iter().map(|s| runbook.steps[s].id.clone()).collect()
+    chain
+        .into_iter()
+        .map(|s| runbook.steps[s].id.clone())
+        .collect()
 }
 
 /// Steps that wait for each other in a cycle, in order (the first repeated at the end), or
@@ -173,8 +176,10 @@ pub fn step_cycle(runbook: &Runbook) -> Option<Vec<String>> {
             };
             if state[p] == 1 {
                 let from = path.iter().position(|&(q, _)| q == p).unwrap_or(0);
-                let mut cycle: Vec<String> =
-                    path[from..].iter().map(|&(q, _)| runbook.steps[q].id.clone()).collect();
+                let mut cycle: Vec<String> = path[from..]
+                    .iter()
+                    .map(|&(q, _)| runbook.steps[q].id.clone())
+                    .collect();
                 cycle.reverse();
                 cycle.push(cycle[0].clone());
                 return Some(cycle);
@@ -217,7 +222,9 @@ fn times(runbook: &Runbook) -> Vec<(Option<Moment>, Option<Moment>)> {
             if step.planned_start.is_none() && before.is_none() {
                 continue;
             }
-            let start = step.planned_start.or_else(|| latest(before.unwrap_or_default()));
+            let start = step
+                .planned_start
+                .or_else(|| latest(before.unwrap_or_default()));
             times[s] = Some((start, finish_of(step, start)));
             settled = true;
         }

@@ -2,7 +2,7 @@
 //! readiness, or a [`Refusal`] naming the field; and each field as its cell shows it
 //! ([`item_field_text`], [`step_field_text`]), which typed back changes nothing.
 
-use super::edit::{refuse, runbook_index, set, checklist_index};
+use super::edit::{checklist_index, refuse, runbook_index, set};
 use super::model::{Area, Gate, Item, ItemStatus, Moment, Step, Waiver};
 use crate::edit::Edit;
 use crate::logs::edit::Refusal;
@@ -49,8 +49,8 @@ pub const STEP_FIELDS: [&str; 12] = [
 /// use engine::readiness::typing::set_item_field;
 /// use engine::edit::History;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
-///   "tasks": [{"id": "ga", "name": "GA", "duration": 0, "milestone": true}]}"#;
+/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 /// let mut program: Program = serde_json::from_str(json).unwrap();
 /// let mut history = History::default();
 /// let edit = checklist_from_template(&program, "ga", "software release").unwrap();
@@ -117,7 +117,10 @@ pub fn item_field_text(item: &Item, field: &str) -> String {
         "area" => item.area.name().into(),
         "title" => item.title.clone(),
         "owner" => item.owner.clone(),
-        "due_before" => item.due_before.map(|d| format!("T-{d}")).unwrap_or_default(),
+        "due_before" => item
+            .due_before
+            .map(|d| format!("T-{d}"))
+            .unwrap_or_default(),
         "evidence" => item.evidence.clone(),
         "status" => item.status.name().into(),
         "gate" => item.gate.name().into(),
@@ -138,8 +141,8 @@ pub fn item_field_text(item: &Item, field: &str) -> String {
 /// use engine::readiness::typing::set_step_field;
 /// use engine::edit::History;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
-///   "tasks": [{"id": "ga", "name": "GA", "duration": 0, "milestone": true}]}"#;
+/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 /// let mut program: Program = serde_json::from_str(json).unwrap();
 /// let mut history = History::default();
 /// let (id, edit) = add_step(&program, "ga", "Freeze writes").unwrap();
@@ -210,7 +213,10 @@ pub fn step_field_text(step: &Step, field: &str) -> String {
         "title" => step.title.clone(),
         "owner" => step.owner.clone(),
         "planned_start" => moment(step.planned_start),
-        "duration_minutes" => step.duration_minutes.map(|m| m.to_string()).unwrap_or_default(),
+        "duration_minutes" => step
+            .duration_minutes
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
         "after" => step.after.join(", "),
         "checkpoint" => yes(step.checkpoint),
         "rollback" => step.rollback.clone(),
@@ -276,7 +282,10 @@ pub fn parse_minutes(text: &str) -> Result<i64, String> {
         Some((h, rest)) => (h.parse::<f64>().map_err(|_| wrong())?, rest),
         None => (0.0, compact.as_str()),
     };
-    let rest = rest.strip_suffix("min").or_else(|| rest.strip_suffix('m')).unwrap_or(rest);
+    let rest = rest
+        .strip_suffix("min")
+        .or_else(|| rest.strip_suffix('m'))
+        .unwrap_or(rest);
     let minutes = if rest.is_empty() {
         0.0
     } else {
