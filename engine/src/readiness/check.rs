@@ -23,7 +23,8 @@ use chrono::NaiveDate;
 /// ```
 /// use engine::readiness::check::go_refusal;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
+///   "workstreams": [{"id": "eng", "name": "Eng"}],
 ///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}],
 ///   "readiness": {"checklists": [{"milestone": "ga", "items": [
 ///     {"id": "RC1", "title": "Load test", "status": "met"},
@@ -56,7 +57,8 @@ pub fn unmet_hard_gates(checklist: &Checklist) -> Vec<String> {
 /// ```
 /// use engine::readiness::check::check_readiness;
 /// use engine::{Code, Program};
-/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+/// let json = r#"{"program": {"name": "P", "start": "2026-01-05"},
+///   "workstreams": [{"id": "eng", "name": "Eng"}],
 ///   "tasks": [{"id": "build", "name": "Build", "workstream": "eng", "duration": 5}],
 ///   "readiness": {"checklists": [{"milestone": "build"}]}}"#;
 /// let program: Program = serde_json::from_str(json).unwrap();

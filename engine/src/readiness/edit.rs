@@ -13,7 +13,8 @@
 //! use engine::readiness::model::{GoNoGo, Outcome};
 //! use engine::edit::History;
 //! use engine::Program;
-//! let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+//! let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
+//!   "workstreams": [{"id": "eng", "name": "Eng"}],
 //!   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 //! let mut program: Program = serde_json::from_str(json).unwrap();
 //! let mut history = History::default();

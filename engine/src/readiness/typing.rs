@@ -49,7 +49,8 @@ pub const STEP_FIELDS: [&str; 12] = [
 /// use engine::readiness::typing::set_item_field;
 /// use engine::edit::History;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
+///   "workstreams": [{"id": "eng", "name": "Eng"}],
 ///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 /// let mut program: Program = serde_json::from_str(json).unwrap();
 /// let mut history = History::default();
@@ -141,7 +142,8 @@ pub fn item_field_text(item: &Item, field: &str) -> String {
 /// use engine::readiness::typing::set_step_field;
 /// use engine::edit::History;
 /// use engine::Program;
-/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"}, "workstreams": [{"id": "eng", "name": "Eng"}],
+/// let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
+///   "workstreams": [{"id": "eng", "name": "Eng"}],
 ///   "tasks": [{"id": "ga", "name": "GA", "workstream": "eng", "duration": 0, "milestone": true}]}"#;
 /// let mut program: Program = serde_json::from_str(json).unwrap();
 /// let mut history = History::default();
