@@ -31,6 +31,7 @@ pub mod outline;
 pub mod plan_edit;
 pub mod plan_model;
 pub mod plan_rows;
+pub mod readiness;
 pub mod scenario_edit;
 pub mod scenarios;
 

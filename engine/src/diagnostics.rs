@@ -85,6 +85,17 @@ codes! {
     EmptyLogTitle = "E039", Error, "empty-log-title";
     InvalidBenefit = "E040", Error, "invalid-benefit";
     InvalidLogValue = "E041", Error, "invalid-log-value";
+    UnknownMilestone = "E042", Error, "unknown-readiness-milestone";
+    DuplicateReadinessId = "E043", Error, "duplicate-readiness-id";
+    WaiverWithoutApproval = "E044", Error, "waiver-without-approver-or-reason";
+    ConditionalGoWithoutRisk = "E045", Error, "conditional-go-without-risk-acceptance";
+    UnknownAcceptedRisk = "E046", Error, "unknown-accepted-risk";
+    NoGoWithoutReview = "E047", Error, "no-go-without-next-review";
+    GoWithUnmetGates = "E048", Error, "go-with-unmet-hard-gates";
+    UnknownStep = "E049", Error, "unknown-runbook-step";
+    StepCycle = "E050", Error, "runbook-step-cycle";
+    InvalidStepDuration = "E051", Error, "runbook-duration-not-positive";
+    StepFinishBeforeStart = "E052", Error, "runbook-actual-finish-before-start";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

@@ -35,7 +35,7 @@
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::kept::KeptProgram;
 use crate::model::{
-    Calendar, Dependency, Logs, Program, ProgramInfo, Resource, Risk, Task, Workstream,
+    Calendar, Dependency, Logs, Program, ProgramInfo, Readiness, Resource, Risk, Task, Workstream,
 };
 use serde::{Deserialize, Serialize};
 
@@ -109,6 +109,10 @@ pub enum Edit {
     /// change requests, charter) whole: the one way to change a log item, so that undo
     /// works alike for all of them. [`crate::logs::edit`] builds it for one item.
     SetLogs { logs: Logs },
+    /// Replace the program's readiness (checklists, templates, go/no-go records, runbooks,
+    /// reviews) whole: the one way to change it, so that undo works alike for all of it.
+    /// [`crate::readiness::edit`] builds it for one action.
+    SetReadiness { readiness: Readiness },
 }
 
 /// Why an edit could not even be attempted.
@@ -354,6 +358,10 @@ impl Edit {
             Edit::SetLogs { logs } => {
                 let old = std::mem::replace(&mut program.logs, logs.clone());
                 Ok(vec![Edit::SetLogs { logs: old }])
+            }
+            Edit::SetReadiness { readiness } => {
+                let old = std::mem::replace(&mut program.readiness, readiness.clone());
+                Ok(vec![Edit::SetReadiness { readiness: old }])
             }
         }
     }

@@ -89,6 +89,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         dependencies: Vec::with_capacity(tasks * 2),
         risks: Vec::new(),
         logs: Default::default(),
+        readiness: Default::default(),
         resources: Vec::new(),
     };
     for i in 0..tasks {

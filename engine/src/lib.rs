@@ -129,6 +129,7 @@ pub mod load;
 pub mod logs;
 pub mod model;
 pub mod paths;
+pub mod readiness;
 pub mod resources;
 pub mod risks;
 pub mod rng;
@@ -145,8 +146,8 @@ pub use check::{Checked, TaskIndex, check};
 pub use diagnostics::{Code, Diagnostic, Diagnostics, Severity};
 pub use model::{
     Availability, Calendar, Constraint, ConstraintKind, CriticalPath, Demand, Dependency,
-    Distribution, Estimate, Impact, LinkType, Logs, Program, ProgramInfo, Resource, Risk, Task,
-    Workstream,
+    Distribution, Estimate, Impact, LinkType, Logs, Program, ProgramInfo, Readiness, Resource,
+    Risk, Task, Workstream,
 };
 pub use scheduler::{Schedule, TaskSchedule, schedule_checked};
 

@@ -9,6 +9,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 pub use crate::logs::model::*;
+pub use crate::readiness::model::Readiness;
 
 /// A whole program: its plan and its calendar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -32,6 +33,10 @@ pub struct Program {
     /// decisions, change requests, the charter. Checked, never scheduled.
     #[serde(default, skip_serializing_if = "Logs::is_empty")]
     pub logs: Logs,
+    /// The readiness of its milestones: checklists, go/no-go records, runbooks, reviews.
+    /// Checked, never scheduled.
+    #[serde(default, skip_serializing_if = "Readiness::is_empty")]
+    pub readiness: Readiness,
 }
 
 /// A team or a shared pool (SRE on-call, security review, a vendor): what tasks demand, up

@@ -6,7 +6,7 @@
 //! `serde_json`'s pretty printer writes a whole tree — but written item by item, so that no
 //! JSON tree of the whole program is built (it costs ten to thirty times the text).
 
-use crate::decode::LOG_ITEM_FIELDS;
+use crate::decode::{LOG_ITEM_FIELDS, READINESS_ITEM_FIELDS, READINESS_PART_FIELDS};
 use crate::extras::dependency_item;
 use crate::{Document, Extras, FORMAT, VERSION};
 use serde::Serialize;
@@ -62,6 +62,11 @@ pub(crate) fn encode(document: &Document) -> String {
     if !program.logs.is_empty() {
         top.item("logs", &program.logs, |o| restore_logs(extras, o));
     }
+    if !program.readiness.is_empty() {
+        top.item("readiness", &program.readiness, |o| {
+            restore_readiness(extras, o)
+        });
+    }
     if !document.scenarios.is_empty() {
         top.list("scenarios", &document.scenarios, |scenario, o| {
             extras.restore(&format!("scenarios/{}", scenario.id), o)
@@ -95,6 +100,29 @@ fn restore_logs(extras: &Extras, logs: &mut Map<String, Value>) {
         extras.restore("logs/charter", charter);
         if let Some(Value::Array(benefits)) = charter.get_mut("benefits") {
             restore_items(extras, "logs/charter/benefits", benefits);
+        }
+    }
+}
+
+/// Adds the unknown fields of readiness, of each of its parts (by position) and of their
+/// items (by id).
+fn restore_readiness(extras: &Extras, readiness: &mut Map<String, Value>) {
+    extras.restore("readiness", readiness);
+    for (key, _) in READINESS_PART_FIELDS {
+        let Some(Value::Array(parts)) = readiness.get_mut(*key) else {
+            continue;
+        };
+        for (n, part) in parts.iter_mut().enumerate() {
+            let Value::Object(object) = part else {
+                continue;
+            };
+            let name = format!("readiness/{key}/{n}");
+            extras.restore(&name, object);
+            for (_, list, _) in READINESS_ITEM_FIELDS.iter().filter(|(k, ..)| k == key) {
+                if let Some(Value::Array(items)) = object.get_mut(*list) {
+                    restore_items(extras, &format!("{name}/{list}"), items);
+                }
+            }
         }
     }
 }

@@ -13,11 +13,14 @@
 //!   (`resources[]`, `tasks[].demands`, `tasks[].priority`), and changes nothing else. (A
 //!   version 3 reader keeps them as unknown fields and schedules the tasks flat; a
 //!   summary's tasks would then read as milestones.)
-//! * Version 5: the current version. It adds the logs (`logs`: assumptions, issues,
+//! * Version 5: adds the logs (`logs`: assumptions, issues,
 //!   cross-team dependencies, decisions, change requests, the charter) and a risk's log
 //!   fields (`risks[].owner`, `severity`, `response`, `actions`, `status`, `mitigated` …),
 //!   and changes nothing else. (A version 4 reader keeps them as unknown fields and writes
 //!   them back; its forecast reads a risk as before.)
+//! * Version 6: the current version. It adds milestone readiness (`readiness`: checklists,
+//!   templates, go/no-go records, cutover runbooks, post-launch reviews) and changes nothing
+//!   else. (A version 5 reader keeps it as an unknown field and writes it back.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -45,6 +48,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 5 {
         v4_to_v5(top);
     }
+    if version < 6 {
+        v5_to_v6(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -61,3 +67,6 @@ fn v3_to_v4(_top: &mut Top<'_>) {}
 
 /// Version 5 only added fields: the logs, and a risk's log fields.
 fn v4_to_v5(_top: &mut Top<'_>) {}
+
+/// Version 6 only added a field: readiness.
+fn v5_to_v6(_top: &mut Top<'_>) {}

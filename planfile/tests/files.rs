@@ -32,7 +32,7 @@ fn read_file(name: &str) -> Result<Document, FileError> {
 fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5"]
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5", "v6"]
         .into_iter()
         .flat_map(files)
         .collect();
@@ -55,22 +55,22 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 5,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 6,\n"),
             "{once}"
         );
     }
 }
 
-/// Each version's files are read, upgraded and written as version 5 with nothing lost: the
-/// version 5 file reads back as the same document (program, scenarios, baselines, logs,
+/// Each version's files are read, upgraded and written as version 6 with nothing lost: the
+/// version 6 file reads back as the same document (program, scenarios, baselines, logs,
 /// unknown fields).
 #[test]
-fn every_version_is_written_as_version_5_without_loss() {
+fn every_version_is_written_as_version_6_without_loss() {
     for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written = write(&document);
         assert!(
-            written.contains("\n  \"version\": 5,\n"),
+            written.contains("\n  \"version\": 6,\n"),
             "{}",
             path.display()
         );
@@ -96,13 +96,13 @@ fn the_upgrade_from_version_1_is_only_the_version_number() {
     );
     assert_eq!(
         write(&v1),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v5/launch.planwork.json")),
-        "the stored version 5 launch is the version 1 one, written"
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v6/launch.planwork.json")),
+        "the stored version 6 launch is the version 1 one, written"
     );
 }
 
 /// Version 2 to 3 changes nothing but the number: a version 2 file read as if it said 3
-/// is the same document, and the stored version 2 launch written is the version 5 one.
+/// is the same document, and the stored version 2 launch written is the version 6 one.
 #[test]
 fn the_upgrade_from_version_2_is_only_the_version_number() {
     for path in files("v2") {
@@ -113,7 +113,7 @@ fn the_upgrade_from_version_2_is_only_the_version_number() {
     }
     assert_eq!(
         write(&read_file("v2/launch.planwork.json").unwrap()),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v5/launch.planwork.json")),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v6/launch.planwork.json")),
     );
 }
 
@@ -173,7 +173,7 @@ fn the_upgrade_from_version_3_is_only_the_version_number() {
 }
 
 /// Version 4 to 5 changes nothing but the number: a version 4 file read as if it said 5
-/// is the same document, and the stored version 5 copies are the version 4 files written.
+/// is the same document, and the stored version 6 copies are the version 4 files written.
 #[test]
 fn the_upgrade_from_version_4_is_only_the_version_number() {
     for path in files("v4") {
@@ -185,7 +185,7 @@ fn the_upgrade_from_version_4_is_only_the_version_number() {
     for name in ["launch", "release-outline"] {
         let v4 = read_file(&format!("v4/{name}.planwork.json")).unwrap();
         let stored = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../tests/files/v5/{name}.planwork.json"));
+            .join(format!("../tests/files/v6/{name}.planwork.json"));
         assert_eq!(write(&v4), text(&stored), "{name}");
     }
 }
@@ -327,7 +327,7 @@ fn version_4_reads_and_writes_summary_tasks() {
         written,
         text(
             &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../tests/files/v5/release-outline.planwork.json")
+                .join("../tests/files/v6/release-outline.planwork.json")
         )
     );
 }
@@ -365,7 +365,8 @@ fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 5"));
+    assert!(write(&v0).contains("\"version\": 6"));
+    assert_eq!(v0, read_file("v6/launch.planwork.json").unwrap());
     assert_eq!(v0, read_file("v4/launch.planwork.json").unwrap());
     assert_eq!(v0, read_file("v5/launch.planwork.json").unwrap());
 }
@@ -626,6 +627,27 @@ const BROKEN: &[(&str, &[&str])] = &[
             "2 problem(s)",
             "logs.issues[0].escalation: escalation level 4: it is 0 (team), 1 (program), 2 (steering) or 3 (executive)",
             "logs.decisions[0].raised: not a date: expected YYYY-MM-DD",
+        ],
+    ),
+    (
+        "bad-readiness-types.json",
+        &[
+            "3 problem(s)",
+            "readiness.checklists[0].items[1].status: unknown variant `done`, expected one of `not_started`, `in_progress`, `met`, `waived`",
+            "readiness.go_no_go: expected a list, found an object",
+            "readiness.runbooks[0].steps[0].planned_start: '10pm' is not a date and time of day like 2027-06-14T22:00",
+        ],
+    ),
+    (
+        "bad-readiness-rules.json",
+        &[
+            "readiness.checklists[0].items[1].waiver.approver: checklist of 'ga', item 'RC2' is waived without a approver [E044]",
+            "readiness.checklists[1].milestone: checklist of 'build': task 'build' is not a milestone [E042]",
+            "readiness.go_no_go[0].outcome: go/no-go of 'ga': a Go is refused while hard gates are neither met nor waived: RC1 [E048]",
+            "readiness.go_no_go[1].next_review: go/no-go of 'ga': a No-Go needs the date of the next review [E047]",
+            "readiness.runbooks[0].steps[0].duration_minutes: runbook of 'ga', step 'S1': duration_minutes 0 must be more than 0 [E051]",
+            "readiness.runbooks[0].steps: runbook of 'ga': steps wait for each other in a cycle: ",
+            "[E050]",
         ],
     ),
     (

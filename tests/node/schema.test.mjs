@@ -1,5 +1,5 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of versions 1 to 3 and of the current version 4 validates (the
+// stored example file of versions 1 to 5 and of the current version 6 validates (the
 // reader takes them all), and so does every file the `planwork` command line writes. Runs under
 // node's test runner; no browser.
 import { test } from 'node:test';
@@ -69,6 +69,19 @@ test('every version 5 example, and the example shipped with the app, validates',
   assert.ok(logs.logs.charter.benefits.length > 0, 'and the charter with its benefits');
 });
 
+test('every version 6 example validates, readiness filled', () => {
+  const files = examples('v6');
+  assert.ok(files.length >= 4);
+  files.forEach(validates);
+  const file = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v6', 'launch-readiness.planwork.json'), 'utf8'));
+  for (const part of ['checklists', 'templates', 'go_no_go', 'runbooks', 'reviews']) {
+    assert.ok(file.readiness[part].length > 0, `the v6 example fills ${part}`);
+  }
+  const shipped = JSON.parse(readFileSync(join(root, 'public', 'examples', 'platform-migration.planwork.json'), 'utf8'));
+  assert.equal(shipped.version, 6);
+  assert.ok(shipped.readiness.checklists.length > 0 && shipped.readiness.runbooks.length > 0, 'the shipped example has readiness');
+});
+
 test('the schema rejects what the reader rejects', () => {
   const bad = [
     { format: 'gantt-pro', version: 1, program: { name: 'X', start: '2026-01-05' } },
@@ -91,6 +104,10 @@ test('the schema rejects what the reader rejects', () => {
     { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, risks: [{ id: 'R1', title: 'T', probability: 1.5, impact: { min: 1, max: 2 } }] },
     { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, logs: { dependencies: [{ id: 'D1', title: 'API', need_by: 'soon' }] } },
     { format: 'planwork', version: 5, program: { name: 'X', start: '2026-01-05' }, logs: { issues: [{ id: 'I1', title: 'Quota', status: 'sleeping' }] } },
+    { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { checklists: [{ milestone: 'm', items: [{ id: 'RC1', status: 'done' }] }] } },
+    { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { go_no_go: [{ milestone: 'm', outcome: 'maybe' }] } },
+    { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { runbooks: [{ milestone: 'm', steps: [{ id: 'S1', planned_start: '10pm' }] }] } },
+    { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { runbooks: [{ milestone: 'm', steps: [{ id: 'S1', duration_minutes: 0 }] }] } },
   ];
   for (const file of bad) {
     assert.equal(validate(file), false, JSON.stringify(file));

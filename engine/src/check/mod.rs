@@ -288,6 +288,9 @@ impl<'p> Checker<'p> {
         for problem in crate::logs::check::log_problems(program, &|id| index.contains_key(id)) {
             self.errors.push(problem);
         }
+        for problem in crate::readiness::check_readiness(program) {
+            self.errors.push(problem);
+        }
         self.check_resources();
         let (pairs, positions) = self.links(&index);
         let mut predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());

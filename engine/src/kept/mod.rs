@@ -263,6 +263,8 @@ impl KeptProgram {
             Edit::SetPredecessors { task, links } => self.set_predecessors(task, links, inverse),
             // The logs are checked alone: nothing scheduled reads them.
             Edit::SetLogs { .. } => self.logs_check().map(|()| false),
+            // So is readiness.
+            Edit::SetReadiness { .. } if readiness_sound(&self.program) => Ok(false),
             _ => Err(FullCheck),
         }
     }
@@ -307,6 +309,11 @@ impl KeptProgram {
     }
 
     fn replace_task(&mut self, t: usize) -> Result<bool, FullCheck> {
+        // Whether it is a milestone is a rule of the readiness that names it.
+        let task = self.program.tasks.get(t).ok_or(FullCheck)?;
+        if self.program.readiness.names_task(&task.id) {
+            return Err(FullCheck);
+        }
         let (prepared, warns) = self.prepare(t)?;
         let slot = self.derived.tasks.get_mut(t).ok_or(FullCheck)?;
         *slot = prepared;
@@ -352,7 +359,8 @@ impl KeptProgram {
             .risks
             .iter()
             .any(|risk| risk.tasks.contains(&removed.id))
-            || self.program.logs.names_task(&removed.id);
+            || self.program.logs.names_task(&removed.id)
+            || self.program.readiness.names_task(&removed.id);
         if named_by_risk || t >= self.derived.tasks.len() {
             return Err(FullCheck);
         }
@@ -575,4 +583,9 @@ fn reach<'a>(
         }
     }
     Some(found)
+}
+
+/// Whether readiness has no problem (else a full check reports it with every other).
+fn readiness_sound(program: &Program) -> bool {
+    crate::readiness::check_readiness(program).is_empty()
 }

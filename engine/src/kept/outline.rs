@@ -33,7 +33,8 @@ impl KeptProgram {
                 | Edit::RemoveDependency { .. }
                 | Edit::RemoveDependencyAt { .. }
                 | Edit::SetPredecessors { .. }
-                | Edit::SetLogs { .. },
+                | Edit::SetLogs { .. }
+                | Edit::SetReadiness { .. },
                 _,
             ) => false,
             _ => outlined,

@@ -262,5 +262,6 @@ fn with_risks(program: &Program, adjust: impl Fn(Risk) -> Risk) -> Program {
         risks,
         resources: program.resources.clone(),
         logs: Default::default(),
+        readiness: Default::default(),
     }
 }

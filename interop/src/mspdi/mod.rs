@@ -244,6 +244,7 @@ impl<'r> Importer<'r> {
             risks: Vec::new(),
             resources,
             logs: Default::default(),
+            readiness: Default::default(),
         };
         Ok(Imported {
             program,

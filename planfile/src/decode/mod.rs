@@ -11,6 +11,7 @@
 //! a file is taken whole or not at all.
 
 mod logs;
+mod readiness;
 mod scenario;
 mod wording;
 
@@ -31,6 +32,7 @@ use wording::plain;
 pub const MAX_PROBLEMS: usize = 100;
 
 pub(crate) use logs::LOG_ITEM_FIELDS;
+pub(crate) use readiness::{READINESS_ITEM_FIELDS, READINESS_PART_FIELDS};
 
 pub(crate) const TOP_FIELDS: &[&str] = &[
     "format",
@@ -44,6 +46,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "risks",
     "resources",
     "logs",
+    "readiness",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -153,6 +156,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         },
     );
     let logs = d.logs(top.get("logs"));
+    let readiness = d.readiness(top.get("readiness"));
     let id = d.id(top.get("id"));
     let scenarios = d.items(
         "scenarios",
@@ -199,6 +203,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         risks,
         resources,
         logs,
+        readiness,
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
@@ -394,7 +399,7 @@ impl Decoder {
         &mut self,
         section: &str,
         raw: Option<&RawValue>,
-        keep: impl Fn(&mut Self, &str, &T, &Fields<'_>),
+        mut keep: impl FnMut(&mut Self, &str, &T, &Fields<'_>),
     ) -> Vec<T> {
         let Some(raw) = raw else {
             return Vec::new();
@@ -470,6 +475,13 @@ items_decoded_whole!(
     engine::logs::model::Commitment,
     engine::logs::model::Decision,
     engine::logs::model::ChangeRequest
+);
+items_decoded_whole!(
+    engine::readiness::model::Checklist,
+    engine::readiness::model::Template,
+    engine::readiness::model::GoNoGo,
+    engine::readiness::model::Runbook,
+    engine::readiness::model::Review
 );
 
 #[cfg(test)]

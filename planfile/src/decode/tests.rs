@@ -130,6 +130,10 @@ fn the_known_fields_are_the_model_fields() {
             charter: Some(Default::default()),
             ..Default::default()
         },
+        readiness: engine::Readiness {
+            templates: vec![Default::default()],
+            ..Default::default()
+        },
         ..Program::default()
     };
     let mut top = keys(&program);
@@ -220,4 +224,95 @@ fn the_known_log_fields_are_the_model_fields() {
         ..logs
     };
     assert_eq!(keys(&all), sorted(logs::LOGS_FIELDS));
+}
+
+/// Readiness's known fields are its model's: every part and item with every field set
+/// writes exactly the fields the reader knows.
+#[test]
+fn the_known_readiness_fields_are_the_model_fields() {
+    use engine::readiness::model::*;
+    let day = serde_json::from_str("\"2026-01-05\"").unwrap();
+    let at = Moment::parse("2026-01-05T22:00");
+    let item = Item {
+        id: "RC1".into(),
+        area: Area::Security,
+        title: "t".into(),
+        owner: "o".into(),
+        due_before: Some(5),
+        evidence: "e".into(),
+        status: ItemStatus::Waived,
+        gate: Gate::Advisory,
+        waiver: Some(Waiver::default()),
+    };
+    let template_item = TemplateItem {
+        id: "RC1".into(),
+        area: Area::Security,
+        title: "t".into(),
+        owner: "o".into(),
+        due_before: Some(5),
+        evidence: "e".into(),
+        gate: Gate::Advisory,
+    };
+    let step = Step {
+        id: "S1".into(),
+        title: "t".into(),
+        owner: "o".into(),
+        planned_start: at,
+        duration_minutes: Some(5),
+        after: vec!["S0".into()],
+        checkpoint: true,
+        rollback: "r".into(),
+        communication: "c".into(),
+        actual_start: at,
+        actual_finish: at,
+        done: true,
+    };
+    let x = || vec!["x".to_string()];
+    let readiness = Readiness {
+        checklists: vec![Checklist {
+            milestone: "m".into(),
+            template: "t".into(),
+            items: vec![item.clone()],
+        }],
+        templates: vec![Template {
+            name: "n".into(),
+            items: vec![template_item.clone()],
+        }],
+        go_no_go: vec![GoNoGo {
+            milestone: "m".into(),
+            date: Some(day),
+            attendees: x(),
+            recommendations: vec![Default::default()],
+            outcome: Outcome::Go,
+            risk_acceptances: x(),
+            next_review: Some(day),
+            conditions: x(),
+        }],
+        runbooks: vec![Runbook {
+            milestone: "m".into(),
+            time_zone: "z".into(),
+            t0: at,
+            steps: vec![step.clone()],
+        }],
+        reviews: vec![Review {
+            milestone: "m".into(),
+            date: Some(day),
+            outcomes: vec![Default::default()],
+            incidents: x(),
+            went_well: x(),
+            went_badly: x(),
+            actions: vec![Default::default()],
+        }],
+    };
+    assert_eq!(keys(&readiness), sorted(readiness::READINESS_FIELDS));
+    let written = serde_json::to_value(&readiness).unwrap();
+    for (key, fields) in READINESS_PART_FIELDS {
+        let first = &written[key][0];
+        let mut found: Vec<String> = first.as_object().unwrap().keys().cloned().collect();
+        found.sort();
+        assert_eq!(found, sorted(fields), "{key}");
+    }
+    assert_eq!(keys(&item), sorted(READINESS_ITEM_FIELDS[0].2));
+    assert_eq!(keys(&template_item), sorted(READINESS_ITEM_FIELDS[1].2));
+    assert_eq!(keys(&step), sorted(READINESS_ITEM_FIELDS[2].2));
 }
