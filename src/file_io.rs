@@ -61,6 +61,12 @@ pub fn export_calendar(document: &Document, scheduled: &Scheduled) -> Result<(),
         .map_err(|e| format!("The export could not be started: {e:?}"))
 }
 
+/// Downloads `text` as `<program>-<today>-<what>` of type `kind`.
+pub fn export_text(document: &Document, what: &str, text: &str, kind: &str) -> Result<(), String> {
+    download(&file_name(document, what), text, kind)
+        .map_err(|e| format!("The export could not be started: {e:?}"))
+}
+
 /// Downloads one of the program's logs as CSV (`<program>-<today>-<log>.csv`).
 pub fn export_log(document: &Document, log: &str, text: &str) -> Result<(), String> {
     let name = file_name(document, &format!("{log}.csv"));

@@ -18,6 +18,7 @@ pub mod map;
 pub mod perf;
 pub mod plan;
 pub mod prefs;
+pub mod readiness;
 pub mod route;
 pub mod scenarios;
 pub mod setup;

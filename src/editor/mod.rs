@@ -53,6 +53,7 @@ pub(crate) const TABS: &[(&str, &str)] = &[
     ("scenarios", "Scenarios"),
     ("forecast", "Forecast"),
     ("logs", "Logs"),
+    ("readiness", "Readiness"),
     ("snapshots", "Snapshots"),
     // Last: set once at the start and seldom after, it stays out of the way of daily work.
     ("setup", "Setup"),

@@ -93,6 +93,7 @@ pub fn ProgramView(
                     "scenarios" => view! { <crate::scenarios::scenarios_view::ScenariosPanel /> }.into_any(),
                     "forecast" => view! { <crate::forecast::forecast_view::ForecastPanel /> }.into_any(),
                     "logs" => view! { <crate::logs::logs_view::LogsPanel /> }.into_any(),
+                    "readiness" => view! { <crate::readiness::readiness_view::ReadinessPanel /> }.into_any(),
                     "setup" => view! { <crate::setup::setup_view::SetupPanel /> }.into_any(),
                     "snapshots" => view! {
                         <SnapshotsPanel

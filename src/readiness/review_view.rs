@@ -1,0 +1,113 @@
+//! A milestone's post-launch review: its date, incidents, what went well and badly (one a
+//! line), and follow-up actions with owners and due dates — checked off, or made an issue
+//! in the RAID log (linked).
+//!
+//! Does not: keep anything itself (`engine::readiness::edit`).
+
+use engine::readiness::edit::{action_to_issue, add_action, set_action_done, set_review_field};
+use leptos::prelude::*;
+
+use super::readiness_view::act;
+use crate::editor::Editor;
+
+/// The review of `milestone`.
+#[component]
+pub fn ReviewPanel(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>) -> impl IntoView {
+    let editor = expect_context::<Editor>();
+    let review = Memo::new(move |_| {
+        let m = milestone.get();
+        editor.doc.with(|d| d.as_ref().and_then(|d| d.program.readiness.review(&m).cloned()))
+    });
+    let text_of = move |field: &'static str| {
+        review.with(|r| {
+            r.as_ref().map_or_else(String::new, |r| match field {
+                "date" => r.date.map(|d| d.to_string()).unwrap_or_default(),
+                "incidents" => r.incidents.join("\n"),
+                "went_well" => r.went_well.join("\n"),
+                _ => r.went_badly.join("\n"),
+            })
+        })
+    };
+    let area = move |label: &'static str, field: &'static str| {
+        view! {
+            <label class="charter-field">
+                <span>{label}</span>
+                <textarea rows="2" data-field=field prop:value=move || text_of(field)
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        act(editor, refusal, "Review", |p| set_review_field(p, &milestone.get_untracked(), field, &text).map(|e| vec![e]));
+                    }></textarea>
+            </label>
+        }
+    };
+    let [text, owner, due] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let due_date = match due.get_untracked().trim() {
+            "" => None,
+            typed => match typed.parse() {
+                Ok(d) => Some(d),
+                Err(_) => return refusal.set(Some(format!("Action not added (due): '{typed}' is not a date like 2027-07-15"))),
+            },
+        };
+        let added = act(editor, refusal, "Action not added", |p| {
+            add_action(p, &milestone.get_untracked(), &text.get_untracked(), &owner.get_untracked(), due_date).map(|(_, e)| vec![e])
+        });
+        if added {
+            [text, owner, due].iter().for_each(|s| s.set(String::new()));
+        }
+    };
+    let actions = move || {
+        review.get().map(|r| {
+            r.actions
+                .into_iter()
+                .enumerate()
+                .map(|(at, a)| {
+                    let due = a.due.map(|d| format!(" — due {d}")).unwrap_or_default();
+                    let issue = a.issue.clone();
+                    view! {
+                        <li data-role="review-action">
+                            <label>
+                                <input type="checkbox" prop:checked=a.done on:change=move |ev| {
+                                    let done = event_target_checked(&ev);
+                                    act(editor, refusal, "Action", |p| set_action_done(p, &milestone.get_untracked(), at, done).map(|e| vec![e]));
+                                } />
+                                {format!(" {} — {}{due}", a.text, a.owner)}
+                            </label>
+                            {match issue {
+                                Some(id) => view! { <span class="badge">{format!(" → issue {id}")}</span> }.into_any(),
+                                None => view! {
+                                    <button type="button" class="button-link" data-action="action-to-issue"
+                                        on:click=move |_| {
+                                            let today = crate::format::today();
+                                            act(editor, refusal, "Not made an issue", |p| action_to_issue(p, &milestone.get_untracked(), at, today).map(|(_, e)| e));
+                                        }>"Make it an issue"</button>
+                                }.into_any(),
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="item-details" aria-label="Post-launch review" data-role="review">
+            <h2 class="section-title">"Post-launch review"</h2>
+            {area("Date (2027-07-01)", "date")}
+            {area("Incidents (one a line)", "incidents")}
+            {area("What went well (one a line)", "went_well")}
+            {area("What did not (one a line)", "went_badly")}
+            <h3>"Follow-up actions"</h3>
+            <ul class="detail-list">{actions}</ul>
+            <form class="log-add no-print" on:submit=add>
+                <input type="text" placeholder="Action" aria-label="Action" data-role="review-action-text"
+                    prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev)) />
+                <input type="text" placeholder="Owner" aria-label="Owner" class="log-filter"
+                    prop:value=move || owner.get() on:input=move |ev| owner.set(event_target_value(&ev)) />
+                <input type="text" placeholder="Due 2027-07-15" aria-label="Due" class="log-filter"
+                    prop:value=move || due.get() on:input=move |ev| due.set(event_target_value(&ev)) />
+                <button type="submit" class="button" data-action="add-review-action">"Add action"</button>
+            </form>
+        </section>
+    }
+}
