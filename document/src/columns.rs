@@ -35,11 +35,13 @@ pub enum Column {
     Resources,
     /// The open risks, issues and assumptions of the logs that name it: `R2, I3`.
     Raid,
+    /// A milestone's readiness: `ready · 100%`.
+    Readiness,
 }
 
 impl Column {
     /// Every column, in display order.
-    pub const ALL: [Column; 19] = [
+    pub const ALL: [Column; 20] = [
         Column::Id,
         Column::Name,
         Column::Workstream,
@@ -59,6 +61,7 @@ impl Column {
         Column::FinishVariance,
         Column::Resources,
         Column::Raid,
+        Column::Readiness,
     ];
 
     /// The key used in the DOM (`data-col`) and in the saved column choice.
@@ -83,6 +86,7 @@ impl Column {
             Column::FinishVariance => "finish-variance",
             Column::Resources => "resources",
             Column::Raid => "raid",
+            Column::Readiness => "readiness",
         }
     }
 
@@ -113,6 +117,7 @@ impl Column {
             Column::FinishVariance => "Finish var.",
             Column::Resources => "Resources",
             Column::Raid => "Risks & issues",
+            Column::Readiness => "Readiness",
         }
     }
 
@@ -137,6 +142,7 @@ impl Column {
             Column::StartVariance | Column::FinishVariance => 5.5,
             Column::Resources => 9.0,
             Column::Raid => 8.0,
+            Column::Readiness => 9.0,
         }
     }
 
@@ -159,6 +165,9 @@ impl Column {
                 "Variance is computed against the active baseline."
             }
             Column::Raid => "Link risks, issues and assumptions to tasks on the Logs tab.",
+            Column::Readiness => {
+                "A milestone's readiness comes from its checklist on the Readiness tab."
+            }
             _ => return None,
         })
     }
@@ -242,6 +251,7 @@ impl Column {
                 .map_or(Cow::Borrowed(""), |v| signed_days(v.finish)),
             Column::Resources => Cow::Owned(format_demands(&row.demands)),
             Column::Raid => Cow::Owned(row.raid.join(", ")),
+            Column::Readiness => Cow::Borrowed(row.readiness.as_deref().unwrap_or("")),
         }
     }
 }

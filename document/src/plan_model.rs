@@ -406,6 +406,8 @@ pub struct TaskRow {
     pub leveling: Option<String>,
     /// The open risks, issues and assumptions of the logs that name it (ids).
     pub raid: Vec<String>,
+    /// A milestone's readiness, when it has a checklist: `ready · 100%`, `not ready · 60%`.
+    pub readiness: Option<String>,
     /// Start and finish variance against the active baseline, in working days.
     pub variance: Option<Variance>,
     pub critical: bool,

@@ -276,6 +276,7 @@ fn task_row(
         demands: task.demands.clone(),
         leveling: None,
         raid: open_log_items(program, &task.id),
+        readiness: readiness_badge(program, &task.id),
         variance: shown
             .variances
             .as_ref()
@@ -284,6 +285,19 @@ fn task_row(
         bar: layout.bars.get(index).cloned().flatten(),
         color: group.color.clone(),
     })
+}
+
+/// Milestone `id`'s readiness as its badge reads (`ready · 100%`), if it has a checklist.
+/// Without a date, "at risk" (something overdue) is left to the Readiness tab.
+fn readiness_badge(program: &Program, id: &str) -> Option<String> {
+    use engine::readiness::figures::{readiness, state};
+    let checklist = program.readiness.checklist(id)?;
+    let percent = readiness(checklist).percent().unwrap_or(0.0);
+    let day = program.program.start;
+    Some(format!(
+        "{} · {percent:.0}%",
+        state(program, None, checklist, day).name()
+    ))
 }
 
 /// The ids of the open risks, open issues and assumptions not known to hold that name task

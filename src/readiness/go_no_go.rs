@@ -36,14 +36,24 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
     let waive_item = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let done = act(editor, refusal, "Not waived", |p| {
-            waive(p, &milestone.get_untracked(), item.get_untracked().trim(), &approver.get_untracked(), &reason.get_untracked(), today)
-                .map(|e| vec![e])
+            waive(
+                p,
+                &milestone.get_untracked(),
+                item.get_untracked().trim(),
+                &approver.get_untracked(),
+                &reason.get_untracked(),
+                today,
+            )
+            .map(|e| vec![e])
         });
         if done {
-            [item, approver, reason].iter().for_each(|s| s.set(String::new()));
+            [item, approver, reason]
+                .iter()
+                .for_each(|s| s.set(String::new()));
         }
     };
-    let [attendees, accepted, next, conditions] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let [attendees, accepted, next, conditions] =
+        std::array::from_fn(|_| RwSignal::new(String::new()));
     let date = RwSignal::new(today.to_string());
     let outcome = RwSignal::new(Outcome::Go);
     let record = move |ev: leptos::ev::SubmitEvent| {
@@ -60,7 +70,9 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
             conditions: list(&conditions.get_untracked()),
             ..GoNoGo::default()
         };
-        if act(editor, refusal, "Not recorded", |p| record_go_no_go(p, record).map(|e| vec![e])) {
+        if act(editor, refusal, "Not recorded", |p| {
+            record_go_no_go(p, record).map(|e| vec![e])
+        }) {
             editor.confirm("Go/no-go recorded.".to_owned());
         }
     };
@@ -81,7 +93,11 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
             })
         })
     };
-    let outcomes = [(Outcome::Go, "Go"), (Outcome::ConditionalGo, "Conditional Go"), (Outcome::NoGo, "No-Go")];
+    let outcomes = [
+        (Outcome::Go, "Go"),
+        (Outcome::ConditionalGo, "Conditional Go"),
+        (Outcome::NoGo, "No-Go"),
+    ];
     view! {
         <form class="log-add no-print" data-role="waive" on:submit=waive_item>
             {field("Item to waive (RC3)", "waive-item", item)}

@@ -12,7 +12,9 @@ use document::logs::table::LogTable;
 use document::readiness::table::{ReadinessTable, checklist_table, runbook_table};
 use engine::edit::Edit;
 use engine::logs::edit::Refusal;
-use engine::readiness::edit::{add_item, add_step, checklist_from_template, remove_item, remove_step};
+use engine::readiness::edit::{
+    add_item, add_step, checklist_from_template, remove_item, remove_step,
+};
 use engine::readiness::typing::{set_item_field, set_step_field};
 use leptos::prelude::*;
 
@@ -28,12 +30,19 @@ pub fn act(
     what: &str,
     build: impl FnOnce(&engine::Program) -> Result<Vec<Edit>, Refusal>,
 ) -> bool {
-    let Some(edits) = editor.doc.with_untracked(|d| d.as_ref().map(|d| build(&d.program))) else {
+    let Some(edits) = editor
+        .doc
+        .with_untracked(|d| d.as_ref().map(|d| build(&d.program)))
+    else {
         return false;
     };
     let result = edits
         .map_err(|r| format!("{what} ({}): {}", r.field, r.message))
-        .and_then(|e| editor.act(e).map_err(|d| format!("{what}: {}", describe(&d))));
+        .and_then(|e| {
+            editor
+                .act(e)
+                .map_err(|d| format!("{what}: {}", describe(&d)))
+        });
     let done = result.is_ok();
     refusal.set(result.err());
     done
@@ -75,7 +84,13 @@ pub fn ReadinessPanel() -> impl IntoView {
                 .checklists
                 .first()
                 .map(|c| c.milestone.clone())
-                .or_else(|| d.program.tasks.iter().find(|t| t.is_milestone()).map(|t| t.id.clone()))
+                .or_else(|| {
+                    d.program
+                        .tasks
+                        .iter()
+                        .find(|t| t.is_milestone())
+                        .map(|t| t.id.clone())
+                })
         })
     });
     let milestone = RwSignal::new(first.unwrap_or_default());
@@ -83,31 +98,43 @@ pub fn ReadinessPanel() -> impl IntoView {
         let (m, day) = (milestone.get(), as_of(editor));
         editor.doc.with(|d| {
             as_log_table(d.as_ref().and_then(|d| {
-                editor.derived.with(|v| checklist_table(&d.program, v.program.ok(), &m, day))
+                editor
+                    .derived
+                    .with(|v| checklist_table(&d.program, v.program.ok(), &m, day))
             }))
         })
     });
     let runbook = Memo::new(move |_| {
         let m = milestone.get();
-        editor.doc.with(|d| as_log_table(d.as_ref().and_then(|d| runbook_table(&d.program, &m))))
+        editor
+            .doc
+            .with(|d| as_log_table(d.as_ref().and_then(|d| runbook_table(&d.program, &m))))
     });
     let has_checklist = move || checklist.with(|t| !t.columns.is_empty());
     let has_runbook = move || runbook.with(|t| !t.columns.is_empty());
     let m = move || milestone.get_untracked();
     let item_actions = LogTableActions {
         edit: Callback::new(move |(id, field, text): (String, &'static str, String)| {
-            act(editor, refusal, &id, |p| set_item_field(p, &m(), &id, field, &text).map(|e| vec![e]));
+            act(editor, refusal, &id, |p| {
+                set_item_field(p, &m(), &id, field, &text).map(|e| vec![e])
+            });
         }),
         delete: Callback::new(move |id: String| {
-            act(editor, refusal, &format!("{id} not deleted"), |p| remove_item(p, &m(), &id).map(|e| vec![e]));
+            act(editor, refusal, &format!("{id} not deleted"), |p| {
+                remove_item(p, &m(), &id).map(|e| vec![e])
+            });
         }),
     };
     let step_actions = LogTableActions {
         edit: Callback::new(move |(id, field, text): (String, &'static str, String)| {
-            act(editor, refusal, &id, |p| set_step_field(p, &m(), &id, field, &text).map(|e| vec![e]));
+            act(editor, refusal, &id, |p| {
+                set_step_field(p, &m(), &id, field, &text).map(|e| vec![e])
+            });
         }),
         delete: Callback::new(move |id: String| {
-            act(editor, refusal, &format!("{id} not deleted"), |p| remove_step(p, &m(), &id).map(|e| vec![e]));
+            act(editor, refusal, &format!("{id} not deleted"), |p| {
+                remove_step(p, &m(), &id).map(|e| vec![e])
+            });
         }),
     };
     let template = RwSignal::new(engine::readiness::templates::BUILT_IN[0].to_owned());
@@ -119,13 +146,17 @@ pub fn ReadinessPanel() -> impl IntoView {
     let (new_item, new_step) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let add_new_item = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if act(editor, refusal, "Not added", |p| add_item(p, &m(), &new_item.get_untracked()).map(|(_, e)| vec![e])) {
+        if act(editor, refusal, "Not added", |p| {
+            add_item(p, &m(), &new_item.get_untracked()).map(|(_, e)| vec![e])
+        }) {
             new_item.set(String::new());
         }
     };
     let add_new_step = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if act(editor, refusal, "Not added", |p| add_step(p, &m(), &new_step.get_untracked()).map(|(_, e)| vec![e])) {
+        if act(editor, refusal, "Not added", |p| {
+            add_step(p, &m(), &new_step.get_untracked()).map(|(_, e)| vec![e])
+        }) {
             new_step.set(String::new());
         }
     };
@@ -133,9 +164,19 @@ pub fn ReadinessPanel() -> impl IntoView {
         let result = editor.doc.with_untracked(|d| {
             d.as_ref().map(|d| {
                 let text = editor.derived.with_untracked(|v| {
-                    document::readiness::markdown::milestone_markdown(&d.program, v.program.ok(), &m(), as_of(editor))
+                    document::readiness::markdown::milestone_markdown(
+                        &d.program,
+                        v.program.ok(),
+                        &m(),
+                        as_of(editor),
+                    )
                 });
-                crate::file_io::export_text(d, &format!("readiness-{}.md", m()), &text, "text/markdown;charset=utf-8")
+                crate::file_io::export_text(
+                    d,
+                    &format!("readiness-{}.md", m()),
+                    &text,
+                    "text/markdown;charset=utf-8",
+                )
             })
         });
         refusal.set(result.and_then(Result::err));

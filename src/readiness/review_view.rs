@@ -12,11 +12,17 @@ use crate::editor::Editor;
 
 /// The review of `milestone`.
 #[component]
-pub fn ReviewPanel(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>) -> impl IntoView {
+pub fn ReviewPanel(
+    milestone: RwSignal<String>,
+    refusal: RwSignal<Option<String>>,
+) -> impl IntoView {
     let editor = expect_context::<Editor>();
     let review = Memo::new(move |_| {
         let m = milestone.get();
-        editor.doc.with(|d| d.as_ref().and_then(|d| d.program.readiness.review(&m).cloned()))
+        editor.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.program.readiness.review(&m).cloned())
+        })
     });
     let text_of = move |field: &'static str| {
         review.with(|r| {
@@ -47,11 +53,22 @@ pub fn ReviewPanel(milestone: RwSignal<String>, refusal: RwSignal<Option<String>
             "" => None,
             typed => match typed.parse() {
                 Ok(d) => Some(d),
-                Err(_) => return refusal.set(Some(format!("Action not added (due): '{typed}' is not a date like 2027-07-15"))),
+                Err(_) => {
+                    return refusal.set(Some(format!(
+                        "Action not added (due): '{typed}' is not a date like 2027-07-15"
+                    )));
+                }
             },
         };
         let added = act(editor, refusal, "Action not added", |p| {
-            add_action(p, &milestone.get_untracked(), &text.get_untracked(), &owner.get_untracked(), due_date).map(|(_, e)| vec![e])
+            add_action(
+                p,
+                &milestone.get_untracked(),
+                &text.get_untracked(),
+                &owner.get_untracked(),
+                due_date,
+            )
+            .map(|(_, e)| vec![e])
         });
         if added {
             [text, owner, due].iter().for_each(|s| s.set(String::new()));

@@ -178,7 +178,14 @@ fn task_view(t: &TaskRow, i: usize, g: Geo, is_selected: bool, ctl: Ctl) -> AnyV
                 on:pointerdown=move |ev| ctl.begin(&ev, DragKind::Link, i, &link_row)
             />
         </g>
-        <text class="gantt-label" x=label_x y=mid + 4.5>{t.name.clone()}</text>
+        <text class="gantt-label" x=label_x y=mid + 4.5>
+            {t.name.clone()}
+            // A milestone's readiness, a small badge beside its name.
+            {t.readiness.clone().map(|r| {
+                let ready = r.starts_with("ready");
+                view! { <tspan class="gantt-readiness" class:ready=ready data-role="readiness-badge">{format!("  ◉ {r}")}</tspan> }
+            })}
+        </text>
     }
     .into_any()
 }
