@@ -87,7 +87,9 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
 
   // The badge beside the milestones on the Gantt chart.
   await tab(page, 'Plan').click();
+  await page.getByRole('button', { name: 'Milestones', exact: true }).click();
   await page.locator('[data-role="readiness-badge"]').first().waitFor();
+  await page.screenshot({ path: join(outDir, 'readiness-badges.png') });
   assert.match(await page.locator('[data-role="readiness-badge"]').first().textContent(), /ready · \d+%/);
   assert.deepEqual(problems, []);
   await context.close();
