@@ -97,10 +97,10 @@ test('indent under a summary, fold, outdent, undo, and the outline in the file',
     [...document.querySelectorAll('.plan-grid .task-row [data-col="name"]')]
       .some((c) => c.textContent.includes('UI') && c.dataset.level === '1'));
 
-  // The file carries the outline (version 4 on; files are written as the current version, 5).
+  // The file carries the outline (version 4 on; a file is written as the current version).
   const { bytes } = await exportProgram(page);
   const file = JSON.parse(bytes.toString('utf8'));
-  assert.equal(file.version, 5);
+  assert.ok(file.version >= 4, `version ${file.version}`);
   const byName = Object.fromEntries(file.tasks.map((t) => [t.name, t]));
   assert.equal(byName.Release.summary, true);
   assert.equal(byName.API.parent, byName.Release.id);
