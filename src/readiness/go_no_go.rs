@@ -6,6 +6,7 @@
 //! Does not: decide whether a Go may be recorded (`engine::readiness::edit::record_go_no_go`).
 
 use engine::readiness::edit::{record_go_no_go, waive};
+use engine::readiness::entries::parse_recommendations;
 use engine::readiness::model::{GoNoGo, Outcome};
 use leptos::prelude::*;
 
@@ -55,9 +56,14 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
     let [attendees, accepted, next, conditions] =
         std::array::from_fn(|_| RwSignal::new(String::new()));
     let date = RwSignal::new(today.to_string());
+    let recommendations = RwSignal::new(String::new());
     let outcome = RwSignal::new(Outcome::Go);
     let record = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let areas = match parse_recommendations(&recommendations.get_untracked()) {
+            Ok(areas) => areas,
+            Err(why) => return refusal.set(Some(format!("Not recorded (recommendations): {why}"))),
+        };
         let parsed_date = date.get_untracked().trim().parse().ok();
         let next_review = next.get_untracked().trim().parse().ok();
         let record = GoNoGo {
@@ -68,7 +74,7 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
             risk_acceptances: list(&accepted.get_untracked()),
             next_review,
             conditions: list(&conditions.get_untracked()),
-            ..GoNoGo::default()
+            recommendations: areas,
         };
         if act(editor, refusal, "Not recorded", |p| {
             record_go_no_go(p, record).map(|e| vec![e])
@@ -118,6 +124,10 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
             {field("Risks accepted (R2, R5)", "go-risks", accepted)}
             {field("Conditions, separated by commas", "go-conditions", conditions)}
             {field("Next review (No-Go)", "go-next", next)}
+            <textarea rows="2" data-role="go-recommendations" aria-label="Recommendations by area"
+                placeholder="Each area's recommendation, one a line: quality: go — security: conditional — retest Friday"
+                prop:value=move || recommendations.get()
+                on:input=move |ev| recommendations.set(event_target_value(&ev))></textarea>
             <button type="submit" class="button button-primary" data-action="record-go">"Record"</button>
         </form>
         {records}

@@ -5,6 +5,9 @@
 //! Does not: keep anything itself (`engine::readiness::edit`).
 
 use engine::readiness::edit::{action_to_issue, add_action, set_action_done, set_review_field};
+use engine::readiness::entries::add_outcome;
+use engine::readiness::figures::outcome_met;
+use engine::readiness::model::ItemStatus;
 use leptos::prelude::*;
 
 use super::readiness_view::act;
@@ -107,6 +110,75 @@ pub fn ReviewPanel(
                 .collect_view()
         })
     };
+    let [metric, target, actual] = std::array::from_fn(|_| RwSignal::new(String::new()));
+    let add_result = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let added = act(editor, refusal, "Outcome not added", |p| {
+            add_outcome(
+                p,
+                &milestone.get_untracked(),
+                &metric.get_untracked(),
+                &target.get_untracked(),
+                &actual.get_untracked(),
+            )
+            .map(|e| vec![e])
+        });
+        if added {
+            [metric, target, actual]
+                .iter()
+                .for_each(|s| s.set(String::new()));
+        }
+    };
+    let outcomes = move || {
+        review.get().map(|r| {
+            r.outcomes
+                .iter()
+                .map(|o| {
+                    let verdict = match outcome_met(o) {
+                        Some(true) => "met",
+                        Some(false) => "missed",
+                        None => "to judge",
+                    };
+                    view! {
+                        <li data-role="review-outcome" class:flagged=verdict == "missed">
+                            {format!("{}: target {}, actual {} — {verdict}", o.metric, o.target, o.actual)}
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    // The charter's success metrics, offered when typing an outcome's metric.
+    let metrics = move || {
+        editor.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.program.logs.charter.as_ref())
+                .map(|c| {
+                    c.success_metrics
+                        .iter()
+                        .map(|m| view! { <option value=m.clone() /> })
+                        .collect_view()
+                })
+        })
+    };
+    // The items waived before the milestone, to say what came of each.
+    let waived = move || {
+        let m = milestone.get();
+        editor.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.program.readiness.checklist(&m))
+                .map(|c| {
+                    c.items
+                        .iter()
+                        .filter(|i| i.status == ItemStatus::Waived)
+                        .map(|i| {
+                            let by = i.waiver.as_ref().map(|w| format!(" — waived by {}: {}", w.approver, w.reason)).unwrap_or_default();
+                            view! { <li data-role="review-waived">{format!("{} {}{by}", i.id, i.title)}</li> }
+                        })
+                        .collect_view()
+                })
+        })
+    };
     view! {
         <section class="item-details" aria-label="Post-launch review" data-role="review">
             <h2 class="section-title">"Post-launch review"</h2>
@@ -114,6 +186,20 @@ pub fn ReviewPanel(
             {area("Incidents (one a line)", "incidents")}
             {area("What went well (one a line)", "went_well")}
             {area("What did not (one a line)", "went_badly")}
+            <h3>"Outcomes against the success metrics"</h3>
+            <ul class="detail-list">{outcomes}</ul>
+            <datalist id="success-metrics">{metrics}</datalist>
+            <form class="log-add no-print" on:submit=add_result>
+                <input type="text" placeholder="Metric" aria-label="Metric" list="success-metrics" data-role="outcome-metric"
+                    prop:value=move || metric.get() on:input=move |ev| metric.set(event_target_value(&ev)) />
+                <input type="text" placeholder="Target (≥ 99.9)" aria-label="Target" class="log-filter" data-role="outcome-target"
+                    prop:value=move || target.get() on:input=move |ev| target.set(event_target_value(&ev)) />
+                <input type="text" placeholder="Actual" aria-label="Actual" class="log-filter" data-role="outcome-actual"
+                    prop:value=move || actual.get() on:input=move |ev| actual.set(event_target_value(&ev)) />
+                <button type="submit" class="button" data-action="add-outcome">"Add outcome"</button>
+            </form>
+            <h3>"Waived before launch: what came of each (say so under incidents or what did not go well)"</h3>
+            <ul class="detail-list">{waived}</ul>
             <h3>"Follow-up actions"</h3>
             <ul class="detail-list">{actions}</ul>
             <form class="log-add no-print" on:submit=add>

@@ -72,11 +72,13 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
   await page.locator('[data-role="go-outcome"]').selectOption({ label: 'Conditional Go' });
   await page.locator('[data-role="go-risks"]').fill('R2');
   await page.locator('[data-role="go-conditions"]').fill('RC12 signed off by T-1');
+  await page.locator('[data-role="go-recommendations"]').fill('quality: go\nrollback: conditional — rehearsal on Friday');
   await page.locator('[data-action="record-go"]').click();
   const record = page.locator('[data-role="go-record"]');
   await record.waitFor();
   assert.match(await record.textContent(), /Conditional Go/);
   assert.match(await record.textContent(), /R2/);
+  assert.match(await record.textContent(), /rehearsal on Friday/);
 
   // Another milestone: a checklist from a template.
   await page.locator('[data-role="readiness-milestone"]').selectOption('M3');
@@ -115,6 +117,13 @@ test('the runbook checked off, a post-launch review, Markdown and print', async 
   const review = page.locator('[data-role="review"]');
   await review.locator('textarea[data-field="went_well"]').fill('Cut-over finished inside the window');
   await review.locator('textarea[data-field="went_well"]').blur();
+  await page.locator('[data-role="outcome-metric"]').fill('Availability in hypercare (%)');
+  await page.locator('[data-role="outcome-target"]').fill('>= 99.9');
+  await page.locator('[data-role="outcome-actual"]').fill('99.95');
+  await page.locator('[data-action="add-outcome"]').click();
+  await page.locator('[data-role="review-outcome"]', { hasText: /— met$/ }).waitFor();
+  // The items waived before launch are listed for the review (RC5 is, in the example).
+  assert.match(await page.locator('[data-role="review-waived"]').first().textContent(), /RC5 .*waived by/);
   await page.locator('[data-role="review-action-text"]').fill('Tune the alert thresholds');
   await review.locator('input[aria-label="Owner"]').fill('Jonas Berg');
   await review.locator('input[aria-label="Due"]').fill('2027-06-15');

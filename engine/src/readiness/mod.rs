@@ -16,6 +16,7 @@
 
 pub mod check;
 pub mod edit;
+pub mod entries;
 pub mod figures;
 pub mod model;
 pub mod runbook;
