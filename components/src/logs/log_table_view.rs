@@ -113,6 +113,7 @@ fn editable_cell(
 ) -> impl IntoView {
     let shown = text.clone();
     let reset = text.clone();
+    let text_for_print = text.clone();
     view! {
         <td data-field=field>
             <input class="log-cell" type="text" prop:value=text data-column=column
@@ -141,6 +142,8 @@ fn editable_cell(
                         _ => {}
                     }
                 } />
+            // What a printed page shows instead of the input (an input cannot wrap).
+            <span class="cell-print">{text_for_print}</span>
         </td>
     }
 }
