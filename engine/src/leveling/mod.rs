@@ -89,6 +89,7 @@ mod crossover;
 mod decode;
 mod exhaustive;
 mod instance;
+mod layout;
 mod leveler;
 mod population;
 mod profile;
