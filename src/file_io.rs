@@ -165,6 +165,24 @@ pub async fn read_file(file: &web_sys::File) -> Result<ReadFile, String> {
         .map_err(|error| format!("“{name}” cannot be imported: {error}"))
 }
 
+/// Reads a picked file of readiness templates (`document::readiness::templates_file`); the
+/// error names the file and what is wrong.
+pub async fn read_templates(
+    file: &web_sys::File,
+) -> Result<Vec<engine::readiness::model::Template>, String> {
+    let name = file.name();
+    if file.size() > 4_000_000.0 {
+        return Err(format!("“{name}” is too large for a file of templates."));
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| format!("“{name}” could not be read: {e:?}"))?;
+    let text = String::from_utf8(js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|_| format!("“{name}” cannot be imported: it is not UTF-8 text."))?;
+    document::readiness::templates_file::read(text.strip_prefix('\u{feff}').unwrap_or(&text))
+        .map_err(|why| format!("“{name}” cannot be imported: {why}"))
+}
+
 /// A file read: a Planwork program, one converted from MS Project with its report, or a
 /// spreadsheet's table (for the mapping step).
 pub enum ReadFile {

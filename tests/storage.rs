@@ -318,3 +318,22 @@ async fn missing_programs_and_snapshots_are_not_found() {
     ));
     finish(store, db).await;
 }
+
+#[wasm_bindgen_test]
+async fn the_browsers_own_templates_are_kept_by_name() {
+    let (store, name) = fresh("templates").await;
+    assert!(store.templates().await.unwrap().is_empty());
+    let ours = |text: &str| ("Our release".to_owned(), text.to_owned());
+    store.put_templates(&[ours("{\"v\": 1}")]).await.unwrap();
+    store
+        .put_templates(&[ours("{\"v\": 2}"), ("another".to_owned(), "{}".to_owned())])
+        .await
+        .unwrap();
+    // Sorted by name whatever the case; one of the same name replaced.
+    let kept = store.templates().await.unwrap();
+    assert_eq!(
+        kept,
+        vec![("another".to_owned(), "{}".to_owned()), ours("{\"v\": 2}")]
+    );
+    finish(store, name).await;
+}

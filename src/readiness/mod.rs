@@ -4,3 +4,4 @@
 pub mod go_no_go;
 pub mod readiness_view;
 pub mod review_view;
+pub mod templates_view;

@@ -15,11 +15,13 @@ use engine::logs::edit::Refusal;
 use engine::readiness::edit::{
     add_item, add_step, checklist_from_template, remove_item, remove_step,
 };
+use engine::readiness::entries::checklist_from;
 use engine::readiness::typing::{set_item_field, set_step_field};
 use leptos::prelude::*;
 
 use super::go_no_go::GoNoGoForm;
 use super::review_view::ReviewPanel;
+use super::templates_view::{TemplatesBar, load as load_templates};
 use crate::editor::{Editor, describe};
 use crate::logs::logs_view::as_of;
 
@@ -137,10 +139,25 @@ pub fn ReadinessPanel() -> impl IntoView {
             });
         }),
     };
-    let template = RwSignal::new(engine::readiness::templates::BUILT_IN[0].to_owned());
+    // A template is `b:<name>` (built in, or the program's own) or `u:<name>` (this browser's).
+    let template = RwSignal::new(format!("b:{}", engine::readiness::templates::BUILT_IN[0]));
+    let yours = RwSignal::new(Vec::new());
+    load_templates(yours);
     let create = move |_| {
+        let chosen = template.get_untracked();
         act(editor, refusal, "No checklist made", |p| {
-            checklist_from_template(p, &m(), &template.get_untracked()).map(|e| vec![e])
+            match chosen.strip_prefix("u:") {
+                Some(name) => {
+                    let found =
+                        yours.with_untracked(|ts| ts.iter().find(|t| t.name == name).cloned());
+                    match found {
+                        Some(t) => checklist_from(p, &m(), &t),
+                        None => checklist_from_template(p, &m(), name).map(|e| vec![e]),
+                    }
+                }
+                None => checklist_from_template(p, &m(), chosen.trim_start_matches("b:"))
+                    .map(|e| vec![e]),
+            }
         });
     };
     let (new_item, new_step) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -195,10 +212,18 @@ pub fn ReadinessPanel() -> impl IntoView {
             })
             .collect_view()
     };
-    let templates = engine::readiness::templates::BUILT_IN
-        .iter()
-        .map(|name| view! { <option value=*name>{*name}</option> })
-        .collect_view();
+    let templates = move || {
+        let built_in = engine::readiness::templates::BUILT_IN
+            .iter()
+            .map(|name| view! { <option value=format!("b:{name}")>{*name}</option> });
+        let own = yours.get().into_iter().map(|t| {
+            view! { <option value=format!("u:{}", t.name)>{format!("Yours: {}", t.name)}</option> }
+        });
+        built_in
+            .map(IntoAny::into_any)
+            .chain(own.map(IntoAny::into_any))
+            .collect_view()
+    };
     view! {
         <section class="readiness-view logs-view" aria-label="Readiness" data-role="readiness">
             <div class="log-toolbar no-print" role="toolbar" aria-label="Readiness tools">
@@ -222,7 +247,7 @@ pub fn ReadinessPanel() -> impl IntoView {
             <Show when=has_checklist fallback=move || view! {
                 <div class="log-add no-print">
                     <select data-role="readiness-template" aria-label="Template"
-                        on:change=move |ev| template.set(event_target_value(&ev))>{templates.clone()}</select>
+                        on:change=move |ev| template.set(event_target_value(&ev))>{templates}</select>
                     <button type="button" class="button button-primary" data-action="create-checklist" on:click=create>
                         "Create the checklist"
                     </button>
@@ -235,6 +260,7 @@ pub fn ReadinessPanel() -> impl IntoView {
                         prop:value=move || new_item.get() on:input=move |ev| new_item.set(event_target_value(&ev)) />
                     <button type="submit" class="button">"Add item"</button>
                 </form>
+                <TemplatesBar milestone=milestone templates=yours refusal=refusal />
                 <GoNoGoForm milestone=milestone refusal=refusal />
             </Show>
             <h2 class="section-title">"Release and cutover runbook"</h2>

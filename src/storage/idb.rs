@@ -26,6 +26,7 @@ pub(crate) const SNAPSHOTS: &str = "snapshots";
 pub(crate) const PENDING: &str = "pending";
 pub(crate) const HISTORY: &str = "history";
 pub(crate) const UNSAVED: &str = "unsaved";
+pub(crate) const TEMPLATES: &str = "templates";
 /// The index of `snapshots` by program id.
 pub(crate) const BY_PROGRAM: &str = "program_id";
 

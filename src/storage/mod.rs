@@ -40,6 +40,7 @@ mod pages;
 mod record;
 mod schema;
 mod snapshots;
+mod templates;
 mod types;
 mod unsaved;
 
@@ -51,7 +52,9 @@ use planfile::Document;
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbTransactionMode};
 
-use idb::{BIN, BY_PROGRAM, GiveWay, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, Tx, UNSAVED};
+use idb::{
+    BIN, BY_PROGRAM, GiveWay, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEMPLATES, TEXTS, Tx, UNSAVED,
+};
 use pages::PageLock;
 use record::{
     JournalRecord, ProgramRecord, SnapshotRecord, UnsavedRecord, history_at, history_to_js,

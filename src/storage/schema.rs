@@ -6,19 +6,22 @@
 //! 1. `programs` (each record with its program file `text`), `bin`, `snapshots`;
 //! 2. the texts moved out of `programs` into `texts` (listing reads no megabytes);
 //! 3. `pending` (the journal) and `history` (the undo history of a revision);
-//! 4. `unsaved` (a page's note that it holds edits not yet stored, see `super::unsaved`).
+//! 4. `unsaved` (a page's note that it holds edits not yet stored, see `super::unsaved`);
+//! 5. `templates` (the browser's own readiness templates, see `super::templates`).
 
 use js_sys::{Array, Reflect};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{IdbDatabase, IdbObjectStoreParameters, IdbTransaction};
 
-use super::idb::{BIN, BY_PROGRAM, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEXTS, UNSAVED};
+use super::idb::{
+    BIN, BY_PROGRAM, HISTORY, PENDING, PROGRAMS, SNAPSHOTS, TEMPLATES, TEXTS, UNSAVED,
+};
 use super::record::text_to_js;
 
 /// The schema version this Planwork writes. A database of a newer version is not opened
 /// (see [`super::StorageError::NewerVersion`]).
-pub const DB_VERSION: u32 = 4;
+pub const DB_VERSION: u32 = 5;
 
 /// Brings a database of version `old` (0: new) up to [`DB_VERSION`], inside the upgrade's
 /// transaction `tx` (if anything fails, the whole upgrade is undone and the database stays as
@@ -37,6 +40,9 @@ pub(crate) fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old: u32) {
     }
     if !names.contains(UNSAVED) {
         let _ = db.create_object_store_with_optional_parameters(UNSAVED, &keyed_by("tab"));
+    }
+    if !names.contains(TEMPLATES) {
+        let _ = db.create_object_store_with_optional_parameters(TEMPLATES, &keyed_by("name"));
     }
     if !names.contains(SNAPSHOTS) {
         let auto = keyed_by("key");

@@ -80,7 +80,26 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
   assert.match(await record.textContent(), /R2/);
   assert.match(await record.textContent(), /rehearsal on Friday/);
 
-  // Another milestone: a checklist from a template.
+  // The go-live's checklist kept in this browser as a template, then used on another
+  // milestone; exported as a file and imported back.
+  await page.locator('[data-role="template-name"]').fill('Our release');
+  await page.locator('[data-action="save-template"]').click();
+  await page.locator('[data-role="templates-said"]', { hasText: 'kept in this browser' }).waitFor();
+  await page.locator('[data-role="readiness-milestone"]').selectOption('M4');
+  await page.locator('[data-role="readiness-template"]').selectOption({ label: 'Yours: Our release' });
+  await page.locator('[data-action="create-checklist"]').click();
+  await page.locator('table.log-table[data-log="checklist"] tr[data-id="RC12"]').waitFor();
+  const [templates] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-action="export-templates"]').click(),
+  ]);
+  const file = JSON.parse(readFileSync(await templates.path(), 'utf8'));
+  assert.equal(file.format, 'planwork-templates');
+  assert.equal(file.templates[0].name, 'Our release');
+  await page.locator('[data-role="import-templates"]').setInputFiles(await templates.path());
+  await page.locator('[data-role="templates-said"]', { hasText: '1 template imported' }).waitFor();
+
+  // Another milestone: a checklist from a built-in template.
   await page.locator('[data-role="readiness-milestone"]').selectOption('M3');
   await page.locator('[data-role="readiness-template"]').selectOption('data migration');
   await page.locator('[data-action="create-checklist"]').click();

@@ -8,6 +8,7 @@
 pub mod markdown;
 pub mod summary;
 pub mod table;
+pub mod templates_file;
 
 /// The name of milestone `id` (its id when there is no such task).
 pub(crate) fn milestone_name<'p>(program: &'p engine::Program, id: &'p str) -> &'p str {

@@ -1,6 +1,7 @@
-//! Entries typed into a go/no-go record and a post-launch review: each area's recommendation
-//! (`quality: go`, `security: conditional — pen test retest on Friday`, one a line) and an
-//! outcome against a success metric.
+//! Entries typed into a go/no-go record and a post-launch review — each area's
+//! recommendation (`quality: go`, `security: conditional — pen test retest on Friday`, one a
+//! line), an outcome against a success metric — and a checklist turned into a template and
+//! back.
 //!
 //! ```
 //! use engine::readiness::entries::parse_recommendations;
@@ -11,7 +12,9 @@
 //! ```
 
 use super::edit::{refuse, set_review};
-use super::model::{Area, AreaRecommendation, MetricOutcome, Recommendation, Review};
+use super::model::{
+    Area, AreaRecommendation, MetricOutcome, Recommendation, Review, Template, TemplateItem,
+};
 use crate::edit::Edit;
 use crate::logs::edit::Refusal;
 use crate::model::Program;
@@ -85,6 +88,61 @@ pub fn add_outcome(
     set_review(program, review)
 }
 
+/// `milestone`'s checklist as a template named `name`: its items without their status,
+/// evidence kept as a hint, waivers left out — for the team's next release.
+pub fn template_of(program: &Program, milestone: &str, name: &str) -> Result<Template, Refusal> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(refuse("name", "a template needs a name"));
+    }
+    let checklist = program
+        .readiness
+        .checklist(milestone)
+        .ok_or_else(|| refuse("checklist", format!("{milestone} has no checklist")))?;
+    Ok(Template {
+        name: name.to_owned(),
+        items: checklist
+            .items
+            .iter()
+            .map(|i| TemplateItem {
+                id: i.id.clone(),
+                area: i.area,
+                title: i.title.clone(),
+                owner: i.owner.clone(),
+                due_before: i.due_before,
+                evidence: i.evidence.clone(),
+                gate: i.gate,
+            })
+            .collect(),
+    })
+}
+
+/// The edits that make `milestone`'s checklist from `template` (one kept outside the
+/// program, in the browser): the template copied into the program's own (so that the file
+/// says where its checklist came from, and travels whole), then the checklist; one action.
+pub fn checklist_from(
+    program: &Program,
+    milestone: &str,
+    template: &Template,
+) -> Result<Vec<Edit>, Refusal> {
+    let mut readiness = program.readiness.clone();
+    match readiness
+        .templates
+        .iter_mut()
+        .find(|t| t.name == template.name)
+    {
+        Some(own) => *own = template.clone(),
+        None => readiness.templates.push(template.clone()),
+    }
+    let copied = super::edit::set(readiness);
+    let mut after = program.clone();
+    crate::edit::History::default()
+        .apply(&mut after, vec![copied.clone()])
+        .map_err(|d| refuse("template", d.to_string()))?;
+    let made = super::edit::checklist_from_template(&after, milestone, &template.name)?;
+    Ok(vec![copied, made])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,6 +164,38 @@ mod tests {
             parse_recommendations("quality: maybe")
                 .unwrap_err()
                 .contains("maybe")
+        );
+    }
+
+    #[test]
+    fn a_checklist_becomes_a_template_and_a_checklist_again() {
+        let json = r#"{"program": {"name": "P", "start": "2027-01-04"},
+          "workstreams": [{"id": "w", "name": "W"}],
+          "tasks": [{"id": "ga", "name": "GA", "workstream": "w", "duration": 0, "milestone": true},
+                    {"id": "ga2", "name": "GA 2", "workstream": "w", "duration": 0, "milestone": true}]}"#;
+        let mut program: Program = serde_json::from_str(json).unwrap();
+        let mut history = crate::edit::History::default();
+        let made =
+            super::super::edit::checklist_from_template(&program, "ga", "data migration").unwrap();
+        history.apply(&mut program, vec![made]).unwrap();
+        let ours = template_of(&program, "ga", "Our migration").unwrap();
+        assert_eq!(
+            ours.items.len(),
+            program.readiness.checklists[0].items.len()
+        );
+        let edits = checklist_from(&program, "ga2", &ours).unwrap();
+        history.apply(&mut program, edits).unwrap();
+        let second = program.readiness.checklist("ga2").unwrap();
+        assert_eq!(second.template, "Our migration");
+        assert_eq!(second.items.len(), ours.items.len());
+        assert_eq!(program.readiness.templates[0].name, "Our migration");
+        // One action: one undo takes both the checklist and the copied template.
+        assert!(history.undo(&mut program));
+        assert!(program.readiness.checklist("ga2").is_none());
+        assert!(program.readiness.templates.is_empty());
+        assert_eq!(
+            template_of(&program, "ga2", "x").unwrap_err().field,
+            "checklist"
         );
     }
 }
