@@ -39,6 +39,7 @@ pub use load::load_strip::{LoadStrip, LoadStripLabels, strip_height};
 pub use logs::log_table_view::{LogTableActions, LogTableView};
 pub use map::commitment_list::CommitmentList;
 pub use map::dependency_map::{DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
+pub use map::milestone_readiness::MilestoneReadiness;
 pub use plan::gantt::gantt_chart::{GanttActions, GanttChart};
 pub use plan::gantt::gantt_legend::GanttLegend;
 pub use plan::gantt::gantt_scale::Zoom;

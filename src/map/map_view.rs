@@ -1,7 +1,9 @@
 //! The Dependency map tab: the program's workstreams and the dependencies that cross between
 //! them (grouped by `engine::teams::cross_team_flows`), shown by `DependencyMap`.
 
-use components::{CommitmentList, DependencyMap, MapFlow, MapLink, MapModel, MapTeam};
+use components::{
+    CommitmentList, DependencyMap, MapFlow, MapLink, MapModel, MapTeam, MilestoneReadiness,
+};
 use engine::teams::cross_team_flows;
 use engine::{Program, Schedule};
 use leptos::prelude::*;
@@ -101,6 +103,37 @@ pub fn MapPanel() -> impl IntoView {
             })
         })
     });
+    // Each milestone with a checklist, and where its readiness stands.
+    let readiness = Memo::new(move |_| {
+        let day = crate::logs::logs_view::as_of(editor);
+        editor.doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                editor.derived.with(|v| {
+                    let program = &d.program;
+                    program
+                        .readiness
+                        .checklists
+                        .iter()
+                        .map(|c| {
+                            let name = program
+                                .tasks
+                                .iter()
+                                .find(|t| t.id == c.milestone)
+                                .map_or_else(|| c.milestone.clone(), |t| t.name.clone());
+                            let line = document::readiness::summary::checklist_line(
+                                program,
+                                v.program.ok(),
+                                c,
+                                day,
+                            );
+                            let gates = engine::readiness::figures::hard_gates(c);
+                            (name, line, gates.settled == gates.total)
+                        })
+                        .collect()
+                })
+            })
+        })
+    });
     let teams = Memo::new(move |_| {
         editor.doc.with(|d| {
             d.as_ref().map_or_else(Vec::new, |d| {
@@ -122,6 +155,7 @@ pub fn MapPanel() -> impl IntoView {
             </p>
             <DependencyMap model=model />
             <CommitmentList rows=commitments teams=teams />
+            <MilestoneReadiness rows=readiness />
         </section>
     }
 }

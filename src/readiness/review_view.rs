@@ -8,6 +8,7 @@ use engine::readiness::edit::{action_to_issue, add_action, set_action_done, set_
 use engine::readiness::entries::add_outcome;
 use engine::readiness::figures::outcome_met;
 use engine::readiness::model::ItemStatus;
+use engine::readiness::typing::set_item_field;
 use leptos::prelude::*;
 
 use super::readiness_view::act;
@@ -173,7 +174,19 @@ pub fn ReviewPanel(
                         .filter(|i| i.status == ItemStatus::Waived)
                         .map(|i| {
                             let by = i.waiver.as_ref().map(|w| format!(" — waived by {}: {}", w.approver, w.reason)).unwrap_or_default();
-                            view! { <li data-role="review-waived">{format!("{} {}{by}", i.id, i.title)}</li> }
+                            let outcome = i.waiver.as_ref().map(|w| w.outcome.clone()).unwrap_or_default();
+                            let id = i.id.clone();
+                            view! {
+                                <li data-role="review-waived">
+                                    {format!("{} {}{by}", i.id, i.title)}
+                                    <input type="text" class="log-cell" placeholder="What came of it" aria-label="What came of it"
+                                        data-role="waived-outcome" prop:value=outcome
+                                        on:change=move |ev| {
+                                            let text = event_target_value(&ev);
+                                            act(editor, refusal, &id, |p| set_item_field(p, &milestone.get_untracked(), &id, "waiver.outcome", &text).map(|e| vec![e]));
+                                        } />
+                                </li>
+                            }
                         })
                         .collect_view()
                 })
@@ -198,7 +211,7 @@ pub fn ReviewPanel(
                     prop:value=move || actual.get() on:input=move |ev| actual.set(event_target_value(&ev)) />
                 <button type="submit" class="button" data-action="add-outcome">"Add outcome"</button>
             </form>
-            <h3>"Waived before launch: what came of each (say so under incidents or what did not go well)"</h3>
+            <h3>"Waived before launch, and what came of each"</h3>
             <ul class="detail-list">{waived}</ul>
             <h3>"Follow-up actions"</h3>
             <ul class="detail-list">{actions}</ul>

@@ -112,6 +112,11 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
   await page.locator('[data-role="readiness-badge"]').first().waitFor();
   await page.screenshot({ path: join(outDir, 'readiness-badges.png') });
   assert.match(await page.locator('[data-role="readiness-badge"]').first().textContent(), /ready · \d+%/);
+  // And on the dependency map, the milestones and their readiness.
+  await tab(page, 'Dependency map').click();
+  const onMap = page.locator('[data-role="milestone-readiness"]', { hasText: 'Go-live' });
+  await onMap.waitFor();
+  assert.match(await onMap.textContent(), /% ready/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -143,6 +148,10 @@ test('the runbook checked off, a post-launch review, Markdown and print', async 
   await page.locator('[data-role="review-outcome"]', { hasText: /— met$/ }).waitFor();
   // The items waived before launch are listed for the review (RC5 is, in the example).
   assert.match(await page.locator('[data-role="review-waived"]').first().textContent(), /RC5 .*waived by/);
+  const outcome = page.locator('[data-role="review-waived"]').first().locator('[data-role="waived-outcome"]');
+  await outcome.fill('Patched in 1.0.1, no incident');
+  await outcome.press('Tab');
+  await page.waitForFunction(() => document.querySelector('[data-role="waived-outcome"]').value === 'Patched in 1.0.1, no incident');
   await page.locator('[data-role="review-action-text"]').fill('Tune the alert thresholds');
   await review.locator('input[aria-label="Owner"]').fill('Jonas Berg');
   await review.locator('input[aria-label="Due"]').fill('2027-06-15');

@@ -2,3 +2,4 @@
 
 pub(crate) mod commitment_list;
 pub(crate) mod dependency_map;
+pub(crate) mod milestone_readiness;

@@ -224,10 +224,13 @@ pub fn waive(
         .find(|i| i.id == item)
         .ok_or_else(|| refuse("item", format!("item {item} no longer exists")))?;
     slot.status = ItemStatus::Waived;
+    // What came of an earlier waiver of it is kept.
+    let outcome = slot.waiver.take().map(|w| w.outcome).unwrap_or_default();
     slot.waiver = Some(Waiver {
         approver: approver.trim().to_owned(),
         reason: reason.trim().to_owned(),
         date: Some(date),
+        outcome,
     });
     Ok(set(readiness))
 }

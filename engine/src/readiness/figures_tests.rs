@@ -133,6 +133,7 @@ fn the_kpi_wants_95_percent_and_approved_waivers() {
         approver: "VP Eng".into(),
         reason: "Manual rollback only".into(),
         date: None,
+        ..Waiver::default()
     });
     assert!(kpi(&list).met());
 }

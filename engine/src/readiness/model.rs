@@ -182,6 +182,9 @@ pub struct Waiver {
     pub reason: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// What came of it after launch (written in the post-launch review).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outcome: String,
 }
 
 /// One readiness item of a milestone's checklist.

@@ -41,7 +41,8 @@ pub const STEP_FIELDS: [&str; 12] = [
 
 /// Field `field` of item `id` in `milestone`'s checklist set from `text`: text trimmed;
 /// `area`, `status` (`in progress`) and `gate` by name; `due_before` as `T-5`, `T−5` or
-/// `5`; `waiver.approver`, `waiver.reason`, `waiver.date` (`2027-06-01`). Unknown fields
+/// `5`; `waiver.approver`, `waiver.reason`, `waiver.date` (`2027-06-01`), `waiver.outcome`
+/// (what came of it, written after launch). Unknown fields
 /// and the id are refused.
 ///
 /// ```
@@ -93,11 +94,12 @@ fn type_item(item: &mut Item, field: &str, text: &str) -> Result<(), Refusal> {
             let gates = [Gate::Hard, Gate::Advisory].map(|g| (g.name(), g));
             item.gate = choice(field, text, &gates)?;
         }
-        "waiver.approver" | "waiver.reason" | "waiver.date" => {
+        "waiver.approver" | "waiver.reason" | "waiver.date" | "waiver.outcome" => {
             let waiver = item.waiver.get_or_insert_with(Waiver::default);
             match field {
                 "waiver.approver" => waiver.approver = trimmed,
                 "waiver.reason" => waiver.reason = trimmed,
+                "waiver.outcome" => waiver.outcome = trimmed,
                 _ => waiver.date = optional_date(field, text)?,
             }
             if *waiver == Waiver::default() {
@@ -128,6 +130,7 @@ pub fn item_field_text(item: &Item, field: &str) -> String {
         "waiver.approver" => waiver.approver,
         "waiver.reason" => waiver.reason,
         "waiver.date" => waiver.date.map(|d| d.to_string()).unwrap_or_default(),
+        "waiver.outcome" => waiver.outcome,
         _ => String::new(),
     }
 }
