@@ -15,7 +15,7 @@ use engine::logs::edit::Refusal;
 use engine::readiness::edit::{
     add_item, add_step, checklist_from_template, remove_item, remove_step,
 };
-use engine::readiness::entries::checklist_from;
+use engine::readiness::entries::{checklist_from, set_runbook_field};
 use engine::readiness::typing::{set_item_field, set_step_field};
 use leptos::prelude::*;
 
@@ -203,6 +203,41 @@ pub fn ReadinessPanel() -> impl IntoView {
             let _ = w.print();
         }
     };
+    // Readiness per area: `quality 2/3 · security 1/2 …`.
+    let by_area = move || {
+        let m = milestone.get();
+        editor.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.program.readiness.checklist(&m))
+                .map(|c| {
+                    engine::readiness::figures::by_area(c)
+                        .into_iter()
+                        .map(|(area, count)| {
+                            format!("{} {}/{}", area.name(), count.settled, count.total)
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                })
+                .map(|line| format!("By area (met or waived): {line}"))
+        })
+    };
+    let runbook_field = move |field: &'static str| {
+        let m = milestone.get();
+        editor.doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| d.program.readiness.runbook(&m))
+                .map(|b| match field {
+                    "time_zone" => b.time_zone.clone(),
+                    _ => b.t0.map(|t| t.to_text()).unwrap_or_default(),
+                })
+                .unwrap_or_default()
+        })
+    };
+    let set_book = move |field: &'static str, text: String| {
+        act(editor, refusal, "Runbook", |p| {
+            set_runbook_field(p, &m(), field, &text).map(|e| vec![e])
+        });
+    };
     let options = move || {
         milestones(editor)
             .into_iter()
@@ -254,6 +289,7 @@ pub fn ReadinessPanel() -> impl IntoView {
                 </div>
             }>
                 <p class="log-summary" data-role="readiness-summary">{move || checklist.with(|t| t.summary.clone())}</p>
+                <p class="section-hint" data-role="readiness-by-area">{by_area}</p>
                 <LogTableView table=checklist log="checklist" actions=item_actions />
                 <form class="log-add no-print" on:submit=add_new_item>
                     <input type="text" placeholder="New item…" aria-label="New item" data-role="new-item"
@@ -266,6 +302,18 @@ pub fn ReadinessPanel() -> impl IntoView {
             <h2 class="section-title">"Release and cutover runbook"</h2>
             <Show when=has_runbook>
                 <p class="log-summary" data-role="runbook-summary">{move || runbook.with(|t| t.summary.clone())}</p>
+                <div class="log-add no-print">
+                    <label>"Time zone "
+                        <input type="text" class="log-filter" data-role="runbook-time-zone" placeholder="Europe/Berlin"
+                            prop:value=move || runbook_field("time_zone")
+                            on:change=move |ev| set_book("time_zone", event_target_value(&ev)) />
+                    </label>
+                    <label>"T0 (go-live) "
+                        <input type="text" class="log-filter" data-role="runbook-t0" placeholder="the first checkpoint"
+                            prop:value=move || runbook_field("t0")
+                            on:change=move |ev| set_book("t0", event_target_value(&ev)) />
+                    </label>
+                </div>
                 <LogTableView table=runbook log="runbook" actions=step_actions />
             </Show>
             <form class="log-add no-print" on:submit=add_new_step>

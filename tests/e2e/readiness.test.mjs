@@ -49,6 +49,7 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
   assert.equal(await page.locator('[data-role="readiness-milestone"]').inputValue(), 'M6');
   const summary = page.locator('[data-role="readiness-summary"]');
   assert.match(await summary.textContent(), /% ready/);
+  assert.match(await page.locator('[data-role="readiness-by-area"]').textContent(), /quality \d+\/\d+/);
   await type(page, 'checklist', 'RC2', 'status', 'met');
   await type(page, 'checklist', 'RC6', 'status', 'met');
 
@@ -124,6 +125,10 @@ test('a checklist completed in part, a waiver, a Go refused, a Conditional Go re
 test('the runbook checked off, a post-launch review, Markdown and print', async () => {
   const { context, page, problems } = await openPage(browser);
   await openReadiness(page);
+  // The runbook's time zone (kept as its name: its times are its own).
+  await page.locator('[data-role="runbook-time-zone"]').fill('Europe/London');
+  await page.locator('[data-role="runbook-time-zone"]').press('Tab');
+  await page.locator('[data-role="runbook-summary"]', { hasText: 'Europe/London' }).waitFor();
   const step = 'S1';
   await type(page, 'runbook', step, 'actual_start', '2027-05-27 18:05');
   await type(page, 'runbook', step, 'actual_finish', '2027-05-27 18:25');

@@ -143,6 +143,38 @@ pub fn checklist_from(
     Ok(vec![copied, made])
 }
 
+/// The runbook's time zone as a name (`Europe/Berlin`, kept as text: the times are the
+/// runbook's own, nothing is converted) or its go-live moment T0 (`2027-05-27 22:00`;
+/// empty: the first checkpoint's start). Fields `time_zone` and `t0`.
+pub fn set_runbook_field(
+    program: &Program,
+    milestone: &str,
+    field: &str,
+    text: &str,
+) -> Result<Edit, Refusal> {
+    let r = super::edit::runbook_index(program, milestone)?;
+    let mut readiness = program.readiness.clone();
+    let book = &mut readiness.runbooks[r];
+    match field {
+        "time_zone" => book.time_zone = text.trim().to_owned(),
+        "t0" if text.trim().is_empty() => book.t0 = None,
+        "t0" => {
+            let moment = super::model::Moment::parse(text.trim()).ok_or_else(|| {
+                refuse(
+                    field,
+                    format!(
+                        "'{}' is not a date and time like 2027-05-27 22:00",
+                        text.trim()
+                    ),
+                )
+            })?;
+            book.t0 = Some(moment);
+        }
+        _ => return Err(refuse(field, format!("a runbook has no field '{field}'"))),
+    }
+    Ok(super::edit::set(readiness))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
