@@ -94,6 +94,62 @@ pub fn listen() {
     on_message.forget();
 }
 
+/// A job on a worker of its own (a leveling run, the mitigation values): the worker is
+/// terminated when this is dropped.
+pub struct OneJob {
+    worker: Worker,
+    _listeners: [EventListener; 2],
+}
+
+impl OneJob {
+    /// Starts `job` on a worker (a spare if one waits): `on_reply` gets each value the
+    /// worker posts, `on_stopped` why the worker stopped (it crashed, or did not load).
+    pub fn start(
+        job: &Job,
+        mut on_reply: impl FnMut(JsValue) + 'static,
+        mut on_stopped: impl FnMut(String) + 'static,
+    ) -> Result<OneJob, String> {
+        let message = write_job(job)?;
+        let worker = take_or_spawn()?;
+        let on_message = EventListener::new(&worker, "message", move |event| {
+            if let Some(event) = event.dyn_ref::<web_sys::MessageEvent>() {
+                on_reply(event.data());
+            }
+        });
+        let on_error = on_error(&worker, move |event| on_stopped(error_detail(event)));
+        let running = OneJob {
+            worker,
+            _listeners: [on_message, on_error],
+        };
+        running.post(message)?;
+        Ok(running)
+    }
+
+    /// Posts `job` to the worker (a Stop to a leveling run, say).
+    pub fn send(&self, job: &Job) -> Result<(), String> {
+        self.post(write_job(job)?)
+    }
+
+    fn post(&self, message: JsValue) -> Result<(), String> {
+        self.worker
+            .post_message(&message)
+            .map_err(|error| format!("The worker could not be reached: {}", describe(&error)))
+    }
+
+    /// Stops the worker now and lets this go once the listener that may be calling returns
+    /// (a listener cannot be dropped from inside its own call).
+    pub fn end(self) {
+        self.worker.terminate();
+        leptos::prelude::set_timeout(move || drop(self), std::time::Duration::ZERO);
+    }
+}
+
+impl Drop for OneJob {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
 /// A worker started ahead, with whether it failed to start (its error came before a run
 /// took it and set handlers of its own).
 struct Spare {

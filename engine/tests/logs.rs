@@ -183,7 +183,7 @@ fn log_edits_are_undone_and_checked_like_any_edit_also_when_kept() {
     let mut kept = KeptProgram::new(program.clone()).unwrap();
     let mut history = History::default();
     let mut kept_history = History::default();
-    let (id, edit) = add_item(&program, Log::Dependencies, "Staging API keys").unwrap();
+    let (id, edit) = add_item(&program, Log::Dependencies, "Staging API keys", None).unwrap();
     assert_eq!(id, "D1");
     history.apply(&mut program, vec![edit.clone()]).unwrap();
     kept_history.apply_kept(&mut kept, vec![edit]).unwrap();
@@ -215,8 +215,16 @@ fn log_edits_are_undone_and_checked_like_any_edit_also_when_kept() {
 fn an_item_is_removed_and_put_back_by_undo() {
     let mut program = plan();
     let mut history = History::default();
-    let (_, edit) = add_item(&program, Log::Decisions, "Pick a vendor").unwrap();
+    let (_, edit) = add_item(
+        &program,
+        Log::Decisions,
+        "Pick a vendor",
+        Some(date("2026-03-02")),
+    )
+    .unwrap();
     history.apply(&mut program, vec![edit]).unwrap();
+    // Raised on the day it was added.
+    assert_eq!(program.logs.decisions[0].raised, Some(date("2026-03-02")));
     let with_decision = program.clone();
     let edit = remove_item(&program, Log::Decisions, "DEC1").unwrap();
     history.apply(&mut program, vec![edit]).unwrap();

@@ -276,6 +276,29 @@ impl Editor {
         result
     }
 
+    /// Makes the edits `build` makes of the open program (a typed value of a log or of a
+    /// milestone's readiness, say) as one action; what refuses it — the value, naming its
+    /// field, or the check — goes to `refusal`, led by `what` (the item). True when made.
+    pub(crate) fn act_on(
+        &self,
+        refusal: RwSignal<Option<String>>,
+        what: &str,
+        build: impl FnOnce(&engine::Program) -> Result<Vec<Edit>, engine::logs::edit::Refusal>,
+    ) -> bool {
+        let Some(edits) = self
+            .doc
+            .with_untracked(|d| d.as_ref().map(|d| build(&d.program)))
+        else {
+            return false;
+        };
+        let result = edits
+            .map_err(|r| format!("{what} ({}): {}", r.field, r.message))
+            .and_then(|e| self.act(e).map_err(|d| format!("{what}: {}", describe(&d))));
+        let made = result.is_ok();
+        refusal.set(result.err());
+        made
+    }
+
     /// Renames the program: one undoable action, refused (with the reason) for a name that
     /// `engine::setup` does not take, such as an empty one. The same name changes nothing.
     pub(crate) fn rename(&self, name: &str) -> Result<(), String> {

@@ -14,14 +14,11 @@ use std::cell::{Cell, RefCell};
 
 use document::scenarios;
 use engine::Program;
-use gloo_events::EventListener;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
 
 use super::leveling_worker::{Outcome, Reply, Request, decode};
 use crate::editor::Editor;
-use crate::worker::{Job, describe, error_detail, on_error, take_or_spawn, write_job};
+use crate::worker::{Job, OneJob};
 
 /// Schedules a run may generate, and the time the worker may take from the request: it
 /// stops at whichever comes first (or when its best is proven the best possible). 1.6 s,
@@ -56,17 +53,10 @@ impl Run {
     }
 }
 
-/// The run under way: its worker (terminated when dropped) and its listeners.
+/// The run under way, on a worker of its own.
 struct Leveling {
     run: u32,
-    worker: Worker,
-    _listeners: [EventListener; 2],
-}
-
-impl Drop for Leveling {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
+    job: OneJob,
 }
 
 thread_local! {
@@ -114,34 +104,16 @@ fn launch(
     within_float: bool,
     request: &Job,
 ) -> Result<Leveling, String> {
-    let message = write_job(request)?;
-    let worker = take_or_spawn()?;
-    let on_message = EventListener::new(&worker, "message", move |event| {
-        let Some(event) = event.dyn_ref::<MessageEvent>() else {
-            return;
-        };
-        let reply = decode(&event.data()).unwrap_or_else(|message| Reply::Failed { run, message });
+    let on_reply = move |data| {
+        let reply = decode(&data).unwrap_or_else(|message| Reply::Failed { run, message });
         take(editor, state, run, &program, within_float, reply);
-    });
-    let on_error = on_error(&worker, move |event| {
+    };
+    let on_stopped = move |why| {
         end(run);
-        state.set(Run::Failed(format!(
-            "The leveling worker stopped: {}",
-            error_detail(event)
-        )));
-    });
-    worker.post_message(&message).map_err(|error| {
-        worker.terminate();
-        format!(
-            "The leveling worker could not be reached: {}",
-            describe(&error)
-        )
-    })?;
-    Ok(Leveling {
-        run,
-        worker,
-        _listeners: [on_message, on_error],
-    })
+        state.set(Run::Failed(format!("The leveling worker stopped: {why}")));
+    };
+    let job = OneJob::start(request, on_reply, on_stopped)?;
+    Ok(Leveling { run, job })
 }
 
 /// A reply of run `run` taken in (one of another run is ignored).
@@ -180,8 +152,7 @@ fn take(
     }
 }
 
-/// The run's worker let go (after the listener that called this returns: dropping a
-/// listener from inside its own call is not allowed).
+/// The run's worker let go (after the listener that may have called this returns).
 fn end(run: u32) {
     let done = CURRENT.with_borrow_mut(|c| {
         if c.as_ref().is_some_and(|c| c.run == run) {
@@ -191,18 +162,15 @@ fn end(run: u32) {
         }
     });
     if let Some(done) = done {
-        done.worker.terminate();
-        set_timeout(move || drop(done), std::time::Duration::ZERO);
+        done.job.end();
     }
 }
 
 /// Asks the run under way to end now with the best it has found.
 pub fn use_best_so_far() {
     CURRENT.with_borrow(|c| {
-        if let Some(c) = c.as_ref()
-            && let Ok(message) = write_job(&Job::Level(Request::Stop { run: c.run }))
-        {
-            let _ = c.worker.post_message(&message);
+        if let Some(c) = c.as_ref() {
+            let _ = c.job.send(&Job::Level(Request::Stop { run: c.run }));
         }
     });
 }

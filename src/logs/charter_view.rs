@@ -199,30 +199,13 @@ fn benefit_forms(
 ) -> impl IntoView {
     let [metric, baseline, target, by] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let [benefit, date, value] = std::array::from_fn(|_| RwSignal::new(String::new()));
-    let act = move |edit: Option<Result<engine::edit::Edit, engine::logs::edit::Refusal>>| {
-        let Some(edit) = edit else { return false };
-        let result = edit
-            .map_err(|r| format!("Not taken ({}): {}", r.field, r.message))
-            .and_then(|e| editor.act(vec![e]).map_err(|d| describe(&d)));
-        let ok = result.is_ok();
-        refusal.set(result.err());
-        ok
-    };
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let edit = editor.doc.with_untracked(|d| {
-            d.as_ref().map(|d| {
-                add_benefit(
-                    &d.program,
-                    &metric.get_untracked(),
-                    &baseline.get_untracked(),
-                    &target.get_untracked(),
-                    &by.get_untracked(),
-                )
-                .map(|(_, e)| e)
-            })
+        let added = editor.act_on(refusal, "Benefit not added", |p| {
+            let fields = [metric, baseline, target, by].map(|s| s.get_untracked());
+            add_benefit(p, &fields[0], &fields[1], &fields[2], &fields[3]).map(|(_, e)| vec![e])
         });
-        if act(edit) {
+        if added {
             [metric, baseline, target, by]
                 .iter()
                 .for_each(|s| s.set(String::new()));
@@ -230,17 +213,11 @@ fn benefit_forms(
     };
     let measure = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let edit = editor.doc.with_untracked(|d| {
-            d.as_ref().map(|d| {
-                add_measurement(
-                    &d.program,
-                    &benefit.get_untracked(),
-                    &date.get_untracked(),
-                    &value.get_untracked(),
-                )
-            })
+        let recorded = editor.act_on(refusal, "Measurement not recorded", |p| {
+            let fields = [benefit, date, value].map(|s| s.get_untracked());
+            add_measurement(p, &fields[0], &fields[1], &fields[2]).map(|e| vec![e])
         });
-        if act(edit) {
+        if recorded {
             value.set(String::new());
         }
     };

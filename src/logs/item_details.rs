@@ -11,31 +11,16 @@ use engine::logs::sub_items::{
 };
 use leptos::prelude::*;
 
-use crate::editor::{Editor, describe};
+use crate::editor::Editor;
 
-/// Makes `edit` (built from the open program), reporting a refusal to `refusal`.
+/// Makes the one edit `edit` builds of the open program (see `Editor::act_on`).
 fn act(
     editor: Editor,
     refusal: RwSignal<Option<String>>,
     what: &str,
     edit: impl FnOnce(&engine::Program) -> Result<Edit, Refusal>,
 ) -> bool {
-    let Some(edit) = editor
-        .doc
-        .with_untracked(|d| d.as_ref().map(|d| edit(&d.program)))
-    else {
-        return false;
-    };
-    let result = edit
-        .map_err(|r| format!("{what} ({}): {}", r.field, r.message))
-        .and_then(|e| {
-            editor
-                .act(vec![e])
-                .map_err(|d| format!("{what}: {}", describe(&d)))
-        });
-    let done = result.is_ok();
-    refusal.set(result.err());
-    done
+    editor.act_on(refusal, what, |p| edit(p).map(|e| vec![e]))
 }
 
 /// The ids and titles of `items`, for the chooser.

@@ -21,7 +21,7 @@ use super::broken_assumptions::BrokenAssumptions;
 use super::change_requests::ChangeRequests;
 use super::charter_view::CharterPanel;
 use super::item_details::{DecisionOptions, MitigationValues, RiskActions};
-use crate::editor::{Editor, describe};
+use crate::editor::Editor;
 
 /// A section of the tab: a log, or the charter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,37 +50,6 @@ pub fn as_of(editor: Editor) -> chrono::NaiveDate {
         .unwrap_or_else(crate::format::today)
 }
 
-/// The field of a new item dated on the day it is added: when it was raised, opened or
-/// requested.
-fn dated_field(log: Log) -> &'static str {
-    match log {
-        Log::Risks | Log::Assumptions | Log::Decisions => "raised",
-        Log::Issues | Log::Dependencies => "opened",
-        Log::Changes => "requested",
-    }
-}
-
-/// The edits that add an item titled `title` to `log`, raised (opened, requested) `day`:
-/// one action, one undo step.
-fn added(
-    program: &engine::Program,
-    log: Log,
-    title: &str,
-    day: chrono::NaiveDate,
-) -> Result<Vec<engine::edit::Edit>, engine::logs::edit::Refusal> {
-    let (id, add) = add_item(program, log, title)?;
-    let mut after = program.clone();
-    if engine::edit::History::default()
-        .apply(&mut after, vec![add.clone()])
-        .is_err()
-    {
-        // The check refuses it: `act` says why.
-        return Ok(vec![add]);
-    }
-    let dated = set_field(&after, log, &id, dated_field(log), &day.to_string())?;
-    Ok(vec![add, dated])
-}
-
 /// The Logs tab.
 #[component]
 pub fn LogsPanel() -> impl IntoView {
@@ -106,57 +75,28 @@ pub fn LogsPanel() -> impl IntoView {
             })
         })
     });
-    let act = move |edit: Result<engine::edit::Edit, engine::logs::edit::Refusal>, what: &str| {
-        let result = edit
-            .map_err(|r| format!("{what} ({}): {}", r.field, r.message))
-            .and_then(|edit| {
-                editor
-                    .act(vec![edit])
-                    .map_err(|d| format!("{what}: {}", describe(&d)))
-            });
-        refusal.set(result.err());
-    };
     let actions = LogTableActions {
         edit: Callback::new(move |(id, field, text): (String, &'static str, String)| {
             let Some(log) = log() else { return };
-            let edit = editor.doc.with_untracked(|d| {
-                d.as_ref()
-                    .map(|d| set_field(&d.program, log, &id, field, &text))
+            editor.act_on(refusal, &id, |p| {
+                set_field(p, log, &id, field, &text).map(|e| vec![e])
             });
-            if let Some(edit) = edit {
-                act(edit, &id);
-            }
         }),
         delete: Callback::new(move |id: String| {
             let Some(log) = log() else { return };
-            let edit = editor
-                .doc
-                .with_untracked(|d| d.as_ref().map(|d| remove_item(&d.program, log, &id)));
-            if let Some(edit) = edit {
-                act(edit, &format!("{id} not deleted"));
-            }
+            editor.act_on(refusal, &format!("{id} not deleted"), |p| {
+                remove_item(p, log, &id).map(|e| vec![e])
+            });
         }),
     };
     let new_title = RwSignal::new(String::new());
     let add = move || {
         let Some(log) = log() else { return };
-        let text = new_title.get_untracked();
-        let day = as_of(editor);
-        let made = editor
-            .doc
-            .with_untracked(|d| d.as_ref().map(|d| added(&d.program, log, &text, day)));
-        match made {
-            Some(Ok(edits)) => {
-                let result = editor
-                    .act(edits)
-                    .map_err(|d| format!("Not added: {}", describe(&d)));
-                refusal.set(result.err());
-                if refusal.with_untracked(Option::is_none) {
-                    new_title.set(String::new());
-                }
-            }
-            Some(Err(r)) => refusal.set(Some(format!("Not added ({}): {}", r.field, r.message))),
-            None => {}
+        let (text, day) = (new_title.get_untracked(), as_of(editor));
+        if editor.act_on(refusal, "Not added", |p| {
+            add_item(p, log, &text, Some(day)).map(|(_, e)| vec![e])
+        }) {
+            new_title.set(String::new());
         }
     };
     let export = move |_| {

@@ -10,15 +10,10 @@ use std::cell::RefCell;
 
 use engine::forecast::Settings;
 use engine::logs::impact::{MitigationValue, mitigation_values};
-use gloo_events::EventListener;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
-use web_sys::{MessageEvent, Worker};
 
-use crate::worker::{
-    Job, MESSAGES, error_detail, on_error, post_to_page, take_or_spawn, write_job,
-};
+use crate::worker::{Job, MESSAGES, OneJob, post_to_page};
 
 /// Iterations of each forecast: enough for P50 and P80 to settle on a plan of a few
 /// hundred tasks, few enough that ten risks take a second or two.
@@ -61,20 +56,8 @@ pub enum Values {
     Failed(String),
 }
 
-/// The run under way: its worker (terminated when dropped) and listeners.
-struct Running {
-    worker: Worker,
-    _listeners: [EventListener; 2],
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.worker.terminate();
-    }
-}
-
 thread_local! {
-    static CURRENT: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static CURRENT: RefCell<Option<OneJob>> = const { RefCell::new(None) };
 }
 
 /// Asks what mitigating each risk of `program` buys; `state` follows.
@@ -95,44 +78,28 @@ pub fn start(program: &engine::Program, state: RwSignal<Values>) {
     }
 }
 
-fn launch(request: &Job, state: RwSignal<Values>) -> Result<Running, String> {
-    let message = write_job(request)?;
-    let worker = take_or_spawn()?;
-    let on_message = EventListener::new(&worker, "message", move |event| {
-        let data = event.dyn_ref::<MessageEvent>().map(MessageEvent::data);
-        let reply: Result<Reply, String> = data
-            .ok_or_else(|| "no reply".to_owned())
-            .and_then(|d| serde_wasm_bindgen::from_value(d).map_err(|e| e.to_string()));
+fn launch(request: &Job, state: RwSignal<Values>) -> Result<OneJob, String> {
+    let on_reply = move |data| {
+        let reply: Result<Reply, String> =
+            serde_wasm_bindgen::from_value(data).map_err(|e| e.to_string());
         state.set(match reply.and_then(|r| r.values) {
             Ok(values) => Values::Done(values),
             Err(why) => Values::Failed(why),
         });
         end();
-    });
-    let on_error = on_error(&worker, move |event| {
+    };
+    let on_stopped = move |why| {
         state.set(Values::Failed(format!(
-            "The forecast worker stopped: {}",
-            error_detail(event)
+            "The forecast worker stopped: {why}"
         )));
         end();
-    });
-    worker.post_message(&message).map_err(|e| {
-        worker.terminate();
-        format!(
-            "The forecast worker could not be reached: {}",
-            crate::worker::describe(&e)
-        )
-    })?;
-    Ok(Running {
-        worker,
-        _listeners: [on_message, on_error],
-    })
+    };
+    OneJob::start(request, on_reply, on_stopped)
 }
 
-/// The worker let go, after the listener that called this returns.
+/// The worker let go (after the listener that called this returns).
 fn end() {
     if let Some(done) = CURRENT.with_borrow_mut(Option::take) {
-        done.worker.terminate();
-        set_timeout(move || drop(done), std::time::Duration::ZERO);
+        done.end();
     }
 }

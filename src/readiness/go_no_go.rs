@@ -10,7 +10,6 @@ use engine::readiness::entries::parse_recommendations;
 use engine::readiness::model::{GoNoGo, Outcome};
 use leptos::prelude::*;
 
-use super::readiness_view::act;
 use crate::editor::Editor;
 
 fn list(text: &str) -> Vec<String> {
@@ -36,7 +35,7 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
     let [item, approver, reason] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let waive_item = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let done = act(editor, refusal, "Not waived", |p| {
+        let done = editor.act_on(refusal, "Not waived", |p| {
             waive(
                 p,
                 &milestone.get_untracked(),
@@ -76,7 +75,7 @@ pub fn GoNoGoForm(milestone: RwSignal<String>, refusal: RwSignal<Option<String>>
             conditions: list(&conditions.get_untracked()),
             recommendations: areas,
         };
-        if act(editor, refusal, "Not recorded", |p| {
+        if editor.act_on(refusal, "Not recorded", |p| {
             record_go_no_go(p, record).map(|e| vec![e])
         }) {
             editor.confirm("Go/no-go recorded.".to_owned());

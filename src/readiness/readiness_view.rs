@@ -10,8 +10,6 @@
 use components::{LogTableActions, LogTableView};
 use document::logs::table::LogTable;
 use document::readiness::table::{ReadinessTable, checklist_table, runbook_table};
-use engine::edit::Edit;
-use engine::logs::edit::Refusal;
 use engine::readiness::edit::{
     add_item, add_step, checklist_from_template, remove_item, remove_step,
 };
@@ -22,33 +20,8 @@ use leptos::prelude::*;
 use super::go_no_go::GoNoGoForm;
 use super::review_view::ReviewPanel;
 use super::templates_view::{TemplatesBar, load as load_templates};
-use crate::editor::{Editor, describe};
+use crate::editor::Editor;
 use crate::logs::logs_view::as_of;
-
-/// Makes the edit `build` makes of the open program; a refusal goes to `refusal`.
-pub fn act(
-    editor: Editor,
-    refusal: RwSignal<Option<String>>,
-    what: &str,
-    build: impl FnOnce(&engine::Program) -> Result<Vec<Edit>, Refusal>,
-) -> bool {
-    let Some(edits) = editor
-        .doc
-        .with_untracked(|d| d.as_ref().map(|d| build(&d.program)))
-    else {
-        return false;
-    };
-    let result = edits
-        .map_err(|r| format!("{what} ({}): {}", r.field, r.message))
-        .and_then(|e| {
-            editor
-                .act(e)
-                .map_err(|d| format!("{what}: {}", describe(&d)))
-        });
-    let done = result.is_ok();
-    refusal.set(result.err());
-    done
-}
 
 fn as_log_table(table: Option<ReadinessTable>) -> LogTable {
     table.map_or_else(LogTable::default, |t| LogTable {
@@ -117,24 +90,24 @@ pub fn ReadinessPanel() -> impl IntoView {
     let m = move || milestone.get_untracked();
     let item_actions = LogTableActions {
         edit: Callback::new(move |(id, field, text): (String, &'static str, String)| {
-            act(editor, refusal, &id, |p| {
+            editor.act_on(refusal, &id, |p| {
                 set_item_field(p, &m(), &id, field, &text).map(|e| vec![e])
             });
         }),
         delete: Callback::new(move |id: String| {
-            act(editor, refusal, &format!("{id} not deleted"), |p| {
+            editor.act_on(refusal, &format!("{id} not deleted"), |p| {
                 remove_item(p, &m(), &id).map(|e| vec![e])
             });
         }),
     };
     let step_actions = LogTableActions {
         edit: Callback::new(move |(id, field, text): (String, &'static str, String)| {
-            act(editor, refusal, &id, |p| {
+            editor.act_on(refusal, &id, |p| {
                 set_step_field(p, &m(), &id, field, &text).map(|e| vec![e])
             });
         }),
         delete: Callback::new(move |id: String| {
-            act(editor, refusal, &format!("{id} not deleted"), |p| {
+            editor.act_on(refusal, &format!("{id} not deleted"), |p| {
                 remove_step(p, &m(), &id).map(|e| vec![e])
             });
         }),
@@ -145,7 +118,7 @@ pub fn ReadinessPanel() -> impl IntoView {
     load_templates(yours);
     let create = move |_| {
         let chosen = template.get_untracked();
-        act(editor, refusal, "No checklist made", |p| {
+        editor.act_on(refusal, "No checklist made", |p| {
             match chosen.strip_prefix("u:") {
                 Some(name) => {
                     let found =
@@ -163,7 +136,7 @@ pub fn ReadinessPanel() -> impl IntoView {
     let (new_item, new_step) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let add_new_item = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if act(editor, refusal, "Not added", |p| {
+        if editor.act_on(refusal, "Not added", |p| {
             add_item(p, &m(), &new_item.get_untracked()).map(|(_, e)| vec![e])
         }) {
             new_item.set(String::new());
@@ -171,7 +144,7 @@ pub fn ReadinessPanel() -> impl IntoView {
     };
     let add_new_step = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if act(editor, refusal, "Not added", |p| {
+        if editor.act_on(refusal, "Not added", |p| {
             add_step(p, &m(), &new_step.get_untracked()).map(|(_, e)| vec![e])
         }) {
             new_step.set(String::new());
@@ -234,7 +207,7 @@ pub fn ReadinessPanel() -> impl IntoView {
         })
     };
     let set_book = move |field: &'static str, text: String| {
-        act(editor, refusal, "Runbook", |p| {
+        editor.act_on(refusal, "Runbook", |p| {
             set_runbook_field(p, &m(), field, &text).map(|e| vec![e])
         });
     };

@@ -11,7 +11,6 @@ use engine::readiness::model::ItemStatus;
 use engine::readiness::typing::set_item_field;
 use leptos::prelude::*;
 
-use super::readiness_view::act;
 use crate::editor::Editor;
 
 /// The review of `milestone`.
@@ -45,7 +44,7 @@ pub fn ReviewPanel(
                 <textarea rows="2" data-field=field prop:value=move || text_of(field)
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
-                        act(editor, refusal, "Review", |p| set_review_field(p, &milestone.get_untracked(), field, &text).map(|e| vec![e]));
+                        editor.act_on(refusal, "Review", |p| set_review_field(p, &milestone.get_untracked(), field, &text).map(|e| vec![e]));
                     }></textarea>
             </label>
         }
@@ -64,7 +63,7 @@ pub fn ReviewPanel(
                 }
             },
         };
-        let added = act(editor, refusal, "Action not added", |p| {
+        let added = editor.act_on(refusal, "Action not added", |p| {
             add_action(
                 p,
                 &milestone.get_untracked(),
@@ -91,7 +90,7 @@ pub fn ReviewPanel(
                             <label>
                                 <input type="checkbox" prop:checked=a.done on:change=move |ev| {
                                     let done = event_target_checked(&ev);
-                                    act(editor, refusal, "Action", |p| set_action_done(p, &milestone.get_untracked(), at, done).map(|e| vec![e]));
+                                    editor.act_on(refusal, "Action", |p| set_action_done(p, &milestone.get_untracked(), at, done).map(|e| vec![e]));
                                 } />
                                 {format!(" {} — {}{due}", a.text, a.owner)}
                             </label>
@@ -101,7 +100,7 @@ pub fn ReviewPanel(
                                     <button type="button" class="button-link" data-action="action-to-issue"
                                         on:click=move |_| {
                                             let today = crate::format::today();
-                                            act(editor, refusal, "Not made an issue", |p| action_to_issue(p, &milestone.get_untracked(), at, today).map(|(_, e)| e));
+                                            editor.act_on(refusal, "Not made an issue", |p| action_to_issue(p, &milestone.get_untracked(), at, today).map(|(_, e)| e));
                                         }>"Make it an issue"</button>
                                 }.into_any(),
                             }}
@@ -114,7 +113,7 @@ pub fn ReviewPanel(
     let [metric, target, actual] = std::array::from_fn(|_| RwSignal::new(String::new()));
     let add_result = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let added = act(editor, refusal, "Outcome not added", |p| {
+        let added = editor.act_on(refusal, "Outcome not added", |p| {
             add_outcome(
                 p,
                 &milestone.get_untracked(),
@@ -183,7 +182,7 @@ pub fn ReviewPanel(
                                         data-role="waived-outcome" prop:value=outcome
                                         on:change=move |ev| {
                                             let text = event_target_value(&ev);
-                                            act(editor, refusal, &id, |p| set_item_field(p, &milestone.get_untracked(), &id, "waiver.outcome", &text).map(|e| vec![e]));
+                                            editor.act_on(refusal, &id, |p| set_item_field(p, &milestone.get_untracked(), &id, "waiver.outcome", &text).map(|e| vec![e]));
                                         } />
                                 </li>
                             }

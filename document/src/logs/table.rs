@@ -48,7 +48,12 @@ pub struct TableRow {
     pub why: String,
 }
 
-const fn edit(heading: &'static str, field: &'static str, hint: &'static str) -> TableColumn {
+/// An editable column: typed into, read back by the field's `set_field`.
+pub(crate) const fn edit(
+    heading: &'static str,
+    field: &'static str,
+    hint: &'static str,
+) -> TableColumn {
     TableColumn {
         heading,
         field: Some(field),
@@ -56,7 +61,8 @@ const fn edit(heading: &'static str, field: &'static str, hint: &'static str) ->
     }
 }
 
-const fn computed(heading: &'static str, hint: &'static str) -> TableColumn {
+/// A computed column: shown, never typed into.
+pub(crate) const fn computed(heading: &'static str, hint: &'static str) -> TableColumn {
     TableColumn {
         heading,
         field: None,

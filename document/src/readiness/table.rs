@@ -14,6 +14,7 @@ use engine::readiness::typing::{item_field_text, step_field_text};
 use engine::{Program, Schedule};
 
 pub use crate::logs::table::{TableColumn, TableRow};
+use crate::logs::table::{computed, edit};
 
 /// A checklist's or a runbook's table.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,22 +22,6 @@ pub struct ReadinessTable {
     pub columns: Vec<TableColumn>,
     pub rows: Vec<TableRow>,
     pub summary: String,
-}
-
-const fn edit(heading: &'static str, field: &'static str, hint: &'static str) -> TableColumn {
-    TableColumn {
-        heading,
-        field: Some(field),
-        hint,
-    }
-}
-
-const fn computed(heading: &'static str, hint: &'static str) -> TableColumn {
-    TableColumn {
-        heading,
-        field: None,
-        hint,
-    }
 }
 
 const MOMENT: &str = "A date and time: 2027-06-14 22:00 (empty clears it)";

@@ -16,7 +16,7 @@
 //! use engine::Program;
 //! let mut program = Program::default();
 //! let mut history = History::default();
-//! let (id, edit) = add_item(&program, Log::Issues, "Vendor API quota too low").unwrap();
+//! let (id, edit) = add_item(&program, Log::Issues, "Vendor API quota too low", None).unwrap();
 //! assert_eq!(id, "I1");
 //! history.apply(&mut program, vec![edit]).unwrap();
 //! let edit = set_field(&program, Log::Issues, "I1", "opened", "2026-03-05").unwrap();
@@ -289,9 +289,15 @@ pub fn set_charter(program: &Program, charter: Option<Charter>) -> Edit {
     Edit::SetLogs { logs }
 }
 
-/// A new item of `log` with the next id and `title` (an assumption's statement), added last;
-/// returns its id and the edit. A new risk has no probability or impact yet (0%, 0 days).
-pub fn add_item(program: &Program, log: Log, title: &str) -> Result<(String, Edit), Refusal> {
+/// A new item of `log` with the next id and `title` (an assumption's statement), added last,
+/// raised (an issue or dependency opened, a change requested) on `day` if given; returns its
+/// id and the edit. A new risk has no probability or impact yet (0%, 0 days).
+pub fn add_item(
+    program: &Program,
+    log: Log,
+    title: &str,
+    day: Option<NaiveDate>,
+) -> Result<(String, Edit), Refusal> {
     let field = if log == Log::Assumptions {
         "statement"
     } else {
@@ -311,6 +317,7 @@ pub fn add_item(program: &Program, log: Log, title: &str) -> Result<(String, Edi
             let risk = Risk {
                 id: id.clone(),
                 title,
+                raised: day,
                 ..Risk::default()
             };
             let index = program.risks.len();
@@ -319,26 +326,31 @@ pub fn add_item(program: &Program, log: Log, title: &str) -> Result<(String, Edi
         Log::Assumptions => LogItem::Assumption(Assumption {
             id: id.clone(),
             statement: title,
+            raised: day,
             ..Assumption::default()
         }),
         Log::Issues => LogItem::Issue(Issue {
             id: id.clone(),
             title,
+            opened: day,
             ..Issue::default()
         }),
         Log::Dependencies => LogItem::Dependency(Commitment {
             id: id.clone(),
             title,
+            opened: day,
             ..Commitment::default()
         }),
         Log::Decisions => LogItem::Decision(Decision {
             id: id.clone(),
             title,
+            raised: day,
             ..Decision::default()
         }),
         Log::Changes => LogItem::Change(ChangeRequest {
             id: id.clone(),
             title,
+            requested: day,
             ..ChangeRequest::default()
         }),
     };
