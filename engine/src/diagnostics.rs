@@ -96,6 +96,9 @@ codes! {
     StepCycle = "E050", Error, "runbook-step-cycle";
     InvalidStepDuration = "E051", Error, "runbook-duration-not-positive";
     StepFinishBeforeStart = "E052", Error, "runbook-actual-finish-before-start";
+    OverrideWithoutReason = "E053", Error, "status-override-without-reason";
+    DuplicatePackId = "E054", Error, "duplicate-status-pack-id";
+    InvalidStatusRule = "E055", Error, "invalid-status-rule";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

@@ -113,6 +113,9 @@ pub enum Edit {
     /// reviews) whole: the one way to change it, so that undo works alike for all of it.
     /// [`crate::readiness::edit`] builds it for one action.
     SetReadiness { readiness: Readiness },
+    /// Replace the program's status book (rules, draft, packs issued) whole.
+    /// [`crate::status::edit`] builds it for one action.
+    SetStatus { status: crate::status::Status },
 }
 
 /// Why an edit could not even be attempted.
@@ -362,6 +365,10 @@ impl Edit {
             Edit::SetReadiness { readiness } => {
                 let old = std::mem::replace(&mut program.readiness, readiness.clone());
                 Ok(vec![Edit::SetReadiness { readiness: old }])
+            }
+            Edit::SetStatus { status } => {
+                let old = std::mem::replace(&mut program.status, status.clone());
+                Ok(vec![Edit::SetStatus { status: old }])
             }
         }
     }

@@ -90,6 +90,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         risks: Vec::new(),
         logs: Default::default(),
         readiness: Default::default(),
+        status: Default::default(),
         resources: Vec::new(),
     };
     for i in 0..tasks {

@@ -136,6 +136,7 @@ pub mod rng;
 pub mod scenario;
 pub mod scheduler;
 pub mod setup;
+pub mod status;
 pub mod teams;
 pub mod text;
 pub mod timeline;

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::logs::model::*;
 pub use crate::readiness::model::Readiness;
+pub use crate::status::model::Status;
 
 /// A whole program: its plan and its calendar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -37,6 +38,10 @@ pub struct Program {
     /// Checked, never scheduled.
     #[serde(default, skip_serializing_if = "Readiness::is_empty")]
     pub readiness: Readiness,
+    /// The status book: RAG rules, the draft pack, the packs issued. Checked, never
+    /// scheduled.
+    #[serde(default, skip_serializing_if = "Status::is_empty")]
+    pub status: Status,
 }
 
 /// A team or a shared pool (SRE on-call, security review, a vendor): what tasks demand, up

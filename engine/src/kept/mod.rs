@@ -265,6 +265,12 @@ impl KeptProgram {
             Edit::SetLogs { .. } => self.logs_check().map(|()| false),
             // So is readiness.
             Edit::SetReadiness { .. } if readiness_sound(&self.program) => Ok(false),
+            // And the status book.
+            Edit::SetStatus { .. }
+                if crate::status::check::status_problems(&self.program).is_empty() =>
+            {
+                Ok(false)
+            }
             _ => Err(FullCheck),
         }
     }

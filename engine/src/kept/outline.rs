@@ -34,7 +34,8 @@ impl KeptProgram {
                 | Edit::RemoveDependencyAt { .. }
                 | Edit::SetPredecessors { .. }
                 | Edit::SetLogs { .. }
-                | Edit::SetReadiness { .. },
+                | Edit::SetReadiness { .. }
+                | Edit::SetStatus { .. },
                 _,
             ) => false,
             _ => outlined,

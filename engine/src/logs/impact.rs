@@ -263,5 +263,6 @@ fn with_risks(program: &Program, adjust: impl Fn(Risk) -> Risk) -> Program {
         resources: program.resources.clone(),
         logs: Default::default(),
         readiness: Default::default(),
+        status: Default::default(),
     }
 }
