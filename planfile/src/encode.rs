@@ -67,6 +67,9 @@ pub(crate) fn encode(document: &Document) -> String {
             restore_readiness(extras, o)
         });
     }
+    if !program.status.is_empty() {
+        top.item("status", &program.status, |o| restore_status(extras, o));
+    }
     if !document.scenarios.is_empty() {
         top.list("scenarios", &document.scenarios, |scenario, o| {
             extras.restore(&format!("scenarios/{}", scenario.id), o)
@@ -237,5 +240,22 @@ fn push_indented(out: &mut String, text: &str, indent: &str) {
             out.push_str(indent);
         }
         out.push_str(line);
+    }
+}
+
+/// Adds the unknown fields of the status book, its rules, its draft and each pack.
+fn restore_status(extras: &Extras, status: &mut Map<String, Value>) {
+    extras.restore("status", status);
+    for key in ["rules", "draft"] {
+        if let Some(Value::Object(part)) = status.get_mut(key) {
+            extras.restore(&format!("status/{key}"), part);
+        }
+    }
+    if let Some(Value::Array(packs)) = status.get_mut("packs") {
+        for pack in packs {
+            let Value::Object(pack) = pack else { continue };
+            let id = pack.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+            extras.restore(&format!("status/packs/{id}"), pack);
+        }
     }
 }

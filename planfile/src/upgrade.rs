@@ -18,9 +18,12 @@
 //!   fields (`risks[].owner`, `severity`, `response`, `actions`, `status`, `mitigated` …),
 //!   and changes nothing else. (A version 4 reader keeps them as unknown fields and writes
 //!   them back; its forecast reads a risk as before.)
-//! * Version 6: the current version. It adds milestone readiness (`readiness`: checklists,
-//!   templates, go/no-go records, cutover runbooks, post-launch reviews) and changes nothing
-//!   else. (A version 5 reader keeps it as an unknown field and writes it back.)
+//! * Version 6: adds milestone readiness (`readiness`: checklists, templates, go/no-go
+//!   records, cutover runbooks, post-launch reviews) and changes nothing else. (A version 5
+//!   reader keeps it as an unknown field and writes it back.)
+//! * Version 7: the current version. It adds the status book (`status`: the RAG rules, the
+//!   draft pack, the packs issued with the facts each measured) and changes nothing else. (A
+//!   version 6 reader keeps it as an unknown field and writes it back.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -51,6 +54,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 6 {
         v5_to_v6(top);
     }
+    if version < 7 {
+        v6_to_v7(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -70,3 +76,6 @@ fn v4_to_v5(_top: &mut Top<'_>) {}
 
 /// Version 6 only added a field: readiness.
 fn v5_to_v6(_top: &mut Top<'_>) {}
+
+/// Version 7 only added a field: the status book.
+fn v6_to_v7(_top: &mut Top<'_>) {}

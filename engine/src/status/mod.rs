@@ -22,3 +22,6 @@ pub mod pack;
 pub mod rag;
 
 pub use model::{Dimension, Pack, Rag, Status};
+
+#[cfg(test)]
+mod tests;

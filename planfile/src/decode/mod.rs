@@ -12,6 +12,7 @@
 
 mod logs;
 mod readiness;
+mod status;
 mod scenario;
 mod wording;
 
@@ -47,6 +48,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "resources",
     "logs",
     "readiness",
+    "status",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -157,6 +159,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
     );
     let logs = d.logs(top.get("logs"));
     let readiness = d.readiness(top.get("readiness"));
+    let status = d.status(top.get("status"));
     let id = d.id(top.get("id"));
     let scenarios = d.items(
         "scenarios",
@@ -204,6 +207,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         resources,
         logs,
         readiness,
+        status,
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
@@ -483,6 +487,7 @@ items_decoded_whole!(
     engine::readiness::model::Runbook,
     engine::readiness::model::Review
 );
+items_decoded_whole!(engine::status::Pack);
 
 #[cfg(test)]
 mod tests;

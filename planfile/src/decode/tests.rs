@@ -134,6 +134,13 @@ fn the_known_fields_are_the_model_fields() {
             templates: vec![Default::default()],
             ..Default::default()
         },
+        status: engine::status::Status {
+            draft: engine::status::model::Draft {
+                status_date: Some(date),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
         ..Program::default()
     };
     let mut top = keys(&program);

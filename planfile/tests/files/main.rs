@@ -38,7 +38,7 @@ pub(crate) fn read_file(name: &str) -> Result<Document, FileError> {
 pub(crate) fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5", "v6"]
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7"]
         .into_iter()
         .flat_map(files)
         .collect();
