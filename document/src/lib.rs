@@ -34,6 +34,7 @@ pub mod plan_rows;
 pub mod readiness;
 pub mod scenario_edit;
 pub mod scenarios;
+pub mod status;
 
 pub use columns::Column;
 
