@@ -38,6 +38,13 @@ Usage:
   planwork hostile --out DIR [--seed S] [--quick]
       Write hostile and malformed program files into DIR, for testing that every one is
       refused politely (scripts/hostile runs them); --quick writes a few dozen small ones.
+  planwork status PLAN.json [--markdown|--json] [--date YYYY-MM-DD]
+      The weekly status pack the program's draft would issue: the overall RAG and each
+      dimension's (schedule, risk, dependencies, decisions, readiness, scope) by the
+      program's rules, milestones against their committed dates with P80 and confidence
+      (from a forecast run when the program has estimates or risks), the narrative, what
+      changed since the last pack issued, and the detail. Plain text, Markdown or JSON.
+      The status date: --date, else the draft's, else today.
   planwork help
 
 Exit status: 0 on success (an import with notes too), 1 if the program is invalid (each
@@ -114,6 +121,7 @@ pub enum Command {
         json: bool,
     },
     Level(crate::level::Request),
+    Status(crate::status::Request),
     Hostile {
         out: String,
         seed: u64,
@@ -135,6 +143,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "generate" => generate(rest),
         "forecast" => forecast(rest),
         "level" => level(rest),
+        "status" => status(rest),
         "hostile" => hostile(rest),
         "export" => export(rest),
         "import" => import(rest),
@@ -144,6 +153,36 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         },
         other => Err(format!("unknown command '{other}'")),
     }
+}
+
+fn status(rest: &[String]) -> Result<Command, String> {
+    use crate::status::Output;
+    let mut path = None;
+    let mut output = Output::Text;
+    let mut date = None;
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--markdown" => output = Output::Markdown,
+            "--json" => output = Output::Json,
+            "--date" => {
+                let text = value(&mut words, "--date")?;
+                let parsed = text.parse().map_err(|_| {
+                    format!("--date expects a date such as 2027-03-05, not '{text}'")
+                })?;
+                date = Some(parsed);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("status needs a program file")?;
+    Ok(Command::Status(crate::status::Request {
+        path,
+        output,
+        date,
+    }))
 }
 
 fn schedule(rest: &[String]) -> Result<Command, String> {

@@ -6,6 +6,7 @@ mod hostile;
 mod level;
 mod report;
 mod sheet_import;
+mod status;
 mod table;
 mod terminal;
 
@@ -61,6 +62,7 @@ fn main() -> ExitCode {
         },
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Level(request)) => level::run(&request),
+        Ok(Command::Status(request)) => status::run(&request),
         Ok(Command::Export { path, to }) => export(&path, to),
         Ok(Command::Import {
             path,

@@ -254,7 +254,11 @@ fn restore_status(extras: &Extras, status: &mut Map<String, Value>) {
     if let Some(Value::Array(packs)) = status.get_mut("packs") {
         for pack in packs {
             let Value::Object(pack) = pack else { continue };
-            let id = pack.get("id").and_then(Value::as_str).unwrap_or_default().to_owned();
+            let id = pack
+                .get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
             extras.restore(&format!("status/packs/{id}"), pack);
         }
     }

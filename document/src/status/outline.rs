@@ -15,7 +15,10 @@ pub enum Block {
     Heading(u8, String),
     Paragraph(String),
     Bullets(Vec<String>),
-    Table { head: Vec<String>, rows: Vec<Vec<Cell>> },
+    Table {
+        head: Vec<String>,
+        rows: Vec<Vec<Cell>>,
+    },
 }
 
 /// A table cell; a rating's cell carries its colour.
@@ -139,7 +142,9 @@ fn dimensions_table(pack: &Pack) -> Block {
         })
         .collect();
     Block::Table {
-        head: ["Dimension", "Reported", "Computed", "Why"].map(String::from).to_vec(),
+        head: ["Dimension", "Reported", "Computed", "Why"]
+            .map(String::from)
+            .to_vec(),
         rows,
     }
 }
@@ -223,7 +228,10 @@ pub fn changes_lines(changes: &Changes) -> Vec<String> {
         ("New issues", &changes.new_issues),
         ("Issues closed", &changes.closed_issues),
         ("Decisions made", &changes.decisions_made),
-        ("Dependencies now at risk or missed", &changes.dependencies_at_risk),
+        (
+            "Dependencies now at risk or missed",
+            &changes.dependencies_at_risk,
+        ),
         ("Joined the critical path", &changes.critical_joined),
         ("Left the critical path", &changes.critical_left),
         ("Change requests approved", &changes.changes_approved),
@@ -266,7 +274,11 @@ pub fn detail(pack: &Pack) -> Vec<Block> {
     for d in &pack.assessment.dimensions {
         let rag = d.rag.map_or("not rated", Rag::name);
         blocks.push(Block::Heading(3, format!("{} — {rag}", d.dimension.name())));
-        blocks.push(Block::Paragraph(format!("{} Rule: {}.", sentence(&d.why), d.rule)));
+        blocks.push(Block::Paragraph(format!(
+            "{} Rule: {}.",
+            sentence(&d.why),
+            d.rule
+        )));
         if !d.findings.is_empty() {
             blocks.push(Block::Bullets(d.findings.clone()));
         }

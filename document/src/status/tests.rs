@@ -34,7 +34,11 @@ fn blocks(p: &Program) -> Vec<Block> {
         forecast: None,
         status_date: on,
     };
-    outline(&draft(&inputs, &p.status, on, Vec::new()), &p.program.name, false)
+    outline(
+        &draft(&inputs, &p.status, on, Vec::new()),
+        &p.program.name,
+        false,
+    )
 }
 
 #[test]
@@ -43,8 +47,14 @@ fn the_one_pager_says_the_rating_the_milestones_and_the_narrative() {
     // GA due 2027-03-04, scheduled 2027-03-12: 6 working days late: Red.
     assert!(text.contains("Overall: Red. Schedule: ga "), "{text}");
     assert!(text.contains("6 days late"), "{text}");
-    assert!(text.contains("- Build started\n- <b>bold</b> claim\n"), "{text}");
-    assert!(text.contains("The first pack: nothing to compare with."), "{text}");
+    assert!(
+        text.contains("- Build started\n- <b>bold</b> claim\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("The first pack: nothing to compare with."),
+        "{text}"
+    );
     assert!(text.contains("Rule: Green ≤ 0 working days late"), "{text}");
 }
 
@@ -52,14 +62,29 @@ fn the_one_pager_says_the_rating_the_milestones_and_the_narrative() {
 fn an_override_shows_both_ratings_and_its_reason() {
     let mut p = program();
     let on = "2027-03-01".parse().unwrap();
-    let edit = override_rating(&p, Dimension::Overall, Some(Rag::Green), Some(Rag::Red), "Vendor fix <confirmed>", on)
+    let edit = override_rating(
+        &p,
+        Dimension::Overall,
+        Some(Rag::Green),
+        Some(Rag::Red),
+        "Vendor fix <confirmed>",
+        on,
+    )
+    .unwrap();
+    engine::edit::History::default()
+        .apply(&mut p, vec![edit])
         .unwrap();
-    engine::edit::History::default().apply(&mut p, vec![edit]).unwrap();
     let blocks = blocks(&p);
     let text = plain(&blocks);
-    assert!(text.contains("Overall: Green — computed Red: Vendor fix <confirmed>."), "{text}");
+    assert!(
+        text.contains("Overall: Green — computed Red: Vendor fix <confirmed>."),
+        "{text}"
+    );
     let html = html(&blocks);
-    assert!(html.contains("Green — computed Red: Vendor fix &lt;confirmed&gt;"), "{html}");
+    assert!(
+        html.contains("Green — computed Red: Vendor fix &lt;confirmed&gt;"),
+        "{html}"
+    );
     assert!(markdown(&blocks).contains("### Overrides"));
 }
 
@@ -72,7 +97,10 @@ fn hostile_text_is_escaped_in_markdown_and_html() {
     assert!(md.contains(r"\[x\](javascript:y)"), "{md}");
     assert!(md.contains("&lt;b&gt;bold&lt;/b&gt; claim"), "{md}");
     let html = html(&blocks);
-    assert!(!html.contains("<script>") && !html.contains("<b>bold"), "{html}");
+    assert!(
+        !html.contains("<script>") && !html.contains("<b>bold"),
+        "{html}"
+    );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     // Ratings are coloured in the email.
     assert!(html.contains("background:#f9d4d4"), "a Red cell: {html}");

@@ -27,7 +27,9 @@ pub fn markdown(blocks: &[Block]) -> String {
                 out.push_str(&cells(head.iter().map(|h| markdown_escape(h)).collect()));
                 out.push_str(&cells(head.iter().map(|_| "---".to_string()).collect()));
                 for row in rows {
-                    out.push_str(&cells(row.iter().map(|c| markdown_escape(&c.text)).collect()));
+                    out.push_str(&cells(
+                        row.iter().map(|c| markdown_escape(&c.text)).collect(),
+                    ));
                 }
                 out.push('\n');
             }
@@ -146,9 +148,13 @@ pub fn plain(blocks: &[Block]) -> String {
                 out.push('\n');
             }
             Block::Table { head, rows } => {
-                let rows: Vec<Vec<String>> = std::iter::once(head.iter().map(|h| clean(h)).collect())
-                    .chain(rows.iter().map(|r| r.iter().map(|c| clean(&c.text)).collect()))
-                    .collect();
+                let rows: Vec<Vec<String>> =
+                    std::iter::once(head.iter().map(|h| clean(h)).collect())
+                        .chain(
+                            rows.iter()
+                                .map(|r| r.iter().map(|c| clean(&c.text)).collect()),
+                        )
+                        .collect();
                 out.push_str(&columns(&rows));
                 out.push('\n');
             }

@@ -31,10 +31,13 @@ pub fn assess(inputs: &Inputs<'_>, rules: &Rules) -> Assessment {
         readiness_of(inputs, &rules.readiness),
         scope(inputs, &rules.scope),
     ];
+    // The worst rating; of equals, the first in the pack's order.
     let worst = dimensions
         .iter()
-        .filter_map(|d| d.rag.map(|rag| (rag, d)))
-        .max_by_key(|(rag, _)| *rag);
+        .enumerate()
+        .filter_map(|(i, d)| d.rag.map(|rag| (rag, std::cmp::Reverse(i), d)))
+        .max_by_key(|(rag, i, _)| (*rag, *i))
+        .map(|(rag, _, d)| (rag, d));
     Assessment {
         overall: worst.map(|(rag, _)| rag),
         why: worst.map_or_else(

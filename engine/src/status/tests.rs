@@ -65,10 +65,16 @@ fn a_milestone_five_days_late_is_amber_and_six_red() {
     assert!(schedule_rating.why.contains("5 working days late"));
     // Due Thursday 2027-03-04: 6 days late, over 5: Red.
     p.tasks[1].deadline = Some(day("2027-03-04"));
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Schedule).rag, Some(Rag::Red));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Schedule).rag,
+        Some(Rag::Red)
+    );
     // Due 2027-03-12: on time: Green.
     p.tasks[1].deadline = Some(day("2027-03-12"));
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Schedule).rag, Some(Rag::Green));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Schedule).rag,
+        Some(Rag::Green)
+    );
 }
 
 #[test]
@@ -81,11 +87,17 @@ fn ten_percent_of_a_long_runway_allows_more_than_five_days() {
     p.tasks[1].deadline = Some(day("2027-07-06"));
     let plan = schedule(&p).unwrap();
     assert_eq!(plan.tasks[1].finish, day("2027-07-16"), "the premise");
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Schedule).rag, Some(Rag::Amber));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Schedule).rag,
+        Some(Rag::Amber)
+    );
     // Thresholds are the program's: 5 % of 91 is 4.55 → 5 < 8: Red.
     let edit = set_rule(&p, "schedule.amber_percent_of_remaining", "5").unwrap();
     apply(&mut p, edit);
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Schedule).rag, Some(Rag::Red));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Schedule).rag,
+        Some(Rag::Red)
+    );
 }
 
 fn risk(id: &str, severity: u8, probability: f64) -> Risk {
@@ -103,7 +115,10 @@ fn risks_rate_by_open_high_risks_and_overdue_mitigations() {
     let mut p = program();
     // R1: severity 5 × level 5 (90 %) = 25, high. R2: 3 × level 3 (50 %) = 9, medium.
     p.risks = vec![risk("R1", 5, 0.9), risk("R2", 3, 0.5)];
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Risk).rag, Some(Rag::Amber));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Risk).rag,
+        Some(Rag::Amber)
+    );
     // R2's action was due 2027-02-26, not done: overdue on 2027-03-01. 1 high + 2 … no:
     // overdue count 1 < 2 and high 1 < 3: still Amber.
     p.risks[1].actions = vec![Action {
@@ -111,15 +126,23 @@ fn risks_rate_by_open_high_risks_and_overdue_mitigations() {
         due: Some(day("2027-02-26")),
         ..Action::default()
     }];
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Risk).rag, Some(Rag::Amber));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Risk).rag,
+        Some(Rag::Amber)
+    );
     // R1 gets an overdue action too: two with an overdue mitigation: Red.
     p.risks[0].actions = p.risks[1].actions.clone();
     let red = rated(&p, "2027-03-01", Dimension::Risk);
     assert_eq!(red.rag, Some(Rag::Red));
     assert_eq!(red.findings.len(), 3, "R1 high, R1 and R2 overdue: {red:?}");
     // Closed risks do not count.
-    p.risks.iter_mut().for_each(|r| r.status = crate::logs::model::RiskStatus::Closed);
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Risk).rag, Some(Rag::Green));
+    p.risks
+        .iter_mut()
+        .for_each(|r| r.status = crate::logs::model::RiskStatus::Closed);
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Risk).rag,
+        Some(Rag::Green)
+    );
 }
 
 #[test]
@@ -132,9 +155,15 @@ fn decisions_and_dependencies_rate_by_what_is_overdue() {
         ..Decision::default()
     }];
     // On 2027-03-04, 3 working days past needed-by: one overdue, not more than 5: Amber.
-    assert_eq!(rated(&p, "2027-03-04", Dimension::Decisions).rag, Some(Rag::Amber));
+    assert_eq!(
+        rated(&p, "2027-03-04", Dimension::Decisions).rag,
+        Some(Rag::Amber)
+    );
     // On 2027-03-10: 7 days past, more than 5: Red.
-    assert_eq!(rated(&p, "2027-03-10", Dimension::Decisions).rag, Some(Rag::Red));
+    assert_eq!(
+        rated(&p, "2027-03-10", Dimension::Decisions).rag,
+        Some(Rag::Red)
+    );
     // A dependency needed by 2027-03-03, undelivered on 2027-03-04: missed: Red.
     p.logs.dependencies = vec![Commitment {
         id: "D1".into(),
@@ -143,12 +172,21 @@ fn decisions_and_dependencies_rate_by_what_is_overdue() {
         opened: Some(day("2027-03-01")),
         ..Commitment::default()
     }];
-    assert_eq!(rated(&p, "2027-03-02", Dimension::Dependencies).rag, Some(Rag::Green));
-    assert_eq!(rated(&p, "2027-03-04", Dimension::Dependencies).rag, Some(Rag::Red));
+    assert_eq!(
+        rated(&p, "2027-03-02", Dimension::Dependencies).rag,
+        Some(Rag::Green)
+    );
+    assert_eq!(
+        rated(&p, "2027-03-04", Dimension::Dependencies).rag,
+        Some(Rag::Red)
+    );
     // Provided by Build (finishing 2027-03-12, after need-by 2027-03-10): at risk: Amber.
     p.logs.dependencies[0].need_by = Some(day("2027-03-10"));
     p.logs.dependencies[0].task = Some("build".into());
-    assert_eq!(rated(&p, "2027-03-04", Dimension::Dependencies).rag, Some(Rag::Amber));
+    assert_eq!(
+        rated(&p, "2027-03-04", Dimension::Dependencies).rag,
+        Some(Rag::Amber)
+    );
 }
 
 #[test]
@@ -170,7 +208,10 @@ fn readiness_rates_the_milestones_coming_up() {
         ..Checklist::default()
     }];
     // On 2027-03-01: GA 9 working days away, nothing overdue, more than 5 days: Green.
-    assert_eq!(rated(&p, "2027-03-01", Dimension::Readiness).rag, Some(Rag::Green));
+    assert_eq!(
+        rated(&p, "2027-03-01", Dimension::Readiness).rag,
+        Some(Rag::Green)
+    );
     // On 2027-03-08: RC1 overdue (Amber), GA 4 days away at 50 % (< 95 %): Red.
     let red = rated(&p, "2027-03-08", Dimension::Readiness);
     assert_eq!(red.rag, Some(Rag::Red), "{red:?}");
@@ -212,7 +253,9 @@ fn scope_rates_tasks_added_and_removed_against_the_baseline() {
     assert_eq!(scope_of(&baseline), Some(Rag::Red));
     // 1 of 10 removed: 10 %: Green; 2 of 10: 20 %: Amber.
     baseline.tasks.truncate(3);
-    baseline.tasks.extend((2..=9).map(|n| task(&format!("kept{n}"))));
+    baseline
+        .tasks
+        .extend((2..=9).map(|n| task(&format!("kept{n}"))));
     // Now the baseline lacks nothing of the program but has 9 others: 9 removed of 11.
     assert_eq!(scope_of(&baseline), Some(Rag::Red));
     let mut ten: Vec<BaselineTask> = ["build", "ga"].map(task).to_vec();
@@ -228,20 +271,34 @@ fn scope_rates_tasks_added_and_removed_against_the_baseline() {
     let inputs = Inputs {
         program: &full,
         schedule: &full_plan,
-        baseline: Some(&Baseline { tasks: ten, ..baseline.clone() }),
+        baseline: Some(&Baseline {
+            tasks: ten,
+            ..baseline.clone()
+        }),
         forecast: None,
         status_date: day("2027-03-01"),
     };
     let scope = &assess(&inputs, &full.status.rules).dimensions[5];
     assert_eq!(scope.rag, Some(Rag::Green), "{scope:?}");
-    assert!(scope.why.starts_with("10 % of the baseline's tasks changed (0 added, 1 removed)"));
+    assert!(
+        scope
+            .why
+            .starts_with("10 % of the baseline's tasks changed (0 added, 1 removed)")
+    );
 }
 
 #[test]
 fn an_override_needs_a_reason_and_both_ratings_are_shown() {
     let mut p = program();
     let on = day("2027-03-01");
-    let refused = override_rating(&p, Dimension::Overall, Some(Rag::Green), Some(Rag::Red), "  ", on);
+    let refused = override_rating(
+        &p,
+        Dimension::Overall,
+        Some(Rag::Green),
+        Some(Rag::Red),
+        "  ",
+        on,
+    );
     assert_eq!(refused.unwrap_err().field, "reason");
     let edit = override_rating(
         &p,
@@ -253,12 +310,31 @@ fn an_override_needs_a_reason_and_both_ratings_are_shown() {
     )
     .unwrap();
     apply(&mut p, edit);
-    let r = reported(Some(Rag::Red), &p.status.draft.overrides, Dimension::Overall);
-    assert_eq!((r.reported, r.computed, r.overridden), (Some(Rag::Green), Some(Rag::Red), true));
+    let r = reported(
+        Some(Rag::Red),
+        &p.status.draft.overrides,
+        Dimension::Overall,
+    );
+    assert_eq!(
+        (r.reported, r.computed, r.overridden),
+        (Some(Rag::Green), Some(Rag::Red), true)
+    );
     // Withdrawn: the computed rating stands; the history keeps both.
-    let edit = override_rating(&p, Dimension::Overall, None, Some(Rag::Red), "Fix slipped", on).unwrap();
+    let edit = override_rating(
+        &p,
+        Dimension::Overall,
+        None,
+        Some(Rag::Red),
+        "Fix slipped",
+        on,
+    )
+    .unwrap();
     apply(&mut p, edit);
-    let r = reported(Some(Rag::Red), &p.status.draft.overrides, Dimension::Overall);
+    let r = reported(
+        Some(Rag::Red),
+        &p.status.draft.overrides,
+        Dimension::Overall,
+    );
     assert_eq!((r.reported, r.overridden), (Some(Rag::Red), false));
     assert_eq!(p.status.draft.overrides.len(), 2);
 }
@@ -280,8 +356,14 @@ fn issuing_keeps_the_pack_and_the_next_shows_what_changed() {
         draft(&inputs, &p.status, day(on), Vec::new())
     };
     let first = issue_on(&p, "2027-03-01");
-    assert_eq!((first.id.as_str(), first.assessment.overall), ("SP1", Some(Rag::Amber)));
-    assert!(first.changes.is_empty(), "nothing to compare the first pack with");
+    assert_eq!(
+        (first.id.as_str(), first.assessment.overall),
+        ("SP1", Some(Rag::Amber))
+    );
+    assert!(
+        first.changes.is_empty(),
+        "nothing to compare the first pack with"
+    );
     let edit = issue(&p, first).unwrap();
     apply(&mut p, edit);
     assert!(p.status.draft.is_empty(), "the draft starts afresh");
@@ -293,7 +375,11 @@ fn issuing_keeps_the_pack_and_the_next_shows_what_changed() {
     assert_eq!(second.id, "SP2");
     assert_eq!(second.assessment.overall, Some(Rag::Red));
     let moved = &second.changes.moved;
-    assert_eq!((moved[0].id.as_str(), moved[0].days), ("ga", 2), "{moved:?}");
+    assert_eq!(
+        (moved[0].id.as_str(), moved[0].days),
+        ("ga", 2),
+        "{moved:?}"
+    );
     assert_eq!(second.changes.new_risks[0].id, "R1");
     assert_eq!(second.changes.since.as_deref(), Some("SP1"));
     // A pack cannot go back in time.

@@ -245,6 +245,7 @@ impl<'r> Importer<'r> {
             resources,
             logs: Default::default(),
             readiness: Default::default(),
+            status: Default::default(),
         };
         Ok(Imported {
             program,

@@ -12,8 +12,8 @@
 
 mod logs;
 mod readiness;
-mod status;
 mod scenario;
+mod status;
 mod wording;
 
 use crate::extras::{MAX_KEPT_VALUES, dependency_item};

@@ -6,8 +6,8 @@
 
 use super::Decoder;
 use crate::raw::{Fields, field, kind, object};
-use engine::status::model::{Draft, Pack, Rules};
 use engine::status::Status;
+use engine::status::model::{Draft, Pack, Rules};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
@@ -49,9 +49,13 @@ impl Decoder {
         Status {
             rules: self.status_part::<Rules>(&fields, "rules", RULES_FIELDS),
             draft: self.status_part::<Draft>(&fields, "draft", DRAFT_FIELDS),
-            packs: self.items("status.packs", field(&fields, "packs"), |d, at, pack: &Pack, f| {
-                d.keep(at, || format!("status/packs/{}", pack.id), f, PACK_FIELDS);
-            }),
+            packs: self.items(
+                "status.packs",
+                field(&fields, "packs"),
+                |d, at, pack: &Pack, f| {
+                    d.keep(at, || format!("status/packs/{}", pack.id), f, PACK_FIELDS);
+                },
+            ),
         }
     }
 
