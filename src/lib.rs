@@ -6,6 +6,7 @@
 //! IndexedDB and only [`storage`] and [`file_io`] (through `planfile`) touch JSON.
 
 pub mod app;
+pub mod clipboard;
 pub mod editor;
 pub mod file_io;
 pub mod forecast;
@@ -23,6 +24,7 @@ pub mod route;
 pub mod scenarios;
 pub mod setup;
 pub mod state;
+pub mod status;
 pub mod storage;
 pub mod worker;
 

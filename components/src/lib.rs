@@ -15,6 +15,7 @@ mod scenarios;
 mod setup;
 mod shell;
 mod snapshots;
+mod status;
 
 pub use forecast::risks;
 
@@ -77,6 +78,7 @@ pub use shell::workbench::Workbench;
 pub use snapshots::snapshots_panel::{
     SnapshotActions, SnapshotSummary, SnapshotView, SnapshotsPanel,
 };
+pub use status::pack_blocks::PackBlocks;
 
 /// The product's name, as shown in the header and the page title.
 pub const PRODUCT_NAME: &str = "Planwork";

@@ -54,6 +54,7 @@ pub(crate) const TABS: &[(&str, &str)] = &[
     ("forecast", "Forecast"),
     ("logs", "Logs"),
     ("readiness", "Readiness"),
+    ("status", "Status"),
     ("snapshots", "Snapshots"),
     // Last: set once at the start and seldom after, it stays out of the way of daily work.
     ("setup", "Setup"),

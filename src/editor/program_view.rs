@@ -94,6 +94,7 @@ pub fn ProgramView(
                     "forecast" => view! { <crate::forecast::forecast_view::ForecastPanel /> }.into_any(),
                     "logs" => view! { <crate::logs::logs_view::LogsPanel /> }.into_any(),
                     "readiness" => view! { <crate::readiness::readiness_view::ReadinessPanel /> }.into_any(),
+                    "status" => view! { <crate::status::status_view::StatusPanel /> }.into_any(),
                     "setup" => view! { <crate::setup::setup_view::SetupPanel /> }.into_any(),
                     "snapshots" => view! {
                         <SnapshotsPanel

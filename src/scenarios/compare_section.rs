@@ -3,7 +3,6 @@
 
 use components::{CompareCell, CompareLine, CompareTable, CompareView};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use planfile::Document;
 
 use document::baselines;
@@ -32,42 +31,8 @@ pub(super) fn CompareSection(
             })
         })
     });
-    let on_copy = Callback::new(move |text: String| copy_text(text, copy_note));
+    let on_copy = Callback::new(move |text: String| crate::clipboard::copy_text(text, copy_note));
     view! { <CompareTable compare=view_model on_copy=on_copy copy_note=copy_note /> }
-}
-
-/// Copies `text` to the clipboard, saying in `note` whether it worked.
-fn copy_text(text: String, note: RwSignal<String>) {
-    let Some(clipboard) = web_sys::window().map(|w| w.navigator()).and_then(|n| {
-        js_sys::Reflect::get(&n, &"clipboard".into())
-            .ok()
-            .filter(|c| !c.is_undefined())
-    }) else {
-        note.set("Copying is not available here: select the text and copy it.".into());
-        return;
-    };
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into())
-        .ok()
-        .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok());
-    let Some(write) = write else {
-        note.set("Copying is not available here: select the text and copy it.".into());
-        return;
-    };
-    let promise = write
-        .call1(&clipboard, &text.into())
-        .ok()
-        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
-    spawn_local(async move {
-        let copied = match promise {
-            Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.is_ok(),
-            None => false,
-        };
-        note.set(if copied {
-            "Copied.".into()
-        } else {
-            "The browser did not allow copying: select the text and copy it.".into()
-        });
-    });
 }
 
 fn compare_view(doc: &Document, own: &Scheduled, e: &Evaluation, chosen: &[String]) -> CompareView {
