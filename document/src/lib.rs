@@ -13,6 +13,7 @@
 //! - [`forecast_inputs`]: what a forecast runs on, and whether a result is stale.
 //! - [`logs`]: the Logs tab's tables: one row per log item with its computed columns, a
 //!   summary line per log, sort, filter and CSV export.
+//! - [`status`]: the status views: the KPI dashboard as charts.
 //! - [`load_view`]: the Load tab: each resource's demand and capacity by day, over-allocations.
 //! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
 //!   it, and how it is built from the document and its schedule.

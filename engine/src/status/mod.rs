@@ -17,6 +17,7 @@ pub mod changes;
 pub mod check;
 pub mod edit;
 pub mod facts;
+pub mod kpi;
 pub mod model;
 pub mod pack;
 pub mod rag;
