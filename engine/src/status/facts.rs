@@ -64,6 +64,7 @@ pub fn is_done(task: &Task) -> bool {
 pub fn facts(inputs: &Inputs<'_>) -> Facts {
     let program = inputs.program;
     let schedule = inputs.schedule;
+    let scope = inputs.baseline.map_or((0, 0), |b| scope_counts(program, b));
     Facts {
         finish: (!program.tasks.is_empty()).then_some(schedule.finish),
         finish_by: program.program.finish_by,
@@ -80,6 +81,8 @@ pub fn facts(inputs: &Inputs<'_>) -> Facts {
             .collect(),
         tasks: program.tasks.iter().map(|t| t.id.clone()).collect(),
         baseline_tasks: inputs.baseline.map_or(0, |b| b.tasks.len()),
+        baseline_added: scope.0,
+        baseline_removed: scope.1,
         risks: risks(program),
         issues: issues(program),
         decisions: decisions(program),
@@ -250,4 +253,22 @@ fn readiness(program: &Program) -> Vec<ReadinessFact> {
             })
         })
         .collect()
+}
+
+/// The tasks of `program` not in `baseline` (added) and those of `baseline` not in
+/// `program` (removed), by id.
+pub fn scope_counts(program: &Program, baseline: &Baseline) -> (usize, usize) {
+    let now: rustc_hash::FxHashSet<&str> = program.tasks.iter().map(|t| t.id.as_str()).collect();
+    let then: rustc_hash::FxHashSet<&str> = baseline.tasks.iter().map(|t| t.id.as_str()).collect();
+    let added = program
+        .tasks
+        .iter()
+        .filter(|t| !then.contains(t.id.as_str()))
+        .count();
+    let removed = baseline
+        .tasks
+        .iter()
+        .filter(|t| !now.contains(t.id.as_str()))
+        .count();
+    (added, removed)
 }

@@ -505,6 +505,12 @@ pub struct Facts {
     pub tasks: Vec<String>,
     /// The active baseline's task count (0 without one).
     pub baseline_tasks: usize,
+    /// The tasks added since the active baseline (in the program, not in the baseline) and
+    /// those removed (in the baseline, not in the program).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baseline_added: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    pub baseline_removed: usize,
     pub risks: Vec<ItemFact>,
     pub issues: Vec<ItemFact>,
     pub decisions: Vec<ItemFact>,
@@ -559,4 +565,8 @@ pub struct ItemFact {
 pub struct ReadinessFact {
     pub milestone: String,
     pub percent: f64,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }

@@ -431,20 +431,7 @@ fn scope(inputs: &Inputs<'_>, rule: &ScopeRule) -> Rated {
     let Some(baseline) = inputs.baseline else {
         return unrated(Dimension::Scope, rule_text, "no active baseline");
     };
-    let now: rustc_hash::FxHashSet<&str> =
-        inputs.program.tasks.iter().map(|t| t.id.as_str()).collect();
-    let then: rustc_hash::FxHashSet<&str> = baseline.tasks.iter().map(|t| t.id.as_str()).collect();
-    let added = inputs
-        .program
-        .tasks
-        .iter()
-        .filter(|t| !then.contains(t.id.as_str()))
-        .count();
-    let removed = baseline
-        .tasks
-        .iter()
-        .filter(|t| !now.contains(t.id.as_str()))
-        .count();
+    let (added, removed) = super::facts::scope_counts(inputs.program, baseline);
     let Some(percent) = scope_change_percent(baseline.tasks.len(), added, removed) else {
         return unrated(Dimension::Scope, rule_text, "the baseline holds no task");
     };

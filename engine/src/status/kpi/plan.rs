@@ -3,7 +3,7 @@
 
 use super::{Better, Kpi, Measure, Meta, Targets, Unit};
 use super::{build, figure, measure_each};
-use crate::status::model::{Dimension, Named, Pack};
+use crate::status::model::{Named, Pack};
 use crate::status::rag::scope_change_percent;
 use rustc_hash::FxHashSet;
 
@@ -13,11 +13,8 @@ use rustc_hash::FxHashSet;
 /// **Scope change** (%, lower is better): the tasks added since the active baseline plus
 /// those removed, as a share of the baseline's tasks, as each pack measured it.
 ///
-/// The facts keep the baseline's task count but not its ids, so the counts added and
-/// removed are the ones the pack's own assessment found against the baseline itself: its
-/// Scope dimension's `why` (`… (3 added, 1 removed) …`, written by
-/// [`crate::status::rag`]). A pack not rated for scope (no baseline) has nothing to
-/// measure.
+/// The counts are those the pack's facts kept against the baseline active then. A pack
+/// without an active baseline has nothing to measure.
 pub fn scope_change(packs: &[&Pack], targets: &Targets) -> Kpi {
     let measures = packs
         .iter()
@@ -40,22 +37,11 @@ pub fn scope_change(packs: &[&Pack], targets: &Targets) -> Kpi {
     build(meta, packs, measures, "Tasks added or removed", nothing)
 }
 
-/// The tasks added and removed that a pack's Scope rating found; `None` when it was not
-/// rated.
+/// The tasks added and removed since the baseline that a pack's facts kept; `None`
+/// without an active baseline.
 pub fn scope_counts(pack: &Pack) -> Option<(usize, usize)> {
-    let rated = pack
-        .assessment
-        .dimensions
-        .iter()
-        .find(|r| r.dimension == Dimension::Scope)?;
-    rated.rag?;
-    let (_, rest) = rated.why.split_once('(')?;
-    let (counts, _) = rest.split_once(')')?;
-    let (added, removed) = counts.split_once(", ")?;
-    Some((
-        added.strip_suffix(" added")?.parse().ok()?,
-        removed.strip_suffix(" removed")?.parse().ok()?,
-    ))
+    let facts = &pack.facts;
+    (facts.baseline_tasks > 0).then_some((facts.baseline_added, facts.baseline_removed))
 }
 
 // ---------------------------------------------------------------------------------------

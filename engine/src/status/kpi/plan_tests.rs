@@ -3,48 +3,30 @@
 use super::*;
 use crate::Program;
 use crate::status::kpi::test_support::{date, named, pack, refs, values};
-use crate::status::model::{Facts, Rag, Rated, ReadinessFact};
+use crate::status::model::{Facts, ReadinessFact};
 
-/// A pack rated for scope with `why` as `rag::scope` words it.
-fn scoped(status_date: &str, baseline_tasks: usize, why: Option<&str>) -> Pack {
-    let mut pack = pack(
+/// A pack whose facts kept `added` and `removed` against a baseline of `baseline_tasks`.
+fn scoped(status_date: &str, baseline_tasks: usize, added: usize, removed: usize) -> Pack {
+    pack(
         status_date,
         Facts {
             baseline_tasks,
+            baseline_added: added,
+            baseline_removed: removed,
             ..Facts::default()
         },
-    );
-    pack.assessment.dimensions = vec![Rated {
-        dimension: Dimension::Scope,
-        rag: why.map(|_| Rag::Green),
-        why: why.unwrap_or("no active baseline").into(),
-        rule: String::new(),
-        findings: Vec::new(),
-    }];
-    pack
+    )
 }
 
 #[test]
 fn scope_change_is_tasks_added_and_removed_over_the_baseline() {
     let packs = [
         // No baseline: nothing to measure.
-        scoped("2027-03-01", 0, None),
+        scoped("2027-03-01", 0, 0, 0),
         // (3 + 1) / 40 = 10 %.
-        scoped(
-            "2027-03-05",
-            40,
-            Some(
-                "10 % of the baseline's tasks changed (3 added, 1 removed), 0 change request(s) approved since 2027-03-01",
-            ),
-        ),
+        scoped("2027-03-05", 40, 3, 1),
         // (5 + 3) / 40 = 20 %.
-        scoped(
-            "2027-03-12",
-            40,
-            Some(
-                "20 % of the baseline's tasks changed (5 added, 3 removed), 1 change request(s) approved since 2027-03-01",
-            ),
-        ),
+        scoped("2027-03-12", 40, 5, 3),
     ];
     let kpi = scope_change(&refs(&packs), &Targets::default());
     assert_eq!(values(&kpi.points), [None, Some(10.0), Some(20.0)]);
@@ -54,8 +36,7 @@ fn scope_change_is_tasks_added_and_removed_over_the_baseline() {
     );
 }
 
-/// The scope counts are read from the words `rag::scope` writes: drafted for real, so a
-/// change of those words fails here.
+/// The scope counts a drafted pack keeps in its facts.
 #[test]
 fn scope_change_reads_a_drafted_pack() {
     use crate::status::facts::Inputs;
