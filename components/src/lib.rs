@@ -78,6 +78,7 @@ pub use shell::workbench::Workbench;
 pub use snapshots::snapshots_panel::{
     SnapshotActions, SnapshotSummary, SnapshotView, SnapshotsPanel,
 };
+pub use status::kpi_chart::KpiChart;
 pub use status::pack_blocks::PackBlocks;
 
 /// The product's name, as shown in the header and the page title.

@@ -2,6 +2,7 @@
 //! overrides, issuing it, past packs as they were, the KPI dashboard, schedule health, and
 //! the rules the ratings are computed by.
 
+pub mod dashboard_view;
 pub mod draft_form;
 pub mod rules_view;
 pub mod status_view;

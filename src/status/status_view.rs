@@ -13,6 +13,7 @@ use document::status::write::{html, markdown, plain};
 use engine::status::Pack;
 use leptos::prelude::*;
 
+use super::dashboard_view::DashboardPanel;
 use super::draft_form::DraftForm;
 use super::rules_view::RulesPanel;
 use crate::editor::Editor;
@@ -197,7 +198,7 @@ pub fn StatusPanel() -> impl IntoView {
             <div class="log-toolbar no-print" role="toolbar" aria-label="Status sections">{tabs}</div>
             {move || match section.get() {
                 "rules" => view! { <RulesPanel refusal=refusal /> }.into_any(),
-                "dashboard" => view! { <p class="section-hint">"The KPI dashboard is being built."</p> }.into_any(),
+                "dashboard" => view! { <DashboardPanel draft=draft /> }.into_any(),
                 "health" => view! { <p class="section-hint">"Schedule health is being built."</p> }.into_any(),
                 _ => pack_section().into_any(),
             }}

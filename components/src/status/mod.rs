@@ -1,1 +1,2 @@
+pub mod kpi_chart;
 pub mod pack_blocks;

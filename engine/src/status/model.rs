@@ -141,6 +141,8 @@ pub struct Rules {
     pub decisions: DecisionRule,
     pub readiness: ReadinessRule,
     pub scope: ScopeRule,
+    /// The KPI dashboard's targets.
+    pub targets: super::kpi::Targets,
 }
 
 impl Rules {
