@@ -8,83 +8,77 @@
 use super::{Check, CheckResult, LinkEnds, Scope};
 use crate::model::{Dependency, LinkType};
 
+/// A link between incomplete tasks, and its successor's index.
+type Counted<'p> = (&'p Dependency, usize);
+
 /// Checks 2, 3 and 4, in order.
 pub(super) fn checks(scope: &Scope<'_, '_>) -> [CheckResult; 3] {
     let checked = scope.checked;
-    let open = |id: &str| {
-        checked
-            .task_index(id)
-            .is_some_and(|t| !checked.is_complete(t))
-    };
-    let links: Vec<&Dependency> = checked
+    let open = |t: usize| !checked.is_complete(t);
+    let links: Vec<Counted<'_>> = checked
         .program()
         .dependencies
         .iter()
-        .filter(|l| open(&l.from) && open(&l.to))
+        .zip(&scope.ends)
+        .filter_map(|(link, ends)| {
+            let (p, s) = (*ends)?;
+            (open(p) && open(s)).then_some((link, s))
+        })
         .collect();
     let t = scope.thresholds;
-    let (leads, lags, fs) = (t.leads_percent, t.lags_percent, t.fs_percent);
+    let (leads, lags, least) = (t.leads_percent, t.lags_percent, t.fs_percent);
+    let lead = |l: &Dependency| l.lag < 0;
+    let lag = |l: &Dependency| l.lag > 0;
+    let not_fs = |l: &Dependency| l.kind != LinkType::FS;
     [
-        share(scope, &links, Check::Leads, |l| l.lag < 0, |p| p <= leads)
-            .into_result("successors of links with a lead (negative lag)"),
-        share(scope, &links, Check::Lags, |l| l.lag > 0, |p| p <= lags)
-            .into_result("successors of links with a lag"),
-        relationship_types(scope, &links, fs),
+        counted(scope, &links, Check::Leads, lead, false, |p| p <= leads)
+            .named("successors of links with a lead (negative lag)"),
+        counted(scope, &links, Check::Lags, lag, false, |p| p <= lags)
+            .named("successors of links with a lag"),
+        counted(scope, &links, Check::RelationshipTypes, not_fs, true, |p| {
+            p >= least
+        })
+        .named("successors of links other than finish-to-start"),
     ]
 }
 
-const NONE: &str = "no links between incomplete tasks";
-
-/// The share of `links` for which `offends`, with them.
-fn share<'a>(
+/// The links of `links` for which `offends`, and the check's result: their share, or
+/// (`others`) the share of the other links.
+fn counted<'a>(
     scope: &'a Scope<'a, 'a>,
-    links: &[&'a Dependency],
+    links: &[Counted<'a>],
     check: Check,
     offends: impl Fn(&Dependency) -> bool,
+    others: bool,
     pass: impl Fn(f64) -> bool,
 ) -> Found<'a> {
-    let found: Vec<&Dependency> = links.iter().copied().filter(|l| offends(l)).collect();
-    let counted = (found.len(), links.len());
+    let found: Vec<Counted<'a>> = links.iter().copied().filter(|l| offends(l.0)).collect();
+    let count = match others {
+        true => links.len() - found.len(),
+        false => found.len(),
+    };
+    let none = "no links between incomplete tasks";
+    let result = CheckResult::share(check, scope.thresholds, (count, links.len()), pass, none);
     Found {
-        result: CheckResult::share(check, scope.thresholds, counted, pass, NONE),
+        result,
         found,
         scope,
     }
-}
-
-/// Check 4: the share of finish-to-start links; the others offend.
-fn relationship_types(scope: &Scope<'_, '_>, links: &[&Dependency], least: f64) -> CheckResult {
-    let found: Vec<&Dependency> = links
-        .iter()
-        .copied()
-        .filter(|l| l.kind != LinkType::FS)
-        .collect();
-    let counted = (links.len() - found.len(), links.len());
-    let check = Check::RelationshipTypes;
-    Found {
-        result: CheckResult::share(check, scope.thresholds, counted, |p| p >= least, NONE),
-        found,
-        scope,
-    }
-    .into_result("successors of links other than finish-to-start")
 }
 
 /// A link check's result and the links that offend.
 struct Found<'a> {
     result: CheckResult,
-    found: Vec<&'a Dependency>,
+    found: Vec<Counted<'a>>,
     scope: &'a Scope<'a, 'a>,
 }
 
 impl Found<'_> {
-    /// The result listing the offending links and their successors.
-    fn into_result(self, tasks_are: &'static str) -> CheckResult {
-        let checked = self.scope.checked;
-        let mut successor = vec![false; checked.program().tasks.len()];
-        for link in &self.found {
-            if let Some(t) = checked.task_index(&link.to) {
-                successor[t] = true;
-            }
+    /// The result listing the offending links and their successors as `tasks_are`.
+    fn named(self, tasks_are: &'static str) -> CheckResult {
+        let mut successor = vec![false; self.scope.open.len()];
+        for &(_, s) in &self.found {
+            successor[s] = true;
         }
         let mut result = self
             .result
@@ -92,7 +86,7 @@ impl Found<'_> {
         result.links = self
             .found
             .iter()
-            .map(|l| LinkEnds {
+            .map(|(l, _)| LinkEnds {
                 from: l.from.clone(),
                 to: l.to.clone(),
             })

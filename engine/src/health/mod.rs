@@ -305,6 +305,11 @@ pub(crate) struct Scope<'a, 'p> {
     /// `open[t]`: task `t` is incomplete and not a summary (the population).
     pub open: Vec<bool>,
     pub incomplete: usize,
+    /// Each dependency's (predecessor, successor) task indices, in the program's order.
+    pub ends: Vec<Option<(usize, usize)>>,
+    /// Each task's baseline finish (none for a summary or a task the baseline lacks), when
+    /// there is a baseline.
+    pub baselined: Option<Vec<Option<NaiveDate>>>,
 }
 
 impl Scope<'_, '_> {
@@ -375,6 +380,11 @@ pub fn assess(
             .collect();
         return report;
     }
+    let ends = program
+        .dependencies
+        .iter()
+        .map(|l| Some((checked.task_index(&l.from)?, checked.task_index(&l.to)?)))
+        .collect();
     let scope = Scope {
         checked,
         schedule,
@@ -383,14 +393,16 @@ pub fn assess(
         status_offset: checked.timeline().offset_of(status),
         open,
         incomplete,
+        ends,
+        baselined: baseline.map(|b| progress::baseline_finishes(program, b)),
     };
     report.checks.push(tasks::logic(&scope));
     report.checks.extend(links::checks(&scope));
     report.checks.extend(tasks::checks(&scope));
-    report.checks.push(progress::missed_tasks(&scope, baseline));
+    report.checks.push(progress::missed_tasks(&scope));
     report.checks.push(path::critical_path_test(&scope));
     report.checks.push(path::cpli(&scope));
-    report.checks.push(progress::bei(&scope, baseline));
+    report.checks.push(progress::bei(&scope));
     report
 }
 

@@ -5,8 +5,9 @@
 //! tasks that finish last ([`crate::paths::driving_set`]), whatever the program's own rule
 //! for marking tasks critical (under a `finish_by` that leaves room, total float marks none).
 
-use super::{Check, CheckResult, Outcome, Scope, Unit};
-use crate::check::MAX_DAYS;
+use super::{Check, CheckResult, Outcome, Scope};
+use crate::check::Progress;
+use crate::scheduler::Passes;
 
 /// The task the critical path test delays: of the unfinished tasks of some duration on the
 /// longest path (summaries and milestones aside), the one that starts first (then the first
@@ -29,50 +30,30 @@ fn tested_task(scope: &Scope<'_, '_>) -> Option<usize> {
         .min_by_key(|&t| (schedule.tasks[t].es, t))
 }
 
-/// Check 12: lengthens the tested task by the threshold's delay on a copy of the program
-/// and schedules the copy: the path is sound when the program finish moves as far as the
-/// task itself did (the whole delay, for a task not started on the program calendar; a task
-/// under way or on a team calendar moves by what its remaining work becomes in program
-/// days). O(T + D log D): one full schedule.
+/// Check 12: lengthens the tested task by the threshold's delay (its remaining work too,
+/// when it is under way) and runs the scheduler's passes again on the checked program so
+/// changed: the path is sound when the program finish moves as far as the task itself did
+/// (the whole delay, for a task on the program calendar; a team's task moves by the
+/// delay's team days in program days). The program is not copied: only its prepared tasks
+/// are, O(T + D) with the passes.
 pub(super) fn critical_path_test(scope: &Scope<'_, '_>) -> CheckResult {
     let check = Check::CriticalPathTest;
-    let not_applicable = |why: String| CheckResult::not_applicable(check, scope.thresholds, why);
     let Some(t) = tested_task(scope) else {
-        return not_applicable(
+        return CheckResult::not_applicable(
+            check,
+            scope.thresholds,
             "no unfinished task of some duration on the critical path".to_string(),
         );
     };
-    let program = scope.checked.program();
-    let id = program.tasks[t].id.clone();
+    let id = scope.checked.program().tasks[t].id.clone();
     let delay = scope.thresholds.cpt_delay();
-    let mut delayed = program.clone();
-    let Some(task) = delayed.tasks.get_mut(t) else {
-        return not_applicable(format!("task {id} is not in the program"));
-    };
-    task.duration = task.duration.saturating_add(delay);
-    if task.duration > MAX_DAYS {
-        return not_applicable(format!(
-            "the delay would make {id} longer than {MAX_DAYS} working days"
-        ));
-    }
-    let after = match crate::schedule(&delayed) {
-        Ok(after) => after,
-        Err(problems) => {
-            let first = problems.0.first().map_or("", |d| d.message.as_str());
-            return not_applicable(format!("the delayed program cannot be scheduled: {first}"));
-        }
-    };
-    let Some(moved) = after.tasks.get(t) else {
-        return not_applicable(format!("task {id} is not in the delayed schedule"));
-    };
-    let task_moved = moved.ef - scope.schedule.tasks[t].ef;
-    let finish_moved = after.finish_offset - scope.schedule.finish_offset;
+    let (task_moved, finish_moved) = delayed(scope, t, delay);
     let mut result = CheckResult::not_applicable(check, scope.thresholds, String::new());
-    result.unit = Unit::Ratio;
     result.count = finish_moved;
     result.denominator = task_moved;
     result.note = Some(format!(
-        "{id} lengthened by {delay} working days moved {task_moved}; the finish moved {finish_moved}"
+        "{id} lengthened by {delay} working days moved {task_moved}; the finish moved \
+         {finish_moved}"
     ));
     result.figure = (task_moved > 0).then(|| finish_moved as f64 / task_moved as f64);
     result.figure_text = match result.figure {
@@ -86,6 +67,26 @@ pub(super) fn critical_path_test(scope: &Scope<'_, '_>) -> CheckResult {
         false => Outcome::Fail,
     };
     result.listing(vec![id], "the task delayed")
+}
+
+/// How far task `t` and the program finish move, in working days, when `t` lasts `delay`
+/// working days more.
+fn delayed(scope: &Scope<'_, '_>, t: usize, delay: i64) -> (i64, i64) {
+    let lengthened = scope.checked.with_tasks(|tasks| {
+        let task = &mut tasks[t];
+        task.duration = task.duration.saturating_add(delay);
+        if let Progress::Started { remaining, .. } = &mut task.progress {
+            *remaining = remaining.saturating_add(delay);
+        }
+    });
+    let durations: Vec<i64> = lengthened.tasks.iter().map(|p| p.duration).collect();
+    let mut passes = Passes::new(&lengthened);
+    passes.run(&lengthened, &durations);
+    let before = &scope.schedule.tasks[t];
+    (
+        passes.early.finish[t] - before.ef,
+        passes.finish_offset - scope.schedule.finish_offset,
+    )
 }
 
 /// Check 13: (critical path length + total float) / critical path length: the length in

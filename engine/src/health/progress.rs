@@ -6,20 +6,19 @@
 
 use super::{Check, CheckResult, Outcome, Scope, Unit};
 use crate::baseline::Baseline;
+use crate::model::Program;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 /// Each task of the program the baseline has (summaries aside) and its baseline finish,
 /// by task index.
-fn baseline_finishes(scope: &Scope<'_, '_>, baseline: &Baseline) -> Vec<Option<NaiveDate>> {
+pub(super) fn baseline_finishes(program: &Program, baseline: &Baseline) -> Vec<Option<NaiveDate>> {
     let saved: FxHashMap<&str, NaiveDate> = baseline
         .tasks
         .iter()
         .map(|t| (t.id.as_str(), t.finish))
         .collect();
-    scope
-        .checked
-        .program()
+    program
         .tasks
         .iter()
         .map(|task| match task.summary {
@@ -42,11 +41,10 @@ const NONE_DUE: &str = "no task is baselined to finish by the status date";
 
 /// Check 11: of the tasks due by the status date, those finishing after their baseline
 /// finish.
-pub(super) fn missed_tasks(scope: &Scope<'_, '_>, baseline: Option<&Baseline>) -> CheckResult {
-    let Some(baseline) = baseline else {
+pub(super) fn missed_tasks(scope: &Scope<'_, '_>) -> CheckResult {
+    let Some(finishes) = &scope.baselined else {
         return no_baseline(Check::MissedTasks, scope);
     };
-    let finishes = baseline_finishes(scope, baseline);
     let due = |t: usize| finishes[t].filter(|&f| f <= scope.status);
     let population = (0..finishes.len()).filter(|&t| due(t).is_some()).count();
     let tasks = scope.ids(|t| due(t).is_some_and(|f| scope.schedule.tasks[t].finish > f));
@@ -67,11 +65,10 @@ pub(super) fn missed_tasks(scope: &Scope<'_, '_>, baseline: Option<&Baseline>) -
 /// Check 14: tasks of the baseline finished by the status date (whenever they were due: one
 /// finished early counts, as in DCMA's index) over the tasks due by it. The offenders are
 /// the tasks due and not finished.
-pub(super) fn bei(scope: &Scope<'_, '_>, baseline: Option<&Baseline>) -> CheckResult {
-    let Some(baseline) = baseline else {
+pub(super) fn bei(scope: &Scope<'_, '_>) -> CheckResult {
+    let Some(finishes) = &scope.baselined else {
         return no_baseline(Check::Bei, scope);
     };
-    let finishes = baseline_finishes(scope, baseline);
     let finished =
         |t: usize| scope.checked.is_complete(t) && scope.schedule.tasks[t].finish <= scope.status;
     let due = |t: usize| finishes[t].is_some_and(|f| f <= scope.status);

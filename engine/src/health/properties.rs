@@ -265,6 +265,22 @@ proptest! {
     }
 
     #[test]
+    fn the_critical_path_test_agrees_with_a_copy_scheduled_in_full(r in recipes()) {
+        let (program, report) = assessed(&r, &Thresholds::default());
+        let cpt = report.get(Check::CriticalPathTest).expect("check 12");
+        prop_assume!(cpt.outcome != Outcome::NotApplicable);
+        let t = program.tasks.iter().position(|x| x.id == cpt.tasks[0]).expect("tested task");
+        // A task under way has its remaining work lengthened: a copy cannot say that.
+        prop_assume!(program.tasks[t].percent_complete == 0.0);
+        let before = crate::schedule(&program).expect("it schedules");
+        let mut copy = program.clone();
+        copy.tasks[t].duration += Thresholds::default().cpt_delay_days;
+        let after = crate::schedule(&copy).expect("the copy schedules");
+        prop_assert_eq!(cpt.denominator, after.tasks[t].ef - before.tasks[t].ef);
+        prop_assert_eq!(cpt.count, after.finish_offset - before.finish_offset);
+    }
+
+    #[test]
     fn no_threshold_makes_it_panic(r in recipes(), thresholds in arbitrary_thresholds()) {
         let (_, report) = assessed(&r, &thresholds);
         prop_assert_eq!(report.checks.len(), 14);

@@ -15,11 +15,9 @@ pub(super) fn logic(scope: &Scope<'_, '_>) -> CheckResult {
     let program = checked.program();
     let n = program.tasks.len();
     let (mut has_predecessor, mut has_successor) = (vec![false; n], vec![false; n]);
-    for link in &program.dependencies {
-        if let (Some(p), Some(s)) = (checked.task_index(&link.from), checked.task_index(&link.to)) {
-            has_successor[p] = true;
-            has_predecessor[s] = true;
-        }
+    for &(p, s) in scope.ends.iter().flatten() {
+        has_successor[p] = true;
+        has_predecessor[s] = true;
     }
     if !checked.outline.is_empty() {
         inherit(&mut has_predecessor, &checked.outline);
