@@ -6,6 +6,7 @@
 //! such a function and a case for it in `bench/web/run.mjs`.
 
 pub mod forecast;
+pub mod health;
 pub mod kept;
 pub mod leveling;
 pub mod psplib;

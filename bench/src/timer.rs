@@ -10,14 +10,24 @@ const MIN_SAMPLE_MS: f64 = 5.0;
 /// code with optimised code (tier-up) before calibrating the batch.
 const WARM_UP_MS: f64 = 250.0;
 
-/// Milliseconds since an arbitrary origin: `performance.now()` in the browser.
+/// Milliseconds since an arbitrary origin: `performance.now()` in the browser, and in Node
+/// (no window there, but a global `performance` as fine).
 #[cfg(target_arch = "wasm32")]
 pub fn now_ms() -> f64 {
     // A page without `performance` (none that runs these benchmarks) falls back to the
     // millisecond clock rather than stopping.
     web_sys::window()
         .and_then(|window| window.performance())
+        .or_else(global_performance)
         .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
+/// The global `performance` outside a page (Node), if there is one.
+#[cfg(target_arch = "wasm32")]
+fn global_performance() -> Option<web_sys::Performance> {
+    use wasm_bindgen::JsCast;
+    let value = js_sys::Reflect::get(&js_sys::global(), &"performance".into()).ok()?;
+    value.dyn_into::<web_sys::Performance>().ok()
 }
 
 /// Milliseconds since the first call (native builds).

@@ -1,13 +1,14 @@
 //! Runs the engine benchmarks as wasm in headless Chromium and prints a markdown table.
 //!
-//!   node bench/web/run.mjs [--quick] [--schedule] [--kept]
+//!   node bench/web/run.mjs [--quick] [--schedule] [--kept] [--health]
 //!
 //! Serves bench/web/index.html and the wasm-bindgen output in target/bench-web (built by
 //! scripts/bench) on a free 127.0.0.1 port, opens the page in Debian's Chromium with a fresh
 //! profile, runs each case on a freshly loaded page and exits non-zero on any page error
 //! or failed request.
 //! --quick runs only the 1,000 and 10,000 task cases; --schedule only the scheduling table;
-//! --kept only the table of single edits re-scheduled on a kept program.
+//! --kept only the table of single edits re-scheduled on a kept program; --health only the
+//! schedule health table.
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ const pkg = join(here, '..', '..', 'target', 'bench-web');
 const quick = process.argv.includes('--quick');
 const keptOnly = process.argv.includes('--kept');
 const scheduleOnly = process.argv.includes('--schedule');
+const healthOnly = process.argv.includes('--health');
 
 // Shape × (tasks, timed samples), as in engine/benches/schedule.rs.
 const sizes = [[1_000, 300], [10_000, 60], [100_000, 15]].filter(([tasks]) => !quick || tasks < 100_000);
@@ -47,11 +49,11 @@ try {
 
   console.log(`wasm in ${context.browser()?.version() ?? 'Chromium'} (headless` +
     `${isolated ? ', cross-origin isolated' : ''})\n`);
-  if (!keptOnly) {
+  if (!keptOnly && !healthOnly) {
     console.log('| shape | tasks | links | median ms | min ms | check min ms | checked → schedule min ms | wasm memory MB | runs × batch |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   }
-  for (const [name, args] of keptOnly ? [] : cases) {
+  for (const [name, args] of keptOnly || healthOnly ? [] : cases) {
     if (errors.length) break;
     await load();
     const r = await page.evaluate(([name, args]) => window.runCase(name, args), [name, args]);
@@ -62,7 +64,7 @@ try {
 
   // One edit re-scheduled on a kept program (issue 17): 50 random single edits (a
   // duration, a lag, a link added, a link removed, in turn), each timed alone.
-  const keptSizes = scheduleOnly ? [] :
+  const keptSizes = scheduleOnly || healthOnly ? [] :
     [[10_000, 30], [100_000, 10]].filter(([tasks]) => !quick || tasks < 100_000);
   if (keptSizes.length) {
     console.log('\n| kept: shape | tasks | links | edits | edit median ms | min | max | duration / lag / link added / removed, median ms | full schedule median ms | full min ms | wasm memory MB |');
@@ -79,7 +81,7 @@ try {
     }
   }
 
-  if (!scheduleOnly && !keptOnly) {
+  if (!scheduleOnly && !keptOnly && !healthOnly) {
     // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
     console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
@@ -98,6 +100,20 @@ try {
       const r = await page.evaluate(() => window.runCase('bench_forecast', [1_000, 10_000, 5]));
       console.log(`| ${r.tasks} | ${r.links} | ${r.risks} | ${r.iterations} | ${r.median_ms.toFixed(1)} | ` +
         `${r.min_ms.toFixed(1)} | ${r.sensitivity_ms.toFixed(1)} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} |`);
+    }
+  }
+
+  if (!scheduleOnly && !keptOnly) {
+    // Schedule health (issue 22): the fourteen DCMA checks of a 10,000-task program under
+    // way (a baseline, a status date, resources), engine::health::assess alone.
+    console.log('\n| health: shape | tasks | links | median ms | min ms | pass / fail / n/a | wasm memory MB | runs × batch |');
+    console.log('|---|---:|---:|---:|---:|---|---:|---:|');
+    for (const shape of ['chain', 'layered', 'random']) {
+      if (errors.length) break;
+      await load();
+      const r = await page.evaluate((shape) => window.runCase('bench_health', [shape, 10_000, 30]), shape);
+      console.log(`| ${r.shape.toLowerCase()} | ${r.tasks} | ${r.links} | ${r.median_ms.toFixed(3)} | ${r.min_ms.toFixed(3)} | ` +
+        `${r.passed} / ${r.failed} / ${r.not_applicable} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
     }
   }
 } catch (error) {

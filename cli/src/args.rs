@@ -21,6 +21,13 @@ Usage:
       delay in working days and the resources that held it back), the finish beside the
       unleveled one and the lower bounds. --within-float keeps every task within its
       float and lists those it cannot. Exit 1 naming the task when a demand can never fit.
+  planwork health PLAN.json [--json] [--date YYYY-MM-DD]
+      Schedule health: the DCMA 14-point assessment (logic, leads, lags, relationship
+      types, hard constraints, high float, negative float, high duration, invalid dates,
+      resources, missed tasks, the critical path test, CPLI, BEI) with DCMA's thresholds,
+      against the file's active baseline, on the program's status date (else --date, else
+      today): each check's outcome, figure and rule, and the tasks that fail it (all of
+      them, with each check's population, in JSON with --json). Failing checks exit 0.
   planwork export PLAN.json --to csv|ics|mspdi
       Print the program's schedule as CSV for a spreadsheet (id, name, workstream, dates,
       duration, float, critical, predecessors), its milestones and deadlines as an
@@ -122,6 +129,7 @@ pub enum Command {
     },
     Level(crate::level::Request),
     Status(crate::status::Request),
+    Health(crate::health::Request),
     Hostile {
         out: String,
         seed: u64,
@@ -144,6 +152,7 @@ pub fn parse(argv: &[String]) -> Result<Command, String> {
         "forecast" => forecast(rest),
         "level" => level(rest),
         "status" => status(rest),
+        "health" => health(rest),
         "hostile" => hostile(rest),
         "export" => export(rest),
         "import" => import(rest),
@@ -235,6 +244,26 @@ fn level(rest: &[String]) -> Result<Command, String> {
         return Err("level needs a program file".into());
     }
     Ok(Command::Level(request))
+}
+
+fn health(rest: &[String]) -> Result<Command, String> {
+    let (mut path, mut json, mut date) = (None, false, None);
+    let mut words = rest.iter();
+    while let Some(word) = words.next() {
+        match word.as_str() {
+            "--json" => json = true,
+            "--date" => {
+                let text = value(&mut words, "--date")?;
+                let parsed = text.parse::<chrono::NaiveDate>();
+                date = Some(parsed.map_err(|_| format!("--date takes YYYY-MM-DD, not '{text}'"))?);
+            }
+            flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
+            file if path.is_none() => path = Some(file.to_string()),
+            extra => return Err(format!("unexpected argument '{extra}'")),
+        }
+    }
+    let path = path.ok_or("health needs a program file")?;
+    Ok(Command::Health(crate::health::Request { path, json, date }))
 }
 
 fn forecast(rest: &[String]) -> Result<Command, String> {
@@ -412,6 +441,26 @@ mod tests {
                 json: true,
                 driving: Some("M1".into())
             })
+        );
+    }
+
+    #[test]
+    fn parses_health() {
+        assert_eq!(
+            parse(&words("health p.json --date 2027-03-01 --json")),
+            Ok(Command::Health(crate::health::Request {
+                path: "p.json".into(),
+                json: true,
+                date: "2027-03-01".parse().ok(),
+            }))
+        );
+        assert_eq!(
+            parse(&words("health p.json --date 1/3/2027")).unwrap_err(),
+            "--date takes YYYY-MM-DD, not '1/3/2027'"
+        );
+        assert_eq!(
+            parse(&words("health")).unwrap_err(),
+            "health needs a program file"
         );
     }
 

@@ -1,7 +1,8 @@
 //! `planwork`: the engine on the command line — schedule a program file, forecast it,
-//! export its schedule and milestones, generate synthetic programs.
+//! assess its health, export its schedule and milestones, generate synthetic programs.
 
 mod args;
+mod health;
 mod hostile;
 mod level;
 mod report;
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
         Ok(Command::Upgrade { path }) => upgrade(&path),
         Ok(Command::Level(request)) => level::run(&request),
         Ok(Command::Status(request)) => status::run(&request),
+        Ok(Command::Health(request)) => health::run(&request),
         Ok(Command::Export { path, to }) => export(&path, to),
         Ok(Command::Import {
             path,

@@ -13,7 +13,10 @@
 //! - [`forecast_inputs`]: what a forecast runs on, and whether a result is stale.
 //! - [`logs`]: the Logs tab's tables: one row per log item with its computed columns, a
 //!   summary line per log, sort, filter and CSV export.
-//! - [`status`]: the status views: the KPI dashboard as charts.
+//! - [`status`]: the status pack's words (Markdown, email, plain text), its draft from an
+//!   open document, and the KPI dashboard as charts.
+//! - [`health`]: schedule health (the DCMA 14-point assessment) as the panel's rows and as
+//!   Markdown for the status pack.
 //! - [`load_view`]: the Load tab: each resource's demand and capacity by day, over-allocations.
 //! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
 //!   it, and how it is built from the document and its schedule.
@@ -25,6 +28,7 @@ pub mod baselines;
 pub mod columns;
 pub mod derived;
 pub mod forecast_inputs;
+pub mod health;
 pub mod history;
 pub mod load_view;
 pub mod logs;

@@ -123,6 +123,7 @@ pub mod entry;
 pub mod filter;
 pub mod forecast;
 pub mod generate;
+pub mod health;
 pub mod kept;
 pub mod leveling;
 pub mod load;

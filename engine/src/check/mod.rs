@@ -140,6 +140,8 @@ impl Ids<&str> {
 enum IdsOf<'p> {
     Own(Ids<&'p str>),
     Kept(&'p Ids<Box<str>>),
+    /// Another checked program's own (a what-if on its prepared tasks).
+    Borrowed(&'p Ids<&'p str>),
 }
 
 /// A program that passed every check: ready to schedule. Reads through to its
@@ -169,11 +171,29 @@ impl<'p> Checked<'p> {
         }
     }
 
+    /// The same program with its prepared tasks changed by `change` (a what-if: the critical
+    /// path test lengthens one task), sharing its ids: O(T + D) copied, nothing hashed.
+    pub(crate) fn with_tasks(&self, change: impl FnOnce(&mut [Prepared])) -> Checked<'_> {
+        let mut derived = Derived::clone(&self.derived);
+        change(&mut derived.tasks);
+        let ids = match &self.ids {
+            IdsOf::Own(ids) => IdsOf::Borrowed(ids),
+            IdsOf::Kept(ids) => IdsOf::Kept(ids),
+            IdsOf::Borrowed(ids) => IdsOf::Borrowed(ids),
+        };
+        Checked {
+            program: self.program,
+            derived: std::borrow::Cow::Owned(derived),
+            ids,
+        }
+    }
+
     /// The owned parts and the ids with owned keys (what a kept program starts from).
     pub(crate) fn into_owned(self) -> (Derived, Ids<Box<str>>) {
         let ids = match &self.ids {
             IdsOf::Own(ids) => ids.to_owned_keys(),
             IdsOf::Kept(ids) => (*ids).clone(),
+            IdsOf::Borrowed(ids) => ids.to_owned_keys(),
         };
         (self.derived.into_owned(), ids)
     }
@@ -188,6 +208,7 @@ impl<'p> Checked<'p> {
         let index = match &self.ids {
             IdsOf::Own(ids) => ids.tasks.get(id),
             IdsOf::Kept(ids) => ids.tasks.get(id),
+            IdsOf::Borrowed(ids) => ids.tasks.get(id),
         };
         index.map(|&i| i as usize)
     }
