@@ -1,5 +1,5 @@
 //! `planwork health`: the DCMA 14-point assessment of a program file (`engine::health`) with
-//! DCMA's thresholds, against the file's active baseline, on the program's status date (else
+//! the program's thresholds (DCMA's unless its status rules change them), against the file's active baseline, on the program's status date (else
 //! `--date`, else today): a table of the fourteen checks and each failing check's tasks, or
 //! the whole report as JSON.
 //!
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use engine::Program;
-use engine::health::{Outcome, Report, Thresholds, assess};
+use engine::health::{Outcome, Report, assess};
 use serde::Serialize;
 
 use crate::terminal::{cut, text};
@@ -53,7 +53,8 @@ pub fn run(request: &Request) -> ExitCode {
              schedule was computed from it)"
         );
     }
-    let report = assess(&checked, &schedule, baseline, date, &Thresholds::default());
+    let thresholds = &program.status.rules.health;
+    let report = assess(&checked, &schedule, baseline, date, thresholds);
     let out = if request.json {
         super::print_json(|out| json(out, program, &report))
     } else {

@@ -49,7 +49,9 @@ pub fn run(request: &Request) -> ExitCode {
         .then(|| engine::forecast::forecast(&checked, &Default::default()).ok())
         .flatten();
     let today = now().date();
-    let pack = document::status::drafting::draft_pack(&doc, &schedule, forecast.as_ref(), today);
+    let pack =
+        document::status::drafting::draft_pack(&doc, &checked, &schedule, forecast.as_ref(), today)
+            .pack;
     let blocks = outline(&pack, &doc.program.program.name, false);
     let out = match request.output {
         Output::Text => print_text(&safe_lines(&plain(&blocks))),

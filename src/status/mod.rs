@@ -4,5 +4,6 @@
 
 pub mod dashboard_view;
 pub mod draft_form;
+pub mod health_view;
 pub mod rules_view;
 pub mod status_view;

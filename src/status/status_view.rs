@@ -7,14 +7,14 @@
 //! shows what they make, and every change is one program edit through `Editor::act_on`.
 
 use components::PackBlocks;
-use document::status::drafting::draft_pack;
+use document::status::drafting::{Drafted, draft_pack};
 use document::status::outline::{Block, one_pager, outline};
 use document::status::write::{html, markdown, plain};
-use engine::status::Pack;
 use leptos::prelude::*;
 
 use super::dashboard_view::DashboardPanel;
 use super::draft_form::DraftForm;
+use super::health_view::HealthPanel;
 use super::rules_view::RulesPanel;
 use crate::editor::Editor;
 
@@ -26,20 +26,22 @@ const SECTIONS: &[(&str, &str)] = &[
     ("rules", "RAG rules"),
 ];
 
-/// The pack `doc`'s draft would issue today, from the program's schedule and its last
-/// forecast on this page; `None` while the program cannot be scheduled.
-pub fn current_draft(editor: Editor) -> Option<Pack> {
+/// The pack `doc`'s draft would issue today, from the program checked and scheduled (the
+/// kept program) and its last forecast on this page, with its schedule health; `None`
+/// while the program cannot be scheduled.
+pub fn current_draft(editor: Editor) -> Option<Drafted> {
     let today = crate::format::today();
     editor.doc.with(|d| {
         let d = d.as_ref()?;
         let kept =
             d.id.as_ref()
                 .and_then(|id| crate::forecast::forecast_store::kept(&(id.clone(), String::new())));
-        editor.derived.with(|v| {
-            let schedule = v.program.ok()?;
-            let forecast = kept.as_ref().map(|k| &k.result.forecast);
-            Some(draft_pack(d, schedule, forecast, today))
-        })
+        let forecast = kept.as_ref().map(|k| &k.result.forecast);
+        editor
+            .with_checked(&d.program, |checked, schedule| {
+                draft_pack(d, checked, schedule, forecast, today)
+            })
+            .ok()
     })
 }
 
@@ -53,7 +55,8 @@ pub fn StatusPanel() -> impl IntoView {
     let detail = RwSignal::new(true);
     let refusal = RwSignal::new(None::<String>);
     let note = RwSignal::new(String::new());
-    let draft = Memo::new(move |_| current_draft(editor));
+    let drafted = Memo::new(move |_| current_draft(editor));
+    let draft = Memo::new(move |_| drafted.with(|d| d.as_ref().map(|d| d.pack.clone())));
     let pack = Memo::new(move |_| {
         let id = shown.get();
         if id.is_empty() {
@@ -199,7 +202,7 @@ pub fn StatusPanel() -> impl IntoView {
             {move || match section.get() {
                 "rules" => view! { <RulesPanel refusal=refusal /> }.into_any(),
                 "dashboard" => view! { <DashboardPanel draft=draft /> }.into_any(),
-                "health" => view! { <p class="section-hint">"Schedule health is being built."</p> }.into_any(),
+                "health" => view! { <HealthPanel drafted=drafted /> }.into_any(),
                 _ => pack_section().into_any(),
             }}
         </section>

@@ -1,5 +1,5 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of versions 1 to 5 and of the current version 6 validates (the
+// stored example file of versions 1 to 6 and of the current version 7 validates (the
 // reader takes them all), and so does every file the `planwork` command line writes. Runs under
 // node's test runner; no browser.
 import { test } from 'node:test';
@@ -77,9 +77,24 @@ test('every version 6 example validates, readiness filled', () => {
   for (const part of ['checklists', 'templates', 'go_no_go', 'runbooks', 'reviews']) {
     assert.ok(file.readiness[part].length > 0, `the v6 example fills ${part}`);
   }
+});
+
+test('every version 7 example validates, status packs issued', () => {
+  const files = examples('v7');
+  assert.ok(files.length >= 5);
+  files.forEach(validates);
+  const file = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v7', 'launch-status.planwork.json'), 'utf8'));
+  assert.equal(file.status.packs.length, 2, 'the v7 example has two packs issued');
+  assert.equal(file.status.packs[1].overrides[0].reason, 'Recovery plan agreed with the vendor');
   const shipped = JSON.parse(readFileSync(join(root, 'public', 'examples', 'platform-migration.planwork.json'), 'utf8'));
-  assert.equal(shipped.version, 6);
+  assert.equal(shipped.version, 7);
   assert.ok(shipped.readiness.checklists.length > 0 && shipped.readiness.runbooks.length > 0, 'the shipped example has readiness');
+});
+
+test('the schema refuses an override without a reason', () => {
+  const file = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v7', 'launch-status.planwork.json'), 'utf8'));
+  file.status.packs[1].overrides[0].reason = '';
+  assert.equal(validate(file), false);
 });
 
 test('the schema rejects what the reader rejects', () => {

@@ -76,8 +76,17 @@ fn overrides(at: &str, list: &[Override], found: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Percentages within 0–100, counts and days within 0–10,000: the limits `set_rule` keeps.
+/// Percentages within 0–100, counts and days within 0–10,000: the limits `set_rule` keeps;
+/// the health thresholds within theirs.
 fn rules(status: &Status, found: &mut Vec<Diagnostic>) {
+    if let Err(problem) = status.rules.health.validate() {
+        found.push(Diagnostic::new(
+            Code::InvalidStatusRule,
+            "status.rules.health",
+            vec![],
+            problem,
+        ));
+    }
     for (field, _) in RULE_FIELDS {
         let Some(value) = rule_value(&status.rules, field).and_then(|v| v.parse::<f64>().ok())
         else {

@@ -143,6 +143,8 @@ pub struct Rules {
     pub scope: ScopeRule,
     /// The KPI dashboard's targets.
     pub targets: super::kpi::Targets,
+    /// The schedule health assessment's thresholds.
+    pub health: crate::health::Thresholds,
 }
 
 impl Rules {

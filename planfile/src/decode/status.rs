@@ -11,7 +11,7 @@ use engine::status::model::{Draft, Pack, Rules};
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-pub(crate) const STATUS_FIELDS: &[&str] = &["rules", "draft", "packs"];
+pub(super) const STATUS_FIELDS: &[&str] = &["rules", "draft", "packs"];
 pub(crate) const RULES_FIELDS: &[&str] = &[
     "schedule",
     "risk",

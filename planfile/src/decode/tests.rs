@@ -323,3 +323,56 @@ fn the_known_readiness_fields_are_the_model_fields() {
     assert_eq!(keys(&template_item), sorted(READINESS_ITEM_FIELDS[1].2));
     assert_eq!(keys(&step), sorted(READINESS_ITEM_FIELDS[2].2));
 }
+
+/// The status book's known fields are its model's: the rules, the draft and a pack written
+/// with every field have exactly those keys.
+#[test]
+fn the_known_status_fields_are_the_model_fields() {
+    use super::status::{DRAFT_FIELDS, PACK_FIELDS, RULES_FIELDS, STATUS_FIELDS};
+    use engine::status::model::{Draft, Narrative, Override, Pack, Rules, Status};
+    let date = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+    let over = Override {
+        dimension: engine::status::Dimension::Overall,
+        reported: None,
+        computed: None,
+        reason: "r".into(),
+        on: date,
+    };
+    let narrative = Narrative {
+        highlights: "h".into(),
+        ..Narrative::default()
+    };
+    let draft = Draft {
+        status_date: Some(date),
+        narrative: narrative.clone(),
+        overrides: vec![over.clone()],
+    };
+    let pack = Pack {
+        id: "SP1".into(),
+        status_date: date,
+        issued_on: date,
+        narrative,
+        overrides: vec![over],
+        assessment: Default::default(),
+        changes: engine::status::model::Changes {
+            since: Some("SP0".into()),
+            ..Default::default()
+        },
+        facts: Default::default(),
+    };
+    let status = Status {
+        rules: Rules {
+            scope: engine::status::model::ScopeRule {
+                green_percent: 1.0,
+                ..Default::default()
+            },
+            ..Rules::default()
+        },
+        draft: draft.clone(),
+        packs: vec![pack.clone()],
+    };
+    assert_eq!(keys(&status), sorted(STATUS_FIELDS));
+    assert_eq!(keys(&Rules::default()), sorted(RULES_FIELDS));
+    assert_eq!(keys(&draft), sorted(DRAFT_FIELDS));
+    assert_eq!(keys(&pack), sorted(PACK_FIELDS));
+}

@@ -4,6 +4,7 @@
 
 mod broken;
 mod logs;
+mod status;
 mod versions;
 mod writing;
 
