@@ -72,7 +72,7 @@ pub fn HealthPanel(drafted: Memo<Option<Drafted>>) -> impl IntoView {
                 None => view! { <p class="section-hint">"The program cannot be scheduled, so its schedule health cannot be assessed."</p> }.into_any(),
                 Some((summary, date, rows)) => view! {
                     <p class="log-summary" data-role="health-summary">{summary}</p>
-                    <p class="section-hint">{date}" Definitions and thresholds: docs/health.md; the thresholds are the program's (status.rules.health in the file)."</p>
+                    <p class="section-hint">{date}". Definitions and thresholds: docs/health.md; the thresholds are the program's (status.rules.health in the file)."</p>
                     <table class="pack-table health-table">
                         <thead><tr><th>"#"</th><th>"Check"</th><th>"Outcome"</th><th>"Figure"</th><th>"Threshold"</th><th>"Tasks"</th></tr></thead>
                         <tbody>{rows.into_iter().map(row_view).collect_view()}</tbody>

@@ -75,9 +75,10 @@ test('two packs issued: what changed, a computed Red, an override shown beside i
   await openStatus(page);
   await page.locator('[data-role="pack-shown"]').selectOption('');
   await setStatusDate(page, '2027-03-08');
+  // 2027-04-13, not 04-09: Good Friday and Easter Monday are the calendar's holidays.
   const text = await pack(page).textContent();
   assert.match(text, /What changed since SP1/);
-  assert.match(text, /M2 Identity federation live moved 20 working days later: 2027-03-12 → 2027-04-09/);
+  assert.match(text, /M2 Identity federation live moved 20 working days later: 2027-03-12 → 2027-04-13/);
   assert.match(text, /New risks: R\d+ Vendor support contract lapses/);
   const schedule = pack(page).locator('tr', { hasText: 'Schedule' }).first();
   assert.equal((await schedule.locator('td').nth(2).textContent()).trim(), 'Red');

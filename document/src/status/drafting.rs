@@ -19,9 +19,23 @@ pub struct Drafted {
     pub health: Report,
 }
 
-/// The status date a draft of `doc` is for on `today`.
+/// The status date a draft of `doc` is for on `today`: the draft's own, else today — but
+/// never before the last pack issued (a pack's status date cannot go back: a program whose
+/// packs are dated ahead of the clock drafts the next on the last one's date).
+///
+/// ```
+/// use document::status::drafting::status_date;
+/// let doc = planfile::Document::default();
+/// let today = "2026-12-07".parse().unwrap();
+/// assert_eq!(status_date(&doc, today), today);
+/// ```
 pub fn status_date(doc: &Document, today: NaiveDate) -> NaiveDate {
-    doc.program.status.draft.status_date.unwrap_or(today)
+    let status = &doc.program.status;
+    let last = status.last_pack().map(|p| p.status_date);
+    status
+        .draft
+        .status_date
+        .unwrap_or_else(|| last.map_or(today, |last| last.max(today)))
 }
 
 /// The pack `doc`'s draft would issue on `today`; `checked` and `schedule` are its

@@ -212,10 +212,14 @@ pub fn changes_lines(changes: &Changes) -> Vec<String> {
         .iter()
         .map(|m| {
             let way = if m.days >= 0 { "later" } else { "earlier" };
+            // The program finish has no task id to show.
+            let what = if m.id == "finish" {
+                m.name.clone()
+            } else {
+                format!("{} {}", m.id, m.name)
+            };
             format!(
-                "{} {} moved {} working days {way}: {} → {}",
-                m.id,
-                m.name,
+                "{what} moved {} working days {way}: {} → {}",
                 m.days.abs(),
                 m.from,
                 m.to
