@@ -80,7 +80,9 @@ test('two packs issued: what changed, a computed Red, an override shown beside i
   assert.match(text, /What changed since SP1/);
   assert.match(text, /M2 Identity federation live moved 20 working days later: 2027-03-12 → 2027-04-13/);
   assert.match(text, /New risks: R\d+ Vendor support contract lapses/);
-  const schedule = pack(page).locator('tr', { hasText: 'Schedule' }).first();
+  const schedule = pack(page).locator('tr', { hasText: /^Schedule/ }).first();
+  const overall = pack(page).locator('tr', { hasText: /^Overall/ }).first();
+  assert.equal((await overall.locator('td').nth(2).textContent()).trim(), 'Red');
   assert.equal((await schedule.locator('td').nth(2).textContent()).trim(), 'Red');
   assert.match(await schedule.textContent(), /M2 Identity federation live forecast 10 working days late/);
   await page.screenshot({ path: join(outDir, 'status-draft.png'), fullPage: true });

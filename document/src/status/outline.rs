@@ -122,22 +122,27 @@ pub fn one_pager(pack: &Pack, program: &str, issued: bool) -> Vec<Block> {
     blocks
 }
 
+/// The overall rating, then each dimension: reported, computed and why.
 fn dimensions_table(pack: &Pack) -> Block {
-    let rows = pack
+    let overall = (Dimension::Overall, pack.assessment.why.as_str());
+    let dimensions = pack
         .assessment
         .dimensions
         .iter()
-        .map(|d| {
-            let r = pack.reported(d.dimension);
+        .map(|d| (d.dimension, d.why.as_str()));
+    let rows = std::iter::once(overall)
+        .chain(dimensions)
+        .map(|(dimension, why)| {
+            let r = pack.reported(dimension);
             let reported = Cell {
-                text: rating_text(r, reason(pack, d.dimension)),
+                text: rating_text(r, reason(pack, dimension)),
                 rag: r.reported,
             };
             vec![
-                Cell::text(d.dimension.name()),
+                Cell::text(dimension.name()),
                 reported,
                 Cell::rag(r.computed),
-                Cell::text(&d.why),
+                Cell::text(why),
             ]
         })
         .collect();
