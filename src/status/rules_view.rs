@@ -17,19 +17,31 @@ pub fn RulesPanel(refusal: RwSignal<Option<String>>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let rows = RULE_FIELDS
+    let health = engine::health::thresholds::FIELDS
         .iter()
         .map(|(field, label)| {
-            let field = *field;
+            (
+                format!("health.{field}"),
+                format!("Schedule health {label}"),
+            )
+        });
+    let rows = RULE_FIELDS
+        .iter()
+        .map(|(field, label)| (field.to_string(), label.to_string()))
+        .chain(health)
+        .map(|(field, label)| {
+            let (field, label) = (StoredValue::new(field), StoredValue::new(label));
             view! {
                 <tr>
-                    <th scope="row">{*label}</th>
+                    <th scope="row">{label.get_value()}</th>
                     <td>
-                        <input type="text" class="log-filter" data-rule=field aria-label=*label
-                            prop:value=move || value(field)
+                        <input type="text" class="log-filter" data-rule=field.get_value() aria-label=label.get_value()
+                            prop:value=move || value(&field.get_value())
                             on:change=move |ev| {
                                 let text = event_target_value(&ev);
-                                editor.act_on(refusal, label, |p| set_rule(p, field, &text).map(|e| vec![e]));
+                                editor.act_on(refusal, &label.get_value(), |p| {
+                                    set_rule(p, &field.get_value(), &text).map(|e| vec![e])
+                                });
                             } />
                     </td>
                 </tr>

@@ -46,10 +46,12 @@ test('planwork.html is one file within its size budget, locked down', () => {
   // issue 20 to 2.5 MB (the program's logs: their model, checks, edits, typed cells, figures,
   // the file format's version 5, change control and the Logs tab: 1.99 → 2.31 MB, most of it
   // the logs' (de)serialisers, built for speed with the engine and the file format); issue 21
-  // to 3.0 MB (readiness, go/no-go, runbooks, reviews and version 6: 2.35 → 2.58 MB). The
-  // model and file-format code of the logs and readiness is built at opt-level 3 with the
+  // to 3.0 MB (readiness, go/no-go, runbooks, reviews and version 6: 2.35 → 2.58 MB); issue
+  // 22 to 3.4 MB (the status book and version 7, the RAG rules, what changed, the KPIs and
+  // their charts, schedule health, the Status tab: 2.58 → 2.98 MB). The model and
+  // file-format code of the logs, readiness and status is built at opt-level 3 with the
   // engine; building it for size in crates of its own is the way back down.
-  assert.ok(size <= 3_000_000, `planwork.html is ${size} bytes; the budget is 3,000,000`);
+  assert.ok(size <= 3_400_000, `planwork.html is ${size} bytes; the budget is 3,400,000`);
   const html = readFileSync(single, 'utf8');
   assert.match(html, /http-equiv="Content-Security-Policy" content="default-src 'none';[^"]*connect-src 'none'/);
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+rel="stylesheet"/, 'nothing loaded from elsewhere');

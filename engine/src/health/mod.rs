@@ -29,7 +29,7 @@ mod links;
 mod path;
 mod progress;
 mod tasks;
-mod thresholds;
+pub mod thresholds;
 
 pub use thresholds::Thresholds;
 

@@ -250,3 +250,104 @@ mod tests {
         );
     }
 }
+
+/// Each threshold by its field's name, and what it is in words: the Status tab's rows.
+pub const FIELDS: &[(&str, &str)] = &[
+    (
+        "logic_percent",
+        "1 Logic: missing a predecessor or successor, at most (%)",
+    ),
+    ("leads_percent", "2 Leads: links with a lead, at most (%)"),
+    ("lags_percent", "3 Lags: links with a lag, at most (%)"),
+    (
+        "fs_percent",
+        "4 Relationship types: finish-to-start, at least (%)",
+    ),
+    (
+        "hard_constraints_percent",
+        "5 Hard constraints: at most (%)",
+    ),
+    ("high_float_days", "6 High float: more than (working days)"),
+    ("high_float_percent", "6 High float: at most (%)"),
+    ("negative_float_percent", "7 Negative float: at most (%)"),
+    (
+        "high_duration_days",
+        "8 High duration: more than (working days)",
+    ),
+    ("high_duration_percent", "8 High duration: at most (%)"),
+    ("invalid_dates_percent", "9 Invalid dates: at most (%)"),
+    (
+        "resources_percent",
+        "10 Resources: tasks without one, at most (%)",
+    ),
+    ("missed_tasks_percent", "11 Missed tasks: at most (%)"),
+    (
+        "cpt_delay_days",
+        "12 Critical path test: the delay added (working days)",
+    ),
+    ("cpli", "13 CPLI: at least"),
+    ("bei", "14 BEI: at least"),
+];
+
+impl Thresholds {
+    /// The threshold `field` (one of [`FIELDS`]) as a number.
+    pub fn value(&self, field: &str) -> Option<f64> {
+        Some(match field {
+            "high_float_days" => self.high_float_days as f64,
+            "high_duration_days" => self.high_duration_days as f64,
+            "cpt_delay_days" => self.cpt_delay_days as f64,
+            other => *self.clone().share(other)?,
+        })
+    }
+
+    /// Sets threshold `field` to `value` (days rounded to whole days), refused with why when
+    /// it is unknown or out of range ([`Thresholds::validate`]); unchanged when refused.
+    ///
+    /// ```
+    /// use engine::health::Thresholds;
+    /// let mut t = Thresholds::default();
+    /// t.set("fs_percent", 80.0).unwrap();
+    /// assert_eq!(t.value("fs_percent"), Some(80.0));
+    /// assert!(t.set("fs_percent", 120.0).is_err());
+    /// assert_eq!(t.fs_percent, 80.0);
+    /// ```
+    pub fn set(&mut self, field: &str, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err(format!("{field} must be a number"));
+        }
+        let mut changed = self.clone();
+        match field {
+            "high_float_days" => changed.high_float_days = value.round() as i64,
+            "high_duration_days" => changed.high_duration_days = value.round() as i64,
+            "cpt_delay_days" => changed.cpt_delay_days = value.round() as i64,
+            other => {
+                *changed
+                    .share(other)
+                    .ok_or_else(|| format!("no threshold is called {other}"))? = value
+            }
+        }
+        changed.validate()?;
+        *self = changed;
+        Ok(())
+    }
+
+    /// The fractional threshold `field`.
+    fn share(&mut self, field: &str) -> Option<&mut f64> {
+        Some(match field {
+            "logic_percent" => &mut self.logic_percent,
+            "leads_percent" => &mut self.leads_percent,
+            "lags_percent" => &mut self.lags_percent,
+            "fs_percent" => &mut self.fs_percent,
+            "hard_constraints_percent" => &mut self.hard_constraints_percent,
+            "high_float_percent" => &mut self.high_float_percent,
+            "negative_float_percent" => &mut self.negative_float_percent,
+            "high_duration_percent" => &mut self.high_duration_percent,
+            "invalid_dates_percent" => &mut self.invalid_dates_percent,
+            "resources_percent" => &mut self.resources_percent,
+            "missed_tasks_percent" => &mut self.missed_tasks_percent,
+            "cpli" => &mut self.cpli,
+            "bei" => &mut self.bei,
+            _ => return None,
+        })
+    }
+}

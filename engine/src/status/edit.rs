@@ -167,9 +167,12 @@ pub const RULE_FIELDS: &[(&str, &str)] = &[
     ),
 ];
 
-/// A threshold's value, as text.
+/// A threshold's value, as text; `health.<field>` for the schedule health's.
 pub fn rule_value(rules: &Rules, field: &str) -> Option<String> {
     let number = |v: f64| super::rag::trim(v);
+    if let Some(health) = field.strip_prefix("health.") {
+        return rules.health.value(health).map(number);
+    }
     Some(match field {
         "schedule.green_days" => rules.schedule.green_days.to_string(),
         "schedule.amber_days" => rules.schedule.amber_days.to_string(),
@@ -202,6 +205,13 @@ pub fn set_rule(program: &Program, field: &str, text: &str) -> Result<Edit, Refu
     let mut status = program.status.clone();
     let r = &mut status.rules;
     let text = text.trim().trim_end_matches('%').trim();
+    if let Some(health) = field.strip_prefix("health.") {
+        let value = text
+            .parse::<f64>()
+            .map_err(|_| refuse(field, format!("expected a number, found \"{text}\"")))?;
+        r.health.set(health, value).map_err(|m| refuse(field, m))?;
+        return Ok(set(status));
+    }
     let count = |text: &str| -> Result<usize, Refusal> {
         text.parse::<usize>()
             .ok()

@@ -443,3 +443,18 @@ proptest! {
         prop_assert!(changes.is_quiet());
     }
 }
+
+#[test]
+fn a_health_threshold_is_typed_like_any_rule() {
+    let mut p = program();
+    let edit = set_rule(&p, "health.fs_percent", "80 %").unwrap();
+    apply(&mut p, edit);
+    assert_eq!(p.status.rules.health.fs_percent, 80.0);
+    let refused = set_rule(&p, "health.fs_percent", "180").unwrap_err();
+    assert_eq!(refused.field, "health.fs_percent");
+    assert!(refused.message.contains("0 to 100"), "{refused:?}");
+    assert_eq!(
+        super::edit::rule_value(&p.status.rules, "health.fs_percent").as_deref(),
+        Some("80")
+    );
+}
