@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_exits_saying, planwork, stderr, stdout};
+use common::{assert_exits_saying, planwork, stderr, stdout, temp_file};
 
 const EXAMPLE: &str = "../public/examples/platform-migration.planwork.json";
 
@@ -60,5 +60,22 @@ fn status_refuses_a_bad_date() {
         &planwork(&["status", EXAMPLE, "--date", "next week"]),
         2,
         "--date expects a date such as 2027-03-05, not 'next week'",
+    );
+}
+
+#[test]
+fn status_refuses_an_override_without_a_reason_naming_where() {
+    let stored = std::fs::read_to_string("../tests/files/v7/launch-status.planwork.json").unwrap();
+    let broken = stored.replacen(
+        "\"reason\": \"Recovery plan agreed with the vendor\"",
+        "\"reason\": \"\"",
+        1,
+    );
+    let file = temp_file("no-reason.planwork.json", broken.as_bytes());
+    let path = file.to_str().unwrap();
+    assert_exits_saying(
+        &planwork(&["status", path]),
+        1,
+        "status.packs[1].overrides[0].reason",
     );
 }

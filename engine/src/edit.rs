@@ -115,7 +115,8 @@ pub enum Edit {
     SetReadiness { readiness: Readiness },
     /// Replace the program's status book (rules, draft, packs issued) whole.
     /// [`crate::status::edit`] builds it for one action.
-    SetStatus { status: crate::status::Status },
+    /// Boxed: the rules and the draft make it the largest edit by far.
+    SetStatus { status: Box<crate::status::Status> },
 }
 
 /// Why an edit could not even be attempted.
@@ -367,8 +368,10 @@ impl Edit {
                 Ok(vec![Edit::SetReadiness { readiness: old }])
             }
             Edit::SetStatus { status } => {
-                let old = std::mem::replace(&mut program.status, status.clone());
-                Ok(vec![Edit::SetStatus { status: old }])
+                let old = std::mem::replace(&mut program.status, (**status).clone());
+                Ok(vec![Edit::SetStatus {
+                    status: Box::new(old),
+                }])
             }
         }
     }

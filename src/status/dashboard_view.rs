@@ -19,7 +19,14 @@ pub fn DashboardPanel(draft: Memo<Option<Pack>>) -> impl IntoView {
                 draft.with(|draft| {
                     let status = &d.program.status;
                     let packs = history(status, draft.as_ref());
-                    dashboard(&d.program, &packs, &status.rules.targets)
+                    let mut charts = dashboard(&d.program, &packs, &status.rules.targets);
+                    // The last point is the draft's: say so rather than repeat a date.
+                    if draft.is_some() {
+                        for label in charts.iter_mut().filter_map(|c| c.x_labels.last_mut()) {
+                            label.text = "Draft".into();
+                        }
+                    }
+                    charts
                 })
             })
         })

@@ -143,6 +143,7 @@ test('two packs issued: what changed, a computed Red, an override shown beside i
   const variance = page.locator('[data-kpi="schedule_variance"]');
   assert.equal(await variance.locator('text.chart-tick', { hasText: '2027-03-01' }).count(), 1);
   assert.equal(await variance.locator('text.chart-tick', { hasText: '2027-03-08' }).count(), 1);
+  assert.equal(await variance.locator('text.chart-tick', { hasText: 'Draft' }).count(), 1);
   assert.ok((await variance.locator('circle.kpi-dot').count()) >= 3, 'a point per pack and the draft');
   assert.ok((await page.locator('.kpi-target').count()) === 11, 'every chart has its target line');
   await page.screenshot({ path: join(outDir, 'status-dashboard.png'), fullPage: true });

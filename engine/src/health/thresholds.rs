@@ -197,60 +197,6 @@ fn number(value: f64) -> String {
     text.to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_may_give_only_some_thresholds() {
-        let t: Thresholds = serde_json::from_str(r#"{"high_float_days": 30}"#).unwrap();
-        assert_eq!(t.high_float_days, 30);
-        assert_eq!(t.logic_percent, 5.0);
-        assert_eq!(t.cpt_delay_days, 600);
-        assert_eq!(
-            t.describe(Check::HighFloat),
-            "≤ 5 % of incomplete tasks with total float > 30 working days"
-        );
-    }
-
-    #[test]
-    fn every_check_has_a_rule_in_words() {
-        let t = Thresholds::default();
-        for check in Check::ALL {
-            assert!(!t.describe(check).is_empty(), "{check:?}");
-        }
-        assert_eq!(
-            t.describe(Check::RelationshipTypes),
-            "≥ 90 % of links between incomplete tasks finish-to-start"
-        );
-        assert_eq!(
-            t.describe(Check::CriticalPathTest),
-            "the finish moves by all of a 600-working-day delay"
-        );
-        assert!(t.validate().is_ok());
-    }
-
-    #[test]
-    fn out_of_range_thresholds_are_named() {
-        let t = Thresholds {
-            cpt_delay_days: 0,
-            ..Thresholds::default()
-        };
-        assert_eq!(
-            t.validate().unwrap_err(),
-            "cpt_delay_days is 0; it is 1 to 100000 working days"
-        );
-        let nan = Thresholds {
-            bei: f64::NAN,
-            ..Thresholds::default()
-        };
-        assert_eq!(
-            nan.validate().unwrap_err(),
-            "bei is NaN; an index is 0 to 10"
-        );
-    }
-}
-
 /// Each threshold by its field's name, and what it is in words: the Status tab's rows.
 pub const FIELDS: &[(&str, &str)] = &[
     (
@@ -349,5 +295,59 @@ impl Thresholds {
             "bei" => &mut self.bei,
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_may_give_only_some_thresholds() {
+        let t: Thresholds = serde_json::from_str(r#"{"high_float_days": 30}"#).unwrap();
+        assert_eq!(t.high_float_days, 30);
+        assert_eq!(t.logic_percent, 5.0);
+        assert_eq!(t.cpt_delay_days, 600);
+        assert_eq!(
+            t.describe(Check::HighFloat),
+            "≤ 5 % of incomplete tasks with total float > 30 working days"
+        );
+    }
+
+    #[test]
+    fn every_check_has_a_rule_in_words() {
+        let t = Thresholds::default();
+        for check in Check::ALL {
+            assert!(!t.describe(check).is_empty(), "{check:?}");
+        }
+        assert_eq!(
+            t.describe(Check::RelationshipTypes),
+            "≥ 90 % of links between incomplete tasks finish-to-start"
+        );
+        assert_eq!(
+            t.describe(Check::CriticalPathTest),
+            "the finish moves by all of a 600-working-day delay"
+        );
+        assert!(t.validate().is_ok());
+    }
+
+    #[test]
+    fn out_of_range_thresholds_are_named() {
+        let t = Thresholds {
+            cpt_delay_days: 0,
+            ..Thresholds::default()
+        };
+        assert_eq!(
+            t.validate().unwrap_err(),
+            "cpt_delay_days is 0; it is 1 to 100000 working days"
+        );
+        let nan = Thresholds {
+            bei: f64::NAN,
+            ..Thresholds::default()
+        };
+        assert_eq!(
+            nan.validate().unwrap_err(),
+            "bei is NaN; an index is 0 to 10"
+        );
     }
 }

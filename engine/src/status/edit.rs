@@ -18,7 +18,9 @@ fn refuse(field: &str, message: impl Into<String>) -> Refusal {
 
 /// The edit that makes `status` the program's.
 pub fn set(status: Status) -> Edit {
-    Edit::SetStatus { status }
+    Edit::SetStatus {
+        status: Box::new(status),
+    }
 }
 
 /// The draft's status date (`None`: today).
