@@ -12,6 +12,8 @@ pub mod leveling;
 pub mod psplib;
 pub mod scenarios;
 pub mod schedule;
+pub mod status;
+pub mod status_program;
 pub mod timer;
 
 /// The size of the wasm linear memory in bytes. It only grows, so read after a case it is

@@ -1,6 +1,6 @@
 //! Runs the engine benchmarks as wasm in headless Chromium and prints a markdown table.
 //!
-//!   node bench/web/run.mjs [--quick] [--schedule] [--kept] [--health]
+//!   node bench/web/run.mjs [--quick] [--schedule] [--kept] [--health] [--status]
 //!
 //! Serves bench/web/index.html and the wasm-bindgen output in target/bench-web (built by
 //! scripts/bench) on a free 127.0.0.1 port, opens the page in Debian's Chromium with a fresh
@@ -8,7 +8,10 @@
 //! or failed request.
 //! --quick runs only the 1,000 and 10,000 task cases; --schedule only the scheduling table;
 //! --kept only the table of single edits re-scheduled on a kept program; --health only the
-//! schedule health table.
+//! schedule health table; --status only the status pack table (drafting the next pack of a
+//! 5,000-task program with 200 log items and 20 packs issued: the draft, its outline as
+//! Markdown and HTML, the KPI dashboard, and the three in a row). The flags add up:
+//! --health --status runs both tables.
 
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +23,10 @@ const quick = process.argv.includes('--quick');
 const keptOnly = process.argv.includes('--kept');
 const scheduleOnly = process.argv.includes('--schedule');
 const healthOnly = process.argv.includes('--health');
+const statusOnly = process.argv.includes('--status');
+// Any table named runs only the tables named.
+const only = keptOnly || scheduleOnly || healthOnly || statusOnly;
+const wants = (named) => !only || named;
 
 // Shape × (tasks, timed samples), as in engine/benches/schedule.rs.
 const sizes = [[1_000, 300], [10_000, 60], [100_000, 15]].filter(([tasks]) => !quick || tasks < 100_000);
@@ -49,11 +56,11 @@ try {
 
   console.log(`wasm in ${context.browser()?.version() ?? 'Chromium'} (headless` +
     `${isolated ? ', cross-origin isolated' : ''})\n`);
-  if (!keptOnly && !healthOnly) {
+  if (wants(scheduleOnly)) {
     console.log('| shape | tasks | links | median ms | min ms | check min ms | checked → schedule min ms | wasm memory MB | runs × batch |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   }
-  for (const [name, args] of keptOnly || healthOnly ? [] : cases) {
+  for (const [name, args] of wants(scheduleOnly) ? cases : []) {
     if (errors.length) break;
     await load();
     const r = await page.evaluate(([name, args]) => window.runCase(name, args), [name, args]);
@@ -64,7 +71,7 @@ try {
 
   // One edit re-scheduled on a kept program (issue 17): 50 random single edits (a
   // duration, a lag, a link added, a link removed, in turn), each timed alone.
-  const keptSizes = scheduleOnly || healthOnly ? [] :
+  const keptSizes = !wants(keptOnly) ? [] :
     [[10_000, 30], [100_000, 10]].filter(([tasks]) => !quick || tasks < 100_000);
   if (keptSizes.length) {
     console.log('\n| kept: shape | tasks | links | edits | edit median ms | min | max | duration / lag / link added / removed, median ms | full schedule median ms | full min ms | wasm memory MB |');
@@ -81,7 +88,7 @@ try {
     }
   }
 
-  if (!scheduleOnly && !keptOnly && !healthOnly) {
+  if (!only) {
     // Scenario comparison (issue 6): apply + schedule + compare each of 10 scenarios.
     console.log('\n| scenarios compared | tasks | changes each | median ms | min ms | wasm memory MB | runs × batch |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
@@ -103,7 +110,7 @@ try {
     }
   }
 
-  if (!scheduleOnly && !keptOnly) {
+  if (wants(healthOnly)) {
     // Schedule health (issue 22): the fourteen DCMA checks of a 10,000-task program under
     // way (a baseline, a status date, resources), engine::health::assess alone.
     console.log('\n| health: shape | tasks | links | median ms | min ms | pass / fail / n/a | wasm memory MB | runs × batch |');
@@ -114,6 +121,30 @@ try {
       const r = await page.evaluate((shape) => window.runCase('bench_health', [shape, 10_000, 30]), shape);
       console.log(`| ${r.shape.toLowerCase()} | ${r.tasks} | ${r.links} | ${r.median_ms.toFixed(3)} | ${r.min_ms.toFixed(3)} | ` +
         `${r.passed} / ${r.failed} / ${r.not_applicable} | ${(r.wasm_memory_bytes / 1e6).toFixed(1)} | ${r.runs} × ${r.batch} |`);
+    }
+  }
+
+  if (wants(statusOnly)) {
+    // Status pack (issue 22): the next pack of a 5,000-task program with 200 log items and
+    // 20 packs issued, checked and scheduled beforehand as the app keeps it; each part timed
+    // alone, then the three in a row. Target: ≤ 100 ms in wasm.
+    if (!errors.length) {
+      await load();
+      const r = await page.evaluate(() => window.runCase('bench_status', [5_000, 30]));
+      console.log(`\nstatus pack: ${r.tasks} tasks, ${r.links} links, ${r.milestones} milestones (${r.deadlines} with a deadline), ` +
+        `${r.log_items} log items, ${r.packs} packs issued; draft ${r.overall} (${r.changes} changes, ${r.failing_checks} failing ` +
+        `health checks), Markdown ${r.markdown_bytes} B, HTML ${r.html_bytes} B, ${r.charts} charts; ` +
+        `wasm memory ${(r.wasm_memory_bytes / 1e6).toFixed(1)} MB\n`);
+      console.log('| status: part | median ms | min ms | runs × batch |');
+      console.log('|---|---:|---:|---:|');
+      for (const [part, t] of [
+        ['draft (draft_pack, health included)', r.draft],
+        ['outline, Markdown and HTML', r.layout],
+        ['KPI dashboard (20 packs + draft)', r.dashboard],
+        ['all three', r.all],
+      ]) {
+        console.log(`| ${part} | ${t.median_ms.toFixed(3)} | ${t.min_ms.toFixed(3)} | ${t.runs} × ${t.batch} |`);
+      }
     }
   }
 } catch (error) {

@@ -275,6 +275,29 @@ fn ages_and_latencies_count_working_days_of_the_program_calendar() {
 }
 
 #[test]
+fn working_days_follow_the_calendar_as_it_is_now() {
+    // The last calendar is kept between calls: a change to it, a program of another
+    // calendar, and the first again are each counted by their own.
+    let mut p = plan();
+    let (from, to) = (date("2026-03-02"), date("2026-03-23"));
+    assert_eq!(working_days(&p, from, to), 14);
+    p.calendar.holidays.push(date("2026-03-10"));
+    assert_eq!(working_days(&p, from, to), 13, "a holiday added");
+    p.calendar.holidays[1] = date("2026-03-11");
+    assert_eq!(working_days(&p, from, to), 13, "moved, still in range");
+    p.calendar.holidays[1] = date("2026-04-01");
+    assert_eq!(working_days(&p, from, to), 14, "moved out of range");
+    p.calendar.workdays.pop();
+    assert_eq!(
+        working_days(&p, from, to),
+        12,
+        "Fridays off (the holiday is one)"
+    );
+    assert_eq!(working_days(&Program::default(), from, to), 15);
+    assert_eq!(working_days(&plan(), from, to), 14);
+}
+
+#[test]
 fn risk_scores_multiply_severity_by_probability_level() {
     let mut risk = Risk {
         probability: 0.55,

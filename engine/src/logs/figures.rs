@@ -7,10 +7,12 @@
 //! ([`working_days`]); a date a figure needs and an item lacks makes the figure `None`.
 //! These are the inputs of status packs and dashboards: each says what it computes.
 
-use crate::model::{Program, Risk};
+use crate::calendar::WorkCalendar;
+use crate::model::{Calendar, Program, Risk};
 use crate::scheduler::Schedule;
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::cell::RefCell;
 
 use super::model::{
     Assumption, AssumptionStatus, Benefit, ChangeDecision, ChangeRequest, Charter, Commitment,
@@ -33,12 +35,41 @@ use super::model::{
 /// assert_eq!(working_days(&program, next_monday, monday), 0);
 /// ```
 pub fn working_days(program: &Program, from: NaiveDate, to: NaiveDate) -> i64 {
-    let calendar = crate::check::work_calendar(&program.calendar);
-    if !calendar.has_working_days() || to <= from {
+    if to <= from {
         return 0;
     }
-    let day = crate::calendar::day_number;
-    (calendar.ordinal(day(to)) - calendar.ordinal(day(from))).max(0)
+    with_work_calendar(&program.calendar, |calendar| {
+        if !calendar.has_working_days() {
+            return 0;
+        }
+        let day = crate::calendar::day_number;
+        (calendar.ordinal(day(to)) - calendar.ordinal(day(from))).max(0)
+    })
+}
+
+/// Runs `f` on `calendar` made a [`WorkCalendar`], the last one made kept for the next call
+/// while the calendar is equal to it. Building one sorts the holidays (40 years of them in a
+/// generated program): done on every call, it was most of the KPI dashboard's time, whose
+/// KPIs count working days for every milestone of every pack. Comparing is one pass over
+/// the holidays, without allocating.
+fn with_work_calendar<R>(calendar: &Calendar, f: impl FnOnce(&WorkCalendar) -> R) -> R {
+    thread_local! {
+        static LAST: RefCell<Option<(Calendar, WorkCalendar)>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let Ok(mut last) = last.try_borrow_mut() else {
+            return f(&crate::check::work_calendar(calendar));
+        };
+        if let Some((kept, work)) = last.as_ref()
+            && kept == calendar
+        {
+            return f(work);
+        }
+        let work = crate::check::work_calendar(calendar);
+        let result = f(&work);
+        *last = Some((calendar.clone(), work));
+        result
+    })
 }
 
 /// The age of an item raised (or opened) on `since`, on `as_of`: the working days from
