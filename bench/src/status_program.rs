@@ -122,8 +122,8 @@ pub fn packed(tasks: usize) -> Result<Packed, Failed> {
         }
         let (drafted, forecast) = draft_of(&doc, on)?;
         if week < PACKS {
-            let edit = issue(&doc.program, drafted.pack).map_err(failed("issue"))?;
-            apply(&mut doc.program, vec![edit])?;
+            let edits = issue(&doc.program, drafted.pack).map_err(failed("issue"))?;
+            apply(&mut doc.program, edits)?;
         }
         last = Some((forecast, on));
     }

@@ -113,10 +113,20 @@ pub enum Edit {
     /// reviews) whole: the one way to change it, so that undo works alike for all of it.
     /// [`crate::readiness::edit`] builds it for one action.
     SetReadiness { readiness: Readiness },
-    /// Replace the program's status book (rules, draft, packs issued) whole.
-    /// [`crate::status::edit`] builds it for one action.
-    /// Boxed: the rules and the draft make it the largest edit by far.
-    SetStatus { status: Box<crate::status::Status> },
+    /// Replace the status book's draft (its status date, narrative and overrides). The
+    /// status book's edits touch one part each, so that undo keeps no copy of the packs
+    /// issued; [`crate::status::edit`] builds them. Boxed, as the next three: large edits.
+    SetStatusDraft {
+        draft: Box<crate::status::model::Draft>,
+    },
+    /// Replace the status book's rules (thresholds, KPI targets, health thresholds).
+    SetStatusRules {
+        rules: Box<crate::status::model::Rules>,
+    },
+    /// Add an issued pack after the others.
+    PushPack { pack: Box<crate::status::Pack> },
+    /// Take the last issued pack off (undoes [`Edit::PushPack`]).
+    PopPack,
 }
 
 /// Why an edit could not even be attempted.
@@ -367,10 +377,30 @@ impl Edit {
                 let old = std::mem::replace(&mut program.readiness, readiness.clone());
                 Ok(vec![Edit::SetReadiness { readiness: old }])
             }
-            Edit::SetStatus { status } => {
-                let old = std::mem::replace(&mut program.status, (**status).clone());
-                Ok(vec![Edit::SetStatus {
-                    status: Box::new(old),
+            Edit::SetStatusDraft { draft } => {
+                let old = std::mem::replace(&mut program.status.draft, (**draft).clone());
+                Ok(vec![Edit::SetStatusDraft {
+                    draft: Box::new(old),
+                }])
+            }
+            Edit::SetStatusRules { rules } => {
+                let old = std::mem::replace(&mut program.status.rules, (**rules).clone());
+                Ok(vec![Edit::SetStatusRules {
+                    rules: Box::new(old),
+                }])
+            }
+            Edit::PushPack { pack } => {
+                program.status.packs.push((**pack).clone());
+                Ok(vec![Edit::PopPack])
+            }
+            Edit::PopPack => {
+                let pack = program
+                    .status
+                    .packs
+                    .pop()
+                    .ok_or_else(|| refused("there is no issued pack to take back".into()))?;
+                Ok(vec![Edit::PushPack {
+                    pack: Box::new(pack),
                 }])
             }
         }

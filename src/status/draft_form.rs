@@ -109,7 +109,7 @@ pub fn DraftForm(
             return;
         };
         let id = pack.id.clone();
-        if editor.act_on(refusal, "Not issued", |p| issue(p, pack).map(|e| vec![e])) {
+        if editor.act_on(refusal, "Not issued", |p| issue(p, pack)) {
             shown.set(id);
         }
     };
@@ -130,6 +130,9 @@ pub fn DraftForm(
                     {move || format!("Issue {}", next_id())}
                 </button>
             </div>
+            <p class="section-hint">
+                "P50, P80 and the confidence come from the program's last forecast on this page (the Forecast tab); without one they show —."
+            </p>
             <div class="pack-narrative">{narrative}</div>
             <form class="log-add" on:submit=make_override data-role="override-form">
                 <span>"Report "</span>

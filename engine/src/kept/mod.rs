@@ -266,7 +266,10 @@ impl KeptProgram {
             // So is readiness.
             Edit::SetReadiness { .. } if readiness_sound(&self.program) => Ok(false),
             // And the status book.
-            Edit::SetStatus { .. }
+            Edit::SetStatusDraft { .. }
+            | Edit::SetStatusRules { .. }
+            | Edit::PushPack { .. }
+            | Edit::PopPack
                 if crate::status::check::status_problems(&self.program).is_empty() =>
             {
                 Ok(false)

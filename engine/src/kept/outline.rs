@@ -35,7 +35,10 @@ impl KeptProgram {
                 | Edit::SetPredecessors { .. }
                 | Edit::SetLogs { .. }
                 | Edit::SetReadiness { .. }
-                | Edit::SetStatus { .. },
+                | Edit::SetStatusDraft { .. }
+                | Edit::SetStatusRules { .. }
+                | Edit::PushPack { .. }
+                | Edit::PopPack,
                 _,
             ) => false,
             _ => outlined,

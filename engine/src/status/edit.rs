@@ -1,8 +1,9 @@
 //! The status book's edits: the draft's status date and words, overrides (never without a
-//! reason), the rules' thresholds, and issuing a pack. Each returns one
-//! [`Edit::SetStatus`] (undo works like any edit) or a [`Refusal`] naming the field.
+//! reason), the rules' thresholds, and issuing a pack. Each returns the edits of one action
+//! — [`Edit::SetStatusDraft`], [`Edit::SetStatusRules`], [`Edit::PushPack`] — (undo works
+//! like any edit, and keeps no copy of the packs issued) or a [`Refusal`] naming the field.
 
-use super::model::{Dimension, Override, Pack, Rag, Rules, Status};
+use super::model::{Dimension, Draft, Override, Pack, Rag, Rules};
 use crate::edit::Edit;
 use crate::logs::edit::Refusal;
 use crate::model::Program;
@@ -16,24 +17,31 @@ fn refuse(field: &str, message: impl Into<String>) -> Refusal {
     }
 }
 
-/// The edit that makes `status` the program's.
-pub fn set(status: Status) -> Edit {
-    Edit::SetStatus {
-        status: Box::new(status),
+/// The edit that makes `draft` the status book's draft.
+pub fn set_draft(draft: Draft) -> Edit {
+    Edit::SetStatusDraft {
+        draft: Box::new(draft),
+    }
+}
+
+/// The edit that makes `rules` the status book's rules.
+pub fn set_rules(rules: Rules) -> Edit {
+    Edit::SetStatusRules {
+        rules: Box::new(rules),
     }
 }
 
 /// The draft's status date (`None`: today).
 pub fn set_status_date(program: &Program, date: Option<NaiveDate>) -> Edit {
-    let mut status = program.status.clone();
-    status.draft.status_date = date;
-    set(status)
+    let mut draft = program.status.draft.clone();
+    draft.status_date = date;
+    set_draft(draft)
 }
 
 /// One part of the narrative: `highlights`, `asks` or `next_steps`.
 pub fn set_narrative(program: &Program, part: &str, text: &str) -> Result<Edit, Refusal> {
-    let mut status = program.status.clone();
-    let narrative = &mut status.draft.narrative;
+    let mut draft = program.status.draft.clone();
+    let narrative = &mut draft.narrative;
     let field = match part {
         "highlights" => &mut narrative.highlights,
         "asks" => &mut narrative.asks,
@@ -44,7 +52,7 @@ pub fn set_narrative(program: &Program, part: &str, text: &str) -> Result<Edit, 
         return Err(refuse(part, problem));
     }
     *field = text.to_owned();
-    Ok(set(status))
+    Ok(set_draft(draft))
 }
 
 /// Reports `dimension` as `reported` rather than as `computed`, for `reason`, on `on`; or,
@@ -71,22 +79,22 @@ pub fn override_rating(
     if let Some(problem) = length_problem(reason, MAX_DESCRIPTION_CHARS, "a reason") {
         return Err(refuse("reason", problem));
     }
-    let mut status = program.status.clone();
-    status.draft.overrides.push(Override {
+    let mut draft = program.status.draft.clone();
+    draft.overrides.push(Override {
         dimension,
         reported,
         computed,
         reason: reason.to_owned(),
         on,
     });
-    Ok(set(status))
+    Ok(set_draft(draft))
 }
 
 /// Issues `pack` (drafted by [`super::pack::draft`]): kept with the program, and the draft
-/// starts afresh. Refused when a pack of a later status date was issued already.
-pub fn issue(program: &Program, pack: Pack) -> Result<Edit, Refusal> {
-    let mut status = program.status.clone();
-    if let Some(last) = status.packs.last()
+/// starts afresh — two edits, one action. Refused when a pack of a later status date was
+/// issued already.
+pub fn issue(program: &Program, pack: Pack) -> Result<Vec<Edit>, Refusal> {
+    if let Some(last) = program.status.packs.last()
         && last.status_date > pack.status_date
     {
         return Err(refuse(
@@ -97,9 +105,12 @@ pub fn issue(program: &Program, pack: Pack) -> Result<Edit, Refusal> {
             ),
         ));
     }
-    status.packs.push(pack);
-    status.draft = Default::default();
-    Ok(set(status))
+    Ok(vec![
+        Edit::PushPack {
+            pack: Box::new(pack),
+        },
+        set_draft(Draft::default()),
+    ])
 }
 
 /// The rules' thresholds by name: `schedule.amber_days` …, as the Status tab and the docs
@@ -204,15 +215,15 @@ pub fn rule_value(rules: &Rules, field: &str) -> Option<String> {
 /// number of the right kind or out of range (days and counts 0 to 10,000, percentages 0 to
 /// 100).
 pub fn set_rule(program: &Program, field: &str, text: &str) -> Result<Edit, Refusal> {
-    let mut status = program.status.clone();
-    let r = &mut status.rules;
+    let mut rules = program.status.rules.clone();
+    let r = &mut rules;
     let text = text.trim().trim_end_matches('%').trim();
     if let Some(health) = field.strip_prefix("health.") {
         let value = text
             .parse::<f64>()
             .map_err(|_| refuse(field, format!("expected a number, found \"{text}\"")))?;
         r.health.set(health, value).map_err(|m| refuse(field, m))?;
-        return Ok(set(status));
+        return Ok(set_rules(rules));
     }
     let count = |text: &str| -> Result<usize, Refusal> {
         text.parse::<usize>()
@@ -262,5 +273,5 @@ pub fn set_rule(program: &Program, field: &str, text: &str) -> Result<Edit, Refu
         "scope.amber_percent" => r.scope.amber_percent = percent(text)?,
         other => return Err(refuse(other, "no such threshold")),
     }
-    Ok(set(status))
+    Ok(set_rules(rules))
 }

@@ -6,8 +6,8 @@
 //! - [`rag`]: each dimension rated by its rule, with the rule in words and what made it so.
 //! - [`changes`]: two packs' facts compared.
 //! - [`pack`]: the draft as a pack, the rating reported against the computed one.
-//! - [`edit`]: the draft's words, overrides, thresholds and issuing, as one
-//!   [`crate::edit::Edit::SetStatus`] each.
+//! - [`edit`]: the draft's words, overrides, thresholds and issuing, as edits of one part of
+//!   the book each (the draft, the rules, a pack added), so undo keeps no copy of the packs.
 //! - [`kpi`]: the dashboard's KPIs over the packs' history.
 //!
 //! Does not: read the clock (the status date and today are given), forecast (the last

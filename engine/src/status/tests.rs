@@ -48,8 +48,12 @@ fn rated(program: &Program, on: &str, dimension: Dimension) -> Rated {
 }
 
 fn apply(program: &mut Program, edit: Edit) {
+    apply_all(program, vec![edit]);
+}
+
+fn apply_all(program: &mut Program, edits: Vec<Edit>) {
     crate::edit::History::default()
-        .apply(program, vec![edit])
+        .apply(program, edits)
         .unwrap();
 }
 
@@ -364,8 +368,8 @@ fn issuing_keeps_the_pack_and_the_next_shows_what_changed() {
         first.changes.is_empty(),
         "nothing to compare the first pack with"
     );
-    let edit = issue(&p, first).unwrap();
-    apply(&mut p, edit);
+    let edits = issue(&p, first).unwrap();
+    apply_all(&mut p, edits);
     assert!(p.status.draft.is_empty(), "the draft starts afresh");
     assert_eq!(p.status.packs[0].narrative.highlights, "Build started");
     // Build slips 2 days (GA 2027-03-16, 7 days late: Red) and a risk is raised.
@@ -383,8 +387,8 @@ fn issuing_keeps_the_pack_and_the_next_shows_what_changed() {
     assert_eq!(second.changes.new_risks[0].id, "R1");
     assert_eq!(second.changes.since.as_deref(), Some("SP1"));
     // A pack cannot go back in time.
-    let edit = issue(&p, second).unwrap();
-    apply(&mut p, edit);
+    let edits = issue(&p, second).unwrap();
+    apply_all(&mut p, edits);
     let earlier = issue_on(&p, "2027-03-02");
     assert_eq!(issue(&p, earlier).unwrap_err().field, "status_date");
 }
@@ -457,4 +461,35 @@ fn a_health_threshold_is_typed_like_any_rule() {
         super::edit::rule_value(&p.status.rules, "health.fs_percent").as_deref(),
         Some("80")
     );
+}
+
+#[test]
+fn issuing_is_undone_whole_and_undo_keeps_no_copy_of_the_packs() {
+    let mut p = program();
+    let on = day("2027-03-01");
+    let mut history = crate::edit::History::default();
+    let edit = set_narrative(&p, "asks", "A decision on the vendor").unwrap();
+    history.apply(&mut p, vec![edit]).unwrap();
+    let plan = schedule(&p).unwrap();
+    let inputs = Inputs {
+        program: &p,
+        schedule: &plan,
+        baseline: None,
+        forecast: None,
+        status_date: on,
+    };
+    let pack = draft(&inputs, &p.status, on, Vec::new());
+    let before = p.clone();
+    let edits = issue(&p, pack).unwrap();
+    history.apply(&mut p, edits).unwrap();
+    assert_eq!(p.status.packs.len(), 1);
+    // A narrative typed after: its undo holds the draft alone.
+    let edit = set_narrative(&p, "highlights", "Kick-off done").unwrap();
+    let Edit::SetStatusDraft { .. } = &edit else {
+        panic!("a narrative is an edit of the draft: {edit:?}")
+    };
+    history.apply(&mut p, vec![edit]).unwrap();
+    assert!(history.undo(&mut p));
+    assert!(history.undo(&mut p), "the issue, both its edits");
+    assert_eq!(p, before, "the pack taken back, the draft as it was");
 }
