@@ -25,10 +25,14 @@ pub fn RulesPanel(refusal: RwSignal<Option<String>>) -> impl IntoView {
                 format!("Schedule health {label}"),
             )
         });
+    let targets = engine::status::kpi::target_fields::FIELDS
+        .iter()
+        .map(|(field, label)| (format!("targets.{field}"), format!("KPI target — {label}")));
     let rows = RULE_FIELDS
         .iter()
         .map(|(field, label)| (field.to_string(), label.to_string()))
         .chain(health)
+        .chain(targets)
         .map(|(field, label)| {
             let (field, label) = (StoredValue::new(field), StoredValue::new(label));
             view! {

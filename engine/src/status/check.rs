@@ -79,6 +79,14 @@ fn overrides(at: &str, list: &[Override], found: &mut Vec<Diagnostic>) {
 /// Percentages within 0–100, counts and days within 0–10,000: the limits `set_rule` keeps;
 /// the health thresholds within theirs.
 fn rules(status: &Status, found: &mut Vec<Diagnostic>) {
+    if let Err(problem) = status.rules.targets.validate() {
+        found.push(Diagnostic::new(
+            Code::InvalidStatusRule,
+            "status.rules.targets",
+            vec![],
+            problem,
+        ));
+    }
     if let Err(problem) = status.rules.health.validate() {
         found.push(Diagnostic::new(
             Code::InvalidStatusRule,

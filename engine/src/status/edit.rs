@@ -186,6 +186,9 @@ pub fn rule_value(rules: &Rules, field: &str) -> Option<String> {
     if let Some(health) = field.strip_prefix("health.") {
         return rules.health.value(health).map(number);
     }
+    if let Some(target) = field.strip_prefix("targets.") {
+        return rules.targets.value(target).map(number);
+    }
     Some(match field {
         "schedule.green_days" => rules.schedule.green_days.to_string(),
         "schedule.amber_days" => rules.schedule.amber_days.to_string(),
@@ -218,11 +221,22 @@ pub fn set_rule(program: &Program, field: &str, text: &str) -> Result<Edit, Refu
     let mut rules = program.status.rules.clone();
     let r = &mut rules;
     let text = text.trim().trim_end_matches('%').trim();
+    let number = || {
+        text.parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .ok_or_else(|| refuse(field, format!("expected a number, found \"{text}\"")))
+    };
     if let Some(health) = field.strip_prefix("health.") {
-        let value = text
-            .parse::<f64>()
-            .map_err(|_| refuse(field, format!("expected a number, found \"{text}\"")))?;
-        r.health.set(health, value).map_err(|m| refuse(field, m))?;
+        r.health
+            .set(health, number()?)
+            .map_err(|m| refuse(field, m))?;
+        return Ok(set_rules(rules));
+    }
+    if let Some(target) = field.strip_prefix("targets.") {
+        r.targets
+            .set(target, number()?)
+            .map_err(|m| refuse(field, m))?;
         return Ok(set_rules(rules));
     }
     let count = |text: &str| -> Result<usize, Refusal> {

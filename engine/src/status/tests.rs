@@ -493,3 +493,15 @@ fn issuing_is_undone_whole_and_undo_keeps_no_copy_of_the_packs() {
     assert!(history.undo(&mut p), "the issue, both its edits");
     assert_eq!(p, before, "the pack taken back, the draft as it was");
 }
+
+#[test]
+fn a_kpi_target_is_typed_like_any_rule() {
+    let mut p = program();
+    let edit = set_rule(&p, "targets.on_time_percent", "90").unwrap();
+    apply(&mut p, edit);
+    assert_eq!(p.status.rules.targets.on_time_percent, 90.0);
+    let refused = set_rule(&p, "targets.on_time_tolerance_days", "-3").unwrap_err();
+    assert_eq!(refused.field, "targets.on_time_tolerance_days");
+    assert!(refused.message.contains("from 0 to 10000"), "{refused:?}");
+    assert!(set_rule(&p, "targets.readiness_percent", "NaN").is_err());
+}

@@ -19,6 +19,7 @@
 pub mod logs;
 pub mod plan;
 pub mod schedule;
+pub mod target_fields;
 
 #[cfg(test)]
 mod properties;
