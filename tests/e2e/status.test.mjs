@@ -160,6 +160,23 @@ test('two packs issued: what changed, a computed Red, an override shown beside i
   await link.click();
   await page.locator('.plan-grid .task-row.selected').first().waitFor();
 
+
+  // The rules are the program's: Amber allowed up to 15 days late makes M2's 10 Amber; a
+  // threshold that is not a number is refused naming it.
+  await tab(page, 'Status').click();
+  await page.locator('[data-section="rules"]').click();
+  const amberDays = page.locator('[data-rule="schedule.amber_days"]');
+  await amberDays.fill('abc');
+  await amberDays.press('Enter');
+  assert.match(await page.locator('[data-role="status-error"]').textContent(), /schedule\.amber_days.*whole number/);
+  await amberDays.fill('15');
+  await amberDays.press('Enter');
+  await page.locator('[data-section="pack"]').click();
+  await page.locator('[data-role="pack-shown"]').selectOption('');
+  const rule = pack(page).locator('tr', { hasText: /^Schedule/ }).first();
+  await pack(page).getByText('Amber ≤ 15 days').first().waitFor();
+  assert.equal((await rule.locator('td').nth(2).textContent()).trim(), 'Amber');
+
   assert.deepEqual(problems, []);
   await context.close();
 });
