@@ -30,9 +30,14 @@ pub fn App() -> impl IntoView {
             crate::home::import::import_file(ctx, nav, file);
         }
     });
+    // A program link (`#share=…`): opened with the page, or pasted into its address later.
+    crate::share::take_from_location(ctx);
+    let shared =
+        window_event_listener_untyped("hashchange", move |_| crate::share::take_from_location(ctx));
     on_cleanup(move || {
         over.remove();
         drop.remove();
+        shared.remove();
     });
 
     // The tab's title names the open program (once it is loaded), isolated (first-strong
@@ -102,7 +107,7 @@ pub fn App() -> impl IntoView {
                     view! {
                         <ImportReview
                             file_name=pending.file_name
-                            source="MS Project"
+                            source=pending.source
                             summary=pending.summary
                             notes=pending.notes
                             on_import=Callback::new(move |()| crate::home::import::import_reviewed(ctx, nav))

@@ -23,6 +23,7 @@ pub mod readiness;
 pub mod route;
 pub mod scenarios;
 pub mod setup;
+pub mod share;
 pub mod state;
 pub mod status;
 pub mod storage;

@@ -59,6 +59,8 @@ pub struct PendingImport {
 pub struct PendingReview {
     pub document: Document,
     pub file_name: String,
+    /// Where it came from: "MS Project", "a link".
+    pub source: &'static str,
     /// What came in, in words, and each approximation or thing not carried over.
     pub summary: String,
     pub notes: Vec<String>,

@@ -36,6 +36,7 @@ mod error;
 mod extras;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod link;
 mod raw;
 mod scan;
 mod upgrade;

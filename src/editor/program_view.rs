@@ -178,6 +178,21 @@ fn toolbar(editor: Editor) -> AnyView {
         >
             "Print plan…"
         </button>
+        <button
+            type="button"
+            class="button"
+            data-action="copy-link"
+            title="Copy a link that carries this program (in the link itself: no server sees it), to paste into a chat or an email"
+            on:click=move |_| {
+                editor.doc.with_untracked(|doc| {
+                    if let Some(doc) = doc {
+                        crate::share::copy_link(ctx, doc);
+                    }
+                });
+            }
+        >
+            "Copy link"
+        </button>
         <ExportMenu actions=exports />
     }
     .into_any()

@@ -45,6 +45,7 @@ pub fn import_file(ctx: Ctx, nav: Nav, file: web_sys::File) {
                 ctx.pending_review.set(Some(PendingReview {
                     document,
                     file_name: file.name(),
+                    source: "MS Project",
                     summary: report.summary(),
                     notes: report.notes.iter().map(ToString::to_string).collect(),
                 }));
