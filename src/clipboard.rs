@@ -1,5 +1,6 @@
 //! Copying to the clipboard: plain text, or rich text (HTML with a plain-text twin) that a
-//! mail client pastes as formatted. Each says in a note whether it worked.
+//! mail client pastes as formatted. A copy says in a note whether it worked ([`copy_text`],
+//! [`copy_rich`]), or tells a callback ([`copy_text_then`]).
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,10 +16,11 @@ fn clipboard() -> Option<wasm_bindgen::JsValue> {
         .filter(|c| !c.is_undefined())
 }
 
-/// Calls `clipboard.<method>(argument)` and says in `note` how it went.
-fn call(method: &str, argument: wasm_bindgen::JsValue, note: RwSignal<String>) {
+/// Calls `clipboard.<method>(argument)` and tells `done` how it went: `Ok` once copied, else
+/// what to say.
+fn call(method: &str, argument: wasm_bindgen::JsValue, done: impl FnOnce(Result<(), String>) + 'static) {
     let Some(clipboard) = clipboard() else {
-        note.set(UNAVAILABLE.into());
+        done(Err(UNAVAILABLE.into()));
         return;
     };
     let promise = js_sys::Reflect::get(&clipboard, &method.into())
@@ -27,29 +29,39 @@ fn call(method: &str, argument: wasm_bindgen::JsValue, note: RwSignal<String>) {
         .and_then(|f| f.call1(&clipboard, &argument).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
     let Some(promise) = promise else {
-        note.set(UNAVAILABLE.into());
+        done(Err(UNAVAILABLE.into()));
         return;
     };
     spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        note.set(if copied {
-            "Copied.".into()
-        } else {
-            "The browser did not allow copying: select the text and copy it.".into()
+        done(match copied {
+            true => Ok(()),
+            false => Err("The browser did not allow copying: select the text and copy it.".into()),
         });
     });
 }
 
-/// Copies `text` as plain text.
-pub fn copy_text(text: String, note: RwSignal<String>) {
-    call("writeText", text.into(), note);
+/// What `note` says of a copy.
+fn tell(note: RwSignal<String>) -> impl FnOnce(Result<(), String>) + 'static {
+    move |result| note.set(result.map_or_else(|why| why, |()| "Copied.".into()))
 }
+
+/// Copies `text` as plain text, saying in `note` whether it worked.
+pub fn copy_text(text: String, note: RwSignal<String>) {
+    copy_text_then(text, tell(note));
+}
+
+/// Copies `text` as plain text, then tells `done` how it went.
+pub fn copy_text_then(text: String, done: impl FnOnce(Result<(), String>) + 'static) {
+    call("writeText", text.into(), done);
+}
+
 
 /// Copies `html` as rich text, with `plain` for where only text can be pasted; where the
 /// browser has no `ClipboardItem`, copies `plain` alone.
 pub fn copy_rich(html: &str, plain: String, note: RwSignal<String>) {
     match clipboard_item(html, &plain) {
-        Some(item) => call("write", js_sys::Array::of1(&item).into(), note),
+        Some(item) => call("write", js_sys::Array::of1(&item).into(), tell(note)),
         None => copy_text(plain, note),
     }
 }

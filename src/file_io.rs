@@ -221,3 +221,10 @@ fn read_ms_project(name: &str, text: &str) -> Result<ReadFile, String> {
         report: imported.report,
     })
 }
+
+/// Prints the page: the browser's dialog, which also saves as PDF.
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -24,27 +24,24 @@ pub fn copy_link(ctx: Ctx, document: &planfile::Document) {
         ctx.show_error("No link was made", &why);
         return;
     };
-    let note = RwSignal::new(String::new());
     let chars = link.len();
-    crate::clipboard::copy_text(link, note);
-    Effect::new(move |_| {
-        let said = note.get();
-        if said.is_empty() {
-            return;
-        }
-        let copied = said == "Copied.";
-        ctx.message.set(Some(Message {
-            kind: if copied { NoticeKind::Info } else { NoticeKind::Warning },
-            title: if copied { "Link copied".into() } else { "The link was not copied".into() },
-            text: if copied {
-                format!(
+    crate::clipboard::copy_text_then(link, move |result| {
+        let message = match result {
+            Ok(()) => Message {
+                kind: NoticeKind::Info,
+                title: "Link copied".into(),
+                text: format!(
                     "A link of {} characters: whoever opens it in Planwork is offered the program to import. The program travels in the link itself; no server sees it.",
                     engine::words::thousands(chars)
-                )
-            } else {
-                said
+                ),
             },
-        }));
+            Err(why) => Message {
+                kind: NoticeKind::Warning,
+                title: "The link was not copied".into(),
+                text: why,
+            },
+        };
+        ctx.message.set(Some(message));
     });
 }
 

@@ -322,11 +322,7 @@ fn shortcuts(editor: Editor, find: NodeRef<leptos::html::Input>, printing: RwSig
         // After the table is in the DOM and laid out.
         request_animation_frame(move || {
             set_timeout(
-                move || {
-                    if let Some(window) = web_sys::window() {
-                        let _ = window.print();
-                    }
-                },
+                crate::file_io::print_page,
                 std::time::Duration::ZERO,
             )
         });

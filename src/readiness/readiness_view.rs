@@ -171,11 +171,7 @@ pub fn ReadinessPanel() -> impl IntoView {
         });
         refusal.set(result.and_then(Result::err));
     };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| crate::file_io::print_page();
     // Readiness per area: `quality 2/3 · security 1/2 …`.
     let by_area = move || {
         let m = milestone.get();

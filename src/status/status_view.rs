@@ -119,11 +119,7 @@ pub fn StatusPanel() -> impl IntoView {
             crate::clipboard::copy_text(plain(&blocks), note);
         }
     };
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| crate::file_io::print_page();
     let packs = move || {
         editor.doc.with(|d| {
             d.as_ref().map_or_else(Vec::new, |d| {
