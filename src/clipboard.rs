@@ -18,7 +18,11 @@ fn clipboard() -> Option<wasm_bindgen::JsValue> {
 
 /// Calls `clipboard.<method>(argument)` and tells `done` how it went: `Ok` once copied, else
 /// what to say.
-fn call(method: &str, argument: wasm_bindgen::JsValue, done: impl FnOnce(Result<(), String>) + 'static) {
+fn call(
+    method: &str,
+    argument: wasm_bindgen::JsValue,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
     let Some(clipboard) = clipboard() else {
         done(Err(UNAVAILABLE.into()));
         return;
@@ -55,7 +59,6 @@ pub fn copy_text(text: String, note: RwSignal<String>) {
 pub fn copy_text_then(text: String, done: impl FnOnce(Result<(), String>) + 'static) {
     call("writeText", text.into(), done);
 }
-
 
 /// Copies `html` as rich text, with `plain` for where only text can be pasted; where the
 /// browser has no `ClipboardItem`, copies `plain` alone.

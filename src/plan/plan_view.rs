@@ -321,10 +321,7 @@ fn shortcuts(editor: Editor, find: NodeRef<leptos::html::Input>, printing: RwSig
         printing.set(true);
         // After the table is in the DOM and laid out.
         request_animation_frame(move || {
-            set_timeout(
-                crate::file_io::print_page,
-                std::time::Duration::ZERO,
-            )
+            set_timeout(crate::file_io::print_page, std::time::Duration::ZERO)
         });
     };
     // "Print plan…" in the program's head (from any tab: it switched to this one).

@@ -1,7 +1,8 @@
 //! The RAG rules of the program: each threshold typed in a cell, shown in every pack beside
 //! the rating it made.
 
-use engine::status::edit::{RULE_FIELDS, rule_value, set_rule};
+use engine::status::edit::{rule_value, set_rule};
+use engine::status::rule_fields::RULE_FIELDS;
 use leptos::prelude::*;
 
 use crate::editor::Editor;

@@ -113,179 +113,40 @@ pub fn issue(program: &Program, pack: Pack) -> Result<Vec<Edit>, Refusal> {
     ])
 }
 
-/// The rules' thresholds by name: `schedule.amber_days` …, as the Status tab and the docs
-/// list them.
-pub const RULE_FIELDS: &[(&str, &str)] = &[
-    (
-        "schedule.green_days",
-        "Schedule: Green up to (working days late)",
-    ),
-    (
-        "schedule.amber_days",
-        "Schedule: Amber up to (working days late)",
-    ),
-    (
-        "schedule.amber_percent_of_remaining",
-        "Schedule: or Amber up to (% of the days left)",
-    ),
-    ("risk.amber_high", "Risk: Amber from (open high risks)"),
-    (
-        "risk.amber_overdue",
-        "Risk: Amber from (overdue mitigations)",
-    ),
-    ("risk.red_high", "Risk: Red from (open high risks)"),
-    ("risk.red_overdue", "Risk: Red from (overdue mitigations)"),
-    (
-        "dependencies.amber_at_risk",
-        "Dependencies: Amber from (at risk)",
-    ),
-    (
-        "dependencies.amber_oldest_days",
-        "Dependencies: Amber when the oldest open is older than (working days)",
-    ),
-    (
-        "dependencies.red_at_risk",
-        "Dependencies: Red from (at risk)",
-    ),
-    ("dependencies.red_missed", "Dependencies: Red from (missed)"),
-    ("decisions.amber_overdue", "Decisions: Amber from (overdue)"),
-    ("decisions.red_overdue", "Decisions: Red from (overdue)"),
-    (
-        "decisions.red_days_overdue",
-        "Decisions: Red when one is overdue by more than (working days)",
-    ),
-    (
-        "readiness.window_days",
-        "Readiness: milestones due within (working days)",
-    ),
-    (
-        "readiness.amber_overdue_items",
-        "Readiness: Amber from (overdue items)",
-    ),
-    (
-        "readiness.red_within_days",
-        "Readiness: Red for a milestone due within (working days)",
-    ),
-    (
-        "readiness.threshold_percent",
-        "Readiness: … under this readiness (%)",
-    ),
-    (
-        "scope.green_percent",
-        "Scope: Green up to (% of tasks changed)",
-    ),
-    (
-        "scope.amber_percent",
-        "Scope: Amber up to (% of tasks changed)",
-    ),
-];
-
-/// A threshold's value, as text; `health.<field>` for the schedule health's.
+/// A threshold's value, as text; `health.<field>` for the schedule health's and
+/// `targets.<field>` for the KPIs'.
 pub fn rule_value(rules: &Rules, field: &str) -> Option<String> {
-    let number = |v: f64| super::rag::trim(v);
-    if let Some(health) = field.strip_prefix("health.") {
-        return rules.health.value(health).map(number);
-    }
-    if let Some(target) = field.strip_prefix("targets.") {
-        return rules.targets.value(target).map(number);
-    }
-    Some(match field {
-        "schedule.green_days" => rules.schedule.green_days.to_string(),
-        "schedule.amber_days" => rules.schedule.amber_days.to_string(),
-        "schedule.amber_percent_of_remaining" => number(rules.schedule.amber_percent_of_remaining),
-        "risk.amber_high" => rules.risk.amber_high.to_string(),
-        "risk.amber_overdue" => rules.risk.amber_overdue.to_string(),
-        "risk.red_high" => rules.risk.red_high.to_string(),
-        "risk.red_overdue" => rules.risk.red_overdue.to_string(),
-        "dependencies.amber_at_risk" => rules.dependencies.amber_at_risk.to_string(),
-        "dependencies.amber_oldest_days" => rules.dependencies.amber_oldest_days.to_string(),
-        "dependencies.red_at_risk" => rules.dependencies.red_at_risk.to_string(),
-        "dependencies.red_missed" => rules.dependencies.red_missed.to_string(),
-        "decisions.amber_overdue" => rules.decisions.amber_overdue.to_string(),
-        "decisions.red_overdue" => rules.decisions.red_overdue.to_string(),
-        "decisions.red_days_overdue" => rules.decisions.red_days_overdue.to_string(),
-        "readiness.window_days" => rules.readiness.window_days.to_string(),
-        "readiness.amber_overdue_items" => rules.readiness.amber_overdue_items.to_string(),
-        "readiness.red_within_days" => rules.readiness.red_within_days.to_string(),
-        "readiness.threshold_percent" => number(rules.readiness.threshold_percent),
-        "scope.green_percent" => number(rules.scope.green_percent),
-        "scope.amber_percent" => number(rules.scope.amber_percent),
-        _ => return None,
-    })
+    let value = match (
+        field.strip_prefix("health."),
+        field.strip_prefix("targets."),
+    ) {
+        (Some(health), _) => rules.health.value(health),
+        (_, Some(target)) => rules.targets.value(target),
+        _ => rules.value(field),
+    };
+    value.map(super::rag::trim)
 }
 
 /// Sets threshold `field` to the number typed, refused naming the field when it is not a
 /// number of the right kind or out of range (days and counts 0 to 10,000, percentages 0 to
-/// 100).
+/// 100; the health thresholds' and KPI targets' own ranges).
 pub fn set_rule(program: &Program, field: &str, text: &str) -> Result<Edit, Refusal> {
     let mut rules = program.status.rules.clone();
-    let r = &mut rules;
     let text = text.trim().trim_end_matches('%').trim();
     let number = || {
         text.parse::<f64>()
             .ok()
             .filter(|v| v.is_finite())
-            .ok_or_else(|| refuse(field, format!("expected a number, found \"{text}\"")))
+            .ok_or_else(|| format!("expected a number, found \"{text}\""))
     };
-    if let Some(health) = field.strip_prefix("health.") {
-        r.health
-            .set(health, number()?)
-            .map_err(|m| refuse(field, m))?;
-        return Ok(set_rules(rules));
-    }
-    if let Some(target) = field.strip_prefix("targets.") {
-        r.targets
-            .set(target, number()?)
-            .map_err(|m| refuse(field, m))?;
-        return Ok(set_rules(rules));
-    }
-    let count = |text: &str| -> Result<usize, Refusal> {
-        text.parse::<usize>()
-            .ok()
-            .filter(|n| *n <= 10_000)
-            .ok_or_else(|| {
-                refuse(
-                    field,
-                    format!("expected a whole number from 0 to 10,000, found \"{text}\""),
-                )
-            })
+    let result = match (
+        field.strip_prefix("health."),
+        field.strip_prefix("targets."),
+    ) {
+        (Some(health), _) => number().and_then(|v| rules.health.set(health, v)),
+        (_, Some(target)) => number().and_then(|v| rules.targets.set(target, v)),
+        _ => rules.set_typed(field, text),
     };
-    let days = |text: &str| count(text).map(|n| n as i64);
-    let percent = |text: &str| -> Result<f64, Refusal> {
-        text.parse::<f64>()
-            .ok()
-            .filter(|p| (0.0..=100.0).contains(p))
-            .ok_or_else(|| {
-                refuse(
-                    field,
-                    format!("expected a percentage from 0 to 100, found \"{text}\""),
-                )
-            })
-    };
-    match field {
-        "schedule.green_days" => r.schedule.green_days = days(text)?,
-        "schedule.amber_days" => r.schedule.amber_days = days(text)?,
-        "schedule.amber_percent_of_remaining" => {
-            r.schedule.amber_percent_of_remaining = percent(text)?
-        }
-        "risk.amber_high" => r.risk.amber_high = count(text)?,
-        "risk.amber_overdue" => r.risk.amber_overdue = count(text)?,
-        "risk.red_high" => r.risk.red_high = count(text)?,
-        "risk.red_overdue" => r.risk.red_overdue = count(text)?,
-        "dependencies.amber_at_risk" => r.dependencies.amber_at_risk = count(text)?,
-        "dependencies.amber_oldest_days" => r.dependencies.amber_oldest_days = days(text)?,
-        "dependencies.red_at_risk" => r.dependencies.red_at_risk = count(text)?,
-        "dependencies.red_missed" => r.dependencies.red_missed = count(text)?,
-        "decisions.amber_overdue" => r.decisions.amber_overdue = count(text)?,
-        "decisions.red_overdue" => r.decisions.red_overdue = count(text)?,
-        "decisions.red_days_overdue" => r.decisions.red_days_overdue = days(text)?,
-        "readiness.window_days" => r.readiness.window_days = days(text)?,
-        "readiness.amber_overdue_items" => r.readiness.amber_overdue_items = count(text)?,
-        "readiness.red_within_days" => r.readiness.red_within_days = days(text)?,
-        "readiness.threshold_percent" => r.readiness.threshold_percent = percent(text)?,
-        "scope.green_percent" => r.scope.green_percent = percent(text)?,
-        "scope.amber_percent" => r.scope.amber_percent = percent(text)?,
-        other => return Err(refuse(other, "no such threshold")),
-    }
+    result.map_err(|message| refuse(field, message))?;
     Ok(set_rules(rules))
 }

@@ -21,6 +21,7 @@ pub mod kpi;
 pub mod model;
 pub mod pack;
 pub mod rag;
+pub mod rule_fields;
 
 pub use model::{Dimension, Pack, Rag, Status};
 

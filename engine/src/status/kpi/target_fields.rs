@@ -1,6 +1,7 @@
 //! The KPI targets by name: read, typed and checked, as the Status tab's rows show them.
 
 use super::Targets;
+use crate::status::rule_fields::{MOST, Number};
 
 /// Each target by its field's name, and what it is in words.
 pub const FIELDS: &[(&str, &str)] = &[
@@ -59,16 +60,10 @@ pub const FIELDS: &[(&str, &str)] = &[
     ),
 ];
 
-/// The largest number of days or items a target may be.
-const MOST: f64 = 10_000.0;
-
 impl Targets {
     /// Target `field` (one of [`FIELDS`]) as a number.
     pub fn value(&self, field: &str) -> Option<f64> {
-        self.clone().number(field).map(|n| match n {
-            Number::Share(v) | Number::Amount(v) => *v,
-            Number::Days(d) => *d as f64,
-        })
+        self.clone().number(field).map(|n| n.get())
     }
 
     /// Sets target `field` to `value` (days rounded to whole days), refused with why when
@@ -91,6 +86,7 @@ impl Targets {
             Number::Share(v) => *v = value,
             Number::Amount(v) => *v = value,
             Number::Days(d) => *d = value.round().clamp(-MOST, MOST) as i64,
+            Number::Count(n) => *n = value.round().clamp(0.0, MOST) as usize,
         }
         changed.validate()?;
         *self = changed;
@@ -101,12 +97,10 @@ impl Targets {
     pub fn validate(&self) -> Result<(), String> {
         for (field, _) in FIELDS {
             let mut copy = self.clone();
-            let (value, most) = match copy.number(field) {
-                Some(Number::Share(v)) => (*v, 100.0),
-                Some(Number::Amount(v)) => (*v, MOST),
-                Some(Number::Days(d)) => (*d as f64, MOST),
-                None => continue,
+            let Some(number) = copy.number(field) else {
+                continue;
             };
+            let (value, (_, most)) = (number.get(), number.range());
             if !(0.0..=most).contains(&value) {
                 return Err(format!("{field} is {value}; it must be from 0 to {most}"));
             }
@@ -136,11 +130,4 @@ impl Targets {
             _ => return None,
         })
     }
-}
-
-/// A target's place: a percentage, an amount (days or a count, fractional), whole days.
-enum Number<'t> {
-    Share(&'t mut f64),
-    Amount(&'t mut f64),
-    Days(&'t mut i64),
 }
