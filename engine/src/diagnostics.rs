@@ -99,6 +99,11 @@ codes! {
     OverrideWithoutReason = "E053", Error, "status-override-without-reason";
     DuplicatePackId = "E054", Error, "duplicate-status-pack-id";
     InvalidStatusRule = "E055", Error, "invalid-status-rule";
+    InvalidInterval = "E056", Error, "invalid-board-interval";
+    UnknownObjectiveTeam = "E057", Error, "unknown-objective-team";
+    DuplicateObjectiveId = "E058", Error, "duplicate-objective-id";
+    InvalidBusinessValue = "E059", Error, "invalid-business-value";
+    UnknownObjectiveCard = "E060", Error, "unknown-objective-card";
     ConstraintNotMet = "W101", Warning, "constraint-not-met";
     DeadlineMissed = "W102", Warning, "deadline-missed";
     TeamDayNotProgramDay = "W103", Warning, "team-works-on-a-program-non-working-day";

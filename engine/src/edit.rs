@@ -127,6 +127,9 @@ pub enum Edit {
     PushPack { pack: Box<crate::status::Pack> },
     /// Take the last issued pack off (undoes [`Edit::PushPack`]).
     PopPack,
+    /// Replace the program board (its interval, the PI objectives) whole: the one way to
+    /// change it. [`crate::board::edit`] builds it for one action. Boxed: a large edit.
+    SetBoard { board: Box<crate::board::Board> },
 }
 
 /// Why an edit could not even be attempted.
@@ -387,6 +390,12 @@ impl Edit {
                 let old = std::mem::replace(&mut program.status.rules, (**rules).clone());
                 Ok(vec![Edit::SetStatusRules {
                     rules: Box::new(old),
+                }])
+            }
+            Edit::SetBoard { board } => {
+                let old = std::mem::replace(&mut program.board, (**board).clone());
+                Ok(vec![Edit::SetBoard {
+                    board: Box::new(old),
                 }])
             }
             Edit::PushPack { pack } => {

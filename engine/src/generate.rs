@@ -91,6 +91,7 @@ pub fn generate_with(shape: Shape, tasks: usize, seed: u64, options: Options) ->
         logs: Default::default(),
         readiness: Default::default(),
         status: Default::default(),
+        board: Default::default(),
         resources: Vec::new(),
     };
     for i in 0..tasks {

@@ -113,6 +113,7 @@
 //! ```
 
 pub mod baseline;
+pub mod board;
 pub mod calendar;
 pub mod changes;
 pub mod check;

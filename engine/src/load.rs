@@ -162,7 +162,7 @@ fn resource_load(
 }
 
 /// What `resource` offers on each of `dates` (program working days), in hundredths.
-fn capacities(resource: &Resource, dates: &[NaiveDate]) -> Vec<u64> {
+pub(crate) fn capacities(resource: &Resource, dates: &[NaiveDate]) -> Vec<u64> {
     let calendar = resource.calendar.as_ref().map(work_calendar);
     let base = hundredths(resource.capacity);
     dates

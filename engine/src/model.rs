@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::logs::model::*;
 pub use crate::readiness::model::Readiness;
 pub use crate::status::model::Status;
+pub use crate::board::Board;
 
 /// A whole program: its plan and its calendar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -42,6 +43,10 @@ pub struct Program {
     /// scheduled.
     #[serde(default, skip_serializing_if = "Status::is_empty")]
     pub status: Status,
+    /// The program board: the planning interval and the teams' PI objectives. Checked,
+    /// never scheduled.
+    #[serde(default, skip_serializing_if = "Board::is_empty")]
+    pub board: Board,
 }
 
 /// A team or a shared pool (SRE on-call, security review, a vendor): what tasks demand, up

@@ -315,6 +315,9 @@ impl<'p> Checker<'p> {
         for problem in crate::status::check::status_problems(program) {
             self.errors.push(problem);
         }
+        for problem in crate::board::check::board_problems(program, &|id| index.contains_key(id)) {
+            self.errors.push(problem);
+        }
         self.check_resources();
         let (pairs, positions) = self.links(&index);
         let mut predecessors = LinkLists::group(tasks.len(), || pairs.iter().copied());

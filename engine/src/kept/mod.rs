@@ -274,7 +274,21 @@ impl KeptProgram {
             {
                 Ok(false)
             }
+            // And the board.
+            Edit::SetBoard { .. } => self.board_check().map(|()| false),
             _ => Err(FullCheck),
+        }
+    }
+
+    /// The board's own checks against the tasks kept; any problem takes a full check.
+    fn board_check(&self) -> Result<(), FullCheck> {
+        let tasks = &self.ids.tasks;
+        let problems =
+            crate::board::check::board_problems(&self.program, &|id| tasks.contains_key(id));
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(FullCheck)
         }
     }
 

@@ -38,7 +38,8 @@ impl KeptProgram {
                 | Edit::SetStatusDraft { .. }
                 | Edit::SetStatusRules { .. }
                 | Edit::PushPack { .. }
-                | Edit::PopPack,
+                | Edit::PopPack
+                | Edit::SetBoard { .. },
                 _,
             ) => false,
             _ => outlined,

@@ -264,5 +264,6 @@ fn with_risks(program: &Program, adjust: impl Fn(Risk) -> Risk) -> Program {
         logs: Default::default(),
         readiness: Default::default(),
         status: Default::default(),
+        board: Default::default(),
     }
 }

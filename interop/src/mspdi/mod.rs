@@ -246,6 +246,7 @@ impl<'r> Importer<'r> {
             logs: Default::default(),
             readiness: Default::default(),
             status: Default::default(),
+            board: Default::default(),
         };
         Ok(Imported {
             program,

@@ -208,6 +208,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         logs,
         readiness,
         status,
+        board: Default::default(),
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
