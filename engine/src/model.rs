@@ -8,10 +8,10 @@
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+pub use crate::board::Board;
 pub use crate::logs::model::*;
 pub use crate::readiness::model::Readiness;
 pub use crate::status::model::Status;
-pub use crate::board::Board;
 
 /// A whole program: its plan and its calendar.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

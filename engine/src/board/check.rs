@@ -23,14 +23,22 @@ pub fn board_problems(program: &Program, is_task: &dyn Fn(&str) -> bool) -> Vec<
         let at = format!("board.objectives[{n}]");
         let mut problem = |code, field: &str, culprit: &str, message: String| {
             let culprits = vec![culprit.to_owned()];
-            found.push(Diagnostic::new(code, format!("{at}.{field}"), culprits, message));
+            found.push(Diagnostic::new(
+                code,
+                format!("{at}.{field}"),
+                culprits,
+                message,
+            ));
         };
         if !ids.insert(objective.id.as_str()) {
             let message = format!("two objectives are called {}", objective.id);
             problem(Code::DuplicateObjectiveId, "id", &objective.id, message);
         }
         if !teams.contains(objective.team.as_str()) {
-            let message = format!("objective {} names no workstream of the program", objective.id);
+            let message = format!(
+                "objective {} names no workstream of the program",
+                objective.id
+            );
             problem(Code::UnknownObjectiveTeam, "team", &objective.team, message);
         }
         let values = [
@@ -46,10 +54,16 @@ pub fn board_problems(program: &Program, is_task: &dyn Fn(&str) -> bool) -> Vec<
         for (c, card) in objective.cards.iter().enumerate() {
             if !is_task(card) {
                 let message = format!("objective {} links to no task called {card}", objective.id);
-                problem(Code::UnknownObjectiveCard, &format!("cards[{c}]"), card, message);
+                problem(
+                    Code::UnknownObjectiveCard,
+                    &format!("cards[{c}]"),
+                    card,
+                    message,
+                );
             }
         }
-        if let Some(message) = length_problem(&objective.text, MAX_DESCRIPTION_CHARS, "an objective")
+        if let Some(message) =
+            length_problem(&objective.text, MAX_DESCRIPTION_CHARS, "an objective")
         {
             problem(Code::TextTooLong, "text", &objective.id, message);
         }
@@ -62,8 +76,18 @@ fn interval(board: &Board, found: &mut Vec<Diagnostic>) {
         return;
     };
     let bounds = [
-        ("iterations", interval.iterations, MAX_ITERATIONS, "iterations"),
-        ("length", interval.length, MAX_LENGTH, "working days an iteration"),
+        (
+            "iterations",
+            interval.iterations,
+            MAX_ITERATIONS,
+            "iterations",
+        ),
+        (
+            "length",
+            interval.length,
+            MAX_LENGTH,
+            "working days an iteration",
+        ),
     ];
     for (field, value, most, what) in bounds {
         if !(1..=most).contains(&value) {

@@ -15,7 +15,16 @@
 //! Does not: store where a card sits (the schedule says, every time), or change the plan
 //! by itself (a drag is an edit the caller makes, in a scenario or not).
 
+pub mod capacity;
 pub mod check;
+pub mod drag;
+pub mod edit;
+pub mod iterations;
+pub mod layout;
 pub mod model;
+pub mod roam;
+
+#[cfg(test)]
+mod tests;
 
 pub use model::{Board, CardsBy, Interval, Objective, RowsBy};

@@ -31,6 +31,25 @@ impl Board {
     pub fn is_empty(&self) -> bool {
         *self == Board::default()
     }
+
+    /// A team's predictability, as SAFe's program predictability measure: the business
+    /// value achieved over the value planned, of its committed objectives that have both
+    /// (stretch objectives add to what is achieved, never to what is planned). `None`
+    /// until one committed objective has both values.
+    pub fn predictability(&self, team: &str) -> Option<f64> {
+        let mine = || self.objectives.iter().filter(|o| o.team == team);
+        let planned: u32 = mine()
+            .filter(|o| !o.stretch && o.actual_value.is_some())
+            .filter_map(|o| o.business_value)
+            .map(u32::from)
+            .sum();
+        let achieved: u32 = mine()
+            .filter(|o| o.business_value.is_some() || o.stretch)
+            .filter_map(|o| o.actual_value)
+            .map(u32::from)
+            .sum();
+        (planned > 0).then(|| f64::from(achieved) / f64::from(planned))
+    }
 }
 
 /// A planning interval (a program increment, a quarter): `iterations` iterations of
