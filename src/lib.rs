@@ -6,6 +6,7 @@
 //! IndexedDB and only [`storage`] and [`file_io`] (through `planfile`) touch JSON.
 
 pub mod app;
+pub mod board;
 pub mod clipboard;
 pub mod editor;
 pub mod file_io;

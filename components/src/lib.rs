@@ -4,6 +4,7 @@
 //! storage, the URL or global state, and none holds domain logic (that lives in `engine`).
 //! One component per module, named after it.
 
+mod board;
 mod charts;
 mod forecast;
 mod home;
@@ -19,6 +20,9 @@ mod status;
 
 pub use forecast::risks;
 
+pub use board::board_keys::{BoardKey, board_key};
+pub use board::program_board::ProgramBoard;
+pub use board::roam_board::{RoamBoard, RoamSort};
 pub use charts::chart_scale::{DayBin, DayMarker};
 pub use charts::histogram_chart::HistogramChart;
 pub use charts::s_curve_chart::SCurveChart;

@@ -17,6 +17,7 @@
 //!   open document, and the KPI dashboard as charts.
 //! - [`health`]: schedule health (the DCMA 14-point assessment) as the panel's rows and as
 //!   Markdown for the status pack.
+//! - [`board`]: the program board placed for the Board tab and its SVG, and the ROAM lanes.
 //! - [`load_view`]: the Load tab: each resource's demand and capacity by day, over-allocations.
 //! - [`plan_model`], [`columns`], [`plan_rows`]: the plan as the grid and the chart show
 //!   it, and how it is built from the document and its schedule.
@@ -25,6 +26,7 @@
 //! check or schedule by its own rules (`engine` does). Plain Rust: `cargo test -p document`.
 
 pub mod baselines;
+pub mod board;
 pub mod columns;
 pub mod derived;
 pub mod forecast_inputs;

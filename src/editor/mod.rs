@@ -49,6 +49,7 @@ const RETRY_DELAY: Duration = Duration::from_secs(5);
 pub(crate) const TABS: &[(&str, &str)] = &[
     ("plan", "Plan"),
     ("map", "Dependency map"),
+    ("board", "Board"),
     ("load", "Load"),
     ("scenarios", "Scenarios"),
     ("forecast", "Forecast"),

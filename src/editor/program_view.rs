@@ -89,6 +89,7 @@ pub fn ProgramView(
                 <ViewTabs tabs=TABS active=tab />
                 {move || match tab.get() {
                     "map" => view! { <crate::map::map_view::MapPanel /> }.into_any(),
+                    "board" => view! { <crate::board::board_view::BoardPanel /> }.into_any(),
                     "load" => view! { <crate::load::load_view::LoadPanel /> }.into_any(),
                     "scenarios" => view! { <crate::scenarios::scenarios_view::ScenariosPanel /> }.into_any(),
                     "forecast" => view! { <crate::forecast::forecast_view::ForecastPanel /> }.into_any(),
