@@ -140,7 +140,7 @@ fn the_table_marks_critical_tasks_by_the_programs_rule() {
 
 #[test]
 fn upgrade_writes_the_current_version() {
-    let expected = std::fs::read_to_string("../tests/files/v7/launch.planwork.json").unwrap();
+    let expected = std::fs::read_to_string("../tests/files/v8/launch.planwork.json").unwrap();
     for old in [
         "../tests/files/v0/launch.json",
         "../tests/files/v1/launch.planwork.json",
@@ -153,7 +153,7 @@ fn upgrade_writes_the_current_version() {
         assert_eq!(
             stdout(&out),
             expected,
-            "the stored v7 example is the upgrade of {old}"
+            "the stored v8 example is the upgrade of {old}"
         );
     }
 }

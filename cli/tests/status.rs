@@ -15,9 +15,16 @@ fn status_prints_the_pack_with_its_ratings_and_rules() {
         text.starts_with("Platform migration (example) — status 2027-03-01 (draft)"),
         "{text}"
     );
-    // Three dimensions Red on 2027-03-01; the first in order (risk) says why.
+    // Four dimensions Red on 2027-03-01; the first in order (schedule: M1 Landing zone
+    // ready, held by the observability stack's licences, lands after its deadline) says why.
     assert!(
-        text.contains("Overall: Red. Risk: 1 open high risk(s), 3 with an overdue mitigation"),
+        text.contains("Overall: Red. Schedule: M1 Landing zone ready forecast 9 working days late"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Risk          Red        Red        1 open high risk(s), 3 with an overdue mitigation"
+        ),
         "{text}"
     );
     assert!(
@@ -47,7 +54,7 @@ fn status_writes_markdown_and_json() {
         pack["assessment"]["dimensions"].as_array().unwrap().len(),
         6
     );
-    assert_eq!(pack["assessment"]["milestones"][0]["id"], "M2");
+    assert_eq!(pack["assessment"]["milestones"][0]["id"], "M1");
     assert!(
         pack["assessment"]["milestones"][0]["p80"].is_string(),
         "P80 from a forecast"

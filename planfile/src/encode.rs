@@ -70,6 +70,10 @@ pub(crate) fn encode(document: &Document) -> String {
     if !program.status.is_empty() {
         top.item("status", &program.status, |o| restore_status(extras, o));
     }
+    // A board with nothing this version knows is still written for what it does not.
+    if !program.board.is_empty() || extras.of("board").is_some() {
+        top.item("board", &program.board, |o| restore_board(extras, o));
+    }
     if !document.scenarios.is_empty() {
         top.list("scenarios", &document.scenarios, |scenario, o| {
             extras.restore(&format!("scenarios/{}", scenario.id), o)
@@ -261,5 +265,16 @@ fn restore_status(extras: &Extras, status: &mut Map<String, Value>) {
                 .to_owned();
             extras.restore(&format!("status/packs/{id}"), pack);
         }
+    }
+}
+
+/// Adds the unknown fields of the board, its interval and each objective.
+fn restore_board(extras: &Extras, board: &mut Map<String, Value>) {
+    extras.restore("board", board);
+    if let Some(Value::Object(interval)) = board.get_mut("interval") {
+        extras.restore("board/interval", interval);
+    }
+    if let Some(Value::Array(objectives)) = board.get_mut("objectives") {
+        restore_items(extras, "board/objectives", objectives);
     }
 }

@@ -49,7 +49,7 @@ pub use scan::{MAX_DEPTH, MAX_ITEMS};
 /// What a file calls its format.
 pub const FORMAT: &str = "planwork";
 /// The version this build writes.
-pub const VERSION: u64 = 7;
+pub const VERSION: u64 = 8;
 /// Program files larger than this many bytes (50 MB, of 1024 × 1024 bytes) are neither read
 /// nor written: see [`check_size`].
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;

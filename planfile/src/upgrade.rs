@@ -21,9 +21,12 @@
 //! * Version 6: adds milestone readiness (`readiness`: checklists, templates, go/no-go
 //!   records, cutover runbooks, post-launch reviews) and changes nothing else. (A version 5
 //!   reader keeps it as an unknown field and writes it back.)
-//! * Version 7: the current version. It adds the status book (`status`: the RAG rules, the
-//!   draft pack, the packs issued with the facts each measured) and changes nothing else. (A
-//!   version 6 reader keeps it as an unknown field and writes it back.)
+//! * Version 7: adds the status book (`status`: the RAG rules, the draft pack, the packs
+//!   issued with the facts each measured) and changes nothing else. (A version 6 reader
+//!   keeps it as an unknown field and writes it back.)
+//! * Version 8: the current version. It adds the program board (`board`: the planning
+//!   interval and the teams' PI objectives) and changes nothing else. (A version 7 reader
+//!   keeps it as an unknown field and writes it back.)
 //!
 //! So far no step changes a field: `format` and `version` are the reader's, and everything
 //! else reads the same in every version. A step that renames or reshapes a field would parse
@@ -57,6 +60,9 @@ pub(crate) fn to_current(top: &mut Top<'_>, version: u64) {
     if version < 7 {
         v6_to_v7(top);
     }
+    if version < 8 {
+        v7_to_v8(top);
+    }
 }
 
 /// Version 0 lacked only `format` and `version`, which the writer always writes.
@@ -79,3 +85,6 @@ fn v5_to_v6(_top: &mut Top<'_>) {}
 
 /// Version 7 only added a field: the status book.
 fn v6_to_v7(_top: &mut Top<'_>) {}
+
+/// Version 8 only added a field: the program board.
+fn v7_to_v8(_top: &mut Top<'_>) {}

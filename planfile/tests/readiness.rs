@@ -22,7 +22,7 @@ fn the_upgrade_from_version_5_is_only_the_version_number() {
         let relabelled = v5.replacen("\"version\": 5,", "\"version\": 6,", 1);
         assert_ne!(v5, relabelled);
         assert_eq!(read(&v5), read(&relabelled), "{name}");
-        let current = text(&format!("v7/{name}.planwork.json"));
+        let current = text(&format!("v8/{name}.planwork.json"));
         assert_eq!(
             write(&read(&v5).unwrap()),
             current,
@@ -56,7 +56,7 @@ fn version_6_reads_and_writes_every_part_of_readiness() {
     assert!(kept.contains_key("reviewer"));
     assert_eq!(
         write(&document),
-        text("v7/launch-readiness.planwork.json"),
+        text("v8/launch-readiness.planwork.json"),
         "written as the current version, unknown field included"
     );
     // Go-live is Monday 26 January (build Mon 12 – Mon 26, Monday 19 a holiday). RC3 (load

@@ -1,5 +1,5 @@
 // The published JSON Schema (public/planwork.schema.json) agrees with the reader: every
-// stored example file of versions 1 to 6 and of the current version 7 validates (the
+// stored example file of versions 1 to 7 and of the current version 8 validates (the
 // reader takes them all), and so does every file the `planwork` command line writes. Runs under
 // node's test runner; no browser.
 import { test } from 'node:test';
@@ -86,8 +86,17 @@ test('every version 7 example validates, status packs issued', () => {
   const file = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v7', 'launch-status.planwork.json'), 'utf8'));
   assert.equal(file.status.packs.length, 2, 'the v7 example has two packs issued');
   assert.equal(file.status.packs[1].overrides[0].reason, 'Recovery plan agreed with the vendor');
+});
+
+test('every version 8 example validates, a board filled, and the shipped example', () => {
+  const files = examples('v8');
+  assert.ok(files.length >= 6);
+  files.forEach(validates);
+  const file = JSON.parse(readFileSync(join(root, 'tests', 'files', 'v8', 'launch-board.planwork.json'), 'utf8'));
+  assert.equal(file.board.interval.name, 'Launch PI');
+  assert.ok(file.board.objectives.some((o) => o.stretch), 'the v8 example has a stretch objective');
   const shipped = JSON.parse(readFileSync(join(root, 'public', 'examples', 'platform-migration.planwork.json'), 'utf8'));
-  assert.equal(shipped.version, 7);
+  assert.equal(shipped.version, 8);
   assert.ok(shipped.readiness.checklists.length > 0 && shipped.readiness.runbooks.length > 0, 'the shipped example has readiness');
 });
 
@@ -123,6 +132,14 @@ test('the schema rejects what the reader rejects', () => {
     { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { go_no_go: [{ milestone: 'm', outcome: 'maybe' }] } },
     { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { runbooks: [{ milestone: 'm', steps: [{ id: 'S1', planned_start: '10pm' }] }] } },
     { format: 'planwork', version: 6, program: { name: 'X', start: '2026-01-05' }, readiness: { runbooks: [{ milestone: 'm', steps: [{ id: 'S1', duration_minutes: 0 }] }] } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { interval: { start: '2026-01-05', iterations: 0 } } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { interval: { start: '2026-01-05', length: 61 } } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { interval: { name: 'PI 1' } } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { interval: { start: '2026-01-05', rows: 'teams' } } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { objectives: [{ id: 'O1', team: 'w', text: 'T', business_value: 11 }] } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { objectives: [{ id: 'O1', team: 'w', text: 'T', business_value: 0 }] } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { objectives: [{ id: 'O1', team: 'w', text: 'T', actual_value: -1 }] } },
+    { format: 'planwork', version: 8, program: { name: 'X', start: '2026-01-05' }, board: { objectives: [{ id: 'O1', text: 'T' }] } },
   ];
   for (const file of bad) {
     assert.equal(validate(file), false, JSON.stringify(file));

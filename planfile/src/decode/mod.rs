@@ -10,6 +10,7 @@
 //! [`MAX_PROBLEMS`] are listed and the rest counted. Nothing is returned unless all is well:
 //! a file is taken whole or not at all.
 
+mod board;
 mod logs;
 mod readiness;
 mod scenario;
@@ -49,6 +50,7 @@ pub(crate) const TOP_FIELDS: &[&str] = &[
     "logs",
     "readiness",
     "status",
+    "board",
     "scenarios",
     "baselines",
     "active_baseline",
@@ -160,6 +162,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
     let logs = d.logs(top.get("logs"));
     let readiness = d.readiness(top.get("readiness"));
     let status = d.status(top.get("status"));
+    let board = d.board(top.get("board"));
     let id = d.id(top.get("id"));
     let scenarios = d.items(
         "scenarios",
@@ -208,7 +211,7 @@ pub(crate) fn decode(top: Top<'_>) -> Result<Document, FileError> {
         logs,
         readiness,
         status,
-        board: Default::default(),
+        board,
     };
     if let Err(diagnostics) = engine::check(&program) {
         d.engine_problems(diagnostics.0);
@@ -488,7 +491,7 @@ items_decoded_whole!(
     engine::readiness::model::Runbook,
     engine::readiness::model::Review
 );
-items_decoded_whole!(engine::status::Pack);
+items_decoded_whole!(engine::status::Pack, engine::board::Objective);
 
 #[cfg(test)]
 mod tests;

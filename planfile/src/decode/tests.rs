@@ -141,6 +141,10 @@ fn the_known_fields_are_the_model_fields() {
             },
             ..Default::default()
         },
+        board: engine::board::Board {
+            objectives: vec![Default::default()],
+            ..Default::default()
+        },
         ..Program::default()
     };
     let mut top = keys(&program);
@@ -375,4 +379,34 @@ fn the_known_status_fields_are_the_model_fields() {
     assert_eq!(keys(&Rules::default()), sorted(RULES_FIELDS));
     assert_eq!(keys(&draft), sorted(DRAFT_FIELDS));
     assert_eq!(keys(&pack), sorted(PACK_FIELDS));
+}
+
+/// The board's known fields are its model's: the board, its interval and an objective
+/// written with every field have exactly those keys.
+#[test]
+fn the_known_board_fields_are_the_model_fields() {
+    use super::board::{BOARD_FIELDS, INTERVAL_FIELDS, OBJECTIVE_FIELDS};
+    use engine::board::{Board, CardsBy, Interval, Objective, RowsBy};
+    let interval = Interval {
+        name: "PI 1".into(),
+        rows: RowsBy::Summaries,
+        cards: CardsBy::Summaries,
+        ..Interval::default_for(chrono::NaiveDate::from_ymd_opt(2027, 1, 11).unwrap())
+    };
+    let objective = Objective {
+        id: "O1".into(),
+        team: "t".into(),
+        text: "x".into(),
+        stretch: true,
+        business_value: Some(8),
+        actual_value: Some(6),
+        cards: vec!["a".into()],
+    };
+    let board = Board {
+        interval: Some(interval.clone()),
+        objectives: vec![objective.clone()],
+    };
+    assert_eq!(keys(&board), sorted(BOARD_FIELDS));
+    assert_eq!(keys(&interval), sorted(INTERVAL_FIELDS));
+    assert_eq!(keys(&objective), sorted(OBJECTIVE_FIELDS));
 }

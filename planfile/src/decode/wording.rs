@@ -28,6 +28,11 @@ pub(super) fn plain(message: &str) -> String {
     }
     message
         .replace("expected i64", "expected a whole number")
+        .replace("expected u8", "expected a whole number from 0 to 255")
+        .replace(
+            "expected u32",
+            "expected a whole number from 0 to 4294967295",
+        )
         .replace("expected f64", "expected a number")
         .replace("invalid type: null", "missing value (null)")
 }

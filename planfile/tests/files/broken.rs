@@ -136,6 +136,27 @@ const BROKEN: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "bad-board.json",
+        &[
+            "4 problem(s)",
+            "board.interval.iterations: a planning interval has 1 to 52 iterations, not 0 [E056]",
+            "board.objectives[0].business_value: a business value is 1 to 10, not 11 [E059]",
+            "board.objectives[1].team: objective O2 names no workstream of the program [E057]",
+            "board.objectives[2].cards[1]: objective O3 links to no task called party [E060]",
+        ],
+    ),
+    (
+        "bad-board-types.json",
+        &[
+            "5 problem(s)",
+            "board.interval.start: not a date: expected YYYY-MM-DD",
+            "board.objectives[0].business_value: invalid type: string \"high\", expected a whole number from 0 to 255",
+            "board.objectives[1].stretch: invalid type: string \"yes\", expected a boolean",
+            "board.objectives[2].actual_value: invalid value: integer `-1`, expected a whole number from 0 to 255",
+            "board.objectives[3]: expected an object, found text",
+        ],
+    ),
+    (
         "bad-scenarios.json",
         &[
             "scenarios[2].changes[0].change: unknown variant `capacity`, expected one of `slip`",

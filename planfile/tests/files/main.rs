@@ -2,6 +2,7 @@
 //! version reads and upgrades, the round trip is byte-identical, and each broken file gets
 //! its own clear message. The helpers here; the tests by subject in the modules.
 
+mod board;
 mod broken;
 mod logs;
 mod status;
@@ -39,7 +40,7 @@ pub(crate) fn read_file(name: &str) -> Result<Document, FileError> {
 pub(crate) fn every_example() -> Vec<PathBuf> {
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../public/examples/platform-migration.planwork.json");
-    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7"]
+    let mut all: Vec<PathBuf> = ["v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"]
         .into_iter()
         .flat_map(files)
         .collect();

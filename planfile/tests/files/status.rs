@@ -25,10 +25,10 @@ fn version_7_reads_and_writes_the_status_book() {
     assert_eq!(
         write(&document),
         text(std::path::Path::new(&format!(
-            "{}/../tests/files/v7/launch-status.planwork.json",
+            "{}/../tests/files/v8/launch-status.planwork.json",
             env!("CARGO_MANIFEST_DIR")
         ))),
-        "the stored file is in canonical form"
+        "the stored file, written as the current version, is the stored version 8 one"
     );
 }
 

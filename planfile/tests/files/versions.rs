@@ -20,22 +20,22 @@ fn every_example_of_every_version_reads_and_round_trips_byte_identical() {
             );
         }
         assert!(
-            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 7,\n"),
+            once.starts_with("{\n  \"format\": \"planwork\",\n  \"version\": 8,\n"),
             "{once}"
         );
     }
 }
 
-/// Each version's files are read, upgraded and written as version 7 with nothing lost: the
-/// version 7 file reads back as the same document (program, scenarios, baselines, logs,
+/// Each version's files are read, upgraded and written as version 8 with nothing lost: the
+/// version 8 file reads back as the same document (program, scenarios, baselines, logs,
 /// unknown fields).
 #[test]
-fn every_version_is_written_as_version_7_without_loss() {
+fn every_version_is_written_as_version_8_without_loss() {
     for path in every_example() {
         let document = read(&text(&path)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let written = write(&document);
         assert!(
-            written.contains("\n  \"version\": 7,\n"),
+            written.contains("\n  \"version\": 8,\n"),
             "{}",
             path.display()
         );
@@ -61,13 +61,13 @@ fn the_upgrade_from_version_1_is_only_the_version_number() {
     );
     assert_eq!(
         write(&v1),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v7/launch.planwork.json")),
-        "the stored version 7 launch is the version 1 one, written"
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v8/launch.planwork.json")),
+        "the stored version 8 launch is the version 1 one, written"
     );
 }
 
 /// Version 2 to 3 changes nothing but the number: a version 2 file read as if it said 3
-/// is the same document, and the stored version 2 launch written is the version 7 one.
+/// is the same document, and the stored version 2 launch written is the version 8 one.
 #[test]
 fn the_upgrade_from_version_2_is_only_the_version_number() {
     for path in files("v2") {
@@ -78,7 +78,7 @@ fn the_upgrade_from_version_2_is_only_the_version_number() {
     }
     assert_eq!(
         write(&read_file("v2/launch.planwork.json").unwrap()),
-        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v7/launch.planwork.json")),
+        text(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/files/v8/launch.planwork.json")),
     );
 }
 
@@ -138,7 +138,7 @@ fn the_upgrade_from_version_3_is_only_the_version_number() {
 }
 
 /// Version 4 to 5 changes nothing but the number: a version 4 file read as if it said 5
-/// is the same document, and the stored version 7 copies are the version 4 files written.
+/// is the same document, and the stored version 8 copies are the version 4 files written.
 #[test]
 fn the_upgrade_from_version_4_is_only_the_version_number() {
     for path in files("v4") {
@@ -150,7 +150,7 @@ fn the_upgrade_from_version_4_is_only_the_version_number() {
     for name in ["launch", "release-outline"] {
         let v4 = read_file(&format!("v4/{name}.planwork.json")).unwrap();
         let stored = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../tests/files/v7/{name}.planwork.json"));
+            .join(format!("../tests/files/v8/{name}.planwork.json"));
         assert_eq!(write(&v4), text(&stored), "{name}");
     }
 }
@@ -183,7 +183,7 @@ fn version_4_reads_and_writes_summary_tasks() {
         written,
         text(
             &Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../tests/files/v7/release-outline.planwork.json")
+                .join("../tests/files/v8/release-outline.planwork.json")
         )
     );
 }
@@ -221,7 +221,8 @@ fn version_0_is_upgraded() {
     let v0 = read_file("v0/launch.json").unwrap();
     assert_eq!(v0.program.tasks.len(), 4);
     assert!(v0.extras.is_empty());
-    assert!(write(&v0).contains("\"version\": 7"));
+    assert!(write(&v0).contains("\"version\": 8"));
+    assert_eq!(v0, read_file("v8/launch.planwork.json").unwrap());
     assert_eq!(v0, read_file("v7/launch.planwork.json").unwrap());
     assert_eq!(v0, read_file("v4/launch.planwork.json").unwrap());
     assert_eq!(v0, read_file("v5/launch.planwork.json").unwrap());
