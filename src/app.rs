@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     let ctx = Ctx::provide();
     let prefs = crate::prefs::Prefs::provide();
     let editor = Editor::provide(ctx);
+    crate::present::Presenting::provide();
 
     // Drag and drop of a file anywhere on the page imports it.
     let over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());

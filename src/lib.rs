@@ -20,6 +20,7 @@ pub mod map;
 pub mod perf;
 pub mod plan;
 pub mod prefs;
+pub mod present;
 pub mod readiness;
 pub mod route;
 pub mod scenarios;

@@ -28,6 +28,9 @@ pub struct ChangeSummary {
     pub links_changed: usize,
     /// The program's settings, calendar, workstreams or risks.
     pub settings_changed: bool,
+    /// The first of the parts kept beside the plan that changed: "logs", "readiness",
+    /// "status book", "board".
+    pub part_changed: Option<&'static str>,
 }
 
 impl ChangeSummary {
@@ -67,6 +70,14 @@ impl ChangeSummary {
             || before.calendar != after.calendar
             || before.workstreams != after.workstreams
             || before.risks != after.risks;
+        summary.part_changed = [
+            (before.logs != after.logs, "logs"),
+            (before.readiness != after.readiness, "readiness"),
+            (before.status != after.status, "status book"),
+            (before.board != after.board, "board"),
+        ]
+        .into_iter()
+        .find_map(|(changed, part)| changed.then_some(part));
         summary
     }
 
@@ -105,6 +116,9 @@ impl ChangeSummary {
             .collect();
         if self.settings_changed {
             out.push("a change to the program's settings".into());
+        }
+        if let Some(part) = self.part_changed {
+            out.push(format!("a change to the {part}"));
         }
         out.join(", ")
     }

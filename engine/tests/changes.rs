@@ -48,6 +48,7 @@ fn counts_tasks_and_links_added_removed_and_changed() {
             links_removed: 1,
             links_changed: 1,
             settings_changed: false,
+            part_changed: None,
         }
     );
     assert_eq!(summary.size(), 7);
@@ -74,4 +75,18 @@ fn settings_and_nothing() {
     assert!(summary.settings_changed);
     assert_eq!(summary.size(), 0);
     assert_eq!(summary.words(), "a change to the program's settings");
+}
+
+#[test]
+fn a_change_beside_the_plan_is_named() {
+    let before = Program::default();
+    let mut after = before.clone();
+    after.board.objectives.push(engine::board::Objective {
+        id: "O1".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        ChangeSummary::between(&before, &after).words(),
+        "a change to the board"
+    );
 }

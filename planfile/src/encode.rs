@@ -59,18 +59,18 @@ pub(crate) fn encode(document: &Document) -> String {
             }
         });
     }
-    if !program.logs.is_empty() {
+    // A part with nothing this version knows is still written for what it does not.
+    if !program.logs.is_empty() || extras.of("logs").is_some() {
         top.item("logs", &program.logs, |o| restore_logs(extras, o));
     }
-    if !program.readiness.is_empty() {
+    if !program.readiness.is_empty() || extras.of("readiness").is_some() {
         top.item("readiness", &program.readiness, |o| {
             restore_readiness(extras, o)
         });
     }
-    if !program.status.is_empty() {
+    if !program.status.is_empty() || extras.of("status").is_some() {
         top.item("status", &program.status, |o| restore_status(extras, o));
     }
-    // A board with nothing this version knows is still written for what it does not.
     if !program.board.is_empty() || extras.of("board").is_some() {
         top.item("board", &program.board, |o| restore_board(extras, o));
     }

@@ -28,7 +28,10 @@ pub fn move_card_to(editor: Editor, task: &str, to: usize, go: MovesGo) -> Resul
                 let program = v.shown_program(d);
                 let schedule = v.shown().schedule.as_ref().ok()?;
                 let board = lay_out(program, schedule);
-                let card = board.cards.iter().position(|c| program.tasks[c.task].id == task)?;
+                let card = board
+                    .cards
+                    .iter()
+                    .position(|c| program.tasks[c.task].id == task)?;
                 Some(move_card(program, schedule, &board, card, to))
             })
         })
@@ -36,9 +39,12 @@ pub fn move_card_to(editor: Editor, task: &str, to: usize, go: MovesGo) -> Resul
     if edits.is_empty() {
         return Ok(String::new());
     }
-    match (editor.scenario.get_untracked(), go) {
-        (Some(_), _) | (None, MovesGo::Plan) => editor.act_in_view(edits)?,
-        (None, MovesGo::NewScenario) => new_workshop(editor, edits)?,
+    // The scenario the board shows (one chosen, then deleted or undone, shows the plan).
+    let shown = editor.derived.with_untracked(|v| v.scenario.is_some());
+    match (shown, go) {
+        (true, _) => editor.act_in_view(edits)?,
+        (false, MovesGo::Plan) => editor.act(edits).map_err(|d| document::describe(&d))?,
+        (false, MovesGo::NewScenario) => new_workshop(editor, edits)?,
     }
     let into = editor
         .derived
@@ -55,7 +61,13 @@ fn new_workshop(editor: Editor, edits: Vec<Edit>) -> Result<(), String> {
         let base = format!("Workshop — {today}");
         let taken = |name: &str| doc.scenarios.iter().any(|s| s.name == name);
         let name = (1..)
-            .map(|n| if n == 1 { base.clone() } else { format!("{base} ({n})") })
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base} ({n})")
+                }
+            })
             .find(|name| !taken(name))
             .unwrap_or(base);
         let id = document::scenarios::add(doc, &name, Vec::new())?;

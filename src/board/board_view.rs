@@ -72,10 +72,14 @@ fn BoardSection() -> impl IntoView {
     let editor = expect_context::<Editor>();
     let model = Memo::new(move |_| current_board(editor));
     let go = RwSignal::new(MovesGo::NewScenario);
+    let all_strings = RwSignal::new(false);
     let note = RwSignal::new(String::new());
     let refusal = RwSignal::new(None::<String>);
     let on_move = Callback::new(move |(task, to): (String, usize)| {
-        match move_card_to(editor, &task, to, go.get_untracked()) {
+        crate::perf::mark("planwork:board-move:start");
+        let moved = move_card_to(editor, &task, to, go.get_untracked());
+        crate::perf::measure_after_frame("planwork:board-move");
+        match moved {
             Ok(words) => {
                 refusal.set(None);
                 note.set(words);
@@ -83,8 +87,13 @@ fn BoardSection() -> impl IntoView {
             Err(why) => refusal.set(Some(why)),
         }
     });
-    let shown = move || editor.derived.with(|v| v.scenario.as_ref().map(|s| s.name.clone()));
-    let destination = move || match shown() {
+    let shown = move || {
+        editor
+            .derived
+            .with(|v| v.scenario.as_ref().map(|s| s.name.clone()))
+    };
+    let destination = move || {
+        match shown() {
         Some(name) => view! {
             <span class="board-shown" data-role="board-scenario">
                 "Showing the scenario "<strong>{name}</strong>": moves go into it. "
@@ -106,12 +115,14 @@ fn BoardSection() -> impl IntoView {
             </label>
         }
         .into_any(),
+    }
     };
     let export_svg = move |_| {
         let svg = model.with_untracked(document::board::svg::board_svg);
         let result = editor.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| crate::file_io::export_text(d, "board.svg", &svg, "image/svg+xml;charset=utf-8"))
+            d.as_ref().map(|d| {
+                crate::file_io::export_text(d, "board.svg", &svg, "image/svg+xml;charset=utf-8")
+            })
         });
         if let Some(Err(why)) = result {
             refusal.set(Some(why));
@@ -119,7 +130,11 @@ fn BoardSection() -> impl IntoView {
     };
     let red = move || {
         model.with(|m| {
-            let pairs = m.red_pairs.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+            let pairs = m
+                .red_pairs
+                .iter()
+                .map(|p| view! { <li>{p.clone()}</li> })
+                .collect_view();
             view! {
                 <div class="board-red" data-role="board-red">
                     <strong>{format!("{} red strings", m.red_strings)}</strong>
@@ -132,6 +147,10 @@ fn BoardSection() -> impl IntoView {
         <div class="board-toolbar no-print" role="toolbar" aria-label="Board">
             <strong class="board-heading">{move || model.with(|m| m.heading.clone())}</strong>
             {destination}
+            <button type="button" class="button" data-role="board-all-strings"
+                aria-pressed=move || all_strings.get().to_string()
+                title="Draw the strings between cards of the same team too (red ones always are)"
+                on:click=move |_| all_strings.update(|on| *on = !*on)>"Strings within teams"</button>
             <button type="button" class="button" data-role="board-svg" on:click=export_svg>"Export SVG"</button>
             <button type="button" class="button" on:click=move |_| crate::file_io::print_page()>"Print"</button>
         </div>
@@ -140,11 +159,12 @@ fn BoardSection() -> impl IntoView {
         <p class="section-hint" role="status" data-role="board-note">{move || note.get()}</p>
         <p class="section-hint no-print">
             "Drag a card to another iteration, or focus it, press Space, move with ← →, and Space to drop. "
-            "Strings: green when the dependency lands in an earlier iteration, amber in the same one, red after."
+            "Strings: green when the dependency lands in an earlier iteration, amber in the same one, red after. "
+            "Red ids are on the critical path; a card marked “lands I6” misses its commitment."
         </p>
         {red}
         <div class="board-scroll">
-            <ProgramBoard model=model.into() on_move=on_move />
+            <ProgramBoard model=model.into() on_move=on_move all_strings=all_strings />
         </div>
     }
 }

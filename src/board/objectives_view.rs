@@ -19,7 +19,10 @@ pub fn ObjectivesPanel() -> impl IntoView {
         editor.doc.with(|d| {
             d.as_ref().map(|d| {
                 let p = &d.program;
-                p.board.interval.clone().unwrap_or_else(|| Interval::default_for(p.program.start))
+                p.board
+                    .interval
+                    .clone()
+                    .unwrap_or_else(|| Interval::default_for(p.program.start))
             })
         })
     });
@@ -44,8 +47,14 @@ pub fn ObjectivesPanel() -> impl IntoView {
         .collect_view();
     let teams = move || {
         editor.doc.with(|d| {
-            let Some(d) = d.as_ref() else { return Vec::new() };
-            d.program.workstreams.iter().map(|w| (w.id.clone(), w.name.clone())).collect::<Vec<_>>()
+            let Some(d) = d.as_ref() else {
+                return Vec::new();
+            };
+            d.program
+                .workstreams
+                .iter()
+                .map(|w| (w.id.clone(), w.name.clone()))
+                .collect::<Vec<_>>()
         })
     };
     let objectives = move || {
@@ -90,8 +99,16 @@ fn TeamObjectives(team: String, name: String, refusal: RwSignal<Option<String>>)
     let team = StoredValue::new(team);
     let rows = move || {
         editor.doc.with(|d| {
-            let Some(d) = d.as_ref() else { return Vec::new() };
-            d.program.board.objectives.iter().filter(|o| o.team == team.get_value()).cloned().collect::<Vec<_>>()
+            let Some(d) = d.as_ref() else {
+                return Vec::new();
+            };
+            d.program
+                .board
+                .objectives
+                .iter()
+                .filter(|o| o.team == team.get_value())
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let cell = move |id: String, field: &'static str, value: String, label: &'static str| {

@@ -15,13 +15,17 @@ pub fn RoamPanel() -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     // The program's own risks, whatever scenario is shown: the sort is the risk log's.
     let lanes = Memo::new(move |_| {
-        editor
-            .doc
-            .with(|d| d.as_ref().map(|d| roam_lanes(&d.program)).unwrap_or_default())
+        editor.doc.with(|d| {
+            d.as_ref()
+                .map(|d| roam_lanes(&d.program))
+                .unwrap_or_default()
+        })
     });
     let on_sort = Callback::new(move |(id, roam, owner): RoamSort| {
         let what = format!("Risk {id}");
-        if editor.act_on(refusal, &what, |p| sort_risk(p, &id, roam, &owner).map(|e| vec![e])) {
+        if editor.act_on(refusal, &what, |p| {
+            sort_risk(p, &id, roam, &owner).map(|e| vec![e])
+        }) {
             editor.confirm(format!("{id}: {}.", roam.label()));
         }
     });

@@ -195,6 +195,7 @@ fn toolbar(editor: Editor) -> AnyView {
             "Copy link"
         </button>
         <ExportMenu actions=exports />
+        <crate::present::PresentButton />
     }
     .into_any()
 }

@@ -207,28 +207,13 @@ pub(super) fn act(editor: &Editor, edits: Option<Vec<Edit>>) -> Result<(), Strin
 
 /// Marks the start of a cell's commit (`planwork:edit-repaint:start`).
 fn mark_commit() {
-    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = perf.mark("planwork:edit-repaint:start");
-    }
+    crate::perf::mark("planwork:edit-repaint:start");
 }
 
 /// Measures from the commit's mark to the frame after the DOM shows the edit
-/// (`planwork:edit-repaint`, read by `bench/web/app-plan.mjs`): Leptos updates the DOM
-/// before the next animation frame, and a task queued from that frame runs after its paint.
+/// (`planwork:edit-repaint`, read by `bench/web/app-plan.mjs`).
 fn measure_repaint() {
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = perf.measure_with_start_mark(
-                        "planwork:edit-repaint",
-                        "planwork:edit-repaint:start",
-                    );
-                }
-            },
-            std::time::Duration::ZERO,
-        );
-    });
+    crate::perf::measure_after_frame("planwork:edit-repaint");
 }
 
 /// The workstream of task `task` (the row with the grid's attention), for new tasks.

@@ -23,7 +23,13 @@ pub enum BoardKey {
 
 /// What `key` does with card `at` focused, and `held` the column aimed at if a card is
 /// picked up; `columns` tells which columns take a drop.
-pub fn board_key(cards: &[CardView], at: usize, held: Option<usize>, droppable: &[bool], key: &str) -> BoardKey {
+pub fn board_key(
+    cards: &[CardView],
+    at: usize,
+    held: Option<usize>,
+    droppable: &[bool],
+    key: &str,
+) -> BoardKey {
     let Some(card) = cards.get(at) else {
         return BoardKey::Nothing;
     };
@@ -110,16 +116,40 @@ mod tests {
             card(Some(1), 2, 300.0),
         ];
         let drops = [true, true, true, false];
-        assert_eq!(board_key(&cards, 1, None, &drops, "ArrowRight"), BoardKey::Focus(2));
-        assert_eq!(board_key(&cards, 2, None, &drops, "ArrowDown"), BoardKey::Focus(3));
-        assert_eq!(board_key(&cards, 3, None, &drops, "ArrowDown"), BoardKey::Focus(4));
-        assert_eq!(board_key(&cards, 2, None, &drops, "ArrowUp"), BoardKey::Nothing);
-        assert_eq!(board_key(&cards, 2, None, &drops, "ArrowLeft"), BoardKey::Focus(1));
+        assert_eq!(
+            board_key(&cards, 1, None, &drops, "ArrowRight"),
+            BoardKey::Focus(2)
+        );
+        assert_eq!(
+            board_key(&cards, 2, None, &drops, "ArrowDown"),
+            BoardKey::Focus(3)
+        );
+        assert_eq!(
+            board_key(&cards, 3, None, &drops, "ArrowDown"),
+            BoardKey::Focus(4)
+        );
+        assert_eq!(
+            board_key(&cards, 2, None, &drops, "ArrowUp"),
+            BoardKey::Nothing
+        );
+        assert_eq!(
+            board_key(&cards, 2, None, &drops, "ArrowLeft"),
+            BoardKey::Focus(1)
+        );
         assert_eq!(board_key(&cards, 2, None, &drops, " "), BoardKey::Lift);
-        assert_eq!(board_key(&cards, 2, Some(2), &drops, "ArrowLeft"), BoardKey::Aim(1));
+        assert_eq!(
+            board_key(&cards, 2, Some(2), &drops, "ArrowLeft"),
+            BoardKey::Aim(1)
+        );
         // Column 3 ("Later") takes no drop.
-        assert_eq!(board_key(&cards, 2, Some(2), &drops, "ArrowRight"), BoardKey::Nothing);
+        assert_eq!(
+            board_key(&cards, 2, Some(2), &drops, "ArrowRight"),
+            BoardKey::Nothing
+        );
         assert_eq!(board_key(&cards, 2, Some(1), &drops, " "), BoardKey::Drop);
-        assert_eq!(board_key(&cards, 2, Some(1), &drops, "Escape"), BoardKey::Cancel);
+        assert_eq!(
+            board_key(&cards, 2, Some(1), &drops, "Escape"),
+            BoardKey::Cancel
+        );
     }
 }

@@ -45,9 +45,13 @@ impl Ctl {
 
     /// The column under the screen x `client_x`.
     fn column_at(&self, client_x: f64) -> Option<usize> {
-        let left = self.board.get_untracked().map_or(0.0, |el| el.get_bounding_client_rect().left());
+        let left = self
+            .board
+            .get_untracked()
+            .map_or(0.0, |el| el.get_bounding_client_rect().left());
         let x = (client_x - left) / self.scale();
-        self.model.with_untracked(|m| m.columns.iter().position(|c| x >= c.x && x < c.x + c.width))
+        self.model
+            .with_untracked(|m| m.columns.iter().position(|c| x >= c.x && x < c.x + c.width))
     }
 
     /// Card `card` dropped on column `column`: reported if that is another iteration.
@@ -69,6 +73,9 @@ pub fn ProgramBoard(
     model: Signal<BoardModel>,
     /// A card (task id) dropped on an iteration (0-based).
     on_move: Callback<(String, usize)>,
+    /// Whether strings within a team's row are drawn (red ones always are).
+    #[prop(into)]
+    all_strings: Signal<bool>,
 ) -> impl IntoView {
     let board = NodeRef::<leptos::html::Div>::new();
     let drag = RwSignal::new(None::<Drag>);
@@ -84,13 +91,32 @@ pub fn ProgramBoard(
             focus_card(board, active);
         }
     });
-    let ctl = Ctl { model, board, drag, active, held, on_move };
-    let droppable = move || model.with_untracked(|m| m.columns.iter().map(|c| c.iteration.is_some()).collect::<Vec<_>>());
+    let ctl = Ctl {
+        model,
+        board,
+        drag,
+        active,
+        held,
+        on_move,
+    };
+    let droppable = move || {
+        model.with_untracked(|m| {
+            m.columns
+                .iter()
+                .map(|c| c.iteration.is_some())
+                .collect::<Vec<_>>()
+        })
+    };
     let on_key = move |ev: web_sys::KeyboardEvent| {
-        let Some(id) = active.get_untracked() else { return };
+        let Some(id) = active.get_untracked() else {
+            return;
+        };
         let (action, at) = model.with_untracked(|m| {
             let at = m.cards.iter().position(|c| c.id == id).unwrap_or(0);
-            (board_key(&m.cards, at, held.get_untracked(), &droppable(), &ev.key()), at)
+            (
+                board_key(&m.cards, at, held.get_untracked(), &droppable(), &ev.key()),
+                at,
+            )
         });
         match action {
             BoardKey::Nothing => return,
@@ -205,11 +231,13 @@ pub fn ProgramBoard(
                 .strings
                 .iter()
                 .map(|s| {
-                    let class = match s.tie {
-                        Tie::Fine => "board-string board-fine",
-                        Tie::Tight => "board-string board-tight",
-                        Tie::Broken => "board-string board-broken",
+                    let tie = match s.tie {
+                        Tie::Fine => "board-fine",
+                        Tie::Tight => "board-tight",
+                        Tie::Broken => "board-broken",
                     };
+                    let within = if s.within { " board-within" } else { "" };
+                    let class = format!("board-string {tie}{within}");
                     let (from, to) = (m.cards[s.from].id.clone(), m.cards[s.to].id.clone());
                     view! {
                         <path class=class d=s.path.clone() data-from=from data-to=to>
@@ -234,7 +262,7 @@ pub fn ProgramBoard(
         })
     };
     view! {
-        <div class="board" node_ref=board role="application"
+        <div class="board" class:board-all-strings=move || all_strings.get() node_ref=board role="application"
             aria-label=move || model.with(|m| m.heading.clone())
             aria-roledescription="program board"
             style=move || model.with(|m| format!("width:{}px;height:{}px", m.width, m.height))
@@ -248,17 +276,21 @@ pub fn ProgramBoard(
 }
 
 fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
-    let Ctl { active, held, drag, .. } = ctl;
+    let Ctl {
+        active, held, drag, ..
+    } = ctl;
     let id = c.id.clone();
     let is_first = first == Some(c.id.as_str());
     let focus_id = id.clone();
     let tab_id = id.clone();
     let lifted_id = id.clone();
     let tabindex = move || {
-        let mine = active.with(|a| a.as_deref() == Some(tab_id.as_str()) || (a.is_none() && is_first));
+        let mine =
+            active.with(|a| a.as_deref() == Some(tab_id.as_str()) || (a.is_none() && is_first));
         if mine { 0 } else { -1 }
     };
-    let lifted = move || held.get().is_some() && active.with(|a| a.as_deref() == Some(lifted_id.as_str()));
+    let lifted =
+        move || held.get().is_some() && active.with(|a| a.as_deref() == Some(lifted_id.as_str()));
     let transform = move || {
         drag.with(|d| match d {
             Some(d) if d.card == i => format!("translate({}px,{}px)", d.moved.0, d.moved.1),
@@ -274,9 +306,12 @@ fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
         "{} {}{}{}",
         c.id,
         c.name,
-        c.late.as_deref().map(|l| format!(", late: {l}")).unwrap_or_default(),
+        c.late
+            .as_deref()
+            .map(|l| format!(", late: {l}"))
+            .unwrap_or_default(),
         if c.milestone { ", milestone" } else { "" }
-    );
+    ) + if c.critical { ", critical" } else { "" };
     view! {
         <div class="board-card" class:board-late=c.late.is_some() class:board-critical=c.critical
             class:board-milestone=c.milestone class:board-lifted=lifted class:board-dragging=dragging
@@ -309,8 +344,10 @@ fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
                 }
             }
             on:pointercancel=move |_| drag.set(None)>
-            <span class="board-card-id">{c.id.clone()}</span>
-            {c.late.clone().map(|l| view! { <span class="board-card-late">{l}</span> })}
+            <span class="board-card-head">
+                <span class="board-card-id">{c.id.clone()}</span>
+                {c.late.clone().map(|l| view! { <span class="board-card-late">{l}</span> })}
+            </span>
             <span class="board-card-name">{c.name.clone()}</span>
         </div>
     }
@@ -318,12 +355,14 @@ fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
 }
 
 fn focus_card(board: NodeRef<leptos::html::Div>, active: RwSignal<Option<String>>) {
-    if let (Some(el), Some(id)) = (board.get_untracked(), active.get_untracked()) {
-        if let Ok(Some(card)) = el.query_selector(&format!("[data-card=\"{}\"]", css_escape(&id))) {
-            if let Ok(card) = card.dyn_into::<web_sys::HtmlElement>() {
-                let _ = card.focus();
-            }
-        }
+    let (Some(el), Some(id)) = (board.get_untracked(), active.get_untracked()) else {
+        return;
+    };
+    let selector = format!("[data-card=\"{}\"]", css_escape(&id));
+    if let Ok(Some(card)) = el.query_selector(&selector)
+        && let Ok(card) = card.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = card.focus();
     }
 }
 

@@ -11,8 +11,7 @@ pub mod roam;
 pub mod svg;
 
 pub use model::{
-    BoardModel, CardView, ColumnView, ObjectiveView, RowView, StringView, board_model,
-    geometry,
+    BoardModel, CardView, ColumnView, ObjectiveView, RowView, StringView, board_model, geometry,
 };
 
 #[cfg(test)]

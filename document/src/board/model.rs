@@ -19,7 +19,7 @@ pub mod geometry {
     pub const COLUMN_WIDTH: f64 = 200.0;
     pub const OBJECTIVES_WIDTH: f64 = 280.0;
     pub const HEADER_HEIGHT: f64 = 52.0;
-    pub const CARD_HEIGHT: f64 = 56.0;
+    pub const CARD_HEIGHT: f64 = 62.0;
     pub const CARD_GAP: f64 = 8.0;
     pub const PAD: f64 = 8.0;
     /// The band at a row's foot for its capacity bars.
@@ -130,6 +130,8 @@ pub struct StringView {
     pub from: usize,
     pub to: usize,
     pub tie: Tie,
+    /// Both cards are on the same team's row (a board may hide such strings but red ones).
+    pub within: bool,
     /// The SVG path.
     pub path: String,
     /// "IN4 → SE2 (SS +2d): finishes in I4, after SE2 in I3".
@@ -208,15 +210,22 @@ pub fn board_model(program: &Program, schedule: &Schedule) -> BoardModel {
                 y: top + PAD + slot as f64 * (CARD_HEIGHT + CARD_GAP),
                 width: COLUMN_WIDTH - 2.0 * PAD,
                 height: CARD_HEIGHT,
-                late: card.late.then(|| format!("lands {}", column_label(card.lands))),
+                late: card
+                    .late
+                    .then(|| format!("lands {}", column_label(card.lands))),
                 critical: card.critical,
                 milestone: card.milestone,
-                color: card.row.map_or_else(|| "#5b6472".to_owned(), |r| rows[r].color.clone()),
+                color: card
+                    .row
+                    .map_or_else(|| "#5b6472".to_owned(), |r| rows[r].color.clone()),
             }
         })
         .collect();
     for s in layout.strings.iter().filter(|s| s.tie == Tie::Broken) {
-        for r in [layout.cards[s.from].row, layout.cards[s.to].row].into_iter().flatten() {
+        for r in [layout.cards[s.from].row, layout.cards[s.to].row]
+            .into_iter()
+            .flatten()
+        {
             rows[r].red += 1;
         }
     }
@@ -227,6 +236,7 @@ pub fn board_model(program: &Program, schedule: &Schedule) -> BoardModel {
             from: s.from,
             to: s.to,
             tie: s.tie,
+            within: cards[s.from].row.is_some() && cards[s.from].row == cards[s.to].row,
             path: path(&cards[s.from], &cards[s.to]),
             title: string_title(program, &layout, s),
         })
@@ -242,7 +252,11 @@ pub fn board_model(program: &Program, schedule: &Schedule) -> BoardModel {
             .iter()
             .map(|p| format!("{} → {}: {}", row_name(p.from), row_name(p.to), p.count))
             .collect(),
-        red_strings: layout.strings.iter().filter(|s| s.tie == Tie::Broken).count(),
+        red_strings: layout
+            .strings
+            .iter()
+            .filter(|s| s.tie == Tie::Broken)
+            .count(),
         columns,
         milestones,
         rows,
@@ -254,8 +268,17 @@ pub fn board_model(program: &Program, schedule: &Schedule) -> BoardModel {
 
 fn heading(layout: &BoardLayout) -> String {
     let interval = &layout.interval;
-    let name = if interval.name.is_empty() { "Planning interval" } else { interval.name.as_str() };
-    let first = layout.iterations.dates.first().map(|d| d.0.to_string()).unwrap_or_default();
+    let name = if interval.name.is_empty() {
+        "Planning interval"
+    } else {
+        interval.name.as_str()
+    };
+    let first = layout
+        .iterations
+        .dates
+        .first()
+        .map(|d| d.0.to_string())
+        .unwrap_or_default();
     format!(
         "{name} · {} iterations of {} working days from {first}",
         layout.iterations.len(),
@@ -268,7 +291,13 @@ fn columns(layout: &BoardLayout) -> Vec<ColumnView> {
     let mut columns = Vec::new();
     let mut push = |label: String, dates: String, iteration: Option<usize>| {
         let x = LABEL_WIDTH + columns.len() as f64 * COLUMN_WIDTH;
-        columns.push(ColumnView { label, dates, iteration, x, width: COLUMN_WIDTH });
+        columns.push(ColumnView {
+            label,
+            dates,
+            iteration,
+            x,
+            width: COLUMN_WIDTH,
+        });
     };
     if before {
         push("Before".into(), String::new(), None);
@@ -316,13 +345,22 @@ fn row_colour(program: &Program, key: &str, r: usize) -> String {
     crate::plan_model::colour(color, own.unwrap_or(r))
 }
 
-fn bars(cells: &[engine::board::capacity::Cell], column_at: &dyn Fn(Column) -> usize) -> Vec<BarView> {
+fn bars(
+    cells: &[engine::board::capacity::Cell],
+    column_at: &dyn Fn(Column) -> usize,
+) -> Vec<BarView> {
     cells
         .iter()
         .enumerate()
         .map(|(i, cell)| BarView {
             column: column_at(Column::In(i)),
-            ratio: if cell.capacity > 0.0 { cell.load / cell.capacity } else if cell.load > 0.0 { 2.0 } else { 0.0 },
+            ratio: if cell.capacity > 0.0 {
+                cell.load / cell.capacity
+            } else if cell.load > 0.0 {
+                2.0
+            } else {
+                0.0
+            },
             over: cell.over(),
             title: format!("Load {:.0} of {:.0} person-days", cell.load, cell.capacity),
         })
@@ -341,13 +379,21 @@ fn card_title(task: &engine::Task, card: &engine::board::layout::Card) -> String
     title
 }
 
-fn string_title(program: &Program, layout: &BoardLayout, s: &engine::board::layout::BoardString) -> String {
+fn string_title(
+    program: &Program,
+    layout: &BoardLayout,
+    s: &engine::board::layout::BoardString,
+) -> String {
     let id = |c: usize| program.tasks[layout.cards[c].task].id.as_str();
     let lag = match s.lag {
         0 => String::new(),
         lag => format!(" {lag:+}d"),
     };
-    let more = if s.links > 1 { format!(", {} links", s.links) } else { String::new() };
+    let more = if s.links > 1 {
+        format!(", {} links", s.links)
+    } else {
+        String::new()
+    };
     let (from, to) = (layout.cards[s.from].column, layout.cards[s.to].column);
     let verdict = match s.tie {
         Tie::Fine => "before it is needed",
@@ -376,6 +422,10 @@ fn path(from: &CardView, to: &CardView) -> String {
     } else {
         (from.x + from.width, to.x + to.width, 0.0)
     };
-    let (c1, c2) = if bend == 0.0 { (fx + 36.0, tx + 36.0) } else { (fx + bend, tx - bend) };
+    let (c1, c2) = if bend == 0.0 {
+        (fx + 36.0, tx + 36.0)
+    } else {
+        (fx + bend, tx - bend)
+    };
     format!("M{fx:.0} {fy:.0} C{c1:.0} {fy:.0} {c2:.0} {ty:.0} {tx:.0} {ty:.0}")
 }

@@ -37,10 +37,22 @@ pub fn roam_lanes(program: &Program) -> Vec<RoamLane> {
     order
         .into_iter()
         .map(|roam| {
-            let mut risks: Vec<&engine::Risk> =
-                program.risks.iter().filter(|r| roam_of(r) == roam).collect();
-            let score = |r: &engine::Risk| (r.probability * f64::from(r.severity.unwrap_or(0)), r.probability);
-            risks.sort_by(|a, b| score(b).partial_cmp(&score(a)).unwrap_or(std::cmp::Ordering::Equal));
+            let mut risks: Vec<&engine::Risk> = program
+                .risks
+                .iter()
+                .filter(|r| roam_of(r) == roam)
+                .collect();
+            let score = |r: &engine::Risk| {
+                (
+                    r.probability * f64::from(r.severity.unwrap_or(0)),
+                    r.probability,
+                )
+            };
+            risks.sort_by(|a, b| {
+                score(b)
+                    .partial_cmp(&score(a))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
             RoamLane {
                 roam,
                 label: roam.label(),

@@ -14,7 +14,10 @@ pub fn board_svg(board: &BoardModel) -> String {
         out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="system-ui, sans-serif" font-size="12">"#
     );
-    let _ = write!(out, r##"<rect width="{w:.0}" height="{h:.0}" fill="#ffffff"/>"##);
+    let _ = write!(
+        out,
+        r##"<rect width="{w:.0}" height="{h:.0}" fill="#ffffff"/>"##
+    );
     let _ = write!(out, "<title>{}</title>", escape(&board.heading));
     for c in &board.columns {
         let _ = write!(
@@ -85,7 +88,11 @@ pub fn board_svg(board: &BoardModel) -> String {
         );
     }
     for c in &board.cards {
-        let stroke = if c.late.is_some() { "#d92d20" } else { "#aeb8c9" };
+        let stroke = if c.late.is_some() {
+            "#d92d20"
+        } else {
+            "#aeb8c9"
+        };
         let _ = write!(
             out,
             r##"<rect x="{:.0}" y="{:.0}" width="{:.0}" height="{:.0}" rx="4" fill="#ffffff" stroke="{stroke}"/><rect x="{:.0}" y="{:.0}" width="4" height="{:.0}" fill="{}"/><text x="{:.0}" y="{:.0}" font-weight="bold">{}</text><text x="{:.0}" y="{:.0}">{}</text>"##,
@@ -99,7 +106,14 @@ pub fn board_svg(board: &BoardModel) -> String {
             escape(&c.color),
             c.x + 10.0,
             c.y + 18.0,
-            escape(&format!("{}{}", c.id, c.late.as_deref().map(|l| format!(" · {l}")).unwrap_or_default())),
+            escape(&format!(
+                "{}{}",
+                c.id,
+                c.late
+                    .as_deref()
+                    .map(|l| format!(" · {l}"))
+                    .unwrap_or_default()
+            )),
             c.x + 10.0,
             c.y + 36.0,
             escape(&shorten(&c.name, 28))

@@ -36,31 +36,51 @@ fn program(name: &str) -> Program {
 }
 
 fn model(program: &Program) -> BoardModel {
-    board_model(program, &schedule_checked(&check(program).unwrap()).unwrap())
+    board_model(
+        program,
+        &schedule_checked(&check(program).unwrap()).unwrap(),
+    )
 }
 
 #[test]
 fn cards_are_placed_in_their_column_and_row_in_pixels() {
     let board = model(&program("Web"));
     use geometry::*;
-    assert_eq!(board.heading, "PI 1 · 4 iterations of 5 working days from 2027-01-04");
+    assert_eq!(
+        board.heading,
+        "PI 1 · 4 iterations of 5 working days from 2027-01-04"
+    );
     let labels: Vec<&str> = board.columns.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(labels, ["I1", "I2", "I3", "I4", "Later"]);
     assert_eq!(board.columns[1].dates, "11 Jan – 15 Jan");
     // a and c are API's (row 0): a in I2, c in I3; Beta on the milestones row in I2, late.
     let a = &board.cards[0];
-    assert_eq!((a.row, a.column, a.x), (Some(0), 1, LABEL_WIDTH + COLUMN_WIDTH + PAD));
+    assert_eq!(
+        (a.row, a.column, a.x),
+        (Some(0), 1, LABEL_WIDTH + COLUMN_WIDTH + PAD)
+    );
     assert_eq!(a.y, board.rows[0].y + PAD);
     let beta = &board.cards[3];
-    assert_eq!((beta.row, beta.column, beta.late.as_deref()), (None, 1, Some("lands I3")));
+    assert_eq!(
+        (beta.row, beta.column, beta.late.as_deref()),
+        (None, 1, Some("lands I3"))
+    );
     assert_eq!(beta.y, HEADER_HEIGHT + PAD);
     assert_eq!(board.red_strings, 1);
     assert_eq!(board.red_pairs, ["API → Milestones: 1"]);
     assert_eq!(board.rows[0].red, 1);
     let vendor = board.strings.iter().find(|s| s.tie == Tie::Broken).unwrap();
-    assert!(vendor.title.starts_with("c → m (FS): c sits in I3, after it is needed"));
+    assert!(
+        vendor
+            .title
+            .starts_with("c → m (FS): c sits in I3, after it is needed")
+    );
     // The string leaves c's left side for Beta's right side.
-    assert!(vendor.path.starts_with(&format!("M{:.0} ", board.cards[2].x)));
+    assert!(
+        vendor
+            .path
+            .starts_with(&format!("M{:.0} ", board.cards[2].x))
+    );
 }
 
 #[test]
@@ -90,7 +110,13 @@ fn the_svg_escapes_every_program_text() {
 #[test]
 fn roam_lanes_put_unsorted_risks_first_and_sort_by_score() {
     let lanes = roam_lanes(&program("Web"));
-    let ids = |i: usize| lanes[i].risks.iter().map(|r| r.id.as_str()).collect::<Vec<_>>();
+    let ids = |i: usize| {
+        lanes[i]
+            .risks
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(lanes[0].label, "To sort");
     assert_eq!(ids(0), ["R3"]);
     assert_eq!((lanes[2].label, ids(2)), ("Owned", vec!["R1"]));

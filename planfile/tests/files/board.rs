@@ -257,3 +257,26 @@ fn a_board_of_the_wrong_shape_is_refused_naming_where() {
         );
     }
 }
+
+#[test]
+fn a_part_holding_only_fields_of_a_newer_version_is_written_back() {
+    // The logs, readiness, status and board of a newer file, each with nothing this
+    // version knows: kept whole, not dropped because the part looks empty here.
+    let text = r#"{"format": "planwork", "version": 8,
+      "program": {"name": "P", "start": "2027-01-04"},
+      "workstreams": [{"id": "w", "name": "W"}],
+      "tasks": [{"id": "a", "name": "A", "workstream": "w", "duration": 1}],
+      "logs": {"lessons": []}, "readiness": {"drills": 1},
+      "status": {"cadence": "weekly"}, "board": {"swimlanes": 2}}"#;
+    let document = read(text).unwrap();
+    let written = write(&document);
+    for field in [
+        "\"lessons\"",
+        "\"drills\": 1",
+        "\"cadence\": \"weekly\"",
+        "\"swimlanes\": 2",
+    ] {
+        assert!(written.contains(field), "{field} in\n{written}");
+    }
+    assert_eq!(read(&written).unwrap(), document);
+}
