@@ -6,8 +6,8 @@
 //!
 //! PROGRAM is a generated program (`planwork generate --shape random --tasks 2000`). The
 //! script groups its tasks four by four, within each workstream, under summary tasks (the
-//! features: about 500 of them), with a board whose cards are those summaries over six
-//! two-week iterations, imports it, opens the Board tab and RUNS times (default 30) moves a
+//! features: about 500 of them), with a board whose cards are those summaries over 52
+//! two-week iterations (two years: the program's span), imports it, opens the Board tab and RUNS times (default 30) moves a
 //! feature card one iteration to the right or back to the left from the keyboard (Space,
 //! arrow, Space). The app marks `planwork:board-move:start` when the board reports the drop
 //! and measures `planwork:board-move` after the next animation frame: the move made (in
@@ -46,7 +46,7 @@ function withFeatures(program) {
   }
   const used = new Set(program.tasks.map((t) => t.parent).filter(Boolean));
   program.tasks = [...features.filter((f) => used.has(f.id)), ...program.tasks];
-  program.board = { interval: { start: program.program.start, iterations: 6, length: 10, cards: 'summaries' } };
+  program.board = { interval: { start: program.program.start, iterations: 52, length: 10, cards: 'summaries' } };
   return program;
 }
 
@@ -54,6 +54,19 @@ const { server, context, close } = await openApp('planwork-board-bench-');
 const errors = [];
 const samples = [];
 const layoutSamples = [];
+const editSamples = [];
+const deriveSamples = [];
+/** Self time per function of a CDP CPU profile, most first: [name, ms]. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}` : '?';
+    total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...total].sort((a, b) => b[1] - a[1]);
+}
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
@@ -68,10 +81,28 @@ try {
   await importProgram(page, server.url, path);
   await page.getByRole('tab', { name: 'Board', exact: true }).click();
   await page.locator('.board .board-card').first().waitFor({ timeout: 60_000 });
+  // BOARD_HIDE=selector: that part of the board not painted (where the time goes).
+  if (process.env.BOARD_HIDE) await page.addStyleTag({ content: `${process.env.BOARD_HIDE} { display: none !important; }` });
   const cards = await page.locator('.board-card').count();
-  // A feature card in the second iteration: it moves to the third and back.
-  const id = await page.locator('.board-card[data-column="1"]:not(.board-milestone)').first().getAttribute('data-card');
+  const columns = await page.locator('.board-card').evaluateAll((cards) => {
+    const count = {};
+    for (const c of cards) count[c.dataset.column] = (count[c.dataset.column] ?? 0) + 1;
+    return count;
+  });
+  console.log(`cards per column: ${JSON.stringify(columns)}`);
+  // A feature card in the fullest iteration: it moves one iteration on and back.
+  const last = Math.max(...Object.keys(columns).map(Number));
+  const fullest = Object.entries(columns).filter(([c]) => Number(c) < last).sort((a, b) => b[1] - a[1])[0][0];
+  const id = await page.locator(`.board-card[data-column="${fullest}"]:not(.board-milestone)`).first().getAttribute('data-card');
+  // BOARD_PROFILE=1: Chromium's sampling profiler over the counted moves, the functions
+  // with the most self time printed after the table.
+  const profiler = process.env.BOARD_PROFILE ? await context.newCDPSession(page) : null;
   for (let run = 0; run < runs + 3 && !errors.length; run++) {
+    if (profiler && run === 3) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
+      await profiler.send('Profiler.start');
+    }
     const before = await page.evaluate(() => performance.getEntriesByName('planwork:board-move').length);
     await page.locator(`.board-card[data-card="${id}"]`).focus();
     await page.keyboard.press('Space');
@@ -79,15 +110,18 @@ try {
     await page.keyboard.press('Space');
     await page.waitForFunction(
       (n) => performance.getEntriesByName('planwork:board-move').length > n, before, { timeout: 20_000 });
-    const [ms, laid] = await page.evaluate(() => {
+    const [ms, laid, edit, derive] = await page.evaluate(() => {
       const last = (name) => performance.getEntriesByName(name).at(-1)?.duration ?? null;
-      return [last('planwork:board-move'), last('planwork:board')];
+      return [last('planwork:board-move'), last('planwork:board'), last('planwork:board-edit'), last('planwork:derive')];
     });
     if (run >= 3) {
       samples.push(ms);
       if (laid !== null) layoutSamples.push(laid);
+      if (edit !== null) editSamples.push(edit);
+      if (derive !== null) deriveSamples.push(derive);
     }
   }
+  const hot = profiler ? selfTimes((await profiler.send('Profiler.stop')).profile) : [];
   const version = context.browser()?.version() ?? 'Chromium';
   console.log(`board in ${version} (headless), ${tasks} tasks, ${cards} cards, ${samples.length} moves\n`);
   console.log('| operation | what is measured | median ms | p90 ms | max ms | target ms |');
@@ -95,10 +129,17 @@ try {
   if (samples.length) {
     console.log(`| move → repaint | a card dropped on the next iteration → the move in the scenario, scheduled, the board laid out, DOM, next frame | ` +
       `${quantile(samples, 0.5).toFixed(1)} | ${quantile(samples, 0.9).toFixed(1)} | ${Math.max(...samples).toFixed(1)} | 16 |`);
-    console.log(`| of which the board | the board model: cards placed, strings, loads (planwork:board) | ` +
-      `${quantile(layoutSamples, 0.5).toFixed(1)} | ${quantile(layoutSamples, 0.9).toFixed(1)} | ${Math.max(...layoutSamples).toFixed(1)} | — |`);
+    const row = (what, how, xs) => console.log(`| ${what} | ${how} | ` +
+      `${quantile(xs, 0.5).toFixed(1)} | ${quantile(xs, 0.9).toFixed(1)} | ${Math.max(...xs).toFixed(1)} | — |`);
+    row('of which the move', 'the card\'s constraint found and recorded in the scenario (planwork:board-edit)', editSamples);
+    row('of which the derive', 'the scenario applied, checked and scheduled (planwork:derive)', deriveSamples);
+    row('of which the board', 'the board model: cards placed, strings, loads (planwork:board)', layoutSamples);
   } else {
     errors.push('no planwork:board-move measure');
+  }
+  if (hot.length) {
+    console.log('\n| function (self time over the counted moves) | ms |\n|---|---:|');
+    for (const [name, ms] of hot.slice(0, 25)) console.log(`| ${name} | ${ms.toFixed(1)} |`);
   }
 } catch (error) {
   errors.push(String(error));

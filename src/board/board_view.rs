@@ -77,7 +77,9 @@ fn BoardSection() -> impl IntoView {
     let refusal = RwSignal::new(None::<String>);
     let on_move = Callback::new(move |(task, to): (String, usize)| {
         crate::perf::mark("planwork:board-move:start");
+        let span = crate::perf::start("planwork:board-edit");
         let moved = move_card_to(editor, &task, to, go.get_untracked());
+        span.end();
         crate::perf::measure_after_frame("planwork:board-move");
         match moved {
             Ok(words) => {

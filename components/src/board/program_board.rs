@@ -21,14 +21,11 @@ struct Drag {
     aim: usize,
 }
 
-/// The board's state while it is shown: what is focused, held or dragged.
+/// What the board's handlers share: the model and the board's element.
 #[derive(Clone, Copy)]
 struct Ctl {
     model: Signal<BoardModel>,
     board: NodeRef<leptos::html::Div>,
-    drag: RwSignal<Option<Drag>>,
-    active: RwSignal<Option<String>>,
-    held: RwSignal<Option<usize>>,
     on_move: Callback<(String, usize)>,
 }
 
@@ -94,9 +91,6 @@ pub fn ProgramBoard(
     let ctl = Ctl {
         model,
         board,
-        drag,
-        active,
-        held,
         on_move,
     };
     let droppable = move || {
@@ -125,11 +119,18 @@ pub fn ProgramBoard(
                 active.set(next);
                 focus_card(board, active);
             }
-            BoardKey::Lift => held.set(model.with_untracked(|m| m.cards.get(at).map(|c| c.column))),
+            BoardKey::Lift => {
+                lifted(true);
+                held.set(model.with_untracked(|m| m.cards.get(at).map(|c| c.column)));
+            }
             BoardKey::Aim(column) => held.set(Some(column)),
-            BoardKey::Cancel => held.set(None),
+            BoardKey::Cancel => {
+                lifted(false);
+                held.set(None);
+            }
             BoardKey::Drop => {
                 if let Some(column) = held.get_untracked() {
+                    lifted(false);
                     held.set(None);
                     refocus.set_value(true);
                     ctl.drop_on(at, column);
@@ -225,19 +226,22 @@ pub fn ProgramBoard(
             view! { {milestones} {rows} }
         })
     };
+    // Only the strings shown are drawn: within a team, the red ones unless all are asked
+    // for (a board of 500 cards has a thousand strings).
     let strings = move || {
+        let all = all_strings.get();
         model.with(|m| {
             let paths = m
                 .strings
                 .iter()
+                .filter(|s| all || !s.within || s.tie == Tie::Broken)
                 .map(|s| {
                     let tie = match s.tie {
                         Tie::Fine => "board-fine",
                         Tie::Tight => "board-tight",
                         Tie::Broken => "board-broken",
                     };
-                    let within = if s.within { " board-within" } else { "" };
-                    let class = format!("board-string {tie}{within}");
+                    let class = format!("board-string {tie}");
                     let (from, to) = (m.cards[s.from].id.clone(), m.cards[s.to].id.clone());
                     view! {
                         <path class=class d=s.path.clone() data-from=from data-to=to>
@@ -252,21 +256,92 @@ pub fn ProgramBoard(
         })
     };
     let cards = move || {
+        let active = active.get_untracked();
         model.with(|m| {
-            let first = m.cards.first().map(|c| c.id.clone());
+            let stop = |i: usize, c: &CardView| match &active {
+                Some(a) => *a == c.id,
+                None => i == 0,
+            };
             m.cards
                 .iter()
                 .enumerate()
-                .map(|(i, c)| card_view(ctl, i, c, first.as_deref()))
+                .map(|(i, c)| card_view(c, stop(i, c)))
                 .collect_view()
         })
     };
+    // The card carried by the pointer: its element moves under the pointer.
+    let carried = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    let on_pointerdown = move |ev: web_sys::PointerEvent| {
+        let Some((el, id)) = card_of(&ev).filter(|_| ev.button() == 0) else {
+            return;
+        };
+        let Some(card) = model.with_untracked(|m| m.cards.iter().position(|c| c.id == id)) else {
+            return;
+        };
+        let _ = el.set_pointer_capture(ev.pointer_id());
+        let _ = el.class_list().add_1("board-dragging");
+        carried.set_value(Some(el));
+        let from = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let aim = ctl.column_at(from.0).unwrap_or(0);
+        drag.set(Some(Drag {
+            card,
+            from,
+            moved: (0.0, 0.0),
+            aim,
+        }));
+    };
+    let on_pointermove = move |ev: web_sys::PointerEvent| {
+        let Some(d) = drag.get_untracked() else {
+            return;
+        };
+        let s = ctl.scale();
+        let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
+        let moved = ((x - d.from.0) / s, (y - d.from.1) / s);
+        carried.with_value(|el| {
+            if let Some(el) = el {
+                let transform = format!("translate({}px,{}px)", moved.0, moved.1);
+                let _ = el.style().set_property("transform", &transform);
+            }
+        });
+        let aim = ctl.column_at(x).unwrap_or(d.aim);
+        drag.set(Some(Drag { moved, aim, ..d }));
+    };
+    let end_drag = move || {
+        carried.with_value(|el| {
+            if let Some(el) = el {
+                let _ = el.style().remove_property("transform");
+                let _ = el.class_list().remove_1("board-dragging");
+            }
+        });
+        carried.set_value(None);
+        drag.set(None)
+    };
+    let on_pointerup = move |_: web_sys::PointerEvent| {
+        if let Some(d) = drag.get_untracked() {
+            end_drag();
+            ctl.drop_on(d.card, d.aim);
+        }
+    };
+    // Roving tab stop: the card focused last is the one Tab comes back to.
+    let on_focusin = move |ev: web_sys::FocusEvent| {
+        let Some((el, id)) = card_of(&ev) else {
+            return;
+        };
+        if let Some(board) = board.get_untracked()
+            && let Ok(Some(stop)) = board.query_selector(".board-card[tabindex=\"0\"]")
+        {
+            let _ = stop.set_attribute("tabindex", "-1");
+        }
+        let _ = el.set_attribute("tabindex", "0");
+        active.set(Some(id));
+    };
     view! {
-        <div class="board" class:board-all-strings=move || all_strings.get() node_ref=board role="application"
+        <div class="board" node_ref=board role="application"
             aria-label=move || model.with(|m| m.heading.clone())
             aria-roledescription="program board"
             style=move || model.with(|m| format!("width:{}px;height:{}px", m.width, m.height))
-            on:keydown=on_key>
+            on:keydown=on_key on:pointerdown=on_pointerdown on:pointermove=on_pointermove
+            on:pointerup=on_pointerup on:pointercancel=move |_| end_drag() on:focusin=on_focusin>
             {columns}
             {rows}
             {strings}
@@ -275,75 +350,30 @@ pub fn ProgramBoard(
     }
 }
 
-fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
-    let Ctl {
-        active, held, drag, ..
-    } = ctl;
-    let id = c.id.clone();
-    let is_first = first == Some(c.id.as_str());
-    let focus_id = id.clone();
-    let tab_id = id.clone();
-    let lifted_id = id.clone();
-    let tabindex = move || {
-        let mine =
-            active.with(|a| a.as_deref() == Some(tab_id.as_str()) || (a.is_none() && is_first));
-        if mine { 0 } else { -1 }
-    };
-    let lifted =
-        move || held.get().is_some() && active.with(|a| a.as_deref() == Some(lifted_id.as_str()));
-    let transform = move || {
-        drag.with(|d| match d {
-            Some(d) if d.card == i => format!("translate({}px,{}px)", d.moved.0, d.moved.1),
-            _ => String::new(),
-        })
-    };
-    let dragging = move || drag.with(|d| d.is_some_and(|d| d.card == i));
-    let base = format!(
-        "left:{}px;top:{}px;width:{}px;height:{}px;--row-color:{}",
-        c.x, c.y, c.width, c.height, c.color
-    );
+/// A card: plain markup, no handler of its own (the board's handlers find the card an
+/// event is for), so that drawing a board of hundreds of cards again after a move makes
+/// elements and nothing else.
+fn card_view(c: &CardView, tab_stop: bool) -> AnyView {
     let label = format!(
-        "{} {}{}{}",
+        "{} {}{}{}{}",
         c.id,
         c.name,
         c.late
             .as_deref()
             .map(|l| format!(", late: {l}"))
             .unwrap_or_default(),
-        if c.milestone { ", milestone" } else { "" }
-    ) + if c.critical { ", critical" } else { "" };
+        if c.milestone { ", milestone" } else { "" },
+        if c.critical { ", critical" } else { "" },
+    );
+    let style = format!(
+        "left:{}px;top:{}px;width:{}px;height:{}px;--row-color:{}",
+        c.x, c.y, c.width, c.height, c.color
+    );
     view! {
         <div class="board-card" class:board-late=c.late.is_some() class:board-critical=c.critical
-            class:board-milestone=c.milestone class:board-lifted=lifted class:board-dragging=dragging
-            data-card=id.clone() data-column=c.column tabindex=tabindex title=c.title.clone()
-            aria-label=label
-            style=move || format!("{base};transform:{}", transform())
-            on:focus=move |_| active.set(Some(focus_id.clone()))
-            on:pointerdown=move |ev: web_sys::PointerEvent| {
-                if ev.button() != 0 { return; }
-                if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
-                    let _ = el.set_pointer_capture(ev.pointer_id());
-                }
-                let column = ctl.column_at(f64::from(ev.client_x())).unwrap_or(0);
-                drag.set(Some(Drag { card: i, from: (f64::from(ev.client_x()), f64::from(ev.client_y())), moved: (0.0, 0.0), aim: column }));
-            }
-            on:pointermove=move |ev: web_sys::PointerEvent| {
-                if drag.with_untracked(|d| d.is_none_or(|d| d.card != i)) { return; }
-                let s = ctl.scale();
-                let (x, y) = (f64::from(ev.client_x()), f64::from(ev.client_y()));
-                let aim = ctl.column_at(x);
-                drag.update(|d| if let Some(d) = d {
-                    d.moved = ((x - d.from.0) / s, (y - d.from.1) / s);
-                    if let Some(aim) = aim { d.aim = aim; }
-                });
-            }
-            on:pointerup=move |_| {
-                if let Some(d) = drag.get_untracked().filter(|d| d.card == i) {
-                    drag.set(None);
-                    ctl.drop_on(i, d.aim);
-                }
-            }
-            on:pointercancel=move |_| drag.set(None)>
+            class:board-milestone=c.milestone
+            data-card=c.id.clone() data-column=c.column tabindex=if tab_stop { 0 } else { -1 }
+            title=c.title.clone() aria-label=label style=style>
             <span class="board-card-head">
                 <span class="board-card-id">{c.id.clone()}</span>
                 {c.late.clone().map(|l| view! { <span class="board-card-late">{l}</span> })}
@@ -354,10 +384,37 @@ fn card_view(ctl: Ctl, i: usize, c: &CardView, first: Option<&str>) -> AnyView {
     .into_any()
 }
 
+/// Marks the focused card as picked up from the keyboard (or put down).
+fn lifted(on: bool) {
+    if let Some(el) = document().active_element() {
+        let list = el.class_list();
+        let _ = if on {
+            list.add_1("board-lifted")
+        } else {
+            list.remove_1("board-lifted")
+        };
+    }
+}
+
+/// The card element an event happened in, and its id.
+fn card_of(ev: &web_sys::Event) -> Option<(web_sys::HtmlElement, String)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let card = target.closest("[data-card]").ok()??;
+    let id = card.get_attribute("data-card")?;
+    Some((card.dyn_into().ok()?, id))
+}
+
 fn focus_card(board: NodeRef<leptos::html::Div>, active: RwSignal<Option<String>>) {
     let (Some(el), Some(id)) = (board.get_untracked(), active.get_untracked()) else {
         return;
     };
+    // Still focused (its element kept): focusing again would force a layout.
+    let focused = document()
+        .active_element()
+        .and_then(|a| a.get_attribute("data-card"));
+    if focused.as_deref() == Some(id.as_str()) {
+        return;
+    }
     let selector = format!("[data-card=\"{}\"]", css_escape(&id));
     if let Ok(Some(card)) = el.query_selector(&selector)
         && let Ok(card) = card.dyn_into::<web_sys::HtmlElement>()

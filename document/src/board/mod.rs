@@ -11,7 +11,8 @@ pub mod roam;
 pub mod svg;
 
 pub use model::{
-    BoardModel, CardView, ColumnView, ObjectiveView, RowView, StringView, board_model, geometry,
+    BarView, BoardModel, CardView, ColumnView, ObjectiveView, RowView, StringView, board_model,
+    geometry,
 };
 
 #[cfg(test)]

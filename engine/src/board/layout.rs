@@ -269,6 +269,13 @@ fn rows(
 
 /// Which task's card each task is on (itself, its summary, or none).
 fn card_tasks(program: &Program, by: CardsBy, parents: &[Option<usize>]) -> Vec<Option<usize>> {
+    // Under summaries, a summary with work of its own under it (a feature) is a card.
+    let mut feature = vec![false; program.tasks.len()];
+    for (t, task) in program.tasks.iter().enumerate() {
+        if let Some(p) = parents[t].filter(|_| !task.summary && !task.is_milestone()) {
+            feature[p] = true;
+        }
+    }
     program
         .tasks
         .iter()
@@ -276,9 +283,8 @@ fn card_tasks(program: &Program, by: CardsBy, parents: &[Option<usize>]) -> Vec<
         .map(|(t, task)| match by {
             _ if task.is_milestone() => Some(t),
             CardsBy::Tasks => (!task.summary).then_some(t),
-            // Under summaries, a task's card is its summary's; a summary holding only
-            // summaries has no card of its own.
-            CardsBy::Summaries if task.summary => None,
+            // A summary holding only summaries has no card of its own.
+            CardsBy::Summaries if task.summary => feature[t].then_some(t),
             CardsBy::Summaries => Some(parents[t].unwrap_or(t)),
         })
         .collect()

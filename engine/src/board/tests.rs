@@ -209,6 +209,42 @@ fn objectives_are_checked_and_predictability_is_achieved_over_planned() {
     assert_eq!(codes, ["E057", "E059"]);
 }
 
+#[test]
+fn under_summaries_a_feature_is_one_card_and_its_links_one_string() {
+    let mut program = program();
+    program.board.interval.as_mut().unwrap().cards = CardsBy::Summaries;
+    program.board.interval.as_mut().unwrap().rows = RowsBy::Summaries;
+    for (id, name) in [("F1", "Sign-in"), ("E1", "Partner portal")] {
+        program.tasks.insert(
+            0,
+            crate::Task {
+                id: id.into(),
+                name: name.into(),
+                workstream: "api".into(),
+                summary: true,
+                ..Default::default()
+            },
+        );
+    }
+    // E1 (an epic) holds F1 (a feature), which holds a and b; c and Beta stand alone.
+    program.tasks[1].parent = Some("E1".into());
+    program.tasks[2].parent = Some("F1".into());
+    program.tasks[3].parent = Some("F1".into());
+    let (board, _) = laid(&program);
+    let cards: Vec<&str> = board
+        .cards
+        .iter()
+        .map(|c| program.tasks[c.task].id.as_str())
+        .collect();
+    assert_eq!(cards, ["F1", "c", "m"]);
+    let rows: Vec<&str> = board.rows.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(rows, ["Partner portal", "Under no summary"]);
+    assert_eq!((board.cards[0].row, board.cards[1].row), (Some(0), Some(1)));
+    // a → b is inside F1; b → m and c → m remain.
+    let ends: Vec<(usize, usize)> = board.strings.iter().map(|s| (s.from, s.to)).collect();
+    assert_eq!(ends, [(0, 2), (1, 2)]);
+}
+
 proptest! {
     /// Any task with no links, dragged later to any iteration, lands in it, and its
     /// string ties follow the columns' order.
