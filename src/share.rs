@@ -14,6 +14,15 @@ fn link_to(fragment: &str) -> Option<String> {
     Some(format!("{base}#{fragment}"))
 }
 
+/// Copies a link carrying `document` with scenario `id` its only scenario (beside those
+/// its logs name), or says why not.
+pub fn copy_scenario_link(ctx: Ctx, document: &planfile::Document, id: &str) {
+    match document::scenarios::alone(document, id) {
+        Ok(one) => copy_link(ctx, &one),
+        Err(why) => ctx.show_error("No link was made", &why),
+    }
+}
+
 /// Copies a link carrying `document`, or says why not (too long: send the file).
 pub fn copy_link(ctx: Ctx, document: &planfile::Document) {
     let made = planfile::link::to_fragment(document).map_err(|e| e.to_string());

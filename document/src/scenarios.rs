@@ -99,6 +99,28 @@ pub fn add(doc: &mut Document, name: &str, changes: Vec<Change>) -> Result<Strin
     Ok(id)
 }
 
+/// The document with scenario `id` its only scenario — what a link to one scenario
+/// carries —, beside those a change request or decision names (the file must keep them to
+/// be read). Refused if there is no such scenario.
+pub fn alone(doc: &Document, id: &str) -> Result<Document, String> {
+    if !doc.scenarios.iter().any(|s| s.id == id) {
+        return Err(GONE.to_owned());
+    }
+    let logs = &doc.program.logs;
+    let named = |s: &str| {
+        logs.changes
+            .iter()
+            .any(|c| c.scenario.as_deref() == Some(s))
+            || logs
+                .decisions
+                .iter()
+                .any(|d| d.links.scenarios.iter().any(|n| n == s))
+    };
+    let mut one = doc.clone();
+    one.scenarios.retain(|s| s.id == id || named(&s.id));
+    Ok(one)
+}
+
 /// Adds a copy of scenario `id`, named "… (copy)"; returns the copy's id.
 pub fn duplicate(doc: &mut Document, id: &str) -> Result<String, String> {
     let original = doc

@@ -150,3 +150,27 @@ fn baselines_are_saved_made_active_and_deleted() {
         "a name is needed"
     );
 }
+
+#[test]
+fn a_scenario_alone_keeps_the_program_and_the_scenarios_its_logs_name() {
+    let mut d = doc();
+    for name in ["Late design", "Workshop", "Held by a change"] {
+        scenarios::add(&mut d, name, vec![slip("1", 2)]).expect("added");
+    }
+    d.program
+        .logs
+        .changes
+        .push(engine::logs::model::ChangeRequest {
+            id: "CR1".into(),
+            title: "Pull in code".into(),
+            scenario: Some("s3".into()),
+            ..Default::default()
+        });
+    let one = scenarios::alone(&d, "s2").expect("there is such a scenario");
+    let kept: Vec<&str> = one.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(kept, ["Workshop", "Held by a change"]);
+    assert_eq!(one.program, d.program);
+    // What a link carries reads back whole.
+    assert_eq!(planfile::read(&planfile::write(&one)).expect("reads"), one);
+    assert_eq!(scenarios::alone(&d, "s9").unwrap_err(), scenarios::GONE);
+}

@@ -40,6 +40,18 @@ pub fn current_board(editor: Editor) -> BoardModel {
     })
 }
 
+/// Copies a link to the program with the scenario shown as its only scenario.
+fn copy_shown_link(editor: Editor, ctx: crate::state::Ctx) {
+    let id = editor
+        .derived
+        .with_untracked(|v| v.scenario.as_ref().map(|s| s.id.clone()));
+    editor.doc.with_untracked(|d| {
+        if let (Some(d), Some(id)) = (d.as_ref(), id) {
+            crate::share::copy_scenario_link(ctx, d, &id);
+        }
+    });
+}
+
 /// The Board tab.
 #[component]
 pub fn BoardPanel() -> impl IntoView {
@@ -70,6 +82,7 @@ pub fn BoardPanel() -> impl IntoView {
 #[component]
 fn BoardSection() -> impl IntoView {
     let editor = expect_context::<Editor>();
+    let ctx = expect_context::<crate::state::Ctx>();
     let model = Memo::new(move |_| current_board(editor));
     let go = RwSignal::new(MovesGo::NewScenario);
     let all_strings = RwSignal::new(false);
@@ -103,6 +116,10 @@ fn BoardSection() -> impl IntoView {
                 " "
                 <button type="button" class="button" data-role="board-compare"
                     on:click=move |_| editor.tab.set("scenarios")>"Compare in Scenarios"</button>
+                " "
+                <button type="button" class="button" data-role="board-scenario-link"
+                    title="Copy a link carrying the program and this scenario alone (no other scenario)"
+                    on:click=move |_| copy_shown_link(editor, ctx)>"Copy link to this scenario"</button>
             </span>
         }
         .into_any(),

@@ -54,7 +54,8 @@ async function drag(page, id, column) {
 }
 
 test('red strings, a late card dragged earlier in a workshop scenario, undo, keyboard, compare', async () => {
-  const { page, problems } = await openPage(browser);
+  const { context, page, problems } = await openPage(browser);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openBoard(page);
   const board = page.locator('.board');
   assert.match(await page.locator('.board-heading').textContent(), /^PI 27\.1 · 6 iterations of 10 working days from 2027-01-11$/);
@@ -99,6 +100,23 @@ test('red strings, a late card dragged earlier in a workshop scenario, undo, key
   // Arrows move between cards.
   await page.keyboard.press('ArrowDown');
   assert.notEqual(await page.evaluate(() => document.activeElement?.dataset.card), 'IN5');
+
+  // The scenario alone, shared by link: opened in a fresh profile, the program arrives with
+  // the workshop scenario as its one scenario.
+  await page.locator('[data-role="board-scenario-link"]').click();
+  await page.getByText('Link copied').waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#share=p1\./);
+  const fresh = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await other.locator('[data-role="import-review"]').waitFor({ timeout: 20_000 });
+  await other.locator('[data-action="import-reviewed"]').click();
+  await other.locator('.plan-grid .task-row').first().waitFor({ timeout: 20_000 });
+  await other.getByRole('tab', { name: 'Scenarios', exact: true }).click();
+  await other.locator('.scenario-name', { hasText: 'Workshop — ' }).waitFor();
+  assert.equal(await other.locator('.scenario-name').count(), 1);
+  await fresh.close();
 
   // The workshop scenario is a scenario like any other: compared with the program.
   await page.locator('[data-role="board-compare"]').click();

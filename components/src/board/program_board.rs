@@ -142,7 +142,13 @@ pub fn ProgramBoard(
     let columns = move || {
         model.with(|m| {
             let height = m.height;
-            m.columns
+            let objectives = view! {
+                <div class="board-column board-objectives-head"
+                    style=format!("left:{}px;width:{}px;height:{}px", m.objectives_x, m.width - m.objectives_x, height)>
+                    <div class="board-column-head"><strong>"PI objectives"</strong><span>"committed · stretch · business value"</span></div>
+                </div>
+            };
+            let columns = m.columns
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
@@ -160,7 +166,8 @@ pub fn ProgramBoard(
                         </div>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            view! { {columns} {objectives} }
         })
     };
     let rows = move || {

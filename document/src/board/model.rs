@@ -423,7 +423,7 @@ fn path(from: &CardView, to: &CardView) -> String {
         (from.x + from.width, to.x + to.width, 0.0)
     };
     let (c1, c2) = if bend == 0.0 {
-        (fx + 36.0, tx + 36.0)
+        (fx + 14.0, tx + 14.0)
     } else {
         (fx + bend, tx - bend)
     };

@@ -105,6 +105,9 @@ pub struct KeptProgram {
 /// The kept parts cannot follow an edit by themselves: check the program again.
 struct FullCheck;
 
+/// The checks of a part of the program beside the plan, given which ids are tasks.
+type CheckedAlone = fn(&Program, &dyn Fn(&str) -> bool) -> Vec<crate::diagnostics::Diagnostic>;
+
 impl KeptProgram {
     /// Checks and schedules `program` in full; the diagnostics if it does not check.
     pub fn new(program: Program) -> Result<KeptProgram, Diagnostics> {
@@ -261,11 +264,10 @@ impl KeptProgram {
                 }
             }
             Edit::SetPredecessors { task, links } => self.set_predecessors(task, links, inverse),
-            // The logs are checked alone: nothing scheduled reads them.
-            Edit::SetLogs { .. } => self.logs_check().map(|()| false),
-            // So is readiness.
+            // The parts beside the plan are checked alone: nothing scheduled reads them.
+            Edit::SetLogs { .. } => self.alone(crate::logs::check::log_problems),
+            Edit::SetBoard { .. } => self.alone(crate::board::check::board_problems),
             Edit::SetReadiness { .. } if readiness_sound(&self.program) => Ok(false),
-            // And the status book.
             Edit::SetStatusDraft { .. }
             | Edit::SetStatusRules { .. }
             | Edit::PushPack { .. }
@@ -274,34 +276,17 @@ impl KeptProgram {
             {
                 Ok(false)
             }
-            // And the board.
-            Edit::SetBoard { .. } => self.board_check().map(|()| false),
             _ => Err(FullCheck),
         }
     }
 
-    /// The board's own checks against the tasks kept; any problem takes a full check.
-    fn board_check(&self) -> Result<(), FullCheck> {
+    /// A part checked alone against the tasks kept (the logs, the board: nothing scheduled
+    /// reads them); any problem takes a full check (which reports it with every other).
+    fn alone(&self, problems: CheckedAlone) -> Result<bool, FullCheck> {
         let tasks = &self.ids.tasks;
-        let problems =
-            crate::board::check::board_problems(&self.program, &|id| tasks.contains_key(id));
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(FullCheck)
-        }
-    }
-
-    /// The logs' own checks against the tasks kept; any problem takes a full check (which
-    /// reports it with every other).
-    fn logs_check(&self) -> Result<(), FullCheck> {
-        let tasks = &self.ids.tasks;
-        let problems =
-            crate::logs::check::log_problems(&self.program, &|id| tasks.contains_key(id));
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(FullCheck)
+        match problems(&self.program, &|id| tasks.contains_key(id)).is_empty() {
+            true => Ok(false),
+            false => Err(FullCheck),
         }
     }
 
