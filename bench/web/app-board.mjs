@@ -18,7 +18,7 @@
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { collectErrors, openApp, finish, importProgram } from './browser.mjs';
+import { collectErrors, openApp, finish, importProgram, quantile, selfTimes } from './browser.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 30);
@@ -56,19 +56,6 @@ const samples = [];
 const layoutSamples = [];
 const editSamples = [];
 const deriveSamples = [];
-/** Self time per function of a CDP CPU profile, most first: [name, ms]. */
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const total = new Map();
-  profile.samples.forEach((id, i) => {
-    const frame = byId.get(id)?.callFrame;
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}` : '?';
-    total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...total].sort((a, b) => b[1] - a[1]);
-}
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 try {
   const program = withFeatures(JSON.parse(await readFile(file, 'utf8')));

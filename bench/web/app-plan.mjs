@@ -13,7 +13,7 @@
 //! on any page error, console error or failed request.
 
 import { readFile, stat } from 'node:fs/promises';
-import { collectErrors, openApp, finish, importProgram } from './browser.mjs';
+import { collectErrors, openApp, finish, importProgram, quantile, selfTimes } from './browser.mjs';
 
 const file = process.argv[2];
 const runs = Number(process.argv[3] ?? 30);
@@ -27,19 +27,6 @@ const { server, context, close } = await openApp('planwork-plan-bench-');
 const errors = [];
 const samples = [];
 const rowSamples = [];
-/** Self time per function of a CDP CPU profile, most first: [name, ms]. */
-function selfTimes(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const total = new Map();
-  profile.samples.forEach((id, i) => {
-    const frame = byId.get(id)?.callFrame;
-    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}` : '?';
-    total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
-  });
-  return [...total].sort((a, b) => b[1] - a[1]);
-}
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 try {
   const page = context.pages()[0] ?? await context.newPage();

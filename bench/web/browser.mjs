@@ -101,3 +101,21 @@ export async function importProgram(page, url, file) {
   await row.waitFor({ timeout: 120_000 });
   return row;
 }
+
+/** Self time per function of a CDP CPU profile, most first: [name, ms]. */
+export function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const frame = byId.get(id)?.callFrame;
+    const name = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}` : '?';
+    total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return [...total].sort((a, b) => b[1] - a[1]);
+}
+
+/** The `q` quantile of `xs` (the sample at rank ⌊q·n⌋ of the sorted samples). */
+export function quantile(xs, q) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+}
