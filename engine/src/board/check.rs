@@ -1,4 +1,5 @@
-//! The board's checks, run by [`crate::check`]: the interval within bounds (E056), each
+//! The board's checks, run by [`crate::check`]: the interval within bounds and its start
+//! within the engine's dates (E056), each
 //! objective's team a workstream (E057), its id unique (E058), its business values in
 //! range (E059), its cards tasks of the program (E060), its text within length (E025).
 //! Nothing scheduled reads the board.
@@ -75,6 +76,17 @@ fn interval(board: &Board, found: &mut Vec<Diagnostic>) {
     let Some(interval) = &board.interval else {
         return;
     };
+    if !crate::check::date_in_range(interval.start) {
+        found.push(Diagnostic::new(
+            Code::InvalidInterval,
+            "board.interval.start",
+            vec![interval.start.to_string()],
+            format!(
+                "a planning interval starts between 1900 and 9999, not on {}",
+                interval.start
+            ),
+        ));
+    }
     let bounds = [
         (
             "iterations",

@@ -13,7 +13,9 @@
 //!   the target iteration; later, each of its unfinished tasks starts no earlier than its
 //!   start moved by the same whole iterations.
 //!
-//! Milestones move like tasks. A finished task is refused: it happened where it did.
+//! Whole iterations are counted from the iteration where the task finishes (a late card
+//! sits at its commitment, before that). Milestones move like tasks. A finished task is
+//! refused: it happened where it did.
 //!
 //! Does not: decide where the edits go (the program or a scenario: the caller's choice).
 
@@ -53,14 +55,20 @@ pub fn move_card(
         return Err("Drop a card on an iteration of the interval.".into());
     }
     let iterations = &board.iterations;
-    let from = match card.column {
-        Column::In(i) => i as i64,
-        // From outside the interval, count from where its finish falls.
-        _ => iterations.index_of_offset(s.ef.max(s.es + 1) - 1),
-    };
-    let by = to as i64 - from;
-    if by == 0 {
+    if card.column == Column::In(to) {
         return Ok((Vec::new(), String::new()));
+    }
+    // Counted from where the task lands (a late card sits at its commitment, before it),
+    // in or out of the interval.
+    let lands = iterations.index_of_offset(iterations.timeline.offset_after(s.finish) - 1);
+    let by = to as i64 - lands;
+    if by == 0 {
+        return Err(format!(
+            "{} already finishes in I{}: its commitment ({}) is what is missed; change it in the plan.",
+            task.id,
+            to + 1,
+            card.commitment.map(|c| c.to_string()).unwrap_or_default()
+        ));
     }
     let shift = by * iterations.length;
     let date = |offset: i64| {
@@ -78,7 +86,13 @@ pub fn move_card(
         .as_ref()
         .filter(|c| matches!(c.kind, ConstraintKind::SNET | ConstraintKind::MSO));
     let constraint = if by > 0 || held.is_some() {
-        let start = s.es + shift;
+        // A milestone shows on the day before its offset, but on its start-no-earlier-than
+        // date itself: it keeps its day by counting from the day it shows on.
+        let from = match task.is_milestone() {
+            true => iterations.timeline.offset_after(s.finish) - 1,
+            false => s.es,
+        };
+        let start = from + shift;
         (start > 0).then(|| date(start).map(|d| constraint(ConstraintKind::SNET, d)))
     } else {
         Some(Ok(constraint(ConstraintKind::FNLT, last_day)))

@@ -128,6 +128,23 @@ fn dragging_later_sets_a_start_no_earlier_than_whole_iterations_later() {
 }
 
 #[test]
+fn a_late_card_moves_from_where_it_lands_not_where_it_is_due() {
+    let mut program = program();
+    let (board, schedule) = laid(&program);
+    // Beta sits in iteration 2 (due 15 Jan) but lands in iteration 3 (19 Jan).
+    let refused = move_card(&program, &schedule, &board, 3, 2).unwrap_err();
+    assert!(refused.starts_with("m already finishes in I3"), "{refused}");
+    let (edits, words) = move_card(&program, &schedule, &board, 3, 3).unwrap();
+    assert_eq!(words, "m starts no earlier than 2027-01-26");
+    History::default().apply(&mut program, edits).unwrap();
+    let (board, _) = laid(&program);
+    assert_eq!(
+        (board.cards[3].lands, board.cards[3].finish),
+        (Column::In(3), date(2027, 1, 26))
+    );
+}
+
+#[test]
 fn capacity_shares_a_resource_by_demand() {
     let program = program();
     let (board, schedule) = laid(&program);
