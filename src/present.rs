@@ -51,10 +51,6 @@ impl Presenting {
         presenting
     }
 
-    pub fn get(&self) -> bool {
-        self.0.get()
-    }
-
     pub fn set(&self, on: bool) {
         self.0.set(on);
     }

@@ -20,7 +20,6 @@ mod status;
 
 pub use forecast::risks;
 
-pub use board::board_keys::{BoardKey, board_key};
 pub use board::program_board::ProgramBoard;
 pub use board::roam_board::{RoamBoard, RoamSort};
 pub use charts::chart_scale::{DayBin, DayMarker};

@@ -1,3 +1,3 @@
-pub mod board_keys;
+mod board_keys;
 pub mod program_board;
 pub mod roam_board;
